@@ -1,0 +1,72 @@
+# galley: one Makefile; objects under build/, dependencies by pkg-config.
+
+PKGS	 = libcmark-gfm yaml-0.1 libxml-2.0 zlib jansson libexttextcat
+PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null
+PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null
+
+CC	?= cc
+CFLAGS	?= -O2 -g
+WARN	 = -Wall -Wextra -Wno-unused-parameter
+ALLCFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	   $(WARN) $(WERROR) -fvisibility=hidden -Iinclude -Isrc \
+	   $(PKG_CFLAGS) $(SANFLAGS) $(CFLAGS)
+LDLIBS	 = $(PKG_LIBS) -lpthread -lm
+
+ifeq ($(SANITIZE),1)
+SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer
+BUILD	 = build/san
+else
+BUILD	 = build/rel
+endif
+
+LIB_SRC	:= $(sort $(wildcard src/model/*.c src/readers/*.c src/filters/*.c \
+	   src/writers/*.c src/writers/*/*.c))
+CLI_SRC	:= $(sort $(wildcard src/cli/*.c))
+LIB_OBJ	:= $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ	:= $(CLI_SRC:%.c=$(BUILD)/%.o)
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+all: galley
+
+galley: $(CLI_OBJ) $(BUILD)/libgalley.a
+	$(CC) $(SANFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libgalley.a $(LDLIBS)
+
+$(BUILD)/libgalley.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $(LIB_OBJ)
+
+libgalley.a: $(BUILD)/libgalley.a
+	cp $< $@
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALLCFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libgalley.a tests/unit/tap.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALLCFLAGS) -Itests/unit -o $@ $< $(BUILD)/libgalley.a $(LDLIBS)
+
+units: $(UNIT_BIN)
+
+deps:
+	@sh scripts/install-deps.sh
+
+# The two commands of the README.
+run: deps
+	$(MAKE) galley
+	./galley convert -t json,epub,tei -o output input
+
+test: deps
+	$(MAKE) WERROR=-Werror galley units
+	BUILD=$(BUILD) sh tests/run.sh
+
+bench: galley
+	sh scripts/bench.sh
+
+clean:
+	rm -rf build galley libgalley.a tests/out
+
+.PHONY: all deps run test units bench clean
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -1,0 +1,77 @@
+/*
+ * Readers, filters and writers: the three interfaces of the pipeline,
+ * and the options that travel through it.
+ */
+#ifndef GALLEY_PIPELINE_H
+#define GALLEY_PIPELINE_H
+
+#include <stddef.h>
+
+#include "galley/buf.h"
+#include "galley/diag.h"
+#include "galley/doc.h"
+#include "galley/export.h"
+
+/* Input as handed to a reader: UTF-8, LF line ends, no BOM. */
+struct galley_src {
+	const char	*name;	/* path as given, or "-" */
+	const char	*data;
+	size_t		 len;
+};
+
+struct galley_opts {
+	const char	*format;	/* reader name, NULL or "auto" */
+	const char	*lang;		/* --lang: forced language */
+	const char	*link_base;	/* --link-base URL */
+	unsigned long	 no_filters;	/* bit per filter index: disabled */
+	int		 smart;		/* --smart */
+	int		 verbose;	/* -v */
+	long long	 source_date;	/* SOURCE_DATE_EPOCH or -1 */
+};
+
+struct galley_reader {
+	const char	*name;			/* "markdown" */
+	int		(*sniff)(const struct galley_src *); /* 0..100 */
+	int		(*read)(struct galley_doc *, const struct galley_src *,
+			    const struct galley_opts *, struct galley_diag *);
+};
+
+struct galley_filter {
+	const char	*name;			/* "ids" */
+	const char	*help;			/* one line */
+	int		 on;			/* on by default */
+	int		(*run)(struct galley_doc *, const struct galley_opts *,
+			    struct galley_diag *);
+};
+
+struct galley_writer {
+	const char	*name, *ext;		/* "tei", ".tei.xml" */
+	int		(*write)(const struct galley_doc *, struct galley_sink *,
+			    const struct galley_opts *, struct galley_diag *);
+};
+
+GALLEY_API void	galley_opts_init(struct galley_opts *);
+
+/* NULL-terminated tables. */
+GALLEY_API const struct galley_reader *const *galley_readers(void);
+GALLEY_API const struct galley_writer *const *galley_writers(void);
+GALLEY_API const struct galley_filter *const *galley_filters(void);
+GALLEY_API const struct galley_reader	*galley_reader_find(const char *);
+GALLEY_API const struct galley_writer	*galley_writer_find(const char *);
+/* Index into galley_filters(), or -1. */
+GALLEY_API int	galley_filter_find(const char *);
+
+/*
+ * Read raw bytes: decode (UTF-8 with or without BOM, UTF-16 with BOM,
+ * Windows-1252 with a warning), normalise line ends, pick a reader
+ * (opts->format or by sniffing) and build *out.  -1 with messages in
+ * dg and *out NULL on failure.
+ */
+GALLEY_API int	galley_read(struct galley_doc **out, const char *name,
+		    const char *data, size_t len,
+		    const struct galley_opts *, struct galley_diag *);
+/* Run every enabled document filter in order. */
+GALLEY_API int	galley_filters_run(struct galley_doc *,
+		    const struct galley_opts *, struct galley_diag *);
+
+#endif
