@@ -1,0 +1,29 @@
+/* The inputs of a run: files and folders named on the command line. */
+#ifndef INPUTS_H
+#define INPUTS_H
+
+#include <stddef.h>
+
+#include "galley/diag.h"
+
+struct input {
+	char	*path;	/* as opened: "input/a/b.txt", or "-" */
+	char	*rel;	/* below the folder named: "a/b.txt"; for a file
+			   named alone, its base name */
+};
+
+struct input_list {
+	struct input	*v;
+	size_t		 n, cap;
+};
+
+/*
+ * Expand files and folders (recursively, hidden entries skipped,
+ * symlink loops detected and reported) into a sorted list of files.
+ * Problems are recorded in dg as errors; returns the number of them.
+ */
+int	inputs_collect(struct input_list *, char *const *paths, int npaths,
+	    int verbose, struct galley_diag *);
+void	inputs_release(struct input_list *);
+
+#endif

@@ -1,0 +1,34 @@
+/* File input and atomic file output for the command line. */
+#ifndef IO_H
+#define IO_H
+
+#include <stddef.h>
+
+#include "galley/buf.h"
+#include "galley/diag.h"
+
+/* Read a whole file ("-": standard input) into *data (malloc'd, NUL
+ * terminated).  -1 with an error in dg.  Inputs over max bytes fail. */
+int	file_read(char **data, size_t *len, const char *path, size_t max,
+	    struct galley_diag *);
+
+/*
+ * An output written to a temporary file beside its destination and
+ * renamed into place by out_commit(), so that no half-written output
+ * is ever seen.  "-" writes to standard output.
+ */
+struct out_file {
+	char			*path;	/* destination */
+	char			*tmp;	/* temporary name */
+	int			 fd;
+	struct galley_sink	 sink;	/* write here */
+};
+
+/* Create parent folders and the temporary file; -1 with error in dg. */
+int	out_open(struct out_file *, const char *path, struct galley_diag *);
+/* Flush, fsync-free close and rename into place; -1 with error in dg. */
+int	out_commit(struct out_file *, struct galley_diag *);
+/* Remove the temporary file (no-op after commit). */
+void	out_abort(struct out_file *);
+
+#endif
