@@ -56,7 +56,7 @@ iso(const char *s, char *out, size_t sz)
 	const char	*frac = NULL;
 	int		 y, mo = 1, d = 1, h = 0, mi = 0, sec = 0, zh, zm;
 	int		 has_time = 0, has_sec = 0, nfrac = 0;
-	char		 zone[8] = "";
+	char		 zone[16] = "";
 
 	if (digits(&s, 4, &y) == -1)
 		return -1;

@@ -323,14 +323,19 @@ fold_ids(struct galley_doc *doc, struct galley_meta *m,
 		    v->str == NULL || uuid_parse(v->str, uuid)))
 			v = NULL;
 		src = v != NULL ? v->str : m->slug;
-		sl = slugger_new();
-		s = slug_is_ncname(src) ? galley_doc_strdup(doc, src) :
-		    slug_make(sl, doc, src, SLUG_MAX);
-		slugger_free(sl);
-		if (s[0] == '\0')
-			s = "article";
-		m->id = slug_is_ncname(s) ? s : galley_doc_printf(doc, "a-%s",
-		    s);
+		s = galley_doc_printf(doc, "a-%s", src);
+		if (slug_is_ncname(src))
+			s = galley_doc_strdup(doc, src);
+		else if (!slug_is_ncname(s)) {	/* not "000_5413cba6" */
+			sl = slugger_new();
+			s = slug_make(sl, doc, src, SLUG_MAX);
+			slugger_free(sl);
+			if (s[0] == '\0')
+				s = "article";
+			else if (!slug_is_ncname(s))
+				s = galley_doc_printf(doc, "a-%s", s);
+		}
+		m->id = s;
 		if (v != NULL)
 			filter_report(dg, doc, GALLEY_NOTE, NULL,
 			    "id \"%s\" is not an XML name; using \"%s\"",
