@@ -115,26 +115,47 @@ fold_strings(struct galley_doc *doc, struct galley_strlist *list,
 	return 1;
 }
 
+/* 1 if key is one of keys. */
+static int
+is_one_of(const char *key, const char *const *keys)
+{
+	size_t	 i;
+
+	for (i = 0; key != NULL && keys[i] != NULL; i++)
+		if (strcmp(key, keys[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Each member of extra named in keys, in the order written, into list. */
+static void
+fold_list(struct galley_doc *doc, struct galley_meta *m,
+    struct galley_strlist *list, const char *const *keys, int split)
+{
+	struct galley_value	*v, *next;
+
+	if (m->extra == NULL || m->extra->kind != GALLEY_VALUE_MAP)
+		return;
+	for (v = m->extra->first; v != NULL; v = next) {
+		next = v->next;
+		if (is_one_of(v->key, keys) &&
+		    fold_strings(doc, list, v, split))
+			meta_extra_remove(m, v);
+	}
+}
+
 static void
 fold_keywords(struct galley_doc *doc, struct galley_meta *m)
 {
-	static const char *const keys[] = { "tags", "categories", "category",
-	    "tag", NULL };
+	static const char *const keys[] = { "keywords", "tags", "tag",
+	    "categories", "category", NULL };
 	struct galley_strlist	 kw;
-	struct galley_value	*v;
 	size_t			 i;
 
 	memset(&kw, 0, sizeof(kw));
 	for (i = 0; i < m->keywords.n; i++)
 		add_split(doc, &kw, m->keywords.v[i], 1);
-	if (meta_extra_get(m, "keywords") != NULL &&
-	    fold_strings(doc, &kw, meta_extra_get(m, "keywords"), 1))
-		meta_extra_remove(m, meta_extra_get(m, "keywords"));
-	for (i = 0; keys[i] != NULL; i++) {
-		v = meta_extra_get(m, keys[i]);
-		if (v != NULL && fold_strings(doc, &kw, v, 1))
-			meta_extra_remove(m, v);
-	}
+	fold_list(doc, m, &kw, keys, 1);
 	m->keywords = kw;
 }
 
@@ -143,14 +164,14 @@ fold_authors(struct galley_doc *doc, struct galley_meta *m)
 {
 	static const char *const keys[] = { "author", "authors", "creator",
 	    NULL };
-	struct galley_value	*v;
+	struct galley_strlist	 au;
 	size_t			 i;
 
-	for (i = 0; keys[i] != NULL; i++) {
-		v = meta_extra_get(m, keys[i]);
-		if (v != NULL && fold_strings(doc, &m->authors, v, 0))
-			meta_extra_remove(m, v);
-	}
+	memset(&au, 0, sizeof(au));
+	for (i = 0; i < m->authors.n; i++)
+		add_split(doc, &au, m->authors.v[i], 0);
+	fold_list(doc, m, &au, keys, 0);
+	m->authors = au;
 }
 
 /* The first string of keys into *slot if empty; the key leaves extra
