@@ -2,7 +2,8 @@
  * The sections filter: each heading at the top of the document and the
  * blocks after it, up to a heading of the same or a higher level, go
  * into a SECTION (TEI div, XHTML section, nav levels); the heading stays
- * its first child and lends it its level and id.  Sections already there
+ * its first child and lends it its level and id; footnote definitions
+ * stay at the top.  Sections already there
  * are undone first, so a second run builds the same tree.  Runs after
  * ids.
  */
@@ -73,7 +74,9 @@ sections_run(struct galley_doc *doc, const struct galley_opts *opts,
 				goto fail;
 			stack[depth++] = s;
 		}
-		into = depth > 0 ? stack[depth - 1] : root;
+		/* footnotes belong to the article, not to the last section */
+		into = depth > 0 && n->type != GALLEY_NODE_FOOTNOTE_DEF ?
+		    stack[depth - 1] : root;
 		if (galley_node_append(into, n) == -1)
 			goto fail;
 	}
