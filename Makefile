@@ -64,9 +64,15 @@ test: deps
 bench: galley
 	sh scripts/bench.sh
 
+PREFIX	?= /usr/local
+install: galley
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 galley $(DESTDIR)$(PREFIX)/bin/galley
+	install -m 644 src/cli/galley.1 $(DESTDIR)$(PREFIX)/share/man/man1/galley.1
+
 clean:
 	rm -rf build galley libgalley.a tests/out
 
-.PHONY: all deps run test units bench clean
+.PHONY: all deps run test units bench install clean
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

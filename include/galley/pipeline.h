@@ -27,7 +27,12 @@ struct galley_opts {
 	int		 smart;		/* --smart */
 	int		 verbose;	/* -v */
 	long long	 source_date;	/* SOURCE_DATE_EPOCH or -1 */
+	int		 max_depth;	/* nesting of blocks and inlines */
+	size_t		 max_yaml_nodes; /* YAML values, aliases expanded */
 };
+
+#define GALLEY_MAX_DEPTH	1000
+#define GALLEY_MAX_YAML_NODES	100000
 
 struct galley_reader {
 	const char	*name;			/* "markdown" */

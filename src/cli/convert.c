@@ -1,0 +1,636 @@
+/*
+ * galley convert: read every input, run the filter chain, write each
+ * requested format beside the others under the output folder.  Inputs
+ * convert in parallel (-j); messages and the summary come out in input
+ * order, so a run says the same whatever the number of jobs.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "galley/galley.h"
+#include "cli/convert.h"
+#include "cli/inputs.h"
+#include "cli/io.h"
+#include "cli/report.h"
+#include "cli/state.h"
+#include "cli/util.h"
+
+#define MAX_WRITERS	8
+#define DEFAULT_MAX_SIZE (64UL * 1024 * 1024)
+
+struct result {
+	int			 done;
+	int			 failed;
+	int			 skipped;	/* --update: unchanged */
+	struct galley_diag	*dg;
+	double			 secs;
+	unsigned long long	 hash;		/* content and settings */
+	char			*format, *language, *title;
+	char			*outputs[MAX_WRITERS];
+	size_t			 noutputs;
+};
+
+struct run {
+	struct input_list	 inputs;
+	const struct galley_writer *writers[MAX_WRITERS];
+	size_t			 nwriters;
+	const char		*outdir;
+	struct galley_opts	 opts;
+	size_t			 max_size;
+	int			 quiet, verbose;
+	int			 jobs;
+	const char		*report;	/* --report FILE */
+	int			 update;	/* --update */
+	struct state		 state;		/* --update: last run */
+	unsigned long long	 settings;	/* hash of what shapes output */
+	struct result		*results;
+	size_t			 next;		/* next input to take */
+	pthread_mutex_t		 mu;
+	pthread_cond_t		 cv;
+};
+
+static void
+convert_usage(FILE *f)
+{
+	fputs(
+"usage: galley convert [options] INPUT...\n"
+"\n"
+"Convert articles (files, folders read recursively, or - for standard\n"
+"input) into one output per article and format under the output folder;\n"
+"input/a/b.txt becomes OUT/a/b.json, OUT/a/b.epub, OUT/a/b.tei.xml.\n"
+"\n"
+"  -o, --output DIR      output folder, or - for standard output (one\n"
+"                        input, one format)            [default: output]\n"
+"  -t, --to LIST         formats, comma-separated: json, epub, tei, tree\n"
+"                                                      [default: json]\n"
+"  -f, --from FORMAT     auto, markdown, text or json  [default: auto]\n"
+"  -j, --jobs N          convert N files at once   [default: online CPUs]\n"
+"      --lang TAG        force the language (BCP 47) of every article\n"
+"      --link-base URL   make unresolved site links absolute under URL\n"
+"      --no-filter NAME  leave a filter out (repeatable; see\n"
+"                        galley --list-filters)\n"
+"      --smart           typographic quotes, dashes, ellipses\n"
+"      --max-size BYTES  largest input accepted    [default: 67108864]\n"
+"      --max-depth N     deepest nesting accepted  [default: 1000]\n"
+"      --report FILE     write a JSON report of the run to FILE\n"
+"      --update          skip inputs unchanged since the last run into\n"
+"                        the same folder (state in OUT/.galley-state)\n"
+"      --shard K/N       convert only the K-th of N deterministic parts\n"
+"                        of the inputs (1 <= K <= N)\n"
+"  -q, --quiet           no progress line and no summary\n"
+"  -v, --verbose         notes too: detected formats, filter changes\n"
+"  -h, --help            this help\n"
+"\n"
+"Exit status: 0 all converted, 1 some input failed, 2 usage error.\n", f);
+}
+
+/* OUT/rel with the input's extension replaced by ext. */
+static char *
+output_path(const char *outdir, const char *rel, const char *ext)
+{
+	const char	*slash = strrchr(rel, '/');
+	const char	*dot = strrchr(slash ? slash + 1 : rel, '.');
+	size_t		 stem = dot && dot != (slash ? slash + 1 : rel) ?
+			    (size_t)(dot - rel) : strlen(rel);
+	size_t		 sz = strlen(outdir) + stem + strlen(ext) + 2;
+	char		*p = xmalloc_cli(sz);
+
+	snprintf(p, sz, "%s/%.*s%s", outdir, (int)stem, rel, ext);
+	return p;
+}
+
+static int
+write_one(struct run *run, const struct galley_doc *doc,
+    const struct galley_writer *w, const char *rel, struct result *r,
+    struct galley_diag *dg)
+{
+	struct out_file	 out;
+	char		*path;
+	int		 rc = -1;
+
+	path = strcmp(run->outdir, "-") == 0 ? xstrdup_cli("-") :
+	    output_path(run->outdir, rel, w->ext);
+	if (out_open(&out, path, dg) == -1)
+		goto done;
+	if (w->write(doc, &out.sink, &run->opts, dg) == -1 ||
+	    out.sink.failed) {
+		if (out.sink.failed)
+			galley_diag_add(dg, GALLEY_ERROR, path, 0, 0,
+			    "cannot write: %s", strerror(errno));
+		out_abort(&out);
+		goto done;
+	}
+	if ((rc = out_commit(&out, dg)) == 0 && r->noutputs < MAX_WRITERS) {
+		r->outputs[r->noutputs++] = path;
+		path = NULL;
+	}
+done:
+	free(path);
+	return rc;
+}
+
+/* Convert input i; its messages go to r->dg. */
+/* Whether every output of input rel is on disk. */
+static int
+outputs_exist(struct run *run, const char *rel)
+{
+	struct stat	 st;
+	size_t		 k;
+	int		 ok = 1;
+
+	for (k = 0; k < run->nwriters && ok; k++) {
+		char	*path = output_path(run->outdir, rel,
+			    run->writers[k]->ext);
+
+		ok = stat(path, &st) == 0;
+		free(path);
+	}
+	return ok;
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s ? xstrdup_cli(s) : NULL;
+}
+
+static void
+convert_one(struct run *run, size_t i, struct result *r)
+{
+	const struct input	*in = &run->inputs.v[i];
+	struct galley_doc	*doc = NULL;
+	struct galley_meta	*meta;
+	char			*data = NULL;
+	size_t			 len, k;
+	double			 t0 = now_seconds();
+
+	r->dg = galley_diag_new();
+	r->failed = 1;
+	if (file_read(&data, &len, in->path, run->max_size, r->dg) == -1)
+		goto out;
+	r->hash = state_hash(data, len, run->settings);
+	if (run->update && state_lookup(&run->state, in->rel) == r->hash &&
+	    outputs_exist(run, in->rel)) {
+		r->skipped = 1;
+		r->failed = 0;
+		goto out;
+	}
+	if (galley_read(&doc, in->path, data, len, &run->opts, r->dg) == -1)
+		goto out;
+	meta = galley_doc_meta(doc);
+	r->format = dup_or_null(meta->format);
+	if (run->verbose)
+		galley_diag_add(r->dg, GALLEY_NOTE, in->path, 0, 0,
+		    "read as %s", galley_doc_meta(doc)->format);
+	if (galley_filters_run(doc, &run->opts, r->dg) == -1)
+		goto out;
+	r->language = dup_or_null(meta->language);
+	r->title = dup_or_null(meta->title);
+	for (k = 0; k < run->nwriters; k++)
+		if (write_one(run, doc, run->writers[k], in->rel, r,
+		    r->dg) == -1)
+			goto out;
+	r->failed = 0;
+out:
+	galley_doc_free(doc);
+	free(data);
+	r->secs = now_seconds() - t0;
+}
+
+static void *
+worker(void *arg)
+{
+	struct run	*run = arg;
+	size_t		 i;
+
+	for (;;) {
+		pthread_mutex_lock(&run->mu);
+		i = run->next++;
+		pthread_mutex_unlock(&run->mu);
+		if (i >= run->inputs.n)
+			return NULL;
+		convert_one(run, i, &run->results[i]);
+		pthread_mutex_lock(&run->mu);
+		run->results[i].done = 1;
+		pthread_cond_broadcast(&run->cv);
+		pthread_mutex_unlock(&run->mu);
+	}
+}
+
+static size_t
+print_diag(const struct galley_diag *dg, int verbose)
+{
+	char	 line[4096];
+	size_t	 i, warnings = 0;
+
+	for (i = 0; i < galley_diag_size(dg); i++) {
+		const struct galley_msg *m = galley_diag_get(dg, i);
+
+		if (m->severity == GALLEY_WARNING)
+			warnings++;
+		if (m->severity == GALLEY_NOTE && !verbose)
+			continue;
+		galley_msg_format(m, line, sizeof(line));
+		fprintf(stderr, "%s\n", line);
+	}
+	return warnings;
+}
+
+static void
+progress(size_t done, size_t total, size_t failed, double t0, int last)
+{
+	double	 el = now_seconds() - t0, rate = el > 0 ? done / el : 0;
+	double	 eta = rate > 0 ? (total - done) / rate : 0;
+
+	fprintf(stderr, "\r\033[K%zu/%zu  %.0f/s  ETA %.0fs  %zu failed%s",
+	    done, total, rate, eta, failed, last ? "\r\033[K" : "");
+}
+
+/* Keep the inputs of shard k (0-based) of n, by a hash of their path. */
+static void
+shard(struct input_list *l, unsigned long k, unsigned long n)
+{
+	size_t	 i, o = 0;
+
+	for (i = 0; i < l->n; i++) {
+		unsigned long long h = state_hash(l->v[i].rel,
+		    strlen(l->v[i].rel), 0);
+
+		if (h % n == k)
+			l->v[o++] = l->v[i];
+		else {
+			free(l->v[i].path);
+			free(l->v[i].rel);
+		}
+	}
+	l->n = o;
+}
+
+/* A hash of everything besides the input that shapes the outputs. */
+static unsigned long long
+settings_hash(const struct run *run, const char *to)
+{
+	struct galley_buf	 b;
+	unsigned long long	 h;
+
+	galley_buf_init(&b);
+	galley_buf_printf(&b, "%s|%s|%s|%s|%s|%lx|%d|%lld|%d|%zu",
+	    GALLEY_VERSION, to, run->opts.format ? run->opts.format : "",
+	    run->opts.lang ? run->opts.lang : "",
+	    run->opts.link_base ? run->opts.link_base : "",
+	    run->opts.no_filters, run->opts.smart, run->opts.source_date,
+	    run->opts.max_depth, run->max_size);
+	h = state_hash(b.data, b.len, 0);
+	galley_buf_release(&b);
+	return h;
+}
+
+static void
+result_release(struct result *r)
+{
+	size_t	 k;
+
+	galley_diag_free(r->dg);
+	r->dg = NULL;
+	free(r->format);
+	free(r->language);
+	free(r->title);
+	for (k = 0; k < r->noutputs; k++)
+		free(r->outputs[k]);
+	r->format = r->language = r->title = NULL;
+	r->noutputs = 0;
+}
+
+static void
+add_report(struct galley_buf *b, const struct run *run, size_t i,
+    const struct result *r)
+{
+	struct report_entry	 e;
+
+	e.input = run->inputs.v[i].path;
+	e.status = r->failed ? "failed" : r->skipped ? "unchanged" :
+	    "converted";
+	e.format = r->format;
+	e.language = r->language;
+	e.title = r->title;
+	e.outputs = (char **)r->outputs;
+	e.noutputs = r->noutputs;
+	e.dg = r->dg;
+	e.secs = r->secs;
+	report_add(b, &e, i == 0);
+}
+
+static int
+write_report(struct galley_buf *b, const struct run *run, size_t converted,
+    size_t failed, size_t skipped, double secs)
+{
+	struct galley_diag	*dg = galley_diag_new();
+	struct out_file		 out;
+	int			 rc = -1;
+
+	(void)run;
+	report_end(b, converted, failed, skipped, secs);
+	if (out_open(&out, run->report, dg) == 0) {
+		galley_sink_put(&out.sink, b->data, b->len);
+		rc = out_commit(&out, dg);
+	}
+	print_diag(dg, 1);
+	galley_diag_free(dg);
+	return rc;
+}
+
+static int
+parse_writers(struct run *run, const char *list)
+{
+	char	*copy = xstrdup_cli(list), *tok, *save = NULL;
+	int	 rc = 0;
+
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		const struct galley_writer *w = galley_writer_find(tok);
+
+		if (w == NULL) {
+			fprintf(stderr, "galley: unknown output format '%s' "
+			    "(see galley --list-formats)\n", tok);
+			rc = -1;
+			break;
+		}
+		if (run->nwriters == MAX_WRITERS)
+			break;
+		run->writers[run->nwriters++] = w;
+	}
+	free(copy);
+	return rc;
+}
+
+enum {
+	OPT_LANG = 256, OPT_LINK_BASE, OPT_NO_FILTER, OPT_SMART,
+	OPT_MAX_SIZE, OPT_MAX_DEPTH, OPT_REPORT, OPT_UPDATE, OPT_SHARD
+};
+
+static const struct option longopts[] = {
+	{ "output", required_argument, NULL, 'o' },
+	{ "to", required_argument, NULL, 't' },
+	{ "from", required_argument, NULL, 'f' },
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "lang", required_argument, NULL, OPT_LANG },
+	{ "link-base", required_argument, NULL, OPT_LINK_BASE },
+	{ "no-filter", required_argument, NULL, OPT_NO_FILTER },
+	{ "smart", no_argument, NULL, OPT_SMART },
+	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
+	{ "max-depth", required_argument, NULL, OPT_MAX_DEPTH },
+	{ "report", required_argument, NULL, OPT_REPORT },
+	{ "update", no_argument, NULL, OPT_UPDATE },
+	{ "shard", required_argument, NULL, OPT_SHARD },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int
+parse_count(const char *s, long min, long long max, long long *out)
+{
+	char		*end;
+	long long	 v;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || *end != '\0' || end == s || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int
+cmd_convert(int argc, char **argv)
+{
+	struct run		 run;
+	struct galley_diag	*dg;
+	pthread_t		*threads = NULL;
+	const char		*to = "json", *sde;
+	long long		 v;
+	size_t			 i, converted = 0, failed = 0, warnings = 0;
+	double			 t0;
+	int			 c, rc = 2, tty, nthreads;
+	long			 shard_k = 1, shard_n = 1;
+	char			 junk;
+	size_t			 skipped = 0;
+	struct galley_buf	 report;
+
+	memset(&run, 0, sizeof(run));
+	galley_opts_init(&run.opts);
+	run.outdir = "output";
+	run.max_size = DEFAULT_MAX_SIZE;
+	run.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	if (run.jobs < 1)
+		run.jobs = 1;
+	if ((sde = getenv("SOURCE_DATE_EPOCH")) != NULL &&
+	    parse_count(sde, 0, 253402300799LL, &v) == 0)
+		run.opts.source_date = v;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:t:f:j:qvh", longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			run.outdir = optarg;
+			break;
+		case 't':
+			to = optarg;
+			break;
+		case 'f':
+			if (strcmp(optarg, "auto") != 0 &&
+			    galley_reader_find(optarg) == NULL) {
+				fprintf(stderr, "galley: unknown input format "
+				    "'%s' (see galley --list-formats)\n",
+				    optarg);
+				return 2;
+			}
+			run.opts.format = optarg;
+			break;
+		case 'j':
+			if (parse_count(optarg, 1, 1024, &v) == -1) {
+				fprintf(stderr, "galley: -j wants a number "
+				    "from 1 to 1024\n");
+				return 2;
+			}
+			run.jobs = (int)v;
+			break;
+		case 'q':
+			run.quiet = 1;
+			break;
+		case 'v':
+			run.verbose = run.opts.verbose = 1;
+			break;
+		case 'h':
+			convert_usage(stdout);
+			return 0;
+		case OPT_LANG:
+			run.opts.lang = optarg;
+			break;
+		case OPT_LINK_BASE:
+			run.opts.link_base = optarg;
+			break;
+		case OPT_NO_FILTER:
+			if ((c = galley_filter_find(optarg)) == -1) {
+				fprintf(stderr, "galley: unknown filter '%s' "
+				    "(see galley --list-filters)\n", optarg);
+				return 2;
+			}
+			run.opts.no_filters |= 1UL << c;
+			break;
+		case OPT_SMART:
+			run.opts.smart = 1;
+			break;
+		case OPT_MAX_SIZE:
+			if (parse_count(optarg, 1, (long long)1 << 40, &v)) {
+				fprintf(stderr, "galley: --max-size wants a "
+				    "number of bytes\n");
+				return 2;
+			}
+			run.max_size = (size_t)v;
+			break;
+		case OPT_MAX_DEPTH:
+			if (parse_count(optarg, 1, 100000, &v) == -1) {
+				fprintf(stderr, "galley: --max-depth wants a "
+				    "number from 1 to 100000\n");
+				return 2;
+			}
+			run.opts.max_depth = (int)v;
+			break;
+		case OPT_REPORT:
+			run.report = optarg;
+			break;
+		case OPT_UPDATE:
+			run.update = 1;
+			break;
+		case OPT_SHARD:
+			if (sscanf(optarg, "%ld/%ld%c", &shard_k, &shard_n,
+			    &junk) != 2 || shard_n < 1 || shard_k < 1 ||
+			    shard_k > shard_n) {
+				fprintf(stderr, "galley: --shard wants K/N with "
+				    "1 <= K <= N, e.g. 2/4\n");
+				return 2;
+			}
+			break;
+		default:
+			convert_usage(stderr);
+			return 2;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0) {
+		fprintf(stderr, "galley: convert: no input (try 'galley "
+		    "convert input')\n");
+		return 2;
+	}
+	if (parse_writers(&run, to) == -1)
+		return 2;
+	dg = galley_diag_new();
+	c = inputs_collect(&run.inputs, argv, argc, run.verbose, dg);
+	failed += (size_t)c;
+	warnings += print_diag(dg, run.verbose);
+	galley_diag_free(dg);
+	if (shard_n > 1)
+		shard(&run.inputs, (unsigned long)shard_k - 1,
+		    (unsigned long)shard_n);
+	run.settings = settings_hash(&run, to);
+	if (run.update)
+		state_load(&run.state, run.outdir);
+	galley_buf_init(&report);
+	if (run.report)
+		report_begin(&report);
+	if (strcmp(run.outdir, "-") == 0 &&
+	    (run.inputs.n != 1 || run.nwriters != 1)) {
+		fprintf(stderr, "galley: -o - writes one input in one "
+		    "format to standard output\n");
+		inputs_release(&run.inputs);
+		return 2;
+	}
+
+	run.results = xmalloc_cli((run.inputs.n + 1) *
+	    sizeof(*run.results));
+	memset(run.results, 0, (run.inputs.n + 1) * sizeof(*run.results));
+	pthread_mutex_init(&run.mu, NULL);
+	pthread_cond_init(&run.cv, NULL);
+	nthreads = run.jobs < (int)run.inputs.n ? run.jobs :
+	    (int)run.inputs.n;
+	threads = xmalloc_cli((size_t)(nthreads + 1) * sizeof(*threads));
+	t0 = now_seconds();
+	for (c = 0; c < nthreads; c++)
+		if (pthread_create(&threads[c], NULL, worker, &run) != 0) {
+			fprintf(stderr, "galley: cannot start a thread\n");
+			exit(70);
+		}
+	tty = !run.quiet && isatty(STDERR_FILENO);
+	{
+		double	 last_draw = 0;
+
+		for (i = 0; i < run.inputs.n; i++) {
+			struct result	*r = &run.results[i];
+
+			pthread_mutex_lock(&run.mu);
+			while (!r->done)
+				pthread_cond_wait(&run.cv, &run.mu);
+			pthread_mutex_unlock(&run.mu);
+			if (tty)
+				fputs("\r\033[K", stderr);
+			warnings += print_diag(r->dg, run.verbose);
+			if (r->failed)
+				failed++;
+			else if (r->skipped)
+				skipped++;
+			else
+				converted++;
+			if (!r->failed && strcmp(run.outdir, "-") != 0)
+				state_set(&run.state, run.inputs.v[i].rel,
+				    r->hash);
+			if (run.report)
+				add_report(&report, &run, i, r);
+			result_release(r);
+			if (tty && (now_seconds() - last_draw >= 0.1 ||
+			    i + 1 == run.inputs.n)) {
+				progress(i + 1, run.inputs.n, failed, t0, 0);
+				last_draw = now_seconds();
+			}
+		}
+		if (tty)
+			fputs("\r\033[K", stderr);
+	}
+	for (c = 0; c < nthreads; c++)
+		pthread_join(threads[c], NULL);
+	if (!run.quiet) {
+		double	 el = now_seconds() - t0;
+
+		fprintf(stderr, "%zu converted, %zu failed, %zu warnings in "
+		    "%.2f s (%.0f articles/s)", converted, failed, warnings,
+		    el, el > 0 ? converted / el : 0.0);
+		if (skipped > 0)
+			fprintf(stderr, "; %zu unchanged", skipped);
+		fputc('\n', stderr);
+	}
+	rc = failed ? 1 : 0;
+	if (strcmp(run.outdir, "-") != 0 && run.inputs.n > 0 &&
+	    state_save(&run.state, run.outdir) == -1)
+		fprintf(stderr, "galley: %s: cannot write the run's state\n",
+		    run.outdir);
+	if (run.report && write_report(&report, &run, converted, failed,
+	    skipped, now_seconds() - t0) == -1)
+		rc = 1;
+	galley_buf_release(&report);
+	state_release(&run.state);
+	free(threads);
+	free(run.results);
+	pthread_mutex_destroy(&run.mu);
+	pthread_cond_destroy(&run.cv);
+	inputs_release(&run.inputs);
+	return rc;
+}

@@ -1,0 +1,104 @@
+/*
+ * galley's command line: dispatch to the subcommands.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmark-gfm.h>
+#include <jansson.h>
+#include <libxml/xmlversion.h>
+#include <yaml.h>
+#include <zlib.h>
+
+#include "galley/galley.h"
+#include "cli/convert.h"
+#include "cli/io.h"
+
+/* Interrupted: leave no half-written output behind. */
+static void
+on_signal(int sig)
+{
+	out_cleanup_signal();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+usage(FILE *f)
+{
+	fputs(
+"usage: galley convert [options] INPUT...   articles into JSON, EPUB, TEI\n"
+"       galley --list-filters               the filter chain, in order\n"
+"       galley --list-formats               readers and writers\n"
+"       galley --version | --help\n"
+"\n"
+"INPUT is files or folders (read recursively), or - for standard input.\n"
+"See 'galley convert --help' for every option.\n", f);
+}
+
+static void
+version(void)
+{
+	printf("galley %s\n", GALLEY_VERSION);
+	printf("cmark-gfm %s, libyaml %s, libxml2 %s, zlib %s, jansson %s\n",
+	    cmark_version_string(), yaml_get_version_string(),
+	    LIBXML_DOTTED_VERSION, zlibVersion(), JANSSON_VERSION);
+}
+
+static void
+list_filters(void)
+{
+	const struct galley_filter *const *f = galley_filters();
+
+	for (; *f != NULL; f++)
+		printf("%-10s %s%s\n", (*f)->name, (*f)->help,
+		    (*f)->on ? "" : " (off by default)");
+}
+
+static void
+list_formats(void)
+{
+	const struct galley_reader *const *r = galley_readers();
+	const struct galley_writer *const *w = galley_writers();
+
+	for (; *r != NULL; r++)
+		printf("reader %s\n", (*r)->name);
+	for (; *w != NULL; w++)
+		printf("writer %-6s %s\n", (*w)->name, (*w)->ext);
+}
+
+int
+main(int argc, char **argv)
+{
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGHUP, on_signal);
+	signal(SIGPIPE, SIG_IGN);
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	if (strcmp(argv[1], "convert") == 0)
+		return cmd_convert(argc - 1, argv + 1);
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		usage(stdout);
+		return 0;
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		version();
+		return 0;
+	}
+	if (strcmp(argv[1], "--list-filters") == 0) {
+		list_filters();
+		return 0;
+	}
+	if (strcmp(argv[1], "--list-formats") == 0) {
+		list_formats();
+		return 0;
+	}
+	fprintf(stderr, "galley: unknown command '%s'\n", argv[1]);
+	usage(stderr);
+	return 2;
+}

@@ -1,0 +1,12 @@
+/* Small helpers of the command line. */
+#ifndef CLI_UTIL_H
+#define CLI_UTIL_H
+
+#include <stddef.h>
+
+void	*xmalloc_cli(size_t);
+void	*xrealloc_cli(void *, size_t);
+char	*xstrdup_cli(const char *);
+double	 now_seconds(void);
+
+#endif

@@ -1,0 +1,87 @@
+/*
+ * Documents: the arena, the root node and the metadata, and the
+ * string helpers that copy into the arena.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/model.h"
+
+struct galley_doc *
+galley_doc_new(const char *source)
+{
+	struct galley_doc	*doc = xcalloc(1, sizeof(*doc));
+	struct galley_pos	 pos = { 0, 0 };
+
+	arena_init(&doc->arena);
+	doc->root = galley_node_new(doc, GALLEY_NODE_DOCUMENT, pos);
+	doc->meta.extra = galley_value_new(doc, GALLEY_VALUE_MAP);
+	doc->meta.language_confidence = -1;
+	if (source != NULL)
+		doc->meta.source = galley_doc_strdup(doc, source);
+	return doc;
+}
+
+void
+galley_doc_free(struct galley_doc *doc)
+{
+	if (doc == NULL)
+		return;
+	arena_release(&doc->arena);
+	free(doc);
+}
+
+struct galley_node *
+galley_doc_root(const struct galley_doc *doc)
+{
+	return doc->root;
+}
+
+struct galley_meta *
+galley_doc_meta(const struct galley_doc *doc)
+{
+	return (struct galley_meta *)&doc->meta;
+}
+
+void *
+galley_doc_alloc(struct galley_doc *doc, size_t sz)
+{
+	return arena_alloc(&doc->arena, sz);
+}
+
+char *
+galley_doc_strndup(struct galley_doc *doc, const char *s, size_t n)
+{
+	char	*p = arena_alloc(&doc->arena, n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+galley_doc_strdup(struct galley_doc *doc, const char *s)
+{
+	return s == NULL ? NULL : galley_doc_strndup(doc, s, strlen(s));
+}
+
+char *
+galley_doc_printf(struct galley_doc *doc, const char *fmt, ...)
+{
+	va_list	 ap;
+	int	 n;
+	char	*p;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return galley_doc_strdup(doc, "");
+	p = arena_alloc(&doc->arena, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}

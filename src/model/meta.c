@@ -1,0 +1,56 @@
+/*
+ * Metadata helpers: string lists and the generic value tree that keeps
+ * every front-matter key galley has no slot for.
+ */
+#include <string.h>
+
+#include "model/model.h"
+
+void
+galley_strlist_add(struct galley_doc *doc, struct galley_strlist *l,
+    const char *s)
+{
+	if (l->n == l->cap) {
+		size_t		 cap = l->cap ? l->cap * 2 : 4;
+		const char	**v = galley_doc_alloc(doc, cap * sizeof(*v));
+
+		if (l->n > 0)
+			memcpy(v, l->v, l->n * sizeof(*v));
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n++] = galley_doc_strdup(doc, s);
+}
+
+struct galley_value *
+galley_value_new(struct galley_doc *doc, enum galley_value_kind kind)
+{
+	struct galley_value	*v = galley_doc_alloc(doc, sizeof(*v));
+
+	v->kind = kind;
+	return v;
+}
+
+void
+galley_value_append(struct galley_value *parent, struct galley_value *child)
+{
+	child->next = NULL;
+	if (parent->last != NULL)
+		parent->last->next = child;
+	else
+		parent->first = child;
+	parent->last = child;
+}
+
+struct galley_value *
+galley_value_get(const struct galley_value *map, const char *key)
+{
+	struct galley_value	*v;
+
+	if (map == NULL || map->kind != GALLEY_VALUE_MAP)
+		return NULL;
+	for (v = map->first; v != NULL; v = v->next)
+		if (v->key != NULL && strcmp(v->key, key) == 0)
+			return v;
+	return NULL;
+}

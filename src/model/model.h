@@ -1,0 +1,34 @@
+/* Private to the model: the arena and the document's hidden fields. */
+#ifndef MODEL_H
+#define MODEL_H
+
+#include <stddef.h>
+
+#include "galley/doc.h"
+
+struct arena_chunk;
+
+struct arena {
+	struct arena_chunk	*head;
+	size_t			 total;	/* bytes handed out */
+};
+
+void	 arena_init(struct arena *);
+void	 arena_release(struct arena *);
+void	*arena_alloc(struct arena *, size_t);
+
+struct galley_doc {
+	struct arena		 arena;
+	struct galley_node	*root;
+	struct galley_meta	 meta;
+};
+
+int	node_is_container(enum galley_node_type);
+
+/* Out of memory: print and exit, as cmark does. */
+void	*xmalloc(size_t);
+void	*xrealloc(void *, size_t);
+void	*xcalloc(size_t, size_t);
+char	*xstrdup(const char *);
+
+#endif

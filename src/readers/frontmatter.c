@@ -1,0 +1,203 @@
+/*
+ * Front matter: the YAML between a first "---" line and a closing
+ * "---" or "..." line, parsed with libyaml into galley's generic value
+ * tree.  The only file that includes yaml.h.
+ */
+#include <string.h>
+
+#include <yaml.h>
+
+#include "readers/frontmatter.h"
+
+#define YAML_MAX_DEPTH	64
+
+/* Whether the line at p (length n, no newline) is marker (+ blanks). */
+static int
+is_marker(const char *p, size_t n, const char *marker)
+{
+	if (n < 3 || memcmp(p, marker, 3) != 0)
+		return 0;
+	for (p += 3, n -= 3; n > 0; p++, n--)
+		if (*p != ' ' && *p != '\t')
+			return 0;
+	return 1;
+}
+
+int
+fm_split(const char *text, size_t len, const char **yaml, size_t *yaml_len,
+    const char **body, unsigned *body_line, const char *name,
+    struct galley_diag *dg)
+{
+	const char	*p = text, *end = text + len, *nl;
+	unsigned	 line = 1;
+
+	*yaml = NULL;
+	*yaml_len = 0;
+	*body = text;
+	*body_line = 1;
+	nl = memchr(p, '\n', len);
+	if (nl == NULL || !is_marker(p, (size_t)(nl - p), "---"))
+		return 0;
+	p = nl + 1;
+	while (p < end) {
+		line++;
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			nl = end;
+		if (is_marker(p, (size_t)(nl - p), "---") ||
+		    is_marker(p, (size_t)(nl - p), "...")) {
+			*yaml = text + 4;
+			*yaml_len = (size_t)(p - (text + 4));
+			*body = nl < end ? nl + 1 : end;
+			*body_line = line + 1;
+			return 1;
+		}
+		p = nl + 1;
+	}
+	galley_diag_add(dg, GALLEY_ERROR, name, 1, 1,
+	    "front matter: no closing '---' or '...' line");
+	return -1;
+}
+
+struct conv {
+	struct galley_doc	*doc;
+	yaml_document_t		*ydoc;
+	const char		*name;
+	unsigned		 first_line;
+	size_t			 budget, max;
+	struct galley_diag	*dg;
+};
+
+/* Convert one YAML node (recursively, depth-capped). */
+static struct galley_value *
+convert(struct conv *c, yaml_node_t *yn, int depth)
+{
+	struct galley_value	*v;
+	yaml_node_item_t	*item;
+	yaml_node_pair_t	*pair;
+	struct galley_pos	 pos;
+
+	pos.line = (unsigned)yn->start_mark.line + c->first_line;
+	pos.col = (unsigned)yn->start_mark.column + 1;
+	if (c->budget == 0) {
+		galley_diag_add(c->dg, GALLEY_ERROR, c->name, pos.line,
+		    pos.col, "front matter: too many values (aliases "
+		    "expanded); the limit is %zu", c->max);
+		return NULL;
+	}
+	c->budget--;
+	if (depth > YAML_MAX_DEPTH) {
+		galley_diag_add(c->dg, GALLEY_ERROR, c->name, pos.line,
+		    pos.col, "front matter: nested deeper than %d levels",
+		    YAML_MAX_DEPTH);
+		return NULL;
+	}
+	switch (yn->type) {
+	case YAML_SCALAR_NODE:
+		v = galley_value_new(c->doc, GALLEY_VALUE_STRING);
+		v->str = galley_doc_strndup(c->doc,
+		    (const char *)yn->data.scalar.value,
+		    yn->data.scalar.length);
+		v->plain = yn->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		if (v->plain && (yn->data.scalar.length == 0 ||
+		    strcmp(v->str, "~") == 0 || strcmp(v->str, "null") == 0 ||
+		    strcmp(v->str, "Null") == 0 || strcmp(v->str, "NULL") == 0))
+			v->kind = GALLEY_VALUE_NULL;
+		break;
+	case YAML_SEQUENCE_NODE:
+		v = galley_value_new(c->doc, GALLEY_VALUE_LIST);
+		for (item = yn->data.sequence.items.start;
+		    item < yn->data.sequence.items.top; item++) {
+			struct galley_value *child = convert(c,
+			    yaml_document_get_node(c->ydoc, *item), depth + 1);
+			if (child == NULL)
+				return NULL;
+			galley_value_append(v, child);
+		}
+		break;
+	case YAML_MAPPING_NODE:
+		v = galley_value_new(c->doc, GALLEY_VALUE_MAP);
+		for (pair = yn->data.mapping.pairs.start;
+		    pair < yn->data.mapping.pairs.top; pair++) {
+			yaml_node_t *k = yaml_document_get_node(c->ydoc,
+			    pair->key);
+			struct galley_value *child;
+
+			if (k == NULL || k->type != YAML_SCALAR_NODE) {
+				galley_diag_add(c->dg, GALLEY_ERROR, c->name,
+				    pos.line, pos.col, "front matter: a key "
+				    "must be a plain value");
+				return NULL;
+			}
+			child = convert(c, yaml_document_get_node(c->ydoc,
+			    pair->value), depth + 1);
+			if (child == NULL)
+				return NULL;
+			child->key = galley_doc_strndup(c->doc,
+			    (const char *)k->data.scalar.value,
+			    k->data.scalar.length);
+			galley_value_append(v, child);
+		}
+		break;
+	default:
+		v = galley_value_new(c->doc, GALLEY_VALUE_NULL);
+		break;
+	}
+	v->pos = pos;
+	return v;
+}
+
+int
+fm_parse_yaml(struct galley_value **out, struct galley_doc *doc,
+    const char *name, const char *text, size_t len, unsigned first_line,
+    size_t max_nodes, struct galley_diag *dg)
+{
+	yaml_parser_t	 parser;
+	yaml_document_t	 ydoc;
+	yaml_node_t	*root;
+	struct conv	 c;
+	int		 rc = -1;
+
+	*out = NULL;
+	if (!yaml_parser_initialize(&parser)) {
+		galley_diag_add(dg, GALLEY_ERROR, name, first_line, 1,
+		    "front matter: cannot start the YAML parser");
+		return -1;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text,
+	    len);
+	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	if (!yaml_parser_load(&parser, &ydoc)) {
+		yaml_mark_t	 m = parser.problem_mark;
+
+		if (parser.problem_mark.line == 0 &&
+		    parser.problem_mark.column == 0 &&
+		    parser.context_mark.line > 0)
+			m = parser.context_mark;
+		galley_diag_add(dg, GALLEY_ERROR, name,
+		    (unsigned)m.line + first_line, (unsigned)m.column + 1,
+		    "front matter: %s%s%s",
+		    parser.problem ? parser.problem : "invalid YAML",
+		    parser.context ? " " : "",
+		    parser.context ? parser.context : "");
+		yaml_parser_delete(&parser);
+		return -1;
+	}
+	root = yaml_document_get_root_node(&ydoc);
+	if (root == NULL) {
+		rc = 0;
+		goto out;
+	}
+	c.doc = doc;
+	c.ydoc = &ydoc;
+	c.name = name;
+	c.first_line = first_line;
+	c.budget = c.max = max_nodes;
+	c.dg = dg;
+	if ((*out = convert(&c, root, 0)) != NULL)
+		rc = 0;
+out:
+	yaml_document_delete(&ydoc);
+	yaml_parser_delete(&parser);
+	return rc;
+}

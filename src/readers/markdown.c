@@ -1,0 +1,432 @@
+/*
+ * Reader for Markdown with optional YAML front matter: the front
+ * matter goes to the metadata, the body through cmark-gfm (CommonMark
+ * + GFM tables, strikethrough, autolinks, tag filter, task lists,
+ * footnotes) into the model.  The only file that includes cmark-gfm.
+ */
+#include <string.h>
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm/node.h>	/* footnote definition labels */
+
+#include "galley/pipeline.h"
+#include "readers/frontmatter.h"
+#include "readers/markdown.h"
+
+static const char *const extensions[] = {
+	"table", "strikethrough", "autolink", "tagfilter", "tasklist", NULL
+};
+
+struct md {
+	struct galley_doc	*doc;
+	const char		*name;
+	unsigned		 line_offset;	/* body line 1 is file line */
+	struct galley_diag	*dg;
+	int			 notes;		/* footnote definitions seen */
+};
+
+/* A scalar front-matter value, or NULL with an error. */
+static const char *
+scalar(struct md *md, const struct galley_value *v)
+{
+	if (v->kind == GALLEY_VALUE_STRING)
+		return v->str;
+	if (v->kind == GALLEY_VALUE_NULL)
+		return NULL;
+	galley_diag_add(md->dg, GALLEY_ERROR, md->name, v->pos.line,
+	    v->pos.col, "front matter: '%s' must be a single value, not a %s",
+	    v->key, v->kind == GALLEY_VALUE_LIST ? "list" : "map");
+	return NULL;
+}
+
+/* "a, b,c" into trimmed keywords; empty ones dropped. */
+static void
+split_keywords(struct md *md, const char *s)
+{
+	struct galley_meta	*meta = galley_doc_meta(md->doc);
+	const char		*end;
+	size_t			 n;
+
+	for (;;) {
+		while (*s == ' ' || *s == '\t')
+			s++;
+		end = strchr(s, ',');
+		n = end ? (size_t)(end - s) : strlen(s);
+		while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+			n--;
+		if (n > 0)
+			galley_strlist_add(md->doc, &meta->keywords,
+			    galley_doc_strndup(md->doc, s, n));
+		if (end == NULL)
+			break;
+		s = end + 1;
+	}
+}
+
+/* keywords: "a, b, c" or a list of values. */
+static int
+take_keywords(struct md *md, const struct galley_value *v)
+{
+	struct galley_meta	*meta = galley_doc_meta(md->doc);
+	const struct galley_value *item;
+
+	if (v->kind == GALLEY_VALUE_LIST) {
+		for (item = v->first; item != NULL; item = item->next) {
+			if (item->kind == GALLEY_VALUE_NULL)
+				continue;
+			if (item->kind != GALLEY_VALUE_STRING) {
+				galley_diag_add(md->dg, GALLEY_ERROR,
+				    md->name, item->pos.line, item->pos.col,
+				    "front matter: a keyword must be a "
+				    "single value");
+				return -1;
+			}
+			galley_strlist_add(md->doc, &meta->keywords,
+			    item->str);
+		}
+		return 0;
+	}
+	if (v->kind == GALLEY_VALUE_STRING)
+		split_keywords(md, v->str);
+	else if (v->kind == GALLEY_VALUE_MAP) {
+		scalar(md, v);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Take the keys the model has slots for; everything else stays in
+ * meta.extra in the order written.  The meta filter normalises values
+ * (keyword lists, dates, languages) later.
+ */
+static int
+take_front_matter(struct md *md, struct galley_value *map)
+{
+	struct galley_meta	*meta = galley_doc_meta(md->doc);
+	struct galley_value	*v, *next;
+	const char		*s;
+
+	if (map == NULL)
+		return 0;
+	if (map->kind != GALLEY_VALUE_MAP) {
+		galley_diag_add(md->dg, GALLEY_ERROR, md->name, map->pos.line,
+		    map->pos.col, "front matter must be a mapping of keys to "
+		    "values, not a %s", map->kind == GALLEY_VALUE_LIST ?
+		    "list" : "single value");
+		return -1;
+	}
+	for (v = map->first; v != NULL; v = next) {
+		next = v->next;
+		if (strcmp(v->key, "title") == 0 ||
+		    strcmp(v->key, "description") == 0 ||
+		    strcmp(v->key, "date") == 0 ||
+		    strcmp(v->key, "lang") == 0) {
+			if ((s = scalar(md, v)) == NULL) {
+				if (v->kind != GALLEY_VALUE_NULL)
+					return -1;
+				continue;
+			}
+			if (v->key[0] == 't')
+				meta->title = s;
+			else if (v->key[0] == 'd' && v->key[1] == 'e')
+				meta->description = s;
+			else if (v->key[0] == 'd') {
+				meta->date = s;
+				meta->date_text = s;
+			} else
+				meta->language = s;
+		} else if (strcmp(v->key, "keywords") == 0) {
+			if (take_keywords(md, v) == -1)
+				return -1;
+		} else
+			galley_value_append(meta->extra, v);
+	}
+	return 0;
+}
+
+static struct galley_pos
+pos_of(struct md *md, cmark_node *cn)
+{
+	struct galley_pos	 pos;
+	int			 line = cmark_node_get_start_line(cn);
+	int			 col = cmark_node_get_start_column(cn);
+
+	pos.line = line > 0 ? (unsigned)line + md->line_offset - 1 : 0;
+	pos.col = col > 0 ? (unsigned)col : 0;
+	return pos;
+}
+
+static const char *
+lit(struct md *md, cmark_node *cn)
+{
+	const char	*s = cmark_node_get_literal(cn);
+
+	return galley_doc_strdup(md->doc, s ? s : "");
+}
+
+static enum galley_align
+cell_align(cmark_node *cell)
+{
+	cmark_node	*row = cmark_node_parent(cell);
+	cmark_node	*table = row ? cmark_node_parent(row) : NULL;
+	uint8_t		*al;
+	int		 col = 0, ncols;
+	cmark_node	*c;
+
+	if (table == NULL)
+		return GALLEY_ALIGN_NONE;
+	for (c = cmark_node_previous(cell); c != NULL;
+	    c = cmark_node_previous(c))
+		col++;
+	ncols = cmark_gfm_extensions_get_table_columns(table);
+	al = cmark_gfm_extensions_get_table_alignments(table);
+	if (al == NULL || col >= ncols)
+		return GALLEY_ALIGN_NONE;
+	switch (al[col]) {
+	case 'l': return GALLEY_ALIGN_LEFT;
+	case 'c': return GALLEY_ALIGN_CENTER;
+	case 'r': return GALLEY_ALIGN_RIGHT;
+	default: return GALLEY_ALIGN_NONE;
+	}
+}
+
+/* The model node for one cmark-gfm node; NULL for an unknown kind. */
+static struct galley_node *
+convert(struct md *md, cmark_node *cn)
+{
+	struct galley_node	*n;
+	struct galley_pos	 pos = pos_of(md, cn);
+	const char		*ts;
+	int			 len, off;
+	char			 fch;
+
+	switch (cmark_node_get_type(cn)) {
+	case CMARK_NODE_DOCUMENT:
+		return NULL;
+	case CMARK_NODE_BLOCK_QUOTE:
+		return galley_node_new(md->doc, GALLEY_NODE_QUOTE, pos);
+	case CMARK_NODE_LIST:
+		n = galley_node_new(md->doc, GALLEY_NODE_LIST, pos);
+		n->u.list.ordered =
+		    cmark_node_get_list_type(cn) == CMARK_ORDERED_LIST;
+		n->u.list.start = n->u.list.ordered ?
+		    cmark_node_get_list_start(cn) : 1;
+		n->u.list.tight = cmark_node_get_list_tight(cn);
+		if (n->u.list.ordered)
+			n->u.list.delim = cmark_node_get_list_delim(cn) ==
+			    CMARK_PAREN_DELIM ? ')' : '.';
+		return n;
+	case CMARK_NODE_ITEM:
+		n = galley_node_new(md->doc, GALLEY_NODE_ITEM, pos);
+		ts = cmark_node_get_type_string(cn);
+		if (ts != NULL && strcmp(ts, "tasklist") == 0) {
+			n->u.item.task = 1;
+			n->u.item.checked =
+			    cmark_gfm_extensions_get_tasklist_item_checked(cn);
+		}
+		return n;
+	case CMARK_NODE_CODE_BLOCK:
+		n = galley_node_new(md->doc, GALLEY_NODE_CODE_BLOCK, pos);
+		n->literal = lit(md, cn);
+		ts = cmark_node_get_fence_info(cn);
+		n->u.code_block.info = galley_doc_strdup(md->doc,
+		    ts ? ts : "");
+		n->u.code_block.fenced =
+		    cmark_node_get_fenced(cn, &len, &off, &fch) ? 1 : 0;
+		return n;
+	case CMARK_NODE_HTML_BLOCK:
+		n = galley_node_new(md->doc, GALLEY_NODE_HTML_BLOCK, pos);
+		n->literal = lit(md, cn);
+		return n;
+	case CMARK_NODE_PARAGRAPH:
+		return galley_node_new(md->doc, GALLEY_NODE_PARAGRAPH, pos);
+	case CMARK_NODE_HEADING:
+		n = galley_node_new(md->doc, GALLEY_NODE_HEADING, pos);
+		n->u.heading.level = cmark_node_get_heading_level(cn);
+		return n;
+	case CMARK_NODE_THEMATIC_BREAK:
+		return galley_node_new(md->doc, GALLEY_NODE_THEMATIC_BREAK,
+		    pos);
+	case CMARK_NODE_FOOTNOTE_DEFINITION:
+		n = galley_node_new(md->doc, GALLEY_NODE_FOOTNOTE_DEF, pos);
+		n->u.note.label = galley_doc_strndup(md->doc,
+		    (const char *)cn->as.literal.data,
+		    (size_t)cn->as.literal.len);
+		n->u.note.index = ++md->notes;
+		return n;
+	case CMARK_NODE_TEXT:
+		n = galley_node_new(md->doc, GALLEY_NODE_TEXT, pos);
+		n->literal = lit(md, cn);
+		return n;
+	case CMARK_NODE_SOFTBREAK:
+		return galley_node_new(md->doc, GALLEY_NODE_SOFTBREAK, pos);
+	case CMARK_NODE_LINEBREAK:
+		return galley_node_new(md->doc, GALLEY_NODE_LINEBREAK, pos);
+	case CMARK_NODE_CODE:
+		n = galley_node_new(md->doc, GALLEY_NODE_CODE, pos);
+		n->literal = lit(md, cn);
+		return n;
+	case CMARK_NODE_HTML_INLINE:
+		n = galley_node_new(md->doc, GALLEY_NODE_HTML_INLINE, pos);
+		n->literal = lit(md, cn);
+		return n;
+	case CMARK_NODE_EMPH:
+		return galley_node_new(md->doc, GALLEY_NODE_EMPH, pos);
+	case CMARK_NODE_STRONG:
+		return galley_node_new(md->doc, GALLEY_NODE_STRONG, pos);
+	case CMARK_NODE_LINK:
+	case CMARK_NODE_IMAGE:
+		n = galley_node_new(md->doc,
+		    cmark_node_get_type(cn) == CMARK_NODE_LINK ?
+		    GALLEY_NODE_LINK : GALLEY_NODE_IMAGE, pos);
+		ts = cmark_node_get_url(cn);
+		n->u.link.url = galley_doc_strdup(md->doc, ts ? ts : "");
+		ts = cmark_node_get_title(cn);
+		n->u.link.title = galley_doc_strdup(md->doc, ts ? ts : "");
+		return n;
+	case CMARK_NODE_FOOTNOTE_REFERENCE:
+		n = galley_node_new(md->doc, GALLEY_NODE_FOOTNOTE_REF, pos);
+		n->u.note.label = lit(md, cn);
+		return n;
+	default:
+		break;
+	}
+	ts = cmark_node_get_type_string(cn);
+	if (ts == NULL)
+		return NULL;
+	if (strcmp(ts, "table") == 0)
+		return galley_node_new(md->doc, GALLEY_NODE_TABLE, pos);
+	if (strcmp(ts, "table_header") == 0 || strcmp(ts, "table_row") == 0) {
+		n = galley_node_new(md->doc, GALLEY_NODE_TABLE_ROW, pos);
+		n->u.row.header = strcmp(ts, "table_header") == 0;
+		return n;
+	}
+	if (strcmp(ts, "table_cell") == 0) {
+		n = galley_node_new(md->doc, GALLEY_NODE_TABLE_CELL, pos);
+		n->u.cell.align = cell_align(cn);
+		return n;
+	}
+	if (strcmp(ts, "strikethrough") == 0)
+		return galley_node_new(md->doc, GALLEY_NODE_STRIKE, pos);
+	return NULL;
+}
+
+/* Walk the cmark-gfm tree without recursion, building the model. */
+static int
+build(struct md *md, cmark_node *croot, int max_depth)
+{
+	struct galley_node	*parent = galley_doc_root(md->doc), *n;
+	cmark_node		*cn = cmark_node_first_child(croot);
+	int			 depth = 0;
+
+	while (cn != NULL) {
+		if ((n = convert(md, cn)) == NULL) {
+			struct galley_pos pos = pos_of(md, cn);
+
+			galley_diag_add(md->dg, GALLEY_ERROR, md->name,
+			    pos.line, pos.col, "unknown Markdown node '%s'",
+			    cmark_node_get_type_string(cn));
+			return -1;
+		}
+		if (galley_node_append(parent, n) == -1) {
+			galley_diag_add(md->dg, GALLEY_ERROR, md->name,
+			    n->pos.line, n->pos.col, "a %s cannot hold a %s",
+			    galley_node_type_name(parent->type),
+			    galley_node_type_name(n->type));
+			return -1;
+		}
+		if (cmark_node_first_child(cn) != NULL) {
+			if (++depth > max_depth) {
+				galley_diag_add(md->dg, GALLEY_ERROR,
+				    md->name, n->pos.line, n->pos.col,
+				    "nested deeper than %d levels "
+				    "(--max-depth)", max_depth);
+				return -1;
+			}
+			parent = n;
+			cn = cmark_node_first_child(cn);
+			continue;
+		}
+		while (cmark_node_next(cn) == NULL) {
+			cn = cmark_node_parent(cn);
+			if (cn == croot || cn == NULL)
+				return 0;
+			parent = parent->parent;
+			depth--;
+		}
+		cn = cmark_node_next(cn);
+	}
+	return 0;
+}
+
+int
+md_parse_body(struct galley_doc *doc, const char *name, const char *body,
+    size_t len, unsigned first_line, int max_depth, struct galley_diag *dg)
+{
+	cmark_parser	*parser;
+	cmark_node	*croot;
+	struct md	 md;
+	size_t		 i;
+	int		 rc;
+
+	cmark_gfm_core_extensions_ensure_registered();
+	parser = cmark_parser_new(MD_CMARK_OPTIONS);
+	for (i = 0; extensions[i] != NULL; i++)
+		cmark_parser_attach_syntax_extension(parser,
+		    cmark_find_syntax_extension(extensions[i]));
+	cmark_parser_feed(parser, body, len);
+	croot = cmark_parser_finish(parser);
+	md.doc = doc;
+	md.name = name;
+	md.line_offset = first_line;
+	md.dg = dg;
+	md.notes = 0;
+	rc = croot ? build(&md, croot, max_depth) : -1;
+	if (croot != NULL)
+		cmark_node_free(croot);
+	cmark_parser_free(parser);
+	return rc;
+}
+
+static int
+md_read(struct galley_doc *doc, const struct galley_src *src,
+    const struct galley_opts *opts, struct galley_diag *dg)
+{
+	const char		*yaml, *body;
+	size_t			 yaml_len;
+	unsigned		 body_line;
+	struct galley_value	*fm = NULL;
+	struct md		 md;
+	int			 found;
+
+	found = fm_split(src->data, src->len, &yaml, &yaml_len, &body,
+	    &body_line, src->name, dg);
+	if (found == -1)
+		return -1;
+	if (found == 1) {
+		if (fm_parse_yaml(&fm, doc, src->name, yaml, yaml_len, 2,
+		    opts->max_yaml_nodes, dg) == -1)
+			return -1;
+		md.doc = doc;
+		md.name = src->name;
+		md.dg = dg;
+		if (take_front_matter(&md, fm) == -1)
+			return -1;
+	}
+	return md_parse_body(doc, src->name, body,
+	    (size_t)(src->data + src->len - body), body_line,
+	    opts->max_depth, dg);
+}
+
+/* Front matter is certain; Markdown syntax is weighed by sniff.c. */
+static int
+md_sniff(const struct galley_src *src)
+{
+	return src->len >= 4 && memcmp(src->data, "---\n", 4) == 0 ? 90 : 30;
+}
+
+const struct galley_reader galley_markdown_reader = {
+	"markdown", md_sniff, md_read
+};

@@ -1,0 +1,22 @@
+/* The Markdown body parser, shared with the spec tests and repairs. */
+#ifndef MARKDOWN_H
+#define MARKDOWN_H
+
+#include <stddef.h>
+
+#include "galley/doc.h"
+#include "galley/diag.h"
+
+/* cmark-gfm options galley parses with. */
+#define MD_CMARK_OPTIONS	(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES)
+
+/*
+ * Parse a Markdown body (no front matter) with cmark-gfm and append its
+ * blocks to doc's root; first_line is the file line the body starts
+ * on.  -1 with an error in dg.
+ */
+int	md_parse_body(struct galley_doc *, const char *name,
+	    const char *body, size_t len, unsigned first_line,
+	    int max_depth, struct galley_diag *);
+
+#endif

@@ -1,0 +1,25 @@
+/* The table of writers, shared by --list-formats and the batch loop. */
+#include <string.h>
+
+#include "galley/pipeline.h"
+
+static const struct galley_writer *const writers[] = {
+	NULL
+};
+
+const struct galley_writer *const *
+galley_writers(void)
+{
+	return writers;
+}
+
+const struct galley_writer *
+galley_writer_find(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; writers[i] != NULL; i++)
+		if (strcmp(writers[i]->name, name) == 0)
+			return writers[i];
+	return NULL;
+}
