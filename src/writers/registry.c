@@ -3,7 +3,10 @@
 
 #include "galley/pipeline.h"
 
+extern const struct galley_writer galley_tei_writer;
+
 static const struct galley_writer *const writers[] = {
+	&galley_tei_writer,
 	NULL
 };
 

@@ -36,8 +36,7 @@ tei_write(const struct galley_doc *doc, struct galley_sink *out,
 	tei_ctx_init(&ctx, opts, dg);
 	memset(&a, 0, sizeof(a));
 	a.doc = doc;
-	id = tei_name(m->id != NULL && *m->id != '\0' ? m->id :
-	    m->slug != NULL && *m->slug != '\0' ? m->slug : "text");
+	id = tei_doc_id(m);
 	a.xmlid = id;
 	a.lang = tei_lang_tag(m->language, lang, sizeof(lang));
 	if (a.lang == NULL)

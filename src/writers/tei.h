@@ -65,6 +65,7 @@ void		 tei_fix_add(struct tei_ctx *, xmlNodePtr, const char *want,
 		    const char *fallback);
 void		 tei_fix_run(struct tei_ctx *);
 char		*tei_name(const char *);
+char		*tei_doc_id(const struct galley_meta *);
 char		*tei_uri(const char *);
 const char	*tei_lang_tag(const char *, char *buf, size_t sz);
 const char	*tei_lang_name(const char *tag);

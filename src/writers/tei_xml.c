@@ -445,3 +445,30 @@ out:
 	xmlFree(mem);
 	return rc;
 }
+
+/*
+ * The xml:id of an article's <TEI>: its id, else its slug, else its
+ * file name without folders and extension.  Caller frees.
+ */
+char *
+tei_doc_id(const struct galley_meta *m)
+{
+	const char	*s, *base, *dot;
+	char		*stem, *id;
+
+	if (m->id != NULL && *m->id != '\0')
+		return tei_name(m->id);
+	if (m->slug != NULL && *m->slug != '\0')
+		return tei_name(m->slug);
+	s = m->source != NULL && *m->source != '\0' &&
+	    strcmp(m->source, "-") != 0 ? m->source : "text";
+	base = strrchr(s, '/') != NULL ? strrchr(s, '/') + 1 : s;
+	dot = strrchr(base, '.');
+	if (dot == NULL || dot == base)
+		dot = base + strlen(base);
+	if ((stem = strndup(base, (size_t)(dot - base))) == NULL)
+		tei_oom();
+	id = tei_name(*stem != '\0' ? stem : "text");
+	free(stem);
+	return id;
+}
