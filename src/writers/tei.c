@@ -8,19 +8,13 @@
 
 #include "writers/tei.h"
 
-xmlNodePtr
-tei_article(struct tei_ctx *ctx, xmlNodePtr parent,
-    const struct tei_article *a)
+/* Fill tei, a <TEI> element with its xml:id, with the article. */
+void
+tei_article(struct tei_ctx *ctx, xmlNodePtr tei, const struct tei_article *a)
 {
-	xmlNodePtr	 tei;
-
-	tei = parent != NULL ? tei_el(ctx, parent, "TEI") :
-	    tei_root(ctx, "TEI");
-	tei_id(ctx, tei, a->xmlid);
 	tei_lang(tei, a->lang);
 	tei_header(ctx, tei, a);
 	tei_body(ctx, tei, a);
-	return tei;
 }
 
 static int
@@ -30,6 +24,7 @@ tei_write(const struct galley_doc *doc, struct galley_sink *out,
 	const struct galley_meta *m = galley_doc_meta(doc);
 	struct tei_ctx		 ctx;
 	struct tei_article	 a;
+	xmlNodePtr		 tei;
 	char			 lang[64], *id;
 	int			 rc;
 
@@ -41,7 +36,9 @@ tei_write(const struct galley_doc *doc, struct galley_sink *out,
 	a.lang = tei_lang_tag(m->language, lang, sizeof(lang));
 	if (a.lang == NULL)
 		a.lang = "und";
-	tei_article(&ctx, NULL, &a);
+	tei = tei_root(&ctx, "TEI");
+	tei_id(&ctx, tei, a.xmlid);
+	tei_article(&ctx, tei, &a);
 	tei_fix_run(&ctx);
 	rc = tei_save(&ctx, out);
 	free(id);

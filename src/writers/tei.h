@@ -86,8 +86,8 @@ const char	*tei_keywords_lang(const struct galley_meta *,
 int		 tei_body(struct tei_ctx *, xmlNodePtr tei,
 		    const struct tei_article *);
 
-/* tei.c: the whole <TEI> element under parent (NULL: the root). */
-xmlNodePtr	 tei_article(struct tei_ctx *, xmlNodePtr parent,
+/* tei.c: header and text of a <TEI> element given its xml:id. */
+void		 tei_article(struct tei_ctx *, xmlNodePtr tei,
 		    const struct tei_article *);
 
 #endif

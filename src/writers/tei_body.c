@@ -141,7 +141,7 @@ too_deep(struct body *b, xmlNodePtr parent, struct galley_node *n)
 		    n->pos.col, "TEI: content nested deeper than %d levels "
 		    "is kept as plain text", MAX_DEPTH);
 	b->flattened = 1;
-	s = plain_text(n, 1);
+	s = plain_text(n, 0);	/* a block's text ends in a newline */
 	if (xmlStrEqual(parent->name, BAD_CAST "body") ||
 	    xmlStrEqual(parent->name, BAD_CAST "div"))
 		tei_el_text(b->ctx, parent, "p", s);
@@ -173,12 +173,16 @@ defs_visit(struct galley_node *n, int entering, void *arg)
 	return GALLEY_WALK_NEXT;
 }
 
-/* Index of the definition a reference names (by label, then number),
- * or -1. */
+/* Index of the definition a reference names: by label, by number, or
+ * by a label that is the definition's number (cmark-gfm gives its
+ * references the number as label); -1 if none. */
 static long
 def_find(const struct body *b, const struct galley_node *ref)
 {
-	size_t	 i;
+	const char	*l = ref->u.note.label;
+	char		*end;
+	long		 k;
+	size_t		 i;
 
 	if (ref->u.note.label != NULL)
 		for (i = 0; i < b->ndefs; i++)
@@ -186,8 +190,14 @@ def_find(const struct body *b, const struct galley_node *ref)
 			    strcmp(b->defs[i]->u.note.label,
 			    ref->u.note.label) == 0)
 				return (long)i;
-	for (i = 0; i < b->ndefs; i++)
+	for (i = 0; ref->u.note.index > 0 && i < b->ndefs; i++)
 		if (b->defs[i]->u.note.index == ref->u.note.index)
+			return (long)i;
+	if (l == NULL || *l == '\0')
+		return -1;
+	k = strtol(l, &end, 10);
+	for (i = 0; *end == '\0' && i < b->ndefs; i++)
+		if (b->defs[i]->u.note.index == k)
 			return (long)i;
 	return -1;
 }
@@ -248,16 +258,48 @@ hi(struct body *b, xmlNodePtr parent, struct galley_node *n,
 	keep(parent, el);
 }
 
+/*
+ * Where an internal link points outside a corpus: the linked file as
+ * galley names its TEI (a relative path keeps its folders, its .md,
+ * .txt or .json becomes .tei.xml; else the target's id), and the
+ * section's id there.
+ */
 static const char *
-file_target(struct galley_buf *buf, const char *target, const char *frag)
+file_target(struct galley_buf *buf, const char *url, const char *target,
+    const char *frag)
 {
-	char	*id = tei_name(target), *f;
+	static const char *const exts[] = {
+		".md", ".markdown", ".txt", ".text", ".json", NULL
+	};
+	char	*id = tei_name(target), *f, *u;
+	size_t	 len, i, e;
 
-	galley_buf_printf(buf, "%s.tei.xml", id);
-	if (frag != NULL && *frag != '\0') {
-		f = tei_name(frag);
-		galley_buf_printf(buf, "#%s.%s", id, f);
+	len = url != NULL ? strcspn(url, "#?") : 0;
+	for (i = 0; exts[i] != NULL; i++) {
+		e = strlen(exts[i]);
+		if (len > e && url[0] != '/' && strstr(url, "://") == NULL &&
+		    strncmp(url + len - e, exts[i], e) == 0)
+			break;
+	}
+	if (exts[i] != NULL) {
+		u = strndup(url, len - e);
+		if (u == NULL)
+			tei_oom();
+		f = tei_uri(u);
+		galley_buf_printf(buf, "%s.tei.xml", f);
 		free(f);
+		free(u);
+	} else
+		galley_buf_printf(buf, "%s.tei.xml", id);
+	if (frag != NULL && *frag != '\0') {
+		struct galley_buf	 local;
+
+		galley_buf_init(&local);
+		galley_buf_printf(&local, "%s.%s", id, frag);
+		f = tei_name(local.data);
+		galley_buf_printf(buf, "#%s", f);
+		free(f);
+		galley_buf_release(&local);
 	}
 	free(id);
 	return buf->data;
@@ -266,7 +308,7 @@ file_target(struct galley_buf *buf, const char *target, const char *frag)
 /*
  * A link: external ones keep their URL; internal ones point at the
  * article's <TEI> (or the section) inside a corpus, at its file
- * (TARGET.tei.xml#TARGET.SECTION) otherwise; unresolved ones keep the
+ * (PATH.tei.xml#TARGET.SECTION) otherwise; unresolved ones keep the
  * text alone.  A link with no text is a <ptr>.
  */
 static void
@@ -300,7 +342,7 @@ link(struct body *b, xmlNodePtr parent, struct galley_node *n)
 				tei_fix_add(b->ctx, el, art, NULL);
 			tei_attr(el, "target", "#");
 		} else
-			tei_attr(el, "target", file_target(&buf,
+			tei_attr(el, "target", file_target(&buf, url,
 			    n->u.link.target, n->u.link.fragment));
 	} else if (url[0] == '#' && url[1] != '\0') {
 		/* a fragment: the heading ids here carry the article's */
