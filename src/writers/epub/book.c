@@ -12,6 +12,20 @@
 
 #include "writers/epub/epub.h"
 
+const char *
+epub_meta_lang(const struct galley_meta *m)
+{
+	const struct galley_value	*v = NULL;
+
+	if (m->language != NULL && *m->language != '\0')
+		return m->language;
+	if (m->extra != NULL && (v = galley_value_get(m->extra,
+	    "language")) == NULL)
+		v = galley_value_get(m->extra, "lang");
+	return v != NULL && v->kind == GALLEY_VALUE_STRING &&
+	    v->str != NULL && *v->str != '\0' ? v->str : NULL;
+}
+
 long long
 epub_date_epoch(const char *s)
 {

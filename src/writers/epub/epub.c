@@ -37,7 +37,7 @@ epub_write(const struct galley_doc *doc, struct galley_sink *out,
 	memset(&book, 0, sizeof(book));
 	book.title = m->title != NULL && *m->title != '\0' ? m->title :
 	    m->slug != NULL ? m->slug : "Untitled";
-	book.language = m->language;
+	book.language = epub_meta_lang(m);
 	book.date = m->date;
 	book.description = m->description;
 	modified = opts->source_date >= 0 ? opts->source_date :
@@ -57,7 +57,7 @@ epub_write(const struct galley_doc *doc, struct galley_sink *out,
 	for (i = 0; i < m->keywords.n; i++)
 		epub_subject_add(&e, m->keywords.v[i]);
 
-	ch = epub_chapter_add(&e, m->id, book.title, m->language);
+	ch = epub_chapter_add(&e, m->id, book.title, book.language);
 	xhtml_headings(&e, ch, doc);
 	dir = dir_of(m->source);
 	if (epub_chapter_write(&e, ch, doc, dir) == -1 ||

@@ -174,6 +174,9 @@ extern const char	epub_css[];
 int	epub_book_from_yaml(struct galley_book *, struct galley_doc *,
 	    const struct galley_value *, const char *dir, const char *file,
 	    struct galley_diag *);
+/* An article's language: meta.language, else a "language" or "lang"
+ * key of its front matter; NULL if none. */
+const char *epub_meta_lang(const struct galley_meta *);
 /* Seconds since 1970 of an ISO 8601 date or date-time, or -1. */
 long long epub_date_epoch(const char *);
 /* A stable "urn:uuid:" from text (a v8 UUID of its hash) into out. */

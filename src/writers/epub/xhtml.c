@@ -17,9 +17,10 @@ struct ids {
 	char		**v;
 	size_t		  n, cap, next;
 	struct map	  set;		/* every id */
-	struct map	  notes;	/* footnote label -> index in v */
-	struct map	  refs;		/* footnote label -> refs seen */
-	struct map	  firstref;	/* footnote label -> index in v */
+	struct map	  notes;	/* footnote label, "#index" -> in v */
+	struct map	  number;	/* footnote id -> its number */
+	struct map	  refs;		/* footnote id -> refs seen */
+	struct map	  firstref;	/* footnote id -> index in v */
 	unsigned	  headings;
 };
 
@@ -110,6 +111,7 @@ ids_release(struct ids *ids)
 	free(ids->v);
 	map_release(&ids->set);
 	map_release(&ids->notes);
+	map_release(&ids->number);
 	map_release(&ids->refs);
 	map_release(&ids->firstref);
 }
@@ -118,6 +120,25 @@ static const char *
 note_label(const struct galley_node *n)
 {
 	return n->u.note.label != NULL ? n->u.note.label : "";
+}
+
+/*
+ * The definition a reference points to, as an index in ids->v: by
+ * label, else by number (cmark-gfm gives references the number of
+ * their note as label).  0 if there is none.
+ */
+static int
+note_find(const struct ids *ids, const struct galley_node *ref, size_t *k)
+{
+	char	 key[48];
+
+	if (map_get(&ids->notes, note_label(ref), k))
+		return 1;
+	snprintf(key, sizeof(key), "#%.40s", note_label(ref));
+	if (map_get(&ids->notes, key, k))
+		return 1;
+	snprintf(key, sizeof(key), "#%d", ref->u.note.index);
+	return ref->u.note.index > 0 && map_get(&ids->notes, key, k);
 }
 
 /* Does the section's own first heading carry the same id? */
@@ -149,6 +170,12 @@ ids_defs(struct ids *ids, const struct galley_node *n)
 		snprintf(fb, sizeof(fb), "fn-%d", n->u.note.index);
 		ids_push(ids, n->id, fb);
 		map_put(&ids->notes, note_label(n), ids->n - 1);
+		map_put(&ids->number, ids->v[ids->n - 1],
+		    (size_t)(n->u.note.index > 0 ? n->u.note.index :
+		    (int)ids->n));
+		snprintf(fb, sizeof(fb), "#%d", n->u.note.index);
+		if (!map_get(&ids->notes, fb, NULL))
+			map_put(&ids->notes, fb, ids->n - 1);
 	}
 	for (c = n->first; c != NULL; c = c->next)
 		ids_defs(ids, c);
@@ -160,7 +187,7 @@ ids_walk(struct ids *ids, const struct galley_node *n)
 {
 	const struct galley_node	*c;
 	char				 fb[64];
-	size_t				 k;
+	size_t				 k, d;
 
 	switch (n->type) {
 	case GALLEY_NODE_HEADING:
@@ -174,19 +201,22 @@ ids_walk(struct ids *ids, const struct galley_node *n)
 		}
 		break;
 	case GALLEY_NODE_FOOTNOTE_REF:
-		if (map_get(&ids->notes, note_label(n), NULL)) {
+		if (note_find(ids, n, &d)) {
+			const char *def = ids->v[d];
+			size_t num = 0;
+
 			k = 0;
-			map_get(&ids->refs, note_label(n), &k);
-			map_put(&ids->refs, note_label(n), k + 1);
+			map_get(&ids->refs, def, &k);
+			map_put(&ids->refs, def, k + 1);
+			map_get(&ids->number, def, &num);
 			if (k == 0)
-				snprintf(fb, sizeof(fb), "fnref-%d",
-				    n->u.note.index);
+				snprintf(fb, sizeof(fb), "fnref-%zu", num);
 			else
-				snprintf(fb, sizeof(fb), "fnref-%d-%zu",
-				    n->u.note.index, k + 1);
+				snprintf(fb, sizeof(fb), "fnref-%zu-%zu", num,
+				    k + 1);
 			ids_push(ids, fb, "fnref");
 			if (k == 0)
-				map_put(&ids->firstref, note_label(n),
+				map_put(&ids->firstref, ids->v[d],
 				    ids->n - 1);
 		}
 		break;
@@ -286,7 +316,7 @@ xhtml_headings(struct epub *e, size_t ch, const struct galley_doc *doc)
 			    (n->type == GALLEY_NODE_SECTION &&
 			    n->id != NULL && !section_id_shared(n)) ||
 			    (n->type == GALLEY_NODE_FOOTNOTE_REF &&
-			    map_get(&ids.notes, note_label(n), NULL))) {
+			    note_find(&ids, n, NULL))) {
 				if (n->type != GALLEY_NODE_HEADING &&
 				    k < ids.n)
 					epub_chapter_heading(e, ch, 0,
@@ -538,10 +568,10 @@ render_row(struct xw *x, const struct galley_node *n)
 static void
 render_noteref(struct xw *x, const struct galley_node *n)
 {
-	size_t		 k;
+	size_t		 k, num = 0;
 	const char	*id;
 
-	if (!map_get(&x->ids.notes, note_label(n), &k)) {
+	if (!note_find(&x->ids, n, &k)) {
 		put(x, "[^");
 		esc(x, note_label(n), 0);
 		put(x, "]");
@@ -553,28 +583,34 @@ render_noteref(struct xw *x, const struct galley_node *n)
 	put_id(x, id);
 	put(x, " href=\"#");
 	esc(x, x->ids.v[k], 1);
-	galley_buf_printf(x->out, "\">%d</a></sup>", n->u.note.index);
+	map_get(&x->ids.number, x->ids.v[k], &num);
+	galley_buf_printf(x->out, "\">%zu</a></sup>", num);
 }
 
 /* The id of the first reference to a footnote, or NULL if none. */
 static const char *
 first_ref(struct xw *x, const struct galley_node *def)
 {
-	size_t	 k;
+	size_t	 k, d;
 
-	return map_get(&x->ids.firstref, note_label(def), &k) ?
-	    x->ids.v[k] : NULL;
+	if (!map_get(&x->ids.notes, note_label(def), &d) ||
+	    !map_get(&x->ids.firstref, x->ids.v[d], &k))
+		return NULL;
+	return x->ids.v[k];
 }
 
 static void
 put_backlink(struct xw *x, const struct galley_node *def, const char *ref)
 {
-	(void)def;
+	size_t	 num = 0, d;
+
 	if (ref == NULL)
 		return;
+	if (map_get(&x->ids.notes, note_label(def), &d))
+		map_get(&x->ids.number, x->ids.v[d], &num);
 	put(x, "<a class=\"galley-backlink\" role=\"doc-backlink\" href=\"#");
 	esc(x, ref, 1);
-	galley_buf_printf(x->out, "\">%d.</a> ", def->u.note.index);
+	galley_buf_printf(x->out, "\">%zu.</a> ", num);
 }
 
 static void
