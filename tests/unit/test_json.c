@@ -406,6 +406,23 @@ static const char small_tree[] =
 "      3:4            text \"e\"\n"
 "      5:1    thematic_break\n";
 
+/* With GALLEY_JSON_DUMP=DIR, leave json in DIR for the schema check. */
+static void
+dump(const char *name, const char *json)
+{
+	const char	*dir = getenv("GALLEY_JSON_DUMP");
+	char		 path[1024];
+	FILE		*fp;
+
+	if (dir == NULL || *dir == '\0' || json == NULL)
+		return;
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if ((fp = fopen(path, "w")) != NULL) {
+		fputs(json, fp);
+		fclose(fp);
+	}
+}
+
 static void
 test_round_trip(void)
 {
@@ -433,6 +450,7 @@ test_round_trip(void)
 	    "plain scalars listed as JSON Pointers");
 	CHECK(one && strstr(one, "\"language_confidence\": 0.1,") != NULL,
 	    "confidence in its shortest form");
+	dump("all-kinds.json", one);
 	free(one);
 	free(two);
 	galley_doc_free(back);

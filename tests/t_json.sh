@@ -1,0 +1,88 @@
+# JSON: golden files for the Markdown seeds (reader and writer, no
+# filters), round trips through the whole pipeline, the tree writer,
+# reader errors, and every JSON the tests make against the JSON Schema.
+# GALLEY_REGEN=1 rewrites the golden files instead (review the diff).
+SCHEMA=include/galley/galley.schema.json
+G=tests/golden
+NOF=$(./galley --list-filters | awk '{ printf " --no-filter %s", $1 }')
+mkdir -p "$T/json"
+
+for md in input/*.txt; do
+	head -n 1 "$md" | grep -q '^---' || continue	# Markdown seeds
+	stem=$(basename "$md" .txt)
+	# shellcheck disable=SC2086
+	./galley convert -q $NOF -f markdown -t json -o - "$md" >"$T/json/$stem.golden.json"
+	if [ "${GALLEY_REGEN:-}" = 1 ]; then
+		cp "$T/json/$stem.golden.json" "$G/$stem.json"
+		skip "golden $stem.json" "rewritten (GALLEY_REGEN=1)"
+	elif [ -f "$G/$stem.json" ]; then
+		check "golden $stem.json (reader + writer, no filters)" \
+		    diff -u "$G/$stem.json" "$T/json/$stem.golden.json"
+	else
+		notok "golden $stem.json: missing"
+	fi
+done
+
+# The whole pipeline, then the JSON read back: the same bytes.
+for f in input/*; do
+	stem=$(basename "$f"); stem=${stem%.*}
+	./galley convert -q -t json -o - "$f" >"$T/json/$stem.json" 2>"$T/json/$stem.err"
+	./galley convert -q -t json -o - "$T/json/$stem.json" >"$T/json/$stem.2.json" 2>>"$T/json/$stem.err"
+	./galley convert -q -f json -t json -o - "$T/json/$stem.json" >"$T/json/$stem.3.json" 2>>"$T/json/$stem.err"
+	if [ -s "$T/json/$stem.json" ] && cmp -s "$T/json/$stem.json" "$T/json/$stem.2.json" &&
+	    cmp -s "$T/json/$stem.json" "$T/json/$stem.3.json"; then
+		ok "round trip $stem: convert, JSON back in (auto and -f json), same bytes"
+	else
+		notok "round trip $stem: convert, JSON back in, same bytes"
+		diff "$T/json/$stem.json" "$T/json/$stem.2.json" | head -n 10 | sed 's/^/#   /'
+		sed 's/^/#   /' "$T/json/$stem.err" | head -n 5
+	fi
+done
+
+# Seeds 000-003: title, three keywords and the description in the JSON.
+check "seeds 000-003: title, 3 keywords, description in meta" python3 -c '
+import json, sys
+for p in sys.argv[1:]:
+    m = json.load(open(p))["meta"]
+    assert m["title"] and m["description"], p
+    assert len(m["keywords"]) == 3, p
+' "$T"/json/00[0-3]_*[0-9a-f].json
+
+# The tree writer: a node per line with line:col.
+./galley convert -q -t tree -o - input/000_5413cba6d7dd22c5.txt >"$T/json/000.tree"
+check "tree: headings and links with line:col" sh -c "
+grep -q '^ *8:1 *heading level=2' '$T/json/000.tree' &&
+grep -q '^ *10:289 *link url=\"/frontoffice\"' '$T/json/000.tree'"
+
+# A bad node: file:line:col, the JSON path, status 1.
+printf '{"galley": 1, "body": [\n  {"type": "paragraph"},\n  {"type": "foo"}\n]}\n' >"$T/json/bad.json"
+./galley convert -q -t json -o - "$T/json/bad.json" >/dev/null 2>"$T/json/bad.err"; rc=$?
+if [ $rc = 1 ] && grep -q "^$T/json/bad.json:3:12: error: body\[1\].type: unknown node type \"foo\"$" "$T/json/bad.err"
+then ok "bad JSON node: file:line:col, path, status 1"
+else notok "bad JSON node: status $rc"; sed 's/^/#   /' "$T/json/bad.err"; fi
+
+# One validator run over every JSON file made here but bad.json.
+validate_all() {
+	set --
+	for f in "$T"/json/*.json "$T"/json/spec/*.json "$T"/json/unit/*.json; do
+		[ "$f" = "$T/json/bad.json" ] || set -- "$@" -i "$f"
+	done
+	/usr/bin/jsonschema "$@" "$SCHEMA"
+}
+
+# Every JSON above, each spec example's and the unit test's all-kinds
+# document, in one validator run.
+mkdir -p "$T/json/spec" "$T/json/unit"
+GALLEY_SPEC_JSON="$T/json/spec" "$BUILD/tests/test_spec" >/dev/null
+GALLEY_JSON_DUMP="$T/json/unit" "$BUILD/tests/test_json" >/dev/null
+n=$(ls "$T"/json/*.json "$T"/json/spec/*.json "$T"/json/unit/*.json | grep -v '/bad.json$' | wc -l)
+if [ ! -x /usr/bin/jsonschema ]; then
+	notok "JSON Schema: /usr/bin/jsonschema missing (python3-jsonschema)"
+elif [ "$n" -lt 700 ]; then
+	notok "JSON Schema: only $n JSON files made"
+else
+	check "JSON Schema: $n JSON files valid (seeds, spec examples, all node kinds)" \
+	    validate_all
+	check "JSON Schema refuses an unknown node type" sh -c \
+	    '! /usr/bin/jsonschema -i "$1" "$2" 2>/dev/null' sh "$T/json/bad.json" "$SCHEMA"
+fi
