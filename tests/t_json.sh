@@ -76,24 +76,37 @@ else notok "bad JSON node: status $rc"; sed 's/^/#   /' "$T/json/bad.err"; fi
 # One validator run over every JSON file made here but bad.json.
 validate_all() {
 	set --
-	for f in "$T"/json/*.json "$T"/json/spec/*.json "$T"/json/unit/*.json; do
+	for f in "$T"/json/*.json "$T"/json/spec/*.json "$T"/json/unit/*.json \
+	    "$T"/json/specrun1/*.json; do
 		[ "$f" = "$T/json/bad.json" ] || set -- "$@" -i "$f"
 	done
 	/usr/bin/jsonschema "$@" "$SCHEMA"
 }
 
-# Every JSON above, each spec example's and the unit test's all-kinds
+# Each spec example as JSON and as Markdown.
+mkdir -p "$T/json/spec" "$T/json/unit" "$T/json/specmd"
+GALLEY_SPEC_JSON="$T/json/spec" GALLEY_SPEC_MD="$T/json/specmd" \
+    "$BUILD/tests/test_spec" >/dev/null
+
+# The spec examples through every filter, then back in from JSON.
+./galley convert -q -f markdown -t json -o "$T/json/specrun1" "$T/json/specmd" 2>/dev/null
+./galley convert -q -t json -o "$T/json/specrun2" "$T/json/specrun1" 2>/dev/null
+n=$(ls "$T/json/specrun1" | grep -c '\.json$')
+if [ "$n" -ge 700 ] && diff -r -x .galley-state "$T/json/specrun1" "$T/json/specrun2" >"$T/json/specrun.diff"
+then ok "spec examples, all filters: $n JSON files read back and written byte-identically"
+else notok "spec examples, all filters: JSON round trip ($n files)"; head -n 20 "$T/json/specrun.diff" | sed 's/^/#   /'; fi
+
+# Every JSON above, the spec examples' and the unit test's all-kinds
 # document, in one validator run.
-mkdir -p "$T/json/spec" "$T/json/unit"
-GALLEY_SPEC_JSON="$T/json/spec" "$BUILD/tests/test_spec" >/dev/null
 GALLEY_JSON_DUMP="$T/json/unit" "$BUILD/tests/test_json" >/dev/null
-n=$(ls "$T"/json/*.json "$T"/json/spec/*.json "$T"/json/unit/*.json | grep -v '/bad.json$' | wc -l)
+n=$(ls "$T"/json/*.json "$T"/json/spec/*.json "$T"/json/unit/*.json \
+    "$T"/json/specrun1/*.json | grep -v '/bad.json$' | wc -l)
 if [ ! -x /usr/bin/jsonschema ]; then
 	notok "JSON Schema: /usr/bin/jsonschema missing (python3-jsonschema)"
-elif [ "$n" -lt 700 ]; then
+elif [ "$n" -lt 1400 ]; then
 	notok "JSON Schema: only $n JSON files made"
 else
-	check "JSON Schema: $n JSON files valid (seeds, spec examples, all node kinds)" \
+	check "JSON Schema: $n JSON files valid (seeds, spec examples with and without filters, all node kinds)" \
 	    validate_all
 	check "JSON Schema refuses an unknown node type" sh -c \
 	    '! /usr/bin/jsonschema -i "$1" "$2" 2>/dev/null' sh "$T/json/bad.json" "$SCHEMA"
