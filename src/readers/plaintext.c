@@ -13,7 +13,7 @@
 #define HEADING_MAX_CHARS	100
 #define HEADING_MAX_WORDS	12
 #define TITLE_MAX_CHARS		200
-#define WRAP_MAX_CHARS		100	/* a longer line is not hard-wrapped */
+#define WRAP_MAX_CHARS		80	/* a longer line is not hard-wrapped */
 #define LIST_DEPTH_MAX		16
 
 enum item_kind {
@@ -645,14 +645,14 @@ add_list(struct text_reader *r, struct galley_node *root, size_t i)
 			/* close deeper lists; find this item's level */
 			while (top > 0 && l->indent < st[top].indent)
 				top--;
-			for (k = top; k > 0; k--)
+			/* back to a level of this very marker */
+			for (k = top; k >= 0; k--)
 				if (st[k].kind == l->item &&
 				    st[k].glyph == l->glyph &&
-				    st[k].indent == l->indent)
+				    st[k].indent == l->indent) {
+					top = k;
 					break;
-			if (k > 0 && !(l->indent == st[top].indent &&
-			    same_kind(&st[top], l)))
-				top = k;
+				}
 			if (l->indent > st[top].indent ||
 			    (l->indent == st[top].indent &&
 			    !same_kind(&st[top], l) && l->item == ITEM_BULLET &&
