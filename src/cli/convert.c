@@ -18,6 +18,8 @@
 #include "cli/convert.h"
 #include "cli/inputs.h"
 #include "cli/io.h"
+#include "cli/report.h"
+#include "cli/state.h"
 #include "cli/util.h"
 
 #define MAX_WRITERS	8
@@ -26,8 +28,13 @@
 struct result {
 	int			 done;
 	int			 failed;
+	int			 skipped;	/* --update: unchanged */
 	struct galley_diag	*dg;
 	double			 secs;
+	unsigned long long	 hash;		/* content and settings */
+	char			*format, *language, *title;
+	char			*outputs[MAX_WRITERS];
+	size_t			 noutputs;
 };
 
 struct run {
@@ -39,6 +46,11 @@ struct run {
 	size_t			 max_size;
 	int			 quiet, verbose;
 	int			 jobs;
+	const char		*report;	/* --report FILE */
+	int			 update;	/* --update */
+	struct state		 state;		/* --update: last run */
+	struct state		 fresh;		/* this run, merged at end */
+	unsigned long long	 settings;	/* hash of what shapes output */
 	struct result		*results;
 	size_t			 next;		/* next input to take */
 	pthread_mutex_t		 mu;
@@ -68,6 +80,11 @@ convert_usage(FILE *f)
 "      --smart           typographic quotes, dashes, ellipses\n"
 "      --max-size BYTES  largest input accepted    [default: 67108864]\n"
 "      --max-depth N     deepest nesting accepted  [default: 1000]\n"
+"      --report FILE     write a JSON report of the run to FILE\n"
+"      --update          skip inputs unchanged since the last run into\n"
+"                        the same folder (state in OUT/.galley-state)\n"
+"      --shard K/N       convert only the K-th of N deterministic parts\n"
+"                        of the inputs (1 <= K <= N)\n"
 "  -q, --quiet           no progress line and no summary\n"
 "  -v, --verbose         notes too: detected formats, filter changes\n"
 "  -h, --help            this help\n"
@@ -92,7 +109,8 @@ output_path(const char *outdir, const char *rel, const char *ext)
 
 static int
 write_one(struct run *run, const struct galley_doc *doc,
-    const struct galley_writer *w, const char *rel, struct galley_diag *dg)
+    const struct galley_writer *w, const char *rel, struct result *r,
+    struct galley_diag *dg)
 {
 	struct out_file	 out;
 	char		*path;
@@ -110,18 +128,46 @@ write_one(struct run *run, const struct galley_doc *doc,
 		out_abort(&out);
 		goto done;
 	}
-	rc = out_commit(&out, dg);
+	if ((rc = out_commit(&out, dg)) == 0 && r->noutputs < MAX_WRITERS) {
+		r->outputs[r->noutputs++] = path;
+		path = NULL;
+	}
 done:
 	free(path);
 	return rc;
 }
 
 /* Convert input i; its messages go to r->dg. */
+/* Whether every output of input rel is on disk. */
+static int
+outputs_exist(struct run *run, const char *rel)
+{
+	struct stat	 st;
+	size_t		 k;
+	int		 ok = 1;
+
+	for (k = 0; k < run->nwriters && ok; k++) {
+		char	*path = output_path(run->outdir, rel,
+			    run->writers[k]->ext);
+
+		ok = stat(path, &st) == 0;
+		free(path);
+	}
+	return ok;
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s ? xstrdup_cli(s) : NULL;
+}
+
 static void
 convert_one(struct run *run, size_t i, struct result *r)
 {
 	const struct input	*in = &run->inputs.v[i];
 	struct galley_doc	*doc = NULL;
+	struct galley_meta	*meta;
 	char			*data = NULL;
 	size_t			 len, k;
 	double			 t0 = now_seconds();
@@ -130,15 +176,27 @@ convert_one(struct run *run, size_t i, struct result *r)
 	r->failed = 1;
 	if (file_read(&data, &len, in->path, run->max_size, r->dg) == -1)
 		goto out;
+	r->hash = state_hash(data, len, run->settings);
+	if (run->update && state_lookup(&run->state, in->rel) == r->hash &&
+	    outputs_exist(run, in->rel)) {
+		r->skipped = 1;
+		r->failed = 0;
+		goto out;
+	}
 	if (galley_read(&doc, in->path, data, len, &run->opts, r->dg) == -1)
 		goto out;
+	meta = galley_doc_meta(doc);
+	r->format = dup_or_null(meta->format);
 	if (run->verbose)
 		galley_diag_add(r->dg, GALLEY_NOTE, in->path, 0, 0,
 		    "read as %s", galley_doc_meta(doc)->format);
 	if (galley_filters_run(doc, &run->opts, r->dg) == -1)
 		goto out;
+	r->language = dup_or_null(meta->language);
+	r->title = dup_or_null(meta->title);
 	for (k = 0; k < run->nwriters; k++)
-		if (write_one(run, doc, run->writers[k], in->rel, r->dg) == -1)
+		if (write_one(run, doc, run->writers[k], in->rel, r,
+		    r->dg) == -1)
 			goto out;
 	r->failed = 0;
 out:
@@ -196,6 +254,99 @@ progress(size_t done, size_t total, size_t failed, double t0, int last)
 	    done, total, rate, eta, failed, last ? "\r\033[K" : "");
 }
 
+/* Keep the inputs of shard k (0-based) of n, by a hash of their path. */
+static void
+shard(struct input_list *l, unsigned long k, unsigned long n)
+{
+	size_t	 i, o = 0;
+
+	for (i = 0; i < l->n; i++) {
+		unsigned long long h = state_hash(l->v[i].rel,
+		    strlen(l->v[i].rel), 0);
+
+		if (h % n == k)
+			l->v[o++] = l->v[i];
+		else {
+			free(l->v[i].path);
+			free(l->v[i].rel);
+		}
+	}
+	l->n = o;
+}
+
+/* A hash of everything besides the input that shapes the outputs. */
+static unsigned long long
+settings_hash(const struct run *run, const char *to)
+{
+	struct galley_buf	 b;
+	unsigned long long	 h;
+
+	galley_buf_init(&b);
+	galley_buf_printf(&b, "%s|%s|%s|%s|%s|%lx|%d|%lld|%d|%zu",
+	    GALLEY_VERSION, to, run->opts.format ? run->opts.format : "",
+	    run->opts.lang ? run->opts.lang : "",
+	    run->opts.link_base ? run->opts.link_base : "",
+	    run->opts.no_filters, run->opts.smart, run->opts.source_date,
+	    run->opts.max_depth, run->max_size);
+	h = state_hash(b.data, b.len, 0);
+	galley_buf_release(&b);
+	return h;
+}
+
+static void
+result_release(struct result *r)
+{
+	size_t	 k;
+
+	galley_diag_free(r->dg);
+	r->dg = NULL;
+	free(r->format);
+	free(r->language);
+	free(r->title);
+	for (k = 0; k < r->noutputs; k++)
+		free(r->outputs[k]);
+	r->format = r->language = r->title = NULL;
+	r->noutputs = 0;
+}
+
+static void
+add_report(struct galley_buf *b, const struct run *run, size_t i,
+    const struct result *r)
+{
+	struct report_entry	 e;
+
+	e.input = run->inputs.v[i].path;
+	e.status = r->failed ? "failed" : r->skipped ? "unchanged" :
+	    "converted";
+	e.format = r->format;
+	e.language = r->language;
+	e.title = r->title;
+	e.outputs = (char **)r->outputs;
+	e.noutputs = r->noutputs;
+	e.dg = r->dg;
+	e.secs = r->secs;
+	report_add(b, &e, i == 0);
+}
+
+static int
+write_report(struct galley_buf *b, const struct run *run, size_t converted,
+    size_t failed, size_t skipped, double secs)
+{
+	struct galley_diag	*dg = galley_diag_new();
+	struct out_file		 out;
+	int			 rc = -1;
+
+	(void)run;
+	report_end(b, converted, failed, skipped, secs);
+	if (out_open(&out, run->report, dg) == 0) {
+		galley_sink_put(&out.sink, b->data, b->len);
+		rc = out_commit(&out, dg);
+	}
+	print_diag(dg, 1);
+	galley_diag_free(dg);
+	return rc;
+}
+
 static int
 parse_writers(struct run *run, const char *list)
 {
@@ -222,7 +373,7 @@ parse_writers(struct run *run, const char *list)
 
 enum {
 	OPT_LANG = 256, OPT_LINK_BASE, OPT_NO_FILTER, OPT_SMART,
-	OPT_MAX_SIZE, OPT_MAX_DEPTH
+	OPT_MAX_SIZE, OPT_MAX_DEPTH, OPT_REPORT, OPT_UPDATE, OPT_SHARD
 };
 
 static const struct option longopts[] = {
@@ -239,6 +390,9 @@ static const struct option longopts[] = {
 	{ "smart", no_argument, NULL, OPT_SMART },
 	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 	{ "max-depth", required_argument, NULL, OPT_MAX_DEPTH },
+	{ "report", required_argument, NULL, OPT_REPORT },
+	{ "update", no_argument, NULL, OPT_UPDATE },
+	{ "shard", required_argument, NULL, OPT_SHARD },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -267,6 +421,10 @@ cmd_convert(int argc, char **argv)
 	size_t			 i, converted = 0, failed = 0, warnings = 0;
 	double			 t0;
 	int			 c, rc = 2, tty, nthreads;
+	long			 shard_k = 1, shard_n = 1;
+	char			 junk;
+	size_t			 skipped = 0;
+	struct galley_buf	 report;
 
 	memset(&run, 0, sizeof(run));
 	galley_opts_init(&run.opts);
@@ -348,6 +506,21 @@ cmd_convert(int argc, char **argv)
 			}
 			run.opts.max_depth = (int)v;
 			break;
+		case OPT_REPORT:
+			run.report = optarg;
+			break;
+		case OPT_UPDATE:
+			run.update = 1;
+			break;
+		case OPT_SHARD:
+			if (sscanf(optarg, "%ld/%ld%c", &shard_k, &shard_n,
+			    &junk) != 2 || shard_n < 1 || shard_k < 1 ||
+			    shard_k > shard_n) {
+				fprintf(stderr, "galley: --shard wants K/N with "
+				    "1 <= K <= N, e.g. 2/4\n");
+				return 2;
+			}
+			break;
 		default:
 			convert_usage(stderr);
 			return 2;
@@ -367,6 +540,15 @@ cmd_convert(int argc, char **argv)
 	failed += (size_t)c;
 	warnings += print_diag(dg, run.verbose);
 	galley_diag_free(dg);
+	if (shard_n > 1)
+		shard(&run.inputs, (unsigned long)shard_k - 1,
+		    (unsigned long)shard_n);
+	run.settings = settings_hash(&run, to);
+	if (strcmp(run.outdir, "-") != 0)
+		state_load(&run.state, run.outdir);
+	galley_buf_init(&report);
+	if (run.report)
+		report_begin(&report);
 	if (strcmp(run.outdir, "-") == 0 &&
 	    (run.inputs.n != 1 || run.nwriters != 1)) {
 		fprintf(stderr, "galley: -o - writes one input in one "
@@ -405,10 +587,16 @@ cmd_convert(int argc, char **argv)
 			warnings += print_diag(r->dg, run.verbose);
 			if (r->failed)
 				failed++;
+			else if (r->skipped)
+				skipped++;
 			else
 				converted++;
-			galley_diag_free(r->dg);
-			r->dg = NULL;
+			if (!r->failed && strcmp(run.outdir, "-") != 0)
+				state_set(&run.fresh, run.inputs.v[i].rel,
+				    r->hash);
+			if (run.report)
+				add_report(&report, &run, i, r);
+			result_release(r);
 			if (tty && (now_seconds() - last_draw >= 0.1 ||
 			    i + 1 == run.inputs.n)) {
 				progress(i + 1, run.inputs.n, failed, t0, 0);
@@ -424,10 +612,26 @@ cmd_convert(int argc, char **argv)
 		double	 el = now_seconds() - t0;
 
 		fprintf(stderr, "%zu converted, %zu failed, %zu warnings in "
-		    "%.2f s (%.0f articles/s)\n", converted, failed, warnings,
+		    "%.2f s (%.0f articles/s)", converted, failed, warnings,
 		    el, el > 0 ? converted / el : 0.0);
+		if (skipped > 0)
+			fprintf(stderr, "; %zu unchanged", skipped);
+		fputc('\n', stderr);
 	}
 	rc = failed ? 1 : 0;
+	/* Workers look up run.state while they run: merge only now. */
+	for (i = 0; i < run.fresh.n; i++)
+		state_set(&run.state, run.fresh.v[i].rel, run.fresh.v[i].hash);
+	state_release(&run.fresh);
+	if (strcmp(run.outdir, "-") != 0 && run.inputs.n > 0 &&
+	    state_save(&run.state, run.outdir) == -1)
+		fprintf(stderr, "galley: %s: cannot write the run's state\n",
+		    run.outdir);
+	if (run.report && write_report(&report, &run, converted, failed,
+	    skipped, now_seconds() - t0) == -1)
+		rc = 1;
+	galley_buf_release(&report);
+	state_release(&run.state);
 	free(threads);
 	free(run.results);
 	pthread_mutex_destroy(&run.mu);

@@ -14,6 +14,43 @@
 #include "cli/io.h"
 #include "cli/util.h"
 
+/*
+ * Temporary files being written, so that a signal handler can remove
+ * them: one slot per output open at once (a few per job).
+ */
+#define TMP_SLOTS	256
+static char *volatile	 tmp_slots[TMP_SLOTS];
+
+static void
+track(char *tmp)
+{
+	int	 i;
+
+	for (i = 0; i < TMP_SLOTS; i++)
+		if (__sync_bool_compare_and_swap(&tmp_slots[i], NULL, tmp))
+			return;
+}
+
+static void
+untrack(char *tmp)
+{
+	int	 i;
+
+	for (i = 0; i < TMP_SLOTS; i++)
+		if (__sync_bool_compare_and_swap(&tmp_slots[i], tmp, NULL))
+			return;
+}
+
+void
+out_cleanup_signal(void)
+{
+	int	 i;
+
+	for (i = 0; i < TMP_SLOTS; i++)
+		if (tmp_slots[i] != NULL)
+			unlink(tmp_slots[i]);	/* async-signal-safe */
+}
+
 int
 file_read(char **data, size_t *len, const char *path, size_t max,
     struct galley_diag *dg)
@@ -113,6 +150,7 @@ out_open(struct out_file *o, const char *path, struct galley_diag *dg)
 		goto fail;
 	}
 	fchmod(o->fd, 0644);
+	track(o->tmp);
 	galley_sink_init_fd(&o->sink, &o->fd);
 	return 0;
 fail:
@@ -138,6 +176,7 @@ out_commit(struct out_file *o, struct galley_diag *dg)
 		out_abort(o);
 		return -1;
 	}
+	untrack(o->tmp);
 	if (close(o->fd) == -1 || rename(o->tmp, o->path) == -1) {
 		galley_diag_add(dg, GALLEY_ERROR, o->path, 0, 0,
 		    "cannot write: %s", strerror(errno));
@@ -156,6 +195,7 @@ void
 out_abort(struct out_file *o)
 {
 	if (o->tmp != NULL) {
+		untrack(o->tmp);
 		if (o->fd != -1)
 			close(o->fd);
 		unlink(o->tmp);

@@ -30,5 +30,7 @@ int	out_open(struct out_file *, const char *path, struct galley_diag *);
 int	out_commit(struct out_file *, struct galley_diag *);
 /* Remove the temporary file (no-op after commit). */
 void	out_abort(struct out_file *);
+/* From a signal handler: remove every temporary file being written. */
+void	out_cleanup_signal(void);
 
 #endif

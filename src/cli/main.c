@@ -1,8 +1,10 @@
 /*
  * galley's command line: dispatch to the subcommands.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmark-gfm.h>
 #include <jansson.h>
@@ -12,6 +14,16 @@
 
 #include "galley/galley.h"
 #include "cli/convert.h"
+#include "cli/io.h"
+
+/* Interrupted: leave no half-written output behind. */
+static void
+on_signal(int sig)
+{
+	out_cleanup_signal();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
 
 static void
 usage(FILE *f)
@@ -60,6 +72,10 @@ list_formats(void)
 int
 main(int argc, char **argv)
 {
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGHUP, on_signal);
+	signal(SIGPIPE, SIG_IGN);
 	if (argc < 2) {
 		usage(stderr);
 		return 2;

@@ -90,7 +90,9 @@ take_keywords(struct md *md, const struct galley_value *v)
 	if (v->kind == GALLEY_VALUE_STRING)
 		split_keywords(md, v->str);
 	else if (v->kind == GALLEY_VALUE_MAP) {
-		scalar(md, v);
+		galley_diag_add(md->dg, GALLEY_ERROR, md->name, v->pos.line,
+		    v->pos.col, "front matter: 'keywords' must be a list or "
+		    "a comma-separated value, not a map");
 		return -1;
 	}
 	return 0;

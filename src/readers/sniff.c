@@ -4,6 +4,7 @@
  * the marks of a plain-text export.  Used by galley_read() and by the
  * readers' sniff callbacks; never looks at the file name.
  */
+#include <ctype.h>
 #include <string.h>
 
 #include "readers/datetext.h"
@@ -53,7 +54,27 @@ line_is(const struct line *l, const char *what)
 	    memcmp(l->s, what, l->len) == 0;
 }
 
-/* "---" on the first line and a closing "---" or "..." below it. */
+/* Whether a line reads as a YAML "key:" line. */
+static int
+is_yaml_key(const struct line *l)
+{
+	size_t	 i = 0;
+
+	if (l->indent != 0 || l->len == 0 || !(isalpha((unsigned char)l->s[0])
+	    || l->s[0] == '_'))
+		return 0;
+	while (i < l->len && (isalnum((unsigned char)l->s[i]) ||
+	    l->s[i] == '_' || l->s[i] == '-'))
+		i++;
+	return i < l->len && l->s[i] == ':' &&
+	    (i + 1 == l->len || l->s[i + 1] == ' ');
+}
+
+/*
+ * "---" on the first line and a closing "---" or "..." below it; or a
+ * "key:" line right below it (front matter never closed: the Markdown
+ * reader says so).
+ */
 static int
 has_front_matter(const char *s, size_t len)
 {
@@ -62,6 +83,8 @@ has_front_matter(const char *s, size_t len)
 
 	if (!next_line(&l, s, len, &pos) || !line_is(&l, "---"))
 		return 0;
+	if (next_line(&l, s, len, &pos) && is_yaml_key(&l))
+		return 1;
 	while (next_line(&l, s, len, &pos))
 		if (line_is(&l, "---") || line_is(&l, "..."))
 			return 1;

@@ -3,7 +3,12 @@
 
 #include "galley/pipeline.h"
 
+extern const struct galley_writer galley_json_writer;
+extern const struct galley_writer galley_tree_writer;
+
 static const struct galley_writer *const writers[] = {
+	&galley_json_writer,
+	&galley_tree_writer,
 	NULL
 };
 

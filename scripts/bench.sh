@@ -1,0 +1,72 @@
+#!/bin/sh
+# galley's benchmark: times galley with hyperfine on generated articles,
+# side by side with cmark-gfm alone and (when installed) pandoc, and
+# prints a Markdown table for the README.
+#   scripts/bench.sh            # 1,000 and 10,000 articles
+#   BENCH_N=200 scripts/bench.sh
+# Needs: hyperfine, cmark-gfm, GNU time (installed if missing, as root);
+# pandoc only if you want it compared (apt-get install pandoc).
+set -e
+cd "$(dirname "$0")/.."
+for p in hyperfine cmark-gfm time; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
+		apt-get install -y -qq "$p" >/dev/null 2>&1 ||
+			{ echo "bench: please install $p" >&2; exit 1; }
+	fi
+done
+make -s galley
+N=${BENCH_N:-1000}
+N10=$((N * 10))
+W=$(mktemp -d /tmp/galley-bench.XXXXXX)
+trap 'rm -rf "$W"' EXIT
+sh scripts/gen-articles.sh "$N" "$W/in1"
+sh scripts/gen-articles.sh "$N10" "$W/in10"
+G=$(pwd)/galley
+md=$(ls "$W"/in1/*.md)
+
+hf() { hyperfine -N --warmup 1 --runs "${RUNS:-5}" --export-json "$W/$1.json" "$2" >/dev/null 2>&1; \
+	sed -n 's/.*"mean": \([0-9.e-]*\).*/\1/p' "$W/$1.json" | head -n 1; }
+
+t_all2=$(hf all2 "$G convert -q -j 2 -t json,epub,tei -o $W/o $W/in1")
+t_all1=$(hf all1 "$G convert -q -j 1 -t json,epub,tei -o $W/o $W/in1")
+t_json1=$(hf json1 "$G convert -q -j 1 -t json -o $W/o $W/in1")
+t_cmark=$(hf cmark "cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist --footnotes $md")
+nmd=$(echo "$md" | wc -l)
+RUNS=2 t_all10=$(RUNS=2 hf all10 "$G convert -q -j 2 -t json,epub,tei -o $W/o10 $W/in10")
+
+mem() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1; }
+m10=$(mem "$G" convert -q -j 2 -t json,epub,tei -o "$W/m10" "$W/in10")
+m1=$(mem "$G" convert -q -j 2 -t json,epub,tei -o "$W/m1" "$W/in1")
+big="$W/big.md"
+awk 'BEGIN { print "---\ntitle: big\n---\n" }
+     { for (i = 0; i < 2200; i++) print }' input/000_5413cba6d7dd22c5.txt > "$big"
+bigsz=$(stat -c %s "$big")
+mbig=$(mem "$G" convert -q -t json,epub,tei -o "$W/mb" "$big")
+
+per() { awk -v t="$1" -v n="$2" 'BEGIN { printf "%.3f", t * 1000 / n }'; }
+rate() { awk -v t="$1" -v n="$2" 'BEGIN { printf "%.0f", n / t }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+echo "| measure | result |"
+echo "| --- | --- |"
+echo "| $N articles, JSON+EPUB+TEI, -j 2 | $(awk -v t=$t_all2 'BEGIN{printf "%.3f", t}') s ($(rate $t_all2 $N) articles/s, $(per $t_all2 $N) ms/article) |"
+echo "| $N articles, JSON+EPUB+TEI, -j 1 | $(awk -v t=$t_all1 'BEGIN{printf "%.3f", t}') s; -j 2 is $(ratio $t_all1 $t_all2)x faster |"
+echo "| $N10 articles, JSON+EPUB+TEI, -j 2 | $(awk -v t=$t_all10 'BEGIN{printf "%.3f", t}') s; 10x the articles cost $(ratio $t_all10 $t_all2)x the time |"
+echo "| $N articles, JSON only, -j 1 vs cmark-gfm alone on the $nmd Markdown files | galley $(per $t_json1 $N) ms/article, cmark-gfm $(per $t_cmark $nmd) ms/article: galley runs at $(awk -v a=$t_cmark -v na=$nmd -v b=$t_json1 -v nb=$N 'BEGIN{printf "%.0f", 100 * (a/na) / (b/nb)}')% of cmark-gfm's speed |"
+echo "| peak memory, $N10 articles | $((m10 / 1024)) MB ($N articles: $((m1 / 1024)) MB) |"
+echo "| peak memory, one $((bigsz / 1048576)) MB article | $((mbig / 1024)) MB ($(awk -v m=$mbig -v s=$bigsz 'BEGIN{printf "%.1f", m * 1024 / s}')x its size) |"
+if command -v pandoc >/dev/null; then
+	PN=${PANDOC_N:-20}
+	ls "$W"/in1/*.md | head -n "$PN" > "$W/plist"
+	cat > "$W/pandoc.sh" <<P
+while read f; do
+	pandoc -f markdown -t epub3 -o "$W/p.epub" "\$f"
+	pandoc -f markdown -t tei -s -o "$W/p.xml" "\$f"
+	pandoc -f markdown -t json -o "$W/p.json" "\$f"
+done < "$W/plist"
+P
+	t_p=$(RUNS=1 hf pandoc "sh $W/pandoc.sh")
+	echo "| pandoc $(pandoc --version | head -n 1 | cut -d' ' -f2), JSON+EPUB+TEI, $PN articles | $(per $t_p $PN) ms/article: galley -j 2 is $(awk -v p=$t_p -v pn=$PN -v g=$t_all2 -v n=$N 'BEGIN{printf "%.0f", (p/pn)/(g/n)}')x faster |"
+else
+	echo "| pandoc | not installed (apt-get install pandoc to compare) |"
+fi

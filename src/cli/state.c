@@ -1,0 +1,139 @@
+/*
+ * The state of the last run for --update: a sorted table of input
+ * paths and the hash of their content and the settings that shaped
+ * their outputs.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/state.h"
+#include "cli/util.h"
+
+#define STATE_FILE	".galley-state"
+
+unsigned long long
+state_hash(const void *data, size_t len, unsigned long long seed)
+{
+	const unsigned char	*p = data;
+	unsigned long long	 h = 1469598103934665603ULL ^ seed;
+	size_t			 i;
+
+	for (i = 0; i < len; i++) {
+		h ^= p[i];
+		h *= 1099511628211ULL;
+	}
+	return h ? h : 1;
+}
+
+static int
+cmp_entry(const void *a, const void *b)
+{
+	return strcmp(((const struct state_entry *)a)->rel,
+	    ((const struct state_entry *)b)->rel);
+}
+
+static void
+push(struct state *st, const char *rel, unsigned long long hash)
+{
+	if (st->n == st->cap) {
+		st->cap = st->cap ? st->cap * 2 : 256;
+		st->v = xrealloc_cli(st->v, st->cap * sizeof(*st->v));
+	}
+	st->v[st->n].rel = xstrdup_cli(rel);
+	st->v[st->n].hash = hash;
+	st->v[st->n].seq = st->n;
+	st->n++;
+}
+
+int
+state_load(struct state *st, const char *outdir)
+{
+	char			 path[4096], *line = NULL;
+	size_t			 cap = 0;
+	ssize_t			 n;
+	FILE			*f;
+	unsigned long long	 h;
+	int			 off;
+
+	snprintf(path, sizeof(path), "%s/%s", outdir, STATE_FILE);
+	if ((f = fopen(path, "r")) == NULL)
+		return 0;
+	while ((n = getline(&line, &cap, f)) > 0) {
+		if (line[n - 1] == '\n')
+			line[n - 1] = '\0';
+		if (sscanf(line, "%llx %n", &h, &off) == 1 && line[off])
+			push(st, line + off, h);
+	}
+	free(line);
+	fclose(f);
+	qsort(st->v, st->n, sizeof(*st->v), cmp_entry);
+	return 0;
+}
+
+unsigned long long
+state_lookup(const struct state *st, const char *rel)
+{
+	struct state_entry	 key, *e;
+
+	key.rel = (char *)rel;
+	if (st->n == 0)
+		return 0;
+	e = bsearch(&key, st->v, st->n, sizeof(*st->v), cmp_entry);
+	return e ? e->hash : 0;
+}
+
+/* Record rel's hash; lookups see it only after the next load. */
+void
+state_set(struct state *st, const char *rel, unsigned long long hash)
+{
+	push(st, rel, hash);
+}
+
+/* By path, the newest record of a path first. */
+static int
+cmp_newest(const void *a, const void *b)
+{
+	const struct state_entry *x = a, *y = b;
+	int	 c = strcmp(x->rel, y->rel);
+
+	if (c != 0)
+		return c;
+	return x->seq < y->seq ? 1 : x->seq > y->seq ? -1 : 0;
+}
+
+int
+state_save(struct state *st, const char *outdir)
+{
+	char	 path[4096], tmp[4200];
+	FILE	*f;
+	size_t	 i;
+
+	snprintf(path, sizeof(path), "%s/%s", outdir, STATE_FILE);
+	snprintf(tmp, sizeof(tmp), "%s.%ld", path, (long)getpid());
+	if ((f = fopen(tmp, "w")) == NULL)
+		return -1;
+	qsort(st->v, st->n, sizeof(*st->v), cmp_newest);
+	for (i = 0; i < st->n; i++)
+		if (i == 0 || strcmp(st->v[i].rel, st->v[i - 1].rel) != 0)
+			fprintf(f, "%016llx %s\n", st->v[i].hash,
+			    st->v[i].rel);
+	if (fclose(f) != 0 || rename(tmp, path) != 0) {
+		unlink(tmp);
+		return -1;
+	}
+	return 0;
+}
+
+void
+state_release(struct state *st)
+{
+	size_t	 i;
+
+	for (i = 0; i < st->n; i++)
+		free(st->v[i].rel);
+	free(st->v);
+	st->v = NULL;
+	st->n = st->cap = 0;
+}
