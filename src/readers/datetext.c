@@ -393,7 +393,7 @@ tokenize(struct tok *t, const char *s)
 			n++;
 			continue;
 		}
-		if (s[i] == '.' && drop_dot) {
+		if ((s[i] == '.' || s[i] == ':') && drop_dot) {
 			drop_dot = 0;
 			i++;
 			continue;

@@ -4,6 +4,7 @@
  * the title, short lines standing alone as headings, bullet and
  * numbered lists, paragraphs (hard wraps joined), bare URLs as links.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "galley/pipeline.h"
@@ -15,6 +16,7 @@
 #define TITLE_MAX_CHARS		200
 #define WRAP_MAX_CHARS		80	/* a longer line is not hard-wrapped */
 #define LIST_DEPTH_MAX		16
+#define SET_MAX_CHARS		40	/* lines of an address, a verse */
 
 enum item_kind {
 	ITEM_NONE,
@@ -188,7 +190,8 @@ find_marker(struct tline *l)
 	l->body = k;
 }
 
-/* Cut the text into lines, trimmed, with indentation and markers. */
+/* Cut the text into lines, trimmed, with indentation and markers;
+ * r->lines is malloc'd.  -1 if out of memory. */
 static int
 split_lines(struct text_reader *r, const char *data, size_t len)
 {
@@ -200,9 +203,12 @@ split_lines(struct text_reader *r, const char *data, size_t len)
 			;
 		if (r->n == cap) {
 			cap = cap ? cap * 2 : 64;
-			l = galley_doc_alloc(r->doc, cap * sizeof(*l));
-			if (r->n > 0)
-				memcpy(l, r->lines, r->n * sizeof(*l));
+			l = realloc(r->lines, cap * sizeof(*l));
+			if (l == NULL) {
+				galley_diag_add(r->dg, GALLEY_ERROR, r->name,
+				    0, 0, "out of memory");
+				return -1;
+			}
 			r->lines = l;
 		}
 		l = &r->lines[r->n];
@@ -451,8 +457,10 @@ heading_like(const struct tline *l)
 		return 0;
 	if (ends_sentence(l->s, l->len, 1))
 		return 0;
+	/* "and so on" is no heading; "iPhone tips" may be */
 	c = (unsigned char)l->s[0];
-	if (c >= 'a' && c <= 'z')
+	if (c >= 'a' && c <= 'z' && !(l->len > 1 && l->s[1] >= 'A' &&
+	    l->s[1] <= 'Z'))
 		return 0;
 	if (strncmp(l->s, "http://", 7) == 0 ||
 	    strncmp(l->s, "https://", 8) == 0 || strncmp(l->s, "www.", 4) == 0)
@@ -526,6 +534,30 @@ append_new(struct text_reader *r, struct galley_node *parent,
 	return n;
 }
 
+/*
+ * Three or more short lines, each after the first opening with a
+ * capital or a digit: an address, a verse, a table of contents; not
+ * prose wrapped by hand.  Their lines are kept apart.
+ */
+static int
+line_set(const struct text_reader *r, size_t i, size_t end)
+{
+	size_t	 k;
+	char	 c;
+
+	if (end - i < 3)
+		return 0;
+	for (k = i; k < end; k++) {
+		if (utf8_chars(r->lines[k].s, r->lines[k].len) > SET_MAX_CHARS)
+			return 0;
+		c = r->lines[k].s[0];
+		if (k > i && !((c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9')))
+			return 0;
+	}
+	return 1;
+}
+
 /* Paragraphs of the text block [i, end): a line too long to be
  * hard-wrapped that ends a sentence also ends its paragraph. */
 static void
@@ -535,6 +567,7 @@ add_paragraphs(struct text_reader *r, struct galley_node *root, size_t i,
 	struct galley_node	*p = NULL;
 	struct inlines		 in;
 	const struct tline	*l;
+	int			 set = line_set(r, i, end);
 
 	for (; i < end; i++) {
 		l = &r->lines[i];
@@ -542,6 +575,11 @@ add_paragraphs(struct text_reader *r, struct galley_node *root, size_t i,
 			p = append_new(r, root, GALLEY_NODE_PARAGRAPH,
 			    pos_at(l, 0));
 			inlines_begin(&in, r, p);
+		} else if (set) {
+			inlines_flush(&in);
+			append_new(r, p, GALLEY_NODE_LINEBREAK,
+			    pos_at(&r->lines[i - 1], r->lines[i - 1].len));
+			in.lines = 0;
 		}
 		inlines_line(&in, l, 0);
 		if (utf8_chars(l->s, l->len) > WRAP_MAX_CHARS &&
@@ -763,17 +801,19 @@ text_read(struct galley_doc *doc, const struct galley_src *src,
 	struct text_reader	 r;
 	struct galley_node	*root = galley_doc_root(doc);
 	size_t			 i, end;
+	int			 rc = -1;
 
 	memset(&r, 0, sizeof(r));
 	r.doc = doc;
 	r.dg = dg;
 	r.name = src->name;
-	split_lines(&r, src->data, src->len);
+	if (split_lines(&r, src->data, src->len) == -1)
+		goto out;
 	if ((size_t)skip_blank(&r, 0) >= r.n) {
 		galley_diag_add(dg, GALLEY_ERROR, src->name, 1, 1,
 		    src->len == 0 ? "empty input" :
 		    "input holds only white space");
-		return -1;
+		goto out;
 	}
 	take_date_and_title(&r);
 	i = 0;
@@ -805,7 +845,10 @@ text_read(struct galley_doc *doc, const struct galley_src *src,
 			i = end;
 		}
 	}
-	return 0;
+	rc = 0;
+out:
+	free(r.lines);
+	return rc;
 }
 
 static int

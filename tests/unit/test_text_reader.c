@@ -86,6 +86,9 @@ outline_of(struct galley_buf *b, const struct galley_node *n)
 	case GALLEY_NODE_THEMATIC_BREAK:
 		galley_buf_puts(b, "hr");
 		return;
+	case GALLEY_NODE_LINEBREAK:
+		galley_buf_puts(b, "<br>");
+		return;
 	case GALLEY_NODE_DOCUMENT:
 		break;
 	default:
@@ -420,6 +423,17 @@ structure_cases(void)
 		{ "T\n\nChapter\n\nSection\n\nBody text.\n",
 		    "p(Chapter) h2(Section) p(Body text.)",
 		    "two short lines: the one above body is the heading" },
+		{ "T\n\nIn this article\nWhat it is\nHow it works\n"
+		    "2 examples\n\nBody text.\n",
+		    "p(In this article<br>What it is<br>How it works<br>"
+		    "2 examples) p(Body text.)",
+		    "short capitalised lines are kept apart" },
+		{ "T\n\nand so on\n\nBody text.\n",
+		    "p(and so on) p(Body text.)",
+		    "a lower-case line is no heading" },
+		{ "T\n\niPhone tips\n\nBody text.\n",
+		    "h2(iPhone tips) p(Body text.)",
+		    "iPhone is a capital enough" },
 		{ "T\r\n\r\nHead\r\n\r\nBody.\r\n", "h2(Head) p(Body.)",
 		    "CRLF line ends" },
 		{ "T\r\rHead\r\rBody one\rcontinued.\r",

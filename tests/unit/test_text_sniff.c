@@ -85,6 +85,10 @@ main(void)
 	    "no signs at all: text");
 	CHECK_STR(sniff("## Only a heading\n\nAnd a paragraph.\n"),
 	    "markdown", "an ATX heading is enough");
+	CHECK_STR(sniff("# Title\n\n24 June 2021\n\nText.\n"), "markdown",
+	    "an ATX heading outweighs a date line");
+	CHECK_STR(sniff("June 24, 2021\n\n# Title\n\nSee [x](y).\n"),
+	    "markdown", "Markdown under a date line");
 	CHECK_STR(sniff("Title\n\n24 June 2021\n\nText with a * star.\n"),
 	    "text", "date on the second line is text");
 	s = slurp("input/004_4a80590e0acbb5b6.txt");
