@@ -79,3 +79,17 @@ for f in empty blank; do
 	then ok "text: $f input is an error"
 	else notok "text: $f input: status $rc, $(cat "$T/text-$f.err")"; fi
 done
+
+# Hostile shapes stay near-linear: a 400 KB line of unclosed "**",
+# 20,000 list items at ever-changing depths, 200,000 blank lines.
+python3 - "$T/text-hostile" <<'EOF2'
+import os, sys
+d = sys.argv[1]
+os.makedirs(d, exist_ok=True)
+open(d + "/stars.txt", "w").write("Title\n\n" + "**a " * 100000 + "\n")
+open(d + "/depth.txt", "w").write("Title\n\n" + "".join(
+    " " * (i % 50) + "\u2022 item\n" for i in range(20000)))
+open(d + "/blank.txt", "w").write("Title\n" + "\n" * 200000 + "Body.\n")
+EOF2
+check "text: hostile shapes convert within 20 s" \
+    timeout 20 ./galley convert -q -j 1 -t json -o "$T/text-hostile-out" "$T/text-hostile"

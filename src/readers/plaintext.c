@@ -740,6 +740,50 @@ add_list(struct text_reader *r, struct galley_node *root, size_t i)
 	return i;
 }
 
+static size_t
+count_words(const char *s, size_t len)
+{
+	size_t	 i, words = 0;
+	int	 in_word = 0;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == ' ' || s[i] == '\t') {
+			in_word = 0;
+			continue;
+		}
+		if (!in_word)
+			words++;
+		in_word = 1;
+	}
+	return words;
+}
+
+/*
+ * The first line is the title unless it is no line of its own: a
+ * list item, a full sentence, or the first line of a paragraph
+ * wrapped by hand (the next line goes on in lower case).
+ */
+static int
+title_like(const struct text_reader *r, size_t i)
+{
+	const struct tline	*l = &r->lines[i], *next;
+
+	if (l->item != ITEM_NONE || l->rule ||
+	    utf8_chars(l->s, l->len) > TITLE_MAX_CHARS)
+		return 0;
+	if (ends_sentence(l->s, l->len, 0) &&
+	    count_words(l->s, l->len) > HEADING_MAX_WORDS)
+		return 0;
+	if (i + 1 < r->n) {
+		next = &r->lines[i + 1];
+		if (!next->blank && !next->used && next->item == ITEM_NONE &&
+		    !next->rule && next->s[0] >= 'a' && next->s[0] <= 'z' &&
+		    !ends_sentence(l->s, l->len, 1))
+			return 0;
+	}
+	return 1;
+}
+
 /* A copy of s with each run of white space folded to one space. */
 static char *
 fold_spaces(struct galley_doc *doc, const char *s, size_t len)
@@ -785,8 +829,7 @@ take_date_and_title(struct text_reader *r)
 		l = &r->lines[i];
 		if (l->blank || l->used)
 			continue;
-		if (l->item == ITEM_NONE && !l->rule &&
-		    utf8_chars(l->s, l->len) <= TITLE_MAX_CHARS) {
+		if (title_like(r, i)) {
 			meta->title = fold_spaces(r->doc, l->s, l->len);
 			l->used = 1;
 		}

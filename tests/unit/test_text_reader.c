@@ -314,6 +314,15 @@ meta_cases(void)
 		    "title only" },
 		{ "24 juni 2021\n\nTitel\n", "2021-06-24", "Titel", "",
 		    "date and title only" },
+		{ "24 juni 2021\n\nDit is geen titel maar een zin van "
+		    "meer dan twaalf woorden, met een punt.\n", "2021-06-24",
+		    NULL, "p(Dit is geen titel maar een zin van meer dan twaalf "
+		    "woorden, met een punt.)", "a long sentence is no title" },
+		{ "The back office is the part of a firm made up\nof "
+		    "administration and support staff.\n", NULL, NULL,
+		    "p(The back office is the part of a firm made up of "
+		    "administration and support staff.)",
+		    "a paragraph wrapped by hand is no title" },
 		{ "Title\xc2\xa0\n\n   Spaced    out\xc2\xa0\xc2\xa0 words"
 		    "\xc2\xa0here.\xc2\xa0  \n", NULL, "Title",
 		    "p(Spaced out words\xc2\xa0here.)",
