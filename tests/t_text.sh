@@ -93,3 +93,13 @@ open(d + "/blank.txt", "w").write("Title\n" + "\n" * 200000 + "Body.\n")
 EOF2
 check "text: hostile shapes convert within 20 s" \
     timeout 20 ./galley convert -q -j 1 -t json -o "$T/text-hostile-out" "$T/text-hostile"
+
+# The goldens and the full-pipeline output meet galley's JSON Schema.
+if [ -x /usr/bin/jsonschema ]; then
+	set -- -i "$T/text-full/004_4a80590e0acbb5b6.json"
+	for f in "$TX"/*.json; do set -- "$@" -i "$f"; done
+	check "text: goldens valid against galley.schema.json" \
+	    /usr/bin/jsonschema "$@" include/galley/galley.schema.json
+else
+	skip "text: goldens against galley.schema.json" "no /usr/bin/jsonschema (python3-jsonschema)"
+fi
