@@ -150,6 +150,11 @@ static const char *const fillers[] = {
 	NULL
 };
 
+/* Endings of ordinal numbers: 24th, 1er, 1º (folded to "o"). */
+static const char *const ordinals[] = {
+	"st", "nd", "rd", "th", "er", "e", "o", "a", NULL
+};
+
 /* Zones we accept but cannot turn into an offset; dropped. */
 static const char *const zones[] = {
 	"cet", "cest", "eet", "eest", "wet", "west", "bst", "est", "edt",
@@ -343,10 +348,7 @@ tokenize(struct tok *t, const char *s)
 			if (j > i && j - i <= 2) {
 				memcpy(w, s + i, j - i);
 				w[j - i] = '\0';
-				if (strcmp(w, "st") == 0 || strcmp(w, "nd") == 0 ||
-				    strcmp(w, "rd") == 0 || strcmp(w, "th") == 0 ||
-				    strcmp(w, "er") == 0 || strcmp(w, "e") == 0 ||
-				    strcmp(w, "o") == 0 || strcmp(w, "a") == 0)
+				if (in_list(ordinals, w))
 					i = j;
 			}
 			n++;
@@ -362,7 +364,8 @@ tokenize(struct tok *t, const char *s)
 			w[j - i] = '\0';
 			/* a.m. and p.m. */
 			if ((w[0] == 'a' || w[0] == 'p') && w[1] == '\0' &&
-			    s[j] == '.' && s[j + 1] == 'm' && !is_alpha(s[j + 2])) {
+			    s[j] == '.' && s[j + 1] == 'm' &&
+			    !is_alpha(s[j + 2])) {
 				j += 2;
 				if (s[j] == '.')
 					j++;
@@ -374,7 +377,8 @@ tokenize(struct tok *t, const char *s)
 			if ((t[n].v = month_of(w)) != 0) {
 				t[n].type = T_MONTH;
 				t[n].weekday = in_list(weekdays, w);
-			} else if (strcmp(w, "am") == 0 || strcmp(w, "pm") == 0) {
+			} else if (strcmp(w, "am") == 0 ||
+			    strcmp(w, "pm") == 0) {
 				t[n].type = T_AMPM;
 				t[n].v = w[0] == 'p';
 			} else if (strcmp(w, "h") == 0)

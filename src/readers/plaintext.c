@@ -415,7 +415,8 @@ last_char(const char *s, size_t len)
 		again = 0;
 		for (k = 0; closers[k] != NULL; k++) {
 			c = strlen(closers[k]);
-			if (len > c && memcmp(s + len - c, closers[k], c) == 0) {
+			if (len > c &&
+			    memcmp(s + len - c, closers[k], c) == 0) {
 				len -= c;
 				again = 1;
 				break;
@@ -596,6 +597,8 @@ struct level {
 	struct galley_node	*list;
 	struct galley_node	*item;	/* its last item */
 	size_t			 indent;
+	size_t			 body_col;	/* where its last item's text
+						   starts; deeper goes in it */
 	enum item_kind		 kind;
 	int			 glyph;
 };
@@ -650,7 +653,7 @@ add_list(struct text_reader *r, struct galley_node *root, size_t i)
 			/* items go on past blank lines, and so do paragraphs
 			 * indented under an item */
 			if (l->rule || (l->item == ITEM_NONE &&
-			    l->indent <= st[top].indent))
+			    l->indent < st[top].body_col))
 				break;
 			if (l->item != ITEM_NONE && top == 0 &&
 			    !same_kind(&st[0], l) && l->indent <= st[0].indent)
@@ -661,9 +664,14 @@ add_list(struct text_reader *r, struct galley_node *root, size_t i)
 		if (l->rule)
 			break;
 		if (l->item == ITEM_NONE) {
-			/* a wrapped line of the item, or a paragraph in it */
+			/*
+			 * A wrapped line of the item, or a paragraph in it.
+			 * Not indented under it, only a sentence going on
+			 * in lower case continues it.
+			 */
 			if (!gap && l->indent <= st[top].indent &&
-			    prev != NULL && ends_sentence(prev->s, prev->len, 1))
+			    (ends_sentence(prev->s, prev->len, 1) ||
+			    !(l->s[0] >= 'a' && l->s[0] <= 'z')))
 				break;
 			if (gap) {
 				if (open)
@@ -725,6 +733,7 @@ add_list(struct text_reader *r, struct galley_node *root, size_t i)
 		}
 		if (open)
 			inlines_end(&in);
+		st[top].body_col = l->indent + utf8_chars(l->s, l->body);
 		st[top].item = append_new(r, st[top].list, GALLEY_NODE_ITEM,
 		    pos_at(l, 0));
 		p = append_new(r, st[top].item, GALLEY_NODE_PARAGRAPH,

@@ -407,6 +407,17 @@ structure_cases(void)
 		    "\xe2\x80\xa2 next\n",
 		    "ul[i(p(an item that is wrapped over lines)) i(p(next))]",
 		    "wrapped item" },
+		{ "T\n\n\xe2\x80\xa2 one\n\xe2\x80\xa2 two\nA paragraph "
+		    "right after.\n", "ul[i(p(one)) i(p(two))] "
+		    "p(A paragraph right after.)",
+		    "a capitalised line after an item ends the list" },
+		{ "T\n\n\xe2\x80\xa2 one that goes\non in lower case\n",
+		    "ul[i(p(one that goes on in lower case))]",
+		    "a lower-case line after an item continues it" },
+		{ "T\n\n\xe2\x80\xa2 item\n\n   Indented paragraph.\n\n"
+		    " Less indented.\n", "ul~[i(p(item) p(Indented paragraph.))] "
+		    "p(Less indented.)",
+		    "a paragraph indented under the item's text joins it" },
 		{ "T\n\n- item\n\nAfter the list.\n",
 		    "ul[i(p(item))] p(After the list.)",
 		    "paragraph after a list" },
