@@ -557,13 +557,18 @@ parse_date(struct when *w, const struct tok *t, int n, int *i, int us)
 			return 0;
 		}
 	}
-	/* 24 juni 2021, 24. juni 2021, 24 de junio de 2021 */
+	/* 24 juni 2021, 24. juni 2021, 24 de junio de 2021, 24-Jun-2021 */
 	if (is_num(t, n, k, 1, 2)) {
 		j = skip_dot(t, n, k + 1);
+		if (j == k + 1 && (is_punct(t, n, j, '-') ||
+		    is_punct(t, n, j, '/')))
+			j++;
 		if (j < n && t[j].type == T_MONTH) {
 			w->d = t[k].v;
 			w->m = t[j].v;
 			j = skip_dot(t, n, j + 1);
+			if (is_punct(t, n, j, '-') || is_punct(t, n, j, '/'))
+				j++;
 			if (is_num(t, n, j, 4, 4)) {
 				w->y = t[j].v;
 				if (valid_date(w)) {
