@@ -115,22 +115,42 @@ utf8_chars(const char *s, size_t len)
 	return n;
 }
 
-/* A line of only '-', '*', '_' or '=' and spaces, three or more. */
+/*
+ * A separator: one mark three times or more ("---", "* * *", "• • •",
+ * "~~~"), spaces between, or an asterism "⁂" alone.
+ */
 static int
 is_rule(const char *s, size_t len)
 {
-	size_t	 i, marks = 0;
-	char	 c = 0;
+	static const char *const marks[] = { "-", "*", "_", "=", "~",
+	    "\xe2\x80\xa2", "\xc2\xb7", "\xe2\x97\x8f", "\xe2\x98\x85",
+	    "\xe2\x9c\xb1", "\xe2\x80\x94", NULL };
+	size_t	 i = 0, k, n = 0, ml = 0;
+	int	 m = -1;
 
-	for (i = 0; i < len; i++) {
-		if (s[i] == ' ')
+	if (len == 3 && memcmp(s, "\xe2\x81\x82", 3) == 0)
+		return 1;
+	while (i < len) {
+		if (s[i] == ' ') {
+			i++;
 			continue;
-		if (strchr("-*_=", s[i]) == NULL || (c != 0 && s[i] != c))
+		}
+		if (m < 0) {
+			for (k = 0; marks[k] != NULL; k++)
+				if (strncmp(s + i, marks[k],
+				    strlen(marks[k])) == 0)
+					break;
+			if (marks[k] == NULL)
+				return 0;
+			m = (int)k;
+			ml = strlen(marks[k]);
+		}
+		if (len - i < ml || memcmp(s + i, marks[m], ml) != 0)
 			return 0;
-		c = s[i];
-		marks++;
+		i += ml;
+		n++;
 	}
-	return marks >= 3;
+	return n >= 3;
 }
 
 /* Set the list marker fields of l, if its content opens with one. */

@@ -438,6 +438,10 @@ structure_cases(void)
 		    "be hard-wrapped by anyone.) p(A second paragraph, on the "
 		    "next line with no blank line before it at all.)",
 		    "long lines are paragraphs of their own" },
+		{ "T\n\nPart one.\n\n\xe2\x80\xa2 \xe2\x80\xa2 \xe2\x80\xa2\n\n"
+		    "\xe2\x81\x82\n\nPart two.\n",
+		    "p(Part one.) hr hr p(Part two.)", "bullets or an asterism "
+		    "as a separator" },
 		{ "T\n\nPart one\n\n* * *\n\nPart two.\n",
 		    "p(Part one) hr p(Part two.)", "a rule is a break" },
 		{ "T\n\nChapter\n\nSection\n\nBody text.\n",
