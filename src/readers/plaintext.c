@@ -371,9 +371,9 @@ inlines_line(struct inlines *in, const struct tline *l, size_t off)
 				j += sp;
 				run++;
 			}
-			/* a lone no-break space is kept; runs fold */
-			if (run == 1 && j - i == 2)
-				inlines_put(in, s + i, 2, pos_at(l, i));
+			/* a lone no-break or thin space is kept; runs fold */
+			if (run == 1 && j - i > 1)
+				inlines_put(in, s + i, j - i, pos_at(l, i));
 			else
 				inlines_put(in, " ", 1, pos_at(l, i));
 			i = j;

@@ -327,6 +327,10 @@ meta_cases(void)
 		    "\xc2\xa0here.\xc2\xa0  \n", NULL, "Title",
 		    "p(Spaced out words\xc2\xa0here.)",
 		    "spaces folded, NBSP trimmed, lone NBSP kept" },
+		{ "Title\n\n10\xe2\x80\x89" "000 \t euro\xe2\x80\x89\xc2\xa0 "
+		    "each.\n", NULL, "Title",
+		    "p(10\xe2\x80\x89" "000 euro each.)",
+		    "a lone thin space kept, mixed runs fold to one space" },
 	};
 	struct galley_doc	*doc;
 	struct galley_buf	 b;
