@@ -555,6 +555,26 @@ append_new(struct text_reader *r, struct galley_node *parent,
 	return n;
 }
 
+/* Opens like a sentence: a capital (ASCII or Latin-1), a digit, a quote. */
+static int
+starts_sentence(const struct tline *l)
+{
+	const unsigned char	*u = (const unsigned char *)l->s;
+
+	if (l->len == 0)
+		return 0;
+	if ((u[0] >= 'A' && u[0] <= 'Z') || (u[0] >= '0' && u[0] <= '9') ||
+	    u[0] == '"' || u[0] == '\'')
+		return 1;
+	if (l->len >= 2 && u[0] == 0xc3 && u[1] >= 0x80 && u[1] <= 0x9e &&
+	    u[1] != 0x97)
+		return 1;
+	/* “ ‘ „ « */
+	return (l->len >= 3 && u[0] == 0xe2 && u[1] == 0x80 &&
+	    (u[2] == 0x9c || u[2] == 0x98 || u[2] == 0x9e)) ||
+	    (l->len >= 2 && u[0] == 0xc2 && u[1] == 0xab);
+}
+
 /*
  * Three or more short lines, each after the first opening with a
  * capital or a digit: an address, a verse, a table of contents; not
@@ -564,23 +584,45 @@ static int
 line_set(const struct text_reader *r, size_t i, size_t end)
 {
 	size_t	 k;
-	char	 c;
 
 	if (end - i < 3)
 		return 0;
 	for (k = i; k < end; k++) {
 		if (utf8_chars(r->lines[k].s, r->lines[k].len) > SET_MAX_CHARS)
 			return 0;
-		c = r->lines[k].s[0];
-		if (k > i && !((c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9')))
+		if (k > i && !starts_sentence(&r->lines[k]))
 			return 0;
 	}
 	return 1;
 }
 
-/* Paragraphs of the text block [i, end): a line too long to be
- * hard-wrapped that ends a sentence also ends its paragraph. */
+/*
+ * Wrapped by hand: every line but the last nearly as long as the
+ * longest.  Otherwise each line was written as it stands (a note app's
+ * export), and a sentence that ends a line ends its paragraph.
+ */
+static int
+hand_wrapped(const struct text_reader *r, size_t i, size_t end)
+{
+	size_t	 k, n, longest = 0;
+
+	for (k = i; k < end; k++) {
+		n = utf8_chars(r->lines[k].s, r->lines[k].len);
+		if (n > longest)
+			longest = n;
+	}
+	for (k = i; k + 1 < end; k++)
+		if (utf8_chars(r->lines[k].s, r->lines[k].len) * 10 <
+		    longest * 6)
+			return 0;
+	return longest <= WRAP_MAX_CHARS;
+}
+
+/*
+ * Paragraphs of the text block [i, end).  Between two lines: a new
+ * paragraph where a sentence ends a line that was not wrapped by hand,
+ * a line break in a set of short lines, else one space.
+ */
 static void
 add_paragraphs(struct text_reader *r, struct galley_node *root, size_t i,
     size_t end)
@@ -589,6 +631,7 @@ add_paragraphs(struct text_reader *r, struct galley_node *root, size_t i,
 	struct inlines		 in;
 	const struct tline	*l;
 	int			 set = line_set(r, i, end);
+	int			 wrapped = hand_wrapped(r, i, end);
 
 	for (; i < end; i++) {
 		l = &r->lines[i];
@@ -603,8 +646,9 @@ add_paragraphs(struct text_reader *r, struct galley_node *root, size_t i,
 			in.lines = 0;
 		}
 		inlines_line(&in, l, 0);
-		if (utf8_chars(l->s, l->len) > WRAP_MAX_CHARS &&
-		    ends_sentence(l->s, l->len, 1) && i + 1 < end) {
+		if (i + 1 < end && ends_sentence(l->s, l->len, 1) &&
+		    (utf8_chars(l->s, l->len) > WRAP_MAX_CHARS ||
+		    (!wrapped && starts_sentence(&r->lines[i + 1])))) {
 			inlines_end(&in);
 			p = NULL;
 		}

@@ -456,6 +456,20 @@ structure_cases(void)
 		    "p(In this article<br>What it is<br>How it works<br>"
 		    "2 examples) p(Body text.)",
 		    "short capitalised lines are kept apart" },
+		{ "T\n\nBuy milk and eggs for the weekend.\nCall Bob.\n"
+		    "The meeting is at 10 in the big room.\n",
+		    "p(Buy milk and eggs for the weekend.) p(Call Bob.) "
+		    "p(The meeting is at 10 in the big room.)",
+		    "lines of a note app: a sentence per paragraph" },
+		{ "T\n\nThe back office is the part of a firm made up of\n"
+		    "administration and support staff. Its functions are\n"
+		    "settlements and clearances. They are rarely seen.\n"
+		    "But they matter.\n",
+		    "p(The back office is the part of a firm made up of "
+		    "administration and support staff. Its functions are "
+		    "settlements and clearances. They are rarely seen. But "
+		    "they matter.)", "hand-wrapped: sentences at line ends "
+		    "stay in the paragraph" },
 		{ "T\n\nand so on\n\nBody text.\n",
 		    "p(and so on) p(Body text.)",
 		    "a lower-case line is no heading" },
