@@ -12,7 +12,7 @@
 #include "readers/sniff.h"
 
 #define HEADING_MAX_CHARS	100
-#define HEADING_MAX_WORDS	12
+#define HEADING_MAX_WORDS	10
 #define TITLE_MAX_CHARS		200
 #define WRAP_MAX_CHARS		80	/* a longer line is not hard-wrapped */
 #define LIST_DEPTH_MAX		16

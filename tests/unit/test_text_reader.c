@@ -374,6 +374,14 @@ structure_cases(void)
 		    "p(This line is a long sentence that goes on for many words "
 		    "without stopping at all) p(Body text.)",
 		    "a long sentence is never a heading" },
+		{ "T\n\nOne two three four five six seven eight nine ten "
+		    "eleven\n\nBody text.\n", "p(One two three four five six "
+		    "seven eight nine ten eleven) p(Body text.)",
+		    "eleven words: a sentence, no heading" },
+		{ "T\n\nAdvantages and Disadvantages of Keeping the Back "
+		    "Office in House\n\nBody text.\n", "h2(Advantages and "
+		    "Disadvantages of Keeping the Back Office in House) "
+		    "p(Body text.)", "ten words may head a section" },
 		{ "T\n\nIt ends here.\n\nBody text.\n",
 		    "p(It ends here.) p(Body text.)",
 		    "sentence-final punctuation: no heading" },
