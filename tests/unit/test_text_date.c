@@ -87,6 +87,12 @@ main(void)
 		{ "29 februari 2024", "2024-02-29" },
 		{ "Published: 24/06/2021", "2021-06-24" },
 		{ "Updated on June 24, 2021", "2021-06-24" },
+		{ "Gepubliceerd op 24 juni 2021 om 07:51", "2021-06-24T07:51" },
+		{ "Zuletzt aktualisiert am 24. Juni 2021", "2021-06-24" },
+		{ "Pubblicato il 24 giugno 2021", "2021-06-24" },
+		{ "Publicado em 24 de junho de 2021", "2021-06-24" },
+		{ "Opublikowano dnia 24 czerwca 2021", "2021-06-24" },
+		{ "Publisert 24. juni 2021 kl. 07:51", "2021-06-24T07:51" },
 	};
 	static const char *const not_dates[] = {
 		"Back Office",
