@@ -216,7 +216,8 @@ inline_score(const struct line *l)
 			    memcmp(s + i, "<br", 3) == 0 ||
 			    memcmp(s + i, "</", 2) == 0 ||
 			    memcmp(s + i, "<a ", 3) == 0 ||
-			    memcmp(s + i, "<img", 4) == 0))
+			    memcmp(s + i, "<img", 4) == 0 ||
+			    memcmp(s + i, "<!--", 4) == 0))
 				score += 2;
 			break;
 		case '\\':
