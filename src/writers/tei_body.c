@@ -19,8 +19,8 @@ struct body {
 	struct tei_ctx		*ctx;
 	const struct tei_article *a;
 	const char		*prefix;	/* the article's xml:id */
-	struct galley_node	**defs;		/* footnote definitions */
-	const char		**def_ids;	/* their xml:ids, once placed */
+	struct galley_node	**defs;	/* footnote definitions */
+	const char		**def_ids; /* their xml:ids, once placed */
 	size_t			 ndefs, capdefs;
 	unsigned		 sections;	/* divs made, for their ids */
 	int			 depth;
@@ -233,7 +233,7 @@ note_ref(struct body *b, xmlNodePtr parent, struct galley_node *ref)
 	long		 i;
 
 	if ((i = def_find(b, ref)) == -1)
-		return;		/* no text to keep: the label is markup */
+		return;	/* no text to keep: the label is markup */
 	if (b->def_ids[i] == NULL) {
 		note(b, parent, (size_t)i);
 		return;
@@ -325,7 +325,8 @@ link(struct body *b, xmlNodePtr parent, struct galley_node *n)
 	}
 	el = tei_el(b->ctx, NULL, n->first != NULL ? "ref" : "ptr");
 	galley_buf_init(&buf);
-	if (n->u.link.kind == GALLEY_LINK_INTERNAL && n->u.link.target != NULL) {
+	if (n->u.link.kind == GALLEY_LINK_INTERNAL &&
+	    n->u.link.target != NULL) {
 		tei_attr(el, "type", "internal");
 		art = b->ctx->resolve == NULL ? NULL :
 		    b->ctx->resolve(b->ctx->resolve_arg, n->u.link.target,

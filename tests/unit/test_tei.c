@@ -320,9 +320,9 @@ ids_ok(xmlDocPtr x)
 static int
 no_empty(xmlDocPtr x)
 {
-	double	 n = xn(x, "count(//t:body//*[not(node())][not(self::t:lb or "
-	    "self::t:milestone or self::t:ptr or self::t:graphic or "
-	    "self::t:cell)])");
+	double	 n = xn(x, "count(//t:body//*[not(node())]"
+	    "[not(self::t:lb or self::t:milestone or self::t:ptr or "
+	    "self::t:graphic or self::t:cell)])");
 
 	if (n != 0)
 		printf("#   %g empty elements\n", n);
@@ -940,12 +940,14 @@ check_dir(const char *dir, const char *corpus, int translations)
 	snprintf(path, sizeof(path), "%s: corpus of %zu, texts kept", dir, n);
 	CHECK(ok && i == k, path);
 	if (translations && x != NULL) {
-		char	*t = xs(x, "//t:linkGrp[@type='translation']/t:link/"
-		    "@target");
+		char	*t = xs(x, "//t:linkGrp[@type='translation']/"
+		    "t:link/@target");
 
 		CHECK(strlen(t) > 0 && xn(x, "count(//t:linkGrp/t:link)") ==
 		    1 && xn(x, "count(/t:teiCorpus/t:TEI[@corresp])") ==
 		    (double)k, "book translations: all texts linked");
+		CHECK(xn(x, "count(//t:div[@corresp])") > 0,
+		    "book translations: sections of one shape linked");
 		free(t);
 	}
 	xmlFreeDoc(x);
