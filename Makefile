@@ -1,6 +1,6 @@
 # galley: one Makefile; objects under build/, dependencies by pkg-config.
 
-PKGS	 = libcmark-gfm yaml-0.1 libxml-2.0 zlib jansson libexttextcat
+PKGS	 = libcmark-gfm yaml-0.1 libxml-2.0 zlib jansson icu-uc icu-i18n nettle
 PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null
 PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null
 
@@ -10,7 +10,7 @@ WARN	 = -Wall -Wextra -Wno-unused-parameter
 ALLCFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	   $(WARN) $(WERROR) -fvisibility=hidden -Iinclude -Isrc \
 	   $(PKG_CFLAGS) $(SANFLAGS) $(CFLAGS)
-LDLIBS	 = $(PKG_LIBS) -lpthread -lm
+LDLIBS	 = $(PKG_LIBS) -lcld2 -lstdc++ -lpthread -lm
 
 ifeq ($(SANITIZE),1)
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer
@@ -25,7 +25,8 @@ $(shell mkdir -p build; [ "$$(cat build/mode 2>/dev/null)" = "$(BUILD)" ] || ech
 LIB_SRC	:= $(sort $(wildcard src/model/*.c src/readers/*.c src/filters/*.c \
 	   src/writers/*.c src/writers/*/*.c))
 CLI_SRC	:= $(sort $(wildcard src/cli/*.c))
-LIB_OBJ	:= $(LIB_SRC:%.c=$(BUILD)/%.o)
+LIB_CXX	:= $(sort $(wildcard src/filters/*.cc))
+LIB_OBJ	:= $(LIB_SRC:%.c=$(BUILD)/%.o) $(LIB_CXX:%.cc=$(BUILD)/%.o)
 CLI_OBJ	:= $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -45,6 +46,13 @@ libgalley.a: $(BUILD)/libgalley.a
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALLCFLAGS) -MMD -MP -c -o $@ $<
+
+# CLD2 is C++: its shim is the one .cc file.
+CXX	?= c++
+$(BUILD)/%.o: %.cc
+	@mkdir -p $(dir $@)
+	$(CXX) -std=c++11 $(WARN) $(WERROR) -fvisibility=hidden -Iinclude -Isrc \
+	    $(SANFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libgalley.a tests/unit/tap.h \
 	    tests/fuzz/fuzz_convert.c

@@ -142,6 +142,8 @@ struct galley_meta {
 	const char		*date_text;	/* the date as written */
 	const char		*source;	/* input path as given */
 	const char		*id;		/* stable id, an NCName */
+	const char		*uuid;		/* lower-case UUID: given, or
+						   v5 of source and title */
 	const char		*slug;		/* for links: slug or file stem */
 	const char		*format;	/* reader that read it */
 	struct galley_value	*extra;		/* MAP: every other key */

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "galley/galley.h"
+#include "galley/links.h"
 #include "cli/convert.h"
 #include "cli/inputs.h"
 #include "cli/io.h"
@@ -53,6 +54,9 @@ struct run {
 	unsigned long long	 settings;	/* hash of what shapes output */
 	struct result		*results;
 	size_t			 next;		/* next input to take */
+	int			 indexing;	/* pass 1: build the index */
+	struct galley_linkindex	*index;		/* articles of the run */
+	struct galley_opts	 index_opts;	/* filters for pass 1 */
 	pthread_mutex_t		 mu;
 	pthread_cond_t		 cv;
 };
@@ -192,6 +196,9 @@ convert_one(struct run *run, size_t i, struct result *r)
 		    "read as %s", galley_doc_meta(doc)->format);
 	if (galley_filters_run(doc, &run->opts, r->dg) == -1)
 		goto out;
+	if (run->index != NULL &&
+	    galley_links_resolve(doc, run->index, &run->opts, r->dg) == -1)
+		goto out;
 	r->language = dup_or_null(meta->language);
 	r->title = dup_or_null(meta->title);
 	for (k = 0; k < run->nwriters; k++)
@@ -203,6 +210,32 @@ out:
 	galley_doc_free(doc);
 	free(data);
 	r->secs = now_seconds() - t0;
+}
+
+/*
+ * Pass 1: read input i with the filters that settle its ids and add it
+ * to the run's link index.  Problems are reported by pass 2.
+ */
+static void
+index_one(struct run *run, size_t i)
+{
+	const struct input	*in = &run->inputs.v[i];
+	struct galley_diag	*dg = galley_diag_new();
+	struct galley_doc	*doc = NULL;
+	char			*data = NULL;
+	size_t			 len;
+
+	if (file_read(&data, &len, in->path, run->max_size, dg) == 0 &&
+	    galley_read(&doc, in->path, data, len, &run->index_opts,
+	    dg) == 0 &&
+	    galley_filters_run(doc, &run->index_opts, dg) == 0) {
+		pthread_mutex_lock(&run->mu);
+		galley_linkindex_add(run->index, doc);
+		pthread_mutex_unlock(&run->mu);
+	}
+	galley_doc_free(doc);
+	free(data);
+	galley_diag_free(dg);
 }
 
 static void *
@@ -217,6 +250,10 @@ worker(void *arg)
 		pthread_mutex_unlock(&run->mu);
 		if (i >= run->inputs.n)
 			return NULL;
+		if (run->indexing) {
+			index_one(run, i);
+			continue;
+		}
 		convert_one(run, i, &run->results[i]);
 		pthread_mutex_lock(&run->mu);
 		run->results[i].done = 1;
@@ -345,6 +382,58 @@ write_report(struct galley_buf *b, const struct run *run, size_t converted,
 	print_diag(dg, 1);
 	galley_diag_free(dg);
 	return rc;
+}
+
+static unsigned long
+filter_bit(const char *name)
+{
+	int	 i = galley_filter_find(name);
+
+	return i >= 0 ? 1UL << i : 0;
+}
+
+static void
+start_workers(struct run *run, pthread_t *threads, int n)
+{
+	int	 c;
+
+	for (c = 0; c < n; c++)
+		if (pthread_create(&threads[c], NULL, worker, run) != 0) {
+			fputs("galley: cannot start a thread\n", stderr);
+			exit(70);
+		}
+}
+
+/*
+ * Whether the run needs pass 1: more than one input and the links
+ * filter on.  With --update, only when some input changed: an
+ * unchanged folder is not read twice.
+ */
+static int
+needs_index(struct run *run)
+{
+	size_t	 i;
+
+	if (run->inputs.n < 2 || (run->opts.no_filters & filter_bit("links")))
+		return 0;
+	if (!run->update)
+		return 1;
+	for (i = 0; i < run->inputs.n; i++) {
+		char	*data;
+		size_t	 len;
+		int	 same;
+
+		if (file_read(&data, &len, run->inputs.v[i].path,
+		    run->max_size, NULL) == -1)
+			return 1;
+		same = state_lookup(&run->state, run->inputs.v[i].rel) ==
+		    state_hash(data, len, run->settings) &&
+		    outputs_exist(run, run->inputs.v[i].rel);
+		free(data);
+		if (!same)
+			return 1;
+	}
+	return 0;
 }
 
 static int
@@ -566,11 +655,25 @@ cmd_convert(int argc, char **argv)
 	    (int)run.inputs.n;
 	threads = xmalloc_cli((size_t)(nthreads + 1) * sizeof(*threads));
 	t0 = now_seconds();
-	for (c = 0; c < nthreads; c++)
-		if (pthread_create(&threads[c], NULL, worker, &run) != 0) {
-			fprintf(stderr, "galley: cannot start a thread\n");
-			exit(70);
-		}
+	if (needs_index(&run)) {
+		int	 links = galley_filter_find("links");
+
+		run.index = galley_linkindex_new();
+		run.index_opts = run.opts;
+		run.index_opts.no_filters |= filter_bit("language") |
+		    filter_bit("sections") | filter_bit("smart") |
+		    filter_bit("links");
+		run.index_opts.smart = 0;
+		run.indexing = 1;
+		start_workers(&run, threads, nthreads);
+		for (c = 0; c < nthreads; c++)
+			pthread_join(threads[c], NULL);
+		run.indexing = 0;
+		run.next = 0;
+		if (links >= 0)
+			run.opts.no_filters |= 1UL << links;
+	}
+	start_workers(&run, threads, nthreads);
 	tty = !run.quiet && isatty(STDERR_FILENO);
 	{
 		double	 last_draw = 0;
@@ -616,6 +719,9 @@ cmd_convert(int argc, char **argv)
 		    el, el > 0 ? converted / el : 0.0);
 		if (skipped > 0)
 			fprintf(stderr, "; %zu unchanged", skipped);
+		if (galley_linkindex_unresolved(run.index) > 0)
+			fprintf(stderr, "; %zu unresolved links",
+			    galley_linkindex_unresolved(run.index));
 		fputc('\n', stderr);
 	}
 	rc = failed ? 1 : 0;
@@ -632,6 +738,7 @@ cmd_convert(int argc, char **argv)
 		rc = 1;
 	galley_buf_release(&report);
 	state_release(&run.state);
+	galley_linkindex_free(run.index);
 	free(threads);
 	free(run.results);
 	pthread_mutex_destroy(&run.mu);

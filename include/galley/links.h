@@ -1,0 +1,56 @@
+/*
+ * Links between the articles of one run.  The CLI and `galley book` first
+ * register every document (after the document filters ran), then resolve
+ * the site-relative links of each against that index:
+ *
+ *	idx = galley_linkindex_new();
+ *	for each doc: galley_filters_run(doc, opts', dg);	(see below)
+ *	for each doc: galley_linkindex_add(idx, doc);
+ *	for each doc: galley_links_resolve(doc, idx, opts, dg);
+ *	... galley_linkindex_unresolved(idx) for the summary
+ *	galley_linkindex_free(idx);
+ *
+ * The chain's own `links` step resolves with no index (every relative
+ * link unresolved, or absolute with --link-base) and warns for each; a run
+ * that resolves against an index sets the `links` bit in opts'.no_filters
+ * for galley_filters_run, so a link is reported once, by the resolve.
+ */
+#ifndef GALLEY_LINKS_H
+#define GALLEY_LINKS_H
+
+#include <stddef.h>
+
+#include "galley/diag.h"
+#include "galley/doc.h"
+#include "galley/export.h"
+#include "galley/pipeline.h"
+
+struct galley_linkindex;
+
+/* NULL never (exits on out of memory). */
+GALLEY_API struct galley_linkindex *galley_linkindex_new(void);
+GALLEY_API void	galley_linkindex_free(struct galley_linkindex *);
+/*
+ * Register one article under its meta.id, meta.slug, file stem and the
+ * front matter's aliases (a string or a list: "/old/path", "old.md").
+ * The index copies what it keeps; the first article to claim a key keeps
+ * it.
+ */
+GALLEY_API void	galley_linkindex_add(struct galley_linkindex *,
+		    const struct galley_doc *);
+/*
+ * Resolve the site-relative links of doc ("/lease", "lease.md",
+ * "../x/lease/#risk"): GALLEY_LINK_INTERNAL with u.link.target = the
+ * target's meta.id and u.link.fragment; else an absolute URL when
+ * opts->link_base is set; else GALLEY_LINK_UNRESOLVED (the writers keep
+ * the text only) and a warning naming file:line:col.  Absolute URLs,
+ * mailto: and "#fragment" links stay EXTERNAL.  idx may be NULL.
+ * Idempotent.  0, or -1 with an error in dg.
+ */
+GALLEY_API int	galley_links_resolve(struct galley_doc *,
+		    const struct galley_linkindex *,
+		    const struct galley_opts *, struct galley_diag *);
+/* Unresolved links seen so far by galley_links_resolve with this index. */
+GALLEY_API size_t galley_linkindex_unresolved(const struct galley_linkindex *);
+
+#endif

@@ -1,0 +1,26 @@
+/*
+ * A C face for CLD2 (C++): the one file that includes CLD2's headers is
+ * cld2_shim.cc.  Private to src/filters.
+ */
+#ifndef CLD2_SHIM_H
+#define CLD2_SHIM_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * Detect the language of UTF-8 plain text: its CLD2 code ("no", "zh-Hant",
+ * "un" when unknown) into code, the share of the text in it (0..100), 1
+ * in *reliable when CLD2 trusts the answer, and the letters it scored.
+ */
+void	cld2_detect(const char *text, size_t len, char *code, size_t sz,
+	    int *percent, int *reliable, int *letters);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,214 @@
+/*
+ * The language filter: --lang wins, then the front matter's lang (the
+ * meta filter has folded language/locale into it), normalised to BCP 47;
+ * otherwise CLD2 detects it from the title, description and body text.
+ * Runs after meta.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <unicode/uloc.h>
+
+#include "filters/cld2_shim.h"
+#include "filters/filters.h"
+#include "galley/buf.h"
+
+#define LANG_MAX_TEXT	(64 * 1024)	/* enough to be sure, fast */
+#define LANG_MIN_LETTERS 24		/* fewer: too little text */
+
+/* CLD2's codes that BCP 47 spells otherwise. */
+static const struct {
+	const char	*cld, *bcp;
+} renames[] = {
+	{ "iw", "he" }, { "in", "id" }, { "ji", "yi" }, { "jw", "jv" },
+	{ "no", "nb" },	/* CLD2's Norwegian is Bokmål; Nynorsk is "nn" */
+	{ NULL, NULL }
+};
+
+int
+lang_normalise(const char *tag, char *out, size_t sz)
+{
+	char		 in[ULOC_FULLNAME_CAPACITY], id[ULOC_FULLNAME_CAPACITY];
+	UErrorCode	 st = U_ZERO_ERROR;
+	int32_t		 parsed = 0;
+	size_t		 i, len;
+
+	len = strlen(tag);
+	while (len > 0 && (tag[len - 1] == ' ' || tag[len - 1] == '\t'))
+		len--;
+	while (len > 0 && (*tag == ' ' || *tag == '\t')) {
+		tag++;
+		len--;
+	}
+	if (len == 0 || len >= sizeof(in))
+		return -1;
+	for (i = 0; i < len; i++)
+		in[i] = tag[i] == '_' ? '-' : tag[i];
+	in[len] = '\0';
+	/* "nb-NO.UTF-8" as in a POSIX locale */
+	if (strchr(in, '.') != NULL)
+		*strchr(in, '.') = '\0';
+	len = strlen(in);
+	uloc_forLanguageTag(in, id, sizeof(id), &parsed, &st);
+	if (U_FAILURE(st) || parsed <= 0 || (size_t)parsed != len)
+		return -1;
+	st = U_ZERO_ERROR;
+	uloc_toLanguageTag(id, out, (int32_t)sz, 1, &st);
+	if (U_FAILURE(st) || st == U_STRING_NOT_TERMINATED_WARNING)
+		return -1;
+	/* a primary subtag of 2-3 letters: "english" is a name, not a tag */
+	len = strcspn(out, "-");
+	if (len < 2 || len > 3 || strcmp(out, "und") == 0)
+		return -1;
+	return 0;
+}
+
+struct gather {
+	struct galley_buf	*buf;
+	int			 skip;	/* inside code: depth */
+};
+
+static enum galley_walk
+gather_text(struct galley_node *n, int entering, void *arg)
+{
+	struct gather	*g = arg;
+
+	if (g->buf->len >= LANG_MAX_TEXT)
+		return GALLEY_WALK_STOP;
+	switch (n->type) {
+	case GALLEY_NODE_CODE_BLOCK:
+	case GALLEY_NODE_HTML_BLOCK:
+	case GALLEY_NODE_CODE:
+	case GALLEY_NODE_HTML_INLINE:
+		return GALLEY_WALK_SKIP;
+	case GALLEY_NODE_TEXT:
+		if (n->literal != NULL)
+			galley_buf_puts(g->buf, n->literal);
+		break;
+	case GALLEY_NODE_SOFTBREAK:
+	case GALLEY_NODE_LINEBREAK:
+		galley_buf_putc(g->buf, ' ');
+		break;
+	case GALLEY_NODE_DOCUMENT:
+	case GALLEY_NODE_SECTION:
+	case GALLEY_NODE_PARAGRAPH:
+	case GALLEY_NODE_HEADING:
+	case GALLEY_NODE_QUOTE:
+	case GALLEY_NODE_LIST:
+	case GALLEY_NODE_ITEM:
+	case GALLEY_NODE_THEMATIC_BREAK:
+	case GALLEY_NODE_TABLE:
+	case GALLEY_NODE_TABLE_ROW:
+	case GALLEY_NODE_TABLE_CELL:
+	case GALLEY_NODE_FOOTNOTE_DEF:
+		if (!entering)
+			galley_buf_puts(g->buf, "\n");
+		break;
+	case GALLEY_NODE_EMPH:
+	case GALLEY_NODE_STRONG:
+	case GALLEY_NODE_STRIKE:
+	case GALLEY_NODE_LINK:
+	case GALLEY_NODE_IMAGE:
+	case GALLEY_NODE_FOOTNOTE_REF:
+	case GALLEY_NODE__MAX:
+		break;
+	}
+	return GALLEY_WALK_NEXT;
+}
+
+/*
+ * Detect the language of doc's text into out ("und" if too little text
+ * or CLD2 is unsure); the confidence 0..1 into *conf.
+ */
+static void
+detect(struct galley_doc *doc, char *out, size_t sz, double *conf,
+    int *letters)
+{
+	struct galley_meta	*m = galley_doc_meta(doc);
+	struct galley_buf	 buf;
+	struct gather		 g;
+	char			 code[32];
+	int			 percent, reliable, i;
+
+	galley_buf_init(&buf);
+	if (m->title != NULL) {
+		galley_buf_puts(&buf, m->title);
+		galley_buf_puts(&buf, ".\n");
+	}
+	if (m->description != NULL) {
+		galley_buf_puts(&buf, m->description);
+		galley_buf_puts(&buf, "\n");
+	}
+	g.buf = &buf;
+	g.skip = 0;
+	galley_walk(galley_doc_root(doc), gather_text, &g);
+	cld2_detect(buf.len ? buf.data : "", buf.len, code, sizeof(code),
+	    &percent, &reliable, letters);
+	galley_buf_release(&buf);
+
+	snprintf(out, sz, "und");
+	*conf = 0;
+	if (!reliable || *letters < LANG_MIN_LETTERS ||
+	    strcmp(code, "un") == 0 || strncmp(code, "xx", 2) == 0)
+		return;
+	for (i = 0; renames[i].cld != NULL; i++)
+		if (strcmp(code, renames[i].cld) == 0) {
+			snprintf(code, sizeof(code), "%s", renames[i].bcp);
+			break;
+		}
+	if (lang_normalise(code, out, sz) == -1) {
+		snprintf(out, sz, "und");
+		return;
+	}
+	*conf = percent / 100.0;
+}
+
+static int
+language_run(struct galley_doc *doc, const struct galley_opts *opts,
+    struct galley_diag *dg)
+{
+	struct galley_meta	*m = galley_doc_meta(doc);
+	char			 tag[ULOC_FULLNAME_CAPACITY];
+	double			 conf;
+	int			 letters;
+
+	if (opts->lang != NULL) {
+		if (lang_normalise(opts->lang, tag, sizeof(tag)) == -1) {
+			galley_diag_add(dg, GALLEY_ERROR, NULL, 0, 0,
+			    "--lang %s: not a BCP 47 language tag",
+			    opts->lang);
+			return -1;
+		}
+		m->language = galley_doc_strdup(doc, tag);
+		m->language_confidence = 1.0;
+		return 0;
+	}
+	if (m->language != NULL && m->language[0] != '\0' &&
+	    strcmp(m->language, "und") != 0) {
+		if (lang_normalise(m->language, tag, sizeof(tag)) == -1)
+			filter_report(dg, doc, GALLEY_WARNING, NULL,
+			    "language \"%s\" is not a BCP 47 tag; kept as "
+			    "written", m->language);
+		else if (strcmp(tag, m->language) != 0)
+			m->language = galley_doc_strdup(doc, tag);
+		if (m->language_confidence <= 0)
+			m->language_confidence = 1.0;
+		return 0;
+	}
+	detect(doc, tag, sizeof(tag), &conf, &letters);
+	m->language = galley_doc_strdup(doc, tag);
+	m->language_confidence = conf;
+	if (strcmp(tag, "und") == 0)
+		filter_report(dg, doc, GALLEY_WARNING, NULL,
+		    "cannot tell the language from %d letters of text; "
+		    "language is \"und\" (set lang in the front matter or "
+		    "use --lang)", letters);
+	return 0;
+}
+
+const struct galley_filter filter_language = {
+	"language",
+	"language from --lang, the front matter, or detected (CLD2)",
+	1,
+	language_run
+};

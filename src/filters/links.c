@@ -1,0 +1,372 @@
+/*
+ * The links filter and the link index (galley/links.h): site-relative
+ * links ("/lease", "lease.md") become internal links to another article
+ * of the run, absolute URLs with --link-base, or unresolved links whose
+ * text alone the writers keep; so no output holds a dangling relative
+ * link.  In the chain it runs with no index; a run of many documents
+ * resolves against an index afterwards.  Runs after meta (ids, slugs).
+ */
+#include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "filters/filters.h"
+#include "galley/links.h"
+
+struct entry {
+	char	*key;	/* normalised: "lease", "blog/lease" */
+	char	*id;	/* the article's meta.id */
+};
+
+struct counter {
+	size_t	 unresolved;
+};
+
+struct galley_linkindex {
+	struct entry	*v;	/* open addressing, power of two */
+	size_t		 n, cap;
+	struct counter	*count;	/* mutable behind a const index */
+};
+
+static void *
+xcalloc(size_t n, size_t sz)
+{
+	void	*p = calloc(n, sz);
+
+	if (p == NULL) {
+		fputs("galley: out of memory\n", stderr);
+		exit(1);
+	}
+	return p;
+}
+
+static char *
+xstrdup(const char *s)
+{
+	char	*p = strdup(s);
+
+	if (p == NULL) {
+		fputs("galley: out of memory\n", stderr);
+		exit(1);
+	}
+	return p;
+}
+
+static uint32_t
+hash(const char *s)
+{
+	uint32_t	 h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+struct galley_linkindex *
+galley_linkindex_new(void)
+{
+	struct galley_linkindex	*idx;
+
+	idx = xcalloc(1, sizeof(*idx));
+	idx->cap = 64;
+	idx->v = xcalloc(idx->cap, sizeof(*idx->v));
+	idx->count = xcalloc(1, sizeof(*idx->count));
+	return idx;
+}
+
+void
+galley_linkindex_free(struct galley_linkindex *idx)
+{
+	size_t	 i;
+
+	if (idx == NULL)
+		return;
+	for (i = 0; i < idx->cap; i++) {
+		free(idx->v[i].key);
+		free(idx->v[i].id);
+	}
+	free(idx->v);
+	free(idx->count);
+	free(idx);
+}
+
+size_t
+galley_linkindex_unresolved(const struct galley_linkindex *idx)
+{
+	return idx != NULL ? idx->count->unresolved : 0;
+}
+
+static const char *
+lookup(const struct galley_linkindex *idx, const char *key)
+{
+	size_t	 i;
+
+	if (idx == NULL || key[0] == '\0')
+		return NULL;
+	for (i = hash(key) & (idx->cap - 1); idx->v[i].key != NULL;
+	    i = (i + 1) & (idx->cap - 1))
+		if (strcmp(idx->v[i].key, key) == 0)
+			return idx->v[i].id;
+	return NULL;
+}
+
+static void
+insert(struct galley_linkindex *idx, const char *key, const char *id)
+{
+	struct entry	*old;
+	size_t		 i, oldcap;
+
+	if (key[0] == '\0' || lookup(idx, key) != NULL)
+		return;	/* the first article keeps a key */
+	if ((idx->n + 1) * 2 > idx->cap) {
+		old = idx->v;
+		oldcap = idx->cap;
+		idx->cap *= 2;
+		idx->v = xcalloc(idx->cap, sizeof(*idx->v));
+		idx->n = 0;
+		for (i = 0; i < oldcap; i++)
+			if (old[i].key != NULL) {
+				insert(idx, old[i].key, old[i].id);
+				free(old[i].key);
+				free(old[i].id);
+			}
+		free(old);
+	}
+	for (i = hash(key) & (idx->cap - 1); idx->v[i].key != NULL;
+	    i = (i + 1) & (idx->cap - 1))
+		;
+	idx->v[i].key = xstrdup(key);
+	idx->v[i].id = xstrdup(id);
+	idx->n++;
+}
+
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * The key of a site path, into out (malloc'd): percent-decoded, query and
+ * fragment off (the fragment into *frag, malloc'd, if frag), leading "/",
+ * "./", "../" and trailing "/", "index.html", ".md" and the like off,
+ * ASCII lower case.  "/Blog/Lease.md#risk" -> "blog/lease", "risk".
+ */
+static char *
+path_key(const char *url, char **frag)
+{
+	static const char *const exts[] = { ".md", ".markdown", ".txt",
+	    ".html", ".htm", ".xhtml", ".json", NULL };
+	const char	*p, *hash_at;
+	char		*k;
+	size_t		 n = 0, len, i, e;
+
+	hash_at = strchr(url, '#');
+	if (frag != NULL)
+		*frag = hash_at != NULL && hash_at[1] != '\0' ?
+		    xstrdup(hash_at + 1) : NULL;
+	len = strcspn(url, "?#");
+	k = xcalloc(len + 1, 1);
+	for (p = url; p < url + len; p++) {
+		if (*p == '%' && p + 2 < url + len &&
+		    hexval(p[1]) >= 0 && hexval(p[2]) >= 0) {
+			k[n++] = (char)(hexval(p[1]) * 16 + hexval(p[2]));
+			p += 2;
+		} else
+			k[n++] = (char)tolower((unsigned char)*p);
+	}
+	k[n] = '\0';
+	for (;;) {	/* leading "/", "./", "../" */
+		if (k[0] == '/')
+			memmove(k, k + 1, strlen(k));
+		else if (strncmp(k, "./", 2) == 0)
+			memmove(k, k + 2, strlen(k + 1));
+		else if (strncmp(k, "../", 3) == 0)
+			memmove(k, k + 3, strlen(k + 2));
+		else
+			break;
+	}
+	for (;;) {	/* trailing "/", "/index.html", ".md" */
+		n = strlen(k);
+		if (n > 0 && k[n - 1] == '/') {
+			k[n - 1] = '\0';
+			continue;
+		}
+		for (i = 0; exts[i] != NULL; i++) {
+			e = strlen(exts[i]);
+			if (n > e && strcmp(k + n - e, exts[i]) == 0)
+				break;
+		}
+		if (exts[i] == NULL)
+			break;
+		k[n - e] = '\0';
+		n -= e;
+		if (n >= 5 && strcmp(k + n - 5, "index") == 0 &&
+		    (n == 5 || k[n - 6] == '/'))
+			k[n - 5] = '\0';
+	}
+	return k;
+}
+
+static void
+add_key(struct galley_linkindex *idx, const char *path, const char *id)
+{
+	char	*k, *base;
+
+	if (path == NULL || path[0] == '\0')
+		return;
+	k = path_key(path, NULL);
+	insert(idx, k, id);
+	base = strrchr(k, '/');
+	if (base != NULL)
+		insert(idx, base + 1, id);
+	free(k);
+}
+
+void
+galley_linkindex_add(struct galley_linkindex *idx,
+    const struct galley_doc *doc)
+{
+	const struct galley_meta	*m = galley_doc_meta(doc);
+	const struct galley_value	*v, *c;
+	const char			*base;
+
+	if (m->id == NULL)
+		return;	/* the meta filter did not run: nothing to point at */
+	add_key(idx, m->id, m->id);
+	add_key(idx, m->slug, m->id);
+	if (m->source != NULL) {
+		base = strrchr(m->source, '/');
+		add_key(idx, base != NULL ? base + 1 : m->source, m->id);
+	}
+	v = m->extra != NULL && m->extra->kind == GALLEY_VALUE_MAP ?
+	    galley_value_get(m->extra, "aliases") : NULL;
+	if (v != NULL && v->kind == GALLEY_VALUE_STRING)
+		add_key(idx, v->str, m->id);
+	else if (v != NULL && v->kind == GALLEY_VALUE_LIST)
+		for (c = v->first; c != NULL; c = c->next)
+			if (c->kind == GALLEY_VALUE_STRING)
+				add_key(idx, c->str, m->id);
+}
+
+/* 1 if url is site-relative: no scheme, not "//host", not "#frag". */
+static int
+is_relative(const char *url)
+{
+	const char	*p;
+
+	if (url[0] == '#' || strncmp(url, "//", 2) == 0)
+		return 0;
+	if (isalpha((unsigned char)url[0])) {
+		for (p = url + 1; isalnum((unsigned char)*p) || *p == '+' ||
+		    *p == '-' || *p == '.'; p++)
+			;
+		if (*p == ':')
+			return 0;
+	}
+	return 1;
+}
+
+struct resolve {
+	struct galley_doc		*doc;
+	const struct galley_linkindex	*idx;
+	const struct galley_opts	*opts;
+	struct galley_diag		*dg;
+};
+
+static void
+resolve_link(struct resolve *r, struct galley_node *n)
+{
+	const char	*url = n->u.link.url != NULL ? n->u.link.url : "";
+	const char	*id = NULL, *base;
+	char		*key, *frag, *slash;
+	size_t		 blen;
+
+	if (n->u.link.kind == GALLEY_LINK_INTERNAL && n->u.link.target != NULL)
+		return;	/* resolved by an earlier run */
+	if (!is_relative(url)) {
+		n->u.link.kind = GALLEY_LINK_EXTERNAL;
+		return;
+	}
+	key = path_key(url, &frag);
+	id = lookup(r->idx, key);
+	slash = strrchr(key, '/');
+	if (id == NULL && slash != NULL)
+		id = lookup(r->idx, slash + 1);
+	if (id != NULL) {
+		n->u.link.kind = GALLEY_LINK_INTERNAL;
+		n->u.link.target = galley_doc_strdup(r->doc, id);
+		n->u.link.fragment = frag != NULL ?
+		    galley_doc_strdup(r->doc, frag) : NULL;
+	} else if (r->opts->link_base != NULL && r->opts->link_base[0]) {
+		base = r->opts->link_base;
+		blen = strlen(base);
+		while (blen > 0 && base[blen - 1] == '/')
+			blen--;
+		while (url[0] == '/' || strncmp(url, "./", 2) == 0)
+			url += url[0] == '/' ? 1 : 2;
+		n->u.link.url = galley_doc_printf(r->doc, "%.*s/%s", (int)blen,
+		    base, url);
+		n->u.link.kind = GALLEY_LINK_EXTERNAL;
+	} else {
+		n->u.link.kind = GALLEY_LINK_UNRESOLVED;
+		n->u.link.target = NULL;
+		n->u.link.fragment = NULL;
+		if (r->idx != NULL)
+			__atomic_fetch_add(&r->idx->count->unresolved, 1,
+			    __ATOMIC_RELAXED);
+		filter_report(r->dg, r->doc, GALLEY_WARNING, n,
+		    "link to \"%s\" names no article of this run; kept as "
+		    "text (use --link-base URL to make it absolute)", url);
+	}
+	free(key);
+	free(frag);
+}
+
+static enum galley_walk
+visit(struct galley_node *n, int entering, void *arg)
+{
+	if (n->type == GALLEY_NODE_CODE_BLOCK ||
+	    n->type == GALLEY_NODE_HTML_BLOCK)
+		return GALLEY_WALK_SKIP;
+	if (entering && n->type == GALLEY_NODE_LINK)
+		resolve_link(arg, n);
+	return GALLEY_WALK_NEXT;
+}
+
+int
+galley_links_resolve(struct galley_doc *doc,
+    const struct galley_linkindex *idx, const struct galley_opts *opts,
+    struct galley_diag *dg)
+{
+	struct resolve	 r;
+
+	r.doc = doc;
+	r.idx = idx;
+	r.opts = opts;
+	r.dg = dg;
+	galley_walk(galley_doc_root(doc), visit, &r);
+	return 0;
+}
+
+static int
+links_run(struct galley_doc *doc, const struct galley_opts *opts,
+    struct galley_diag *dg)
+{
+	return galley_links_resolve(doc, NULL, opts, dg);
+}
+
+const struct galley_filter filter_links = {
+	"links",
+	"site-relative links: internal, absolute (--link-base) or text only",
+	1,
+	links_run
+};

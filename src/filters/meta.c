@@ -1,0 +1,402 @@
+/*
+ * The meta filter: front-matter keys the reader left in meta.extra folded
+ * into the slots (summary/abstract, author(s), tags/categories,
+ * language/locale, id/slug/uuid), keywords split, trimmed and
+ * de-duplicated, the date into ISO 8601, and the identifiers every
+ * writer needs: slug (else the file stem), id (an NCName) and a UUID
+ * (given, else v5 of source path and title, the same on every run).  A
+ * key leaves extra only when its whole value went into a slot.  First in
+ * the chain.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <nettle/sha1.h>
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
+
+#include "filters/filters.h"
+
+#define SLUG_MAX 80
+
+struct galley_value *
+meta_extra_get(const struct galley_meta *m, const char *key)
+{
+	if (m->extra == NULL || m->extra->kind != GALLEY_VALUE_MAP)
+		return NULL;
+	return galley_value_get(m->extra, key);
+}
+
+void
+meta_extra_remove(struct galley_meta *m, struct galley_value *v)
+{
+	struct galley_value	*p, *prev = NULL;
+
+	for (p = m->extra->first; p != NULL; prev = p, p = p->next) {
+		if (p != v)
+			continue;
+		if (prev == NULL)
+			m->extra->first = p->next;
+		else
+			prev->next = p->next;
+		if (m->extra->last == p)
+			m->extra->last = prev;
+		p->next = NULL;
+		return;
+	}
+}
+
+/* 1 if a and b are the same text but for case (Unicode case folding). */
+static int
+same_folded(const char *a, const char *b)
+{
+	UChar		 ua[256], ub[256];
+	UErrorCode	 st = U_ZERO_ERROR;
+	int32_t		 la, lb;
+
+	u_strFromUTF8Lenient(ua, 256, &la, a, -1, &st);
+	u_strFromUTF8Lenient(ub, 256, &lb, b, -1, &st);
+	if (U_FAILURE(st) || st == U_STRING_NOT_TERMINATED_WARNING)
+		return strcmp(a, b) == 0;
+	return u_strCaseCompare(ua, la, ub, lb, U_FOLD_CASE_DEFAULT, &st)
+	    == 0 && U_SUCCESS(st);
+}
+
+/* Add the comma-separated, trimmed parts of s to list, each once. */
+static void
+add_split(struct galley_doc *doc, struct galley_strlist *list,
+    const char *s, int split)
+{
+	const char	*p, *end;
+	char		*part;
+	size_t		 i, len;
+
+	while (*s != '\0') {
+		end = split ? strchr(s, ',') : NULL;
+		if (end == NULL)
+			end = s + strlen(s);
+		p = s;
+		while (p < end && (*p == ' ' || *p == '\t' || *p == '\n'))
+			p++;
+		len = (size_t)(end - p);
+		while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t' ||
+		    p[len - 1] == '\n'))
+			len--;
+		if (len > 0) {
+			part = galley_doc_strndup(doc, p, len);
+			for (i = 0; i < list->n; i++)
+				if (same_folded(list->v[i], part))
+					break;
+			if (i == list->n)
+				galley_strlist_add(doc, list, part);
+		}
+		s = *end == ',' ? end + 1 : end;
+	}
+}
+
+/* A string or a list of strings into list; 1 if all of it went in. */
+static int
+fold_strings(struct galley_doc *doc, struct galley_strlist *list,
+    const struct galley_value *v, int split)
+{
+	const struct galley_value	*c;
+
+	if (v->kind == GALLEY_VALUE_STRING) {
+		add_split(doc, list, v->str ? v->str : "", split);
+		return 1;
+	}
+	if (v->kind != GALLEY_VALUE_LIST)
+		return 0;
+	for (c = v->first; c != NULL; c = c->next)
+		if (c->kind != GALLEY_VALUE_STRING)
+			return 0;
+	for (c = v->first; c != NULL; c = c->next)
+		add_split(doc, list, c->str ? c->str : "", split);
+	return 1;
+}
+
+/* 1 if key is one of keys. */
+static int
+is_one_of(const char *key, const char *const *keys)
+{
+	size_t	 i;
+
+	for (i = 0; key != NULL && keys[i] != NULL; i++)
+		if (strcmp(key, keys[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Each member of extra named in keys, in the order written, into list. */
+static void
+fold_list(struct galley_doc *doc, struct galley_meta *m,
+    struct galley_strlist *list, const char *const *keys, int split)
+{
+	struct galley_value	*v, *next;
+
+	if (m->extra == NULL || m->extra->kind != GALLEY_VALUE_MAP)
+		return;
+	for (v = m->extra->first; v != NULL; v = next) {
+		next = v->next;
+		if (is_one_of(v->key, keys) &&
+		    fold_strings(doc, list, v, split))
+			meta_extra_remove(m, v);
+	}
+}
+
+static void
+fold_keywords(struct galley_doc *doc, struct galley_meta *m)
+{
+	static const char *const keys[] = { "keywords", "tags", "tag",
+	    "categories", "category", NULL };
+	struct galley_strlist	 kw;
+	size_t			 i;
+
+	memset(&kw, 0, sizeof(kw));
+	for (i = 0; i < m->keywords.n; i++)
+		add_split(doc, &kw, m->keywords.v[i], 1);
+	fold_list(doc, m, &kw, keys, 1);
+	m->keywords = kw;
+}
+
+static void
+fold_authors(struct galley_doc *doc, struct galley_meta *m)
+{
+	static const char *const keys[] = { "author", "authors", "creator",
+	    NULL };
+	struct galley_strlist	 au;
+	size_t			 i;
+
+	memset(&au, 0, sizeof(au));
+	for (i = 0; i < m->authors.n; i++)
+		add_split(doc, &au, m->authors.v[i], 0);
+	fold_list(doc, m, &au, keys, 0);
+	m->authors = au;
+}
+
+/* The first string of keys into *slot if empty; the key leaves extra
+ * when the slot holds its value. */
+static void
+fold_text(struct galley_doc *doc, struct galley_meta *m, const char **slot,
+    const char *const *keys)
+{
+	struct galley_value	*v;
+	size_t			 i;
+
+	for (i = 0; keys[i] != NULL; i++) {
+		v = meta_extra_get(m, keys[i]);
+		if (v == NULL || v->kind != GALLEY_VALUE_STRING ||
+		    v->str == NULL)
+			continue;
+		if (*slot == NULL || (*slot)[0] == '\0')
+			*slot = galley_doc_strdup(doc, v->str);
+		if (strcmp(*slot, v->str) == 0)
+			meta_extra_remove(m, v);
+	}
+}
+
+static void
+fold_date(struct galley_doc *doc, struct galley_meta *m,
+    struct galley_diag *dg)
+{
+	const char		*given;
+	struct galley_value	*v, *key;
+	char			 iso[64];
+
+	given = m->date != NULL ? m->date : m->date_text;
+	if (given == NULL)
+		return;
+	if (date_to_iso(given, iso, sizeof(iso)) == 0) {
+		if (m->date_text == NULL)
+			m->date_text = given;
+		m->date = strcmp(iso, given) == 0 ? given :
+		    galley_doc_strdup(doc, iso);
+		return;
+	}
+	m->date = NULL;
+	if (m->date_text == NULL)
+		m->date_text = given;
+	filter_report(dg, doc, GALLEY_WARNING, NULL,
+	    "date \"%s\" is not ISO 8601, RFC 2822 or Unix seconds; kept "
+	    "as written, article has no date", given);
+	if (meta_extra_get(m, "date") != NULL)
+		return;
+	if (m->extra == NULL)
+		m->extra = galley_value_new(doc, GALLEY_VALUE_MAP);
+	key = galley_value_new(doc, GALLEY_VALUE_STRING);
+	key->key = "date";
+	key->str = given;
+	galley_value_append(m->extra, key);
+	(void)v;
+}
+
+/* 1 if s is a UUID, written into out in lower case ("urn:uuid:" off). */
+static int
+uuid_parse(const char *s, char out[37])
+{
+	int	 i;
+
+	if (strncmp(s, "urn:uuid:", 9) == 0)
+		s += 9;
+	if (strlen(s) != 36)
+		return 0;
+	for (i = 0; i < 36; i++) {
+		char c = s[i];
+
+		if (i == 8 || i == 13 || i == 18 || i == 23) {
+			if (c != '-')
+				return 0;
+		} else if (c >= 'A' && c <= 'F')
+			c = (char)(c - 'A' + 'a');
+		else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+			return 0;
+		out[i] = c;
+	}
+	out[36] = '\0';
+	return 1;
+}
+
+/* RFC 9562 UUIDv5 (SHA-1) of name in the URL namespace. */
+static void
+uuid_v5(const char *name, char out[37])
+{
+	static const unsigned char ns_url[16] = { 0x6b, 0xa7, 0xb8, 0x11,
+	    0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4,
+	    0x30, 0xc8 };
+	struct sha1_ctx	 ctx;
+	unsigned char	 h[SHA1_DIGEST_SIZE];
+	int		 i, o = 0;
+
+	sha1_init(&ctx);
+	sha1_update(&ctx, sizeof(ns_url), ns_url);
+	sha1_update(&ctx, strlen(name), (const uint8_t *)name);
+	sha1_digest(&ctx, sizeof(h), h);
+	h[6] = (unsigned char)((h[6] & 0x0F) | 0x50);
+	h[8] = (unsigned char)((h[8] & 0x3F) | 0x80);
+	for (i = 0; i < 16; i++) {
+		if (i == 4 || i == 6 || i == 8 || i == 10)
+			out[o++] = '-';
+		snprintf(out + o, 3, "%02x", h[i]);
+		o += 2;
+	}
+	out[o] = '\0';
+}
+
+/* The file name of path without its directory and last extension. */
+static char *
+file_stem(struct galley_doc *doc, const char *path)
+{
+	const char	*base, *dot;
+
+	base = strrchr(path, '/');
+	base = base != NULL ? base + 1 : path;
+	dot = strrchr(base, '.');
+	if (dot == NULL || dot == base)
+		dot = base + strlen(base);
+	return galley_doc_strndup(doc, base, (size_t)(dot - base));
+}
+
+static void
+fold_ids(struct galley_doc *doc, struct galley_meta *m,
+    struct galley_diag *dg)
+{
+	struct galley_value	*v;
+	struct slugger		*sl;
+	const char		*src;
+	char			 uuid[37], *s;
+
+	v = meta_extra_get(m, "uuid");
+	if (v != NULL && v->kind == GALLEY_VALUE_STRING && v->str != NULL &&
+	    uuid_parse(v->str, uuid)) {
+		if (m->uuid == NULL)
+			m->uuid = galley_doc_strdup(doc, uuid);
+		if (strcmp(m->uuid, uuid) == 0)
+			meta_extra_remove(m, v);
+	}
+	v = meta_extra_get(m, "id");
+	if (v != NULL && v->kind == GALLEY_VALUE_STRING && v->str != NULL) {
+		if (uuid_parse(v->str, uuid)) {
+			if (m->uuid == NULL)
+				m->uuid = galley_doc_strdup(doc, uuid);
+			if (strcmp(m->uuid, uuid) == 0)
+				meta_extra_remove(m, v);
+		} else if (m->id == NULL && slug_is_ncname(v->str)) {
+			m->id = galley_doc_strdup(doc, v->str);
+			meta_extra_remove(m, v);
+		}
+	}
+	v = meta_extra_get(m, "slug");
+	if (v != NULL && v->kind == GALLEY_VALUE_STRING && v->str != NULL &&
+	    v->str[0] != '\0') {
+		if (m->slug == NULL)
+			m->slug = galley_doc_strdup(doc, v->str);
+		if (strcmp(m->slug, v->str) == 0)
+			meta_extra_remove(m, v);
+	}
+	src = m->source != NULL ? m->source : "";
+	while (strncmp(src, "./", 2) == 0)
+		src += 2;
+	if (m->slug == NULL || m->slug[0] == '\0')
+		m->slug = file_stem(doc, src[0] ? src : "article");
+	if (m->id == NULL || !slug_is_ncname(m->id)) {
+		v = meta_extra_get(m, "id");
+		if (v != NULL && (v->kind != GALLEY_VALUE_STRING ||
+		    v->str == NULL || uuid_parse(v->str, uuid)))
+			v = NULL;
+		src = v != NULL ? v->str : m->slug;
+		s = galley_doc_printf(doc, "a-%s", src);
+		if (slug_is_ncname(src))
+			s = galley_doc_strdup(doc, src);
+		else if (!slug_is_ncname(s)) {	/* not "000_5413cba6" */
+			sl = slugger_new();
+			s = slug_make(sl, doc, src, SLUG_MAX);
+			slugger_free(sl);
+			if (s[0] == '\0')
+				s = "article";
+			else if (!slug_is_ncname(s))
+				s = galley_doc_printf(doc, "a-%s", s);
+		}
+		m->id = s;
+		if (v != NULL)
+			filter_report(dg, doc, GALLEY_NOTE, NULL,
+			    "id \"%s\" is not an XML name; using \"%s\"",
+			    v->str, m->id);
+	}
+	if (m->uuid == NULL) {
+		src = m->source != NULL ? m->source : "";
+		while (strncmp(src, "./", 2) == 0)
+			src += 2;
+		s = galley_doc_printf(doc, "%s\n%s", src, m->title ? m->title :
+		    "");
+		uuid_v5(s, uuid);
+		m->uuid = galley_doc_strdup(doc, uuid);
+	}
+}
+
+static int
+meta_run(struct galley_doc *doc, const struct galley_opts *opts,
+    struct galley_diag *dg)
+{
+	static const char *const description[] = { "description", "summary",
+	    "abstract", NULL };
+	static const char *const title[] = { "title", NULL };
+	static const char *const language[] = { "lang", "language", "locale",
+	    NULL };
+	struct galley_meta	*m = galley_doc_meta(doc);
+
+	fold_text(doc, m, &m->title, title);
+	fold_text(doc, m, &m->description, description);
+	fold_text(doc, m, &m->language, language);
+	fold_authors(doc, m);
+	fold_keywords(doc, m);
+	fold_date(doc, m, dg);
+	fold_ids(doc, m, dg);
+	return 0;
+}
+
+const struct galley_filter filter_meta = {
+	"meta",
+	"front matter into metadata: keywords, authors, ISO dates, ids",
+	1,
+	meta_run
+};

@@ -1,0 +1,98 @@
+/*
+ * The sections filter: each heading at the top of the document and the
+ * blocks after it, up to a heading of the same or a higher level, go
+ * into a SECTION (TEI div, XHTML section, nav levels); the heading stays
+ * its first child and lends it its level and id; footnote definitions
+ * stay at the top.  Sections already there
+ * are undone first, so a second run builds the same tree.  Runs after
+ * ids.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "filters/filters.h"
+
+#define LEVELS	7	/* heading levels 1..6, and the root */
+
+/* Move the children of each SECTION under parent up in its place. */
+static void
+unwrap(struct galley_node *parent)
+{
+	struct galley_node	*n, *next, *c;
+
+	for (n = parent->first; n != NULL; n = next) {
+		next = n->next;
+		if (n->type != GALLEY_NODE_SECTION)
+			continue;
+		unwrap(n);
+		while ((c = n->first) != NULL) {
+			galley_node_unlink(c);
+			galley_node_insert_before(n, c);
+		}
+		galley_node_unlink(n);
+	}
+}
+
+static int
+sections_run(struct galley_doc *doc, const struct galley_opts *opts,
+    struct galley_diag *dg)
+{
+	struct galley_node	*root = galley_doc_root(doc);
+	struct galley_node	*stack[LEVELS], **v, *n = NULL, *s, *into;
+	size_t			 i, count = 0;
+	int			 depth = 0, level, rc = -1;
+
+	unwrap(root);
+	/* detach the blocks, then hang them back into sections */
+	for (n = root->first; n != NULL; n = n->next)
+		count++;
+	v = malloc((count + 1) * sizeof(*v));
+	if (v == NULL) {
+		fputs("galley: out of memory\n", stderr);
+		exit(1);
+	}
+	for (i = 0; i < count; i++) {
+		v[i] = root->first;
+		galley_node_unlink(v[i]);
+	}
+	for (i = 0; i < count; i++) {
+		n = v[i];
+		if (n->type == GALLEY_NODE_HEADING) {
+			level = n->u.heading.level;
+			if (level < 1)
+				level = 1;
+			if (level > 6)
+				level = 6;
+			while (depth > 0 &&
+			    stack[depth - 1]->u.section.level >= level)
+				depth--;
+			s = galley_node_new(doc, GALLEY_NODE_SECTION, n->pos);
+			s->u.section.level = level;
+			s->id = n->id;
+			into = depth > 0 ? stack[depth - 1] : root;
+			if (galley_node_append(into, s) == -1)
+				goto fail;
+			stack[depth++] = s;
+		}
+		/* footnotes belong to the article, not to the last section */
+		into = depth > 0 && n->type != GALLEY_NODE_FOOTNOTE_DEF ?
+		    stack[depth - 1] : root;
+		if (galley_node_append(into, n) == -1)
+			goto fail;
+	}
+	rc = 0;
+fail:
+	if (rc == -1)
+		filter_report(dg, doc, GALLEY_ERROR, n,
+		    "sections: cannot place a %s in a section",
+		    galley_node_type_name(n->type));
+	free(v);
+	return rc;
+}
+
+const struct galley_filter filter_sections = {
+	"sections",
+	"nest the blocks after each heading into a section, by level",
+	1,
+	sections_run
+};

@@ -1,0 +1,160 @@
+/*
+ * Readable ASCII slugs for ids and identifiers: ICU transliterates any
+ * script to Latin and Latin to ASCII ("Что такое" -> "chto-takoe",
+ * "Høydepunkter" -> "hoydepunkter").  Used by the ids and meta filters.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ustring.h>
+#include <unicode/utrans.h>
+
+#include "filters/filters.h"
+
+struct slugger {
+	UTransliterator	*trans;	/* opened on the first non-ASCII text */
+	int		 failed;	/* ICU has no such transliterator */
+};
+
+struct slugger *
+slugger_new(void)
+{
+	struct slugger	*s;
+
+	s = calloc(1, sizeof(*s));
+	if (s == NULL) {
+		fputs("galley: out of memory\n", stderr);
+		exit(1);
+	}
+	return s;
+}
+
+void
+slugger_free(struct slugger *s)
+{
+	if (s == NULL)
+		return;
+	if (s->trans != NULL)
+		utrans_close(s->trans);
+	free(s);
+}
+
+/* Text transliterated to ASCII, malloc'd; NULL if ICU cannot. */
+static char *
+to_ascii(struct slugger *s, const char *text)
+{
+	static const char	 rules[] = "Any-Latin; Latin-ASCII";
+	UChar			 id[sizeof(rules)], *u = NULL;
+	UErrorCode		 st = U_ZERO_ERROR;
+	UParseError		 pe;
+	int32_t			 ulen = 0, cap, limit;
+	char			*out = NULL;
+	int32_t			 olen = 0;
+
+	if (s->failed)
+		return NULL;
+	if (s->trans == NULL) {
+		u_charsToUChars(rules, id, (int32_t)sizeof(rules));
+		s->trans = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, &pe,
+		    &st);
+		if (U_FAILURE(st)) {
+			s->trans = NULL;
+			s->failed = 1;
+			return NULL;
+		}
+	}
+	u_strFromUTF8Lenient(NULL, 0, &ulen, text, -1, &st);
+	st = U_ZERO_ERROR;
+	cap = ulen * 4 + 64;
+	u = malloc(sizeof(UChar) * (size_t)cap);
+	out = NULL;
+	if (u == NULL)
+		goto out;
+	u_strFromUTF8Lenient(u, cap, &ulen, text, -1, &st);
+	if (U_FAILURE(st))
+		goto out;
+	limit = ulen;
+	utrans_transUChars(s->trans, u, &ulen, cap, 0, &limit, &st);
+	if (U_FAILURE(st))
+		goto out;
+	u_strToUTF8(NULL, 0, &olen, u, ulen, &st);
+	st = U_ZERO_ERROR;
+	out = malloc((size_t)olen + 1);
+	if (out == NULL)
+		goto out;
+	u_strToUTF8(out, olen + 1, &olen, u, ulen, &st);
+	if (U_FAILURE(st)) {
+		free(out);
+		out = NULL;
+	}
+out:
+	free(u);
+	return out;
+}
+
+char *
+slug_make(struct slugger *s, struct galley_doc *doc, const char *text,
+    size_t max)
+{
+	const char	*p, *src = text;
+	char		*ascii = NULL, *out;
+	size_t		 n = 0, cut;
+	int		 dash = 0;
+
+	for (p = text; *p != '\0'; p++)
+		if ((unsigned char)*p >= 0x80)
+			break;
+	if (*p != '\0') {
+		ascii = to_ascii(s, text);
+		if (ascii != NULL)
+			src = ascii;
+	}
+	out = galley_doc_alloc(doc, max + 1);
+	for (p = src; *p != '\0' && n < max; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			if (dash && n > 0 && n + 1 < max)
+				out[n++] = '-';
+			dash = 0;
+			out[n++] = (char)c;
+		} else if (c >= 'A' && c <= 'Z') {
+			if (dash && n > 0 && n + 1 < max)
+				out[n++] = '-';
+			dash = 0;
+			out[n++] = (char)(c - 'A' + 'a');
+		} else if (c != '\'' && c < 0x80) {
+			dash = 1;	/* "don't" -> "dont", "a b" -> "a-b" */
+		}
+	}
+	/* cut a long slug at a word boundary */
+	if (*p != '\0' && n == max) {
+		cut = n;
+		while (cut > max / 2 && out[cut - 1] != '-')
+			cut--;
+		if (cut > max / 2)
+			n = cut - 1;
+	}
+	while (n > 0 && out[n - 1] == '-')
+		n--;
+	out[n] = '\0';
+	free(ascii);
+	return out;
+}
+
+int
+slug_is_ncname(const char *s)
+{
+	const char	*p;
+
+	if (s == NULL || !((*s >= 'a' && *s <= 'z') || (*s >= 'A' &&
+	    *s <= 'Z') || *s == '_'))
+		return 0;
+	for (p = s; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '_' || *p == '-' ||
+		    *p == '.'))
+			return 0;
+	return 1;
+}

@@ -1,0 +1,117 @@
+/* The ids and sections filters: readable unique ids, nesting by level. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "galley/galley.h"
+#include "tap.h"
+
+static struct galley_doc *
+convert(const char *s, const char *only1, const char *only2)
+{
+	struct galley_opts	 opts;
+	struct galley_diag	*dg = galley_diag_new();
+	struct galley_doc	*doc = NULL;
+
+	galley_opts_init(&opts);
+	opts.format = "markdown";
+	opts.no_filters = ~((1UL << galley_filter_find(only1)) |
+	    (only2 ? 1UL << galley_filter_find(only2) : 0));
+	if (galley_read(&doc, "i.md", s, strlen(s), &opts, dg) == 0)
+		galley_filters_run(doc, &opts, dg);
+	galley_diag_free(dg);
+	return doc;
+}
+
+static void
+run_again(struct galley_doc *doc, const char *a, const char *b)
+{
+	struct galley_opts	 opts;
+	struct galley_diag	*dg = galley_diag_new();
+
+	galley_opts_init(&opts);
+	opts.no_filters = ~((1UL << galley_filter_find(a)) |
+	    (1UL << galley_filter_find(b)));
+	galley_filters_run(doc, &opts, dg);
+	galley_diag_free(dg);
+}
+
+/* The ids of headings and notes, in order, joined by spaces. */
+static void
+ids(const struct galley_node *n, char *out, size_t sz)
+{
+	const struct galley_node *c;
+
+	if ((n->type == GALLEY_NODE_HEADING ||
+	    n->type == GALLEY_NODE_FOOTNOTE_DEF) && n->id != NULL) {
+		if (out[0] != '\0')
+			strncat(out, " ", sz - strlen(out) - 1);
+		strncat(out, n->id, sz - strlen(out) - 1);
+	}
+	for (c = n->first; c != NULL; c = c->next)
+		ids(c, out, sz);
+}
+
+/* The tree's shape: "S2(H P) S2(H)": sections with their level. */
+static void
+shape(const struct galley_node *n, char *out, size_t sz)
+{
+	const struct galley_node *c;
+	char			  tag[16];
+
+	for (c = n->first; c != NULL; c = c->next) {
+		if (out[0] != '\0' && out[strlen(out) - 1] != '(')
+			strncat(out, " ", sz - strlen(out) - 1);
+		if (c->type == GALLEY_NODE_SECTION) {
+			snprintf(tag, sizeof(tag), "S%d(", c->u.section.level);
+			strncat(out, tag, sz - strlen(out) - 1);
+			shape(c, out, sz);
+			strncat(out, ")", sz - strlen(out) - 1);
+		} else
+			strncat(out, c->type == GALLEY_NODE_HEADING ? "H" :
+			    c->type == GALLEY_NODE_PARAGRAPH ? "P" : "?",
+			    sz - strlen(out) - 1);
+	}
+}
+
+int
+main(void)
+{
+	static const char text[] = "Intro.\n\n# Hva er Back Office?\n\n"
+	    "Text.[^1]\n\n## Детали и примеры\n\n### 2021 results\n\n"
+	    "## Детали и примеры\n\n## 概要\n\n# Δ\n\n## !!!\n\n"
+	    "[^1]: A note.\n";
+	struct galley_doc	*doc, *doc2;
+	const struct galley_node *s;
+	char			 a[512] = "", b[512] = "", c[512] = "";
+
+	doc = convert(text, "ids", NULL);
+	ids(galley_doc_root(doc), a, sizeof(a));
+	CHECK_STR(a, "hva-er-back-office detali-i-primery h-2021-results "
+	    "detali-i-primery-2 gai-yao d section fn-1",
+	    "readable ids, non-Latin transliterated, unique, NCNames");
+	doc2 = convert(text, "ids", NULL);
+	ids(galley_doc_root(doc2), b, sizeof(b));
+	CHECK_STR(b, a, "the same ids on a second run");
+	run_again(doc2, "ids", "sections");
+	b[0] = '\0';
+	ids(galley_doc_root(doc2), b, sizeof(b));
+	CHECK_STR(b, a, "ids unchanged by running the filters again");
+	galley_doc_free(doc2);
+	galley_doc_free(doc);
+
+	doc = convert(text, "ids", "sections");
+	shape(galley_doc_root(doc), c, sizeof(c));
+	CHECK_STR(c, "P S1(H P S2(H S3(H)) S2(H) S2(H)) S1(H S2(H)) ?",
+	    "sections nest by level; heading first");
+	s = galley_doc_root(doc)->first->next;
+	CHECK(s->type == GALLEY_NODE_SECTION && s->id != NULL &&
+	    strcmp(s->id, "hva-er-back-office") == 0 &&
+	    s->u.section.level == 1, "a section takes its heading's id");
+	run_again(doc, "ids", "sections");
+	b[0] = '\0';
+	shape(galley_doc_root(doc), b, sizeof(b));
+	CHECK_STR(b, c, "sections do not nest twice");
+	galley_doc_free(doc);
+	return TAP_DONE();
+}
