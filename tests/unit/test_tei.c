@@ -475,7 +475,7 @@ doc_a(void)
 	link(d, p, GALLEY_LINK_INTERNAL, "doc2.md#part", "doc2", "part",
 	    "doc2 part");
 	add(d, p, GALLEY_NODE_TEXT, ", ");
-	link(d, p, GALLEY_LINK_INTERNAL, "/doc2", "doc2", NULL, "doc2");
+	link(d, p, GALLEY_LINK_INTERNAL, "/blog/doc2/", "doc2", NULL, "doc2");
 	add(d, p, GALLEY_NODE_TEXT, ", ");
 	link(d, p, GALLEY_LINK_INTERNAL, "../m.txt", "missing", NULL,
 	    "missing");
@@ -653,7 +653,7 @@ test_single(void)
 	CHECK_XS(x, "//t:ref[.='doc2 part']/@target",
 	    "doc2.tei.xml#doc2.part", "A: internal link, alone: file#id");
 	CHECK_XS(x, "//t:ref[.='doc2']/@target", "doc2.tei.xml",
-	    "A: internal link to a slug");
+	    "A: internal link by site path");
 	CHECK_XS(x, "//t:ref[.='missing']/@target", "../m.tei.xml",
 	    "A: internal link to a relative file");
 	CHECK(xn(x, "count(//t:ref[.='unresolved'])") == 0,
