@@ -16,6 +16,7 @@
 #include <libxml/xpathInternals.h>
 
 #include "galley/galley.h"
+#include "galley/links.h"
 #include "galley/tei.h"
 #include "writers/tei.h"
 #include "writers/xml_escape.h"
@@ -850,12 +851,11 @@ read_file(const char *path, struct galley_diag *dg)
 	return doc;
 }
 
-/* Convert, check the text; 1 if all went well. */
+/* Convert doc (read from path), check the text; 1 if all went well. */
 static int
-check_file(const char *path, struct galley_doc **keep)
+check_doc(const char *path, struct galley_doc *doc)
 {
 	struct galley_diag	*dg = galley_diag_new();
-	struct galley_doc	*doc = read_file(path, dg);
 	struct galley_buf	 out;
 	xmlDocPtr		 x = NULL;
 	const char		*base;
@@ -875,10 +875,18 @@ check_file(const char *path, struct galley_doc **keep)
 	CHECK(ok, what);
 	xmlFreeDoc(x);
 	galley_buf_release(&out);
-	if (keep != NULL && doc != NULL)
-		*keep = doc;
-	else
-		galley_doc_free(doc);
+	galley_diag_free(dg);
+	return ok;
+}
+
+static int
+check_file(const char *path)
+{
+	struct galley_diag	*dg = galley_diag_new();
+	struct galley_doc	*doc = read_file(path, dg);
+	int			 ok = check_doc(path, doc);
+
+	galley_doc_free(doc);
 	galley_diag_free(dg);
 	return ok;
 }
@@ -901,6 +909,7 @@ check_dir(const char *dir, const char *corpus, int translations)
 	struct galley_sink	 sink;
 	struct galley_buf	 out;
 	struct dirent		*e;
+	struct galley_linkindex	*idx;
 	xmlDocPtr		 x;
 	xmlNodePtr		 tei;
 	size_t			 n = 0, i, k;
@@ -918,15 +927,19 @@ check_dir(const char *dir, const char *corpus, int translations)
 		}
 	closedir(d);
 	qsort(paths, n, sizeof(*paths), by_name);
-	for (i = k = 0; i < n; i++) {
-		docs[k] = NULL;
-		check_file(paths[i], &docs[k]);
-		if (docs[k] != NULL)
-			k++;
+	/* as a run of galley convert: links between the files resolved */
+	idx = galley_linkindex_new();
+	for (i = k = 0; i < n; i++)
+		if ((docs[k] = read_file(paths[i], dg)) != NULL)
+			galley_linkindex_add(idx, docs[k++]);
+	galley_opts_init(&opts);
+	for (i = 0; i < k; i++) {
+		galley_links_resolve(docs[i], idx, &opts, dg);
+		check_doc(paths[i], docs[i]);
 	}
+	galley_linkindex_free(idx);
 	memset(&book, 0, sizeof(book));
 	book.translations = translations;
-	galley_opts_init(&opts);
 	galley_buf_init(&out);
 	galley_sink_init_buf(&sink, &out);
 	ok = galley_tei_corpus_write(&sink, docs, k, &book, &opts, dg) == 0;
@@ -950,6 +963,14 @@ check_dir(const char *dir, const char *corpus, int translations)
 		    "book translations: sections of one shape linked");
 		free(t);
 	}
+	if (!translations && x != NULL) {
+		char	*t = xs(x, "//t:ref[.='relative file']/@target");
+
+		CHECK(t[0] == '#' && strchr(t, '.') != NULL,
+		    "fixtures: a link to another file's section resolved");
+		printf("#   %s\n", t);
+		free(t);
+	}
 	xmlFreeDoc(x);
 	galley_buf_release(&out);
 	for (i = 0; i < k; i++)
@@ -966,7 +987,7 @@ main(int argc, char *argv[])
 
 	if (argc > 1) {
 		for (i = 1; i < argc; i++)
-			check_file(argv[i], NULL);
+			check_file(argv[i]);
 		return TAP_DONE();
 	}
 	test_values();
