@@ -13,7 +13,7 @@
 
 #include "writers/tei.h"
 
-#define MAX_DEPTH	200	/* deeper content is kept as plain text */
+#define MAX_DEPTH	1200	/* deeper content is kept as plain text */
 
 struct body {
 	struct tei_ctx		*ctx;

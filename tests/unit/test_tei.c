@@ -803,7 +803,7 @@ static void
 test_deep(void)
 {
 	struct galley_diag	*dg = galley_diag_new();
-	struct galley_doc	*d = doc_deep(5000);
+	struct galley_doc	*d = doc_deep(1300);
 	struct galley_buf	 out;
 	xmlDocPtr		 x;
 
