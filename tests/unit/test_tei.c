@@ -787,6 +787,7 @@ test_corpus(void)
 		    out.len) == 0, "corpus: same input, same bytes");
 		galley_buf_release(&again);
 	}
+	galley_buf_release(&out);
 	galley_buf_init(&out);
 	galley_sink_init_buf(&sink, &out);
 	CHECK(galley_tei_corpus_write(&sink, d, 0, NULL, &opts, dg) == -1 &&
