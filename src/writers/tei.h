@@ -83,6 +83,9 @@ void		 tei_app_info(struct tei_ctx *, xmlNodePtr teiheader);
 const char	*tei_keywords_lang(const struct galley_meta *,
 		    const char *textlang, char *buf, size_t sz);
 
+/* tei_quote.c: text with its quotations as <q>. */
+void		 tei_text_q(struct tei_ctx *, xmlNodePtr parent, const char *);
+
 /* tei_body.c: <text><body> for a document; -1 with messages in dg. */
 int		 tei_body(struct tei_ctx *, xmlNodePtr tei,
 		    const struct tei_article *);

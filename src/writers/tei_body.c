@@ -409,7 +409,7 @@ inline_node(struct body *b, xmlNodePtr parent, struct galley_node *n)
 
 	switch (n->type) {
 	case GALLEY_NODE_TEXT:
-		tei_text(parent, n->literal);
+		tei_text_q(b->ctx, parent, n->literal);
 		break;
 	case GALLEY_NODE_SOFTBREAK:
 		tei_text(parent, "\n");

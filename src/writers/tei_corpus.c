@@ -22,8 +22,8 @@ struct text {
 	const char	*xmlid;		/* issued */
 	xmlNodePtr	 tei;
 	size_t		 group;		/* union-find parent */
-	size_t		 first, next;	/* members of its group, in order */
-	size_t		 size;		/* of the group, on its first */
+	size_t		 first, next;	/* its group's members, in order */
+	size_t		 size;		/* of the group, on the first */
 	int		 dup;		/* another text has its base */
 };
 

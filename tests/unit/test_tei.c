@@ -542,6 +542,9 @@ doc_b(const char *lang, int empty)
 	p = para(d, root, "y");
 	add(d, p, GALLEY_NODE_LINEBREAK, NULL);
 	add(d, p, GALLEY_NODE_TEXT, "z");
+	para(d, root, "Quote: \"one\" and \xe2\x80\x9e" "two\xe2\x80\x9c, "
+	    "CPA\xe2\x80\x99" "s 5\" screen, \xc2\xab" "three "
+	    "\xe2\x80\x98" "four\xe2\x80\x99\xc2\xbb" " and \"open.");
 	heading(d, root, 1, NULL, "Again");
 	q = add(d, root, GALLEY_NODE_QUOTE, NULL);
 	heading(d, q, 2, NULL, "In a quote");
@@ -699,6 +702,11 @@ test_single(void)
 	CHECK(xn(x, "count(//t:quote/t:label[@type='heading'])") == 1,
 	    "B: heading in a quote is a label");
 	CHECK(xn(x, "count(//t:lb)") == 1, "B: hard break");
+	CHECK(xn(x, "count(//t:q)") == 4 &&
+	    xn(x, "count(//t:q[.='one'])") == 1 &&
+	    xn(x, "count(//t:q[.='two'])") == 1 &&
+	    xn(x, "count(//t:q/t:q[.='four'])") == 1,
+	    "B: quotations as q, nested; apostrophes and inches not");
 	CHECK(xn(x, "count(//t:keywords)") == 0, "B: no keywords, none made");
 	CHECK(ids_ok(x) && no_empty(x), "B: ids, no empty elements");
 	CHECK(same_text(b, xmlDocGetRootElement(x)),
