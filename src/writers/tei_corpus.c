@@ -21,9 +21,10 @@ struct text {
 	char		*base;		/* tei_doc_id() */
 	const char	*xmlid;		/* issued */
 	xmlNodePtr	 tei;
-	size_t		 group;		/* union-find parent */
-	size_t		 first, next;	/* its group's members, in order */
-	size_t		 size;		/* of the group, on the first */
+	size_t		 group;	/* union-find parent */
+	size_t		 first;	/* first member of its group, on the root */
+	size_t		 next;	/* next member of its group */
+	size_t		 size;	/* members of its group, on the root */
 	int		 dup;		/* another text has its base */
 };
 
