@@ -197,7 +197,7 @@ tei_fix_add(struct tei_ctx *ctx, xmlNodePtr n, const char *want,
 }
 
 /* Point each pending ref at its id if issued, else at its fallback,
- * else drop the target (the ref keeps its text). */
+ * else make it a <seg> of its text (an empty <ptr> goes). */
 void
 tei_fix_run(struct tei_ctx *ctx)
 {
@@ -211,6 +211,11 @@ tei_fix_run(struct tei_ctx *ctx)
 		id = tei_id_taken(ctx, f->want) ? f->want :
 		    (f->fallback != NULL && tei_id_taken(ctx, f->fallback)) ?
 		    f->fallback : NULL;
+		if (id == NULL && f->node->children == NULL) {
+			xmlUnlinkNode(f->node);	/* a pointer to nothing */
+			xmlFreeNode(f->node);
+			continue;
+		}
 		if (id == NULL) {
 			xmlUnsetProp(f->node, BAD_CAST "target");
 			xmlNodeSetName(f->node, BAD_CAST "seg");

@@ -485,6 +485,8 @@ doc_a(void)
 	add(d, p, GALLEY_NODE_TEXT, ", ");
 	link(d, p, GALLEY_LINK_EXTERNAL, "#under", NULL, NULL, "fragment");
 	add(d, p, GALLEY_NODE_TEXT, ", ");
+	link(d, p, GALLEY_LINK_EXTERNAL, "#nowhere", NULL, NULL, "dangling");
+	add(d, p, GALLEY_NODE_TEXT, ", ");
 	link(d, p, GALLEY_LINK_EXTERNAL, "https://example.org/a b", NULL,
 	    NULL, "external");
 	note_ref(d, p, "n1", 1);
@@ -664,6 +666,8 @@ test_single(void)
 	    "A: unresolved link is text");
 	CHECK_XS(x, "//t:ref[.='fragment']/@target", "#id-001-start.under",
 	    "A: fragment link to a prefixed id");
+	CHECK(xn(x, "count(//t:seg[.='dangling'][not(@target)])") == 1,
+	    "A: a fragment naming no id keeps its text, no pointer");
 	CHECK_XS(x, "//t:ref[.='external']/@target",
 	    "https://example.org/a%20b", "A: external link escaped");
 	CHECK_XS(x, "//t:figure/t:graphic/@url", "pics/a%20b.png",
