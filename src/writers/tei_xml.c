@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/parser.h>
 #include <libxml/xmlsave.h>
 
 #include "writers/tei.h"
@@ -25,6 +26,10 @@ void
 tei_ctx_init(struct tei_ctx *ctx, const struct galley_opts *opts,
     struct galley_diag *dg)
 {
+	/* libxml2 2.9 sets up its globals (dictionaries, encodings) on
+	 * first use without a lock; xmlInitParser() takes one, so writers
+	 * running in parallel threads do not race there */
+	xmlInitParser();
 	memset(ctx, 0, sizeof(*ctx));
 	ctx->opts = opts;
 	ctx->dg = dg;
