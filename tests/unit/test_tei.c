@@ -977,7 +977,13 @@ check_dir(const char *dir, const char *corpus, int translations)
 		free(t);
 	}
 	if (!translations && x != NULL) {
-		char	*t = xs(x, "//t:ref[.='relative file']/@target");
+		char	*t = xs(x, "//t:TEI[@xml:id='links']//t:sourceDesc/"
+		    "t:bibl/t:ref/@target");
+
+		CHECK_STR(t, "https://example.org/articles/links?id=1&v=2",
+		    "fixtures: the source URL from front matter in the bibl");
+		free(t);
+		t = xs(x, "//t:ref[.='relative file']/@target");
 
 		CHECK(t[0] == '#' && strchr(t, '.') != NULL,
 		    "fixtures: a link to another file's section resolved");
