@@ -17,6 +17,33 @@ check "tei: generated batch converts" "$G" convert -t tei -o "$D/gen" \
     "$D/gen-in"
 check "tei: generated batch keeps every text (TEI body = model)" \
     "$BUILD/tests/test_tei" "$D"/gen-in/*
+# Every CommonMark/GFM spec example as an article: odd Markdown of every
+# kind (GALLEY_SPEC_DIR or ../shared/spec, as tests/unit/test_spec.c).
+spec=${GALLEY_SPEC_DIR:-$ROOT/../shared/spec}
+if [ -f "$spec/spec.txt" ]; then
+	mkdir -p "$D/spec-in"
+	awk -v dir="$D/spec-in" '
+	/^`+ example/ {
+		f = 1; n++; out = sprintf("%s/e%04d.md", dir, n)
+		printf "" > out; next }
+	f && /^\.$/ { f = 0; close(out); next }
+	f { gsub("\342\206\222", "\t"); print > out }' \
+	    "$spec"/spec.txt "$spec"/extensions.txt "$spec"/regression.txt
+	"$G" convert -q -t tei -o "$D/spec" "$D/spec-in" >/dev/null 2>&1
+	nin=$(ls "$D/spec-in" | wc -l)
+	nout=$(ls "$D/spec" 2>/dev/null | grep -c '\.tei\.xml$')
+	[ "$nout" -gt 600 ] &&
+		ok "tei: $nout of $nin spec examples convert" ||
+		notok "tei: only $nout of $nin spec examples convert"
+	set --
+	for f in "$D"/spec/*.tei.xml; do
+		set -- "$@" "$D/spec-in/$(basename "$f" .tei.xml).md"
+	done
+	check "tei: spec examples keep every text (TEI body = model)" \
+	    "$BUILD/tests/test_tei" "$@"
+else
+	skip "tei: spec examples" "no $spec/spec.txt"
+fi
 # The unit test's own files (fixtures with tables, footnotes, images,
 # links; hand-built corpora; the five seeds as one corpus).
 T=$D/unit "$BUILD/tests/test_tei" >"$D/unit.log" 2>&1 ||
@@ -122,13 +149,21 @@ else
 	files=$(ls "$D"/seeds/*.xml "$D"/gen/*.xml "$D"/unit/tei-unit/*.xml \
 	    $corpus 2>/dev/null)
 	n=$(echo "$files" | grep -c .)
-	jing "$schema" $files >"$D/jing.log" 2>&1
+	specs=$(ls "$D"/spec/*.tei.xml 2>/dev/null)
+	jing "$schema" $files $specs >"$D/jing.log" 2>&1
 	rc=$?
 	grep -v '\[warning\]' "$D/jing.log" >"$D/jing.err"
 	if [ "$n" -lt 40 ]; then
 		notok "tei: jing: only $n files to validate"
 	elif [ $rc -ne 0 ] && ! [ -s "$D/jing.err" ]; then
 		notok "tei: jing failed to run"; sed 's/^/#   /' "$D/jing.log"
+	fi
+	if [ -n "$specs" ]; then
+		bad=$(grep -c "^$D/spec/" "$D/jing.err")
+		[ "$bad" -eq 0 ] &&
+			ok "tei: jing: $(echo "$specs" | wc -l) spec examples" ||
+			notok "tei: jing: $bad errors in spec examples"
+		grep "^$D/spec/" "$D/jing.err" | head -n 5 | sed 's/^/#   /'
 	fi
 	for f in $files; do
 		rel=${f#"$D"/}
