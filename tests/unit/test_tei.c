@@ -513,6 +513,9 @@ doc_a(void)
 	c = add(d, r, GALLEY_NODE_TABLE_CELL, NULL);
 	add(d, c, GALLEY_NODE_TEXT, "c1");
 	add(d, r, GALLEY_NODE_TABLE_CELL, NULL);
+	p = add(d, root, GALLEY_NODE_PARAGRAPH, NULL);
+	add(d, add(d, p, GALLEY_NODE_EMPH, NULL), GALLEY_NODE_TEXT, "in");
+	add(d, add(d, p, GALLEY_NODE_STRONG, NULL), GALLEY_NODE_TEXT, "line");
 	para(d, root, "After the sections.");
 	add(d, root, GALLEY_NODE_THEMATIC_BREAK, NULL);
 	def = add(d, root, GALLEY_NODE_FOOTNOTE_DEF, NULL);
@@ -684,12 +687,15 @@ test_single(void)
 	CHECK(xn(x, "count(//t:row[@role='label']/t:cell[@role='label'])")
 	    == 2, "A: header cells labelled");
 	CHECK_XS(x, "//t:cell[.='H2']/@rend", "right", "A: cell alignment");
-	CHECK(xn(x, "count(//t:body/t:div[not(@type)]/t:p)") == 1,
+	CHECK(xn(x, "count(//t:body/t:div[not(@type)]/t:p)") == 2,
 	    "A: blocks after a div wrapped in a div");
 	CHECK(xn(x, "count(//t:milestone[@unit='section'])") == 1,
 	    "A: thematic break");
 	CHECK(strstr(out.data, "\xef\xbf\xbd") != NULL,
 	    "A: control character replaced");
+	CHECK(strstr(out.data, "<p><hi rend=\"italic\">in</hi><hi "
+	    "rend=\"bold\">line</hi></p>") != NULL,
+	    "A: no indentation between inline elements");
 	CHECK(ids_ok(x), "A: ids unique, pointers resolve");
 	CHECK(no_empty(x), "A: no empty elements");
 	CHECK(same_text(a, xmlDocGetRootElement(x)),
