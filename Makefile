@@ -19,6 +19,9 @@ else
 BUILD	 = build/rel
 endif
 
+# ./galley is one file for both builds: relink when the build changes.
+$(shell mkdir -p build; [ "$$(cat build/mode 2>/dev/null)" = "$(BUILD)" ] || echo "$(BUILD)" > build/mode)
+
 LIB_SRC	:= $(sort $(wildcard src/model/*.c src/readers/*.c src/filters/*.c \
 	   src/writers/*.c src/writers/*/*.c))
 CLI_SRC	:= $(sort $(wildcard src/cli/*.c))
@@ -30,7 +33,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 all: galley
 
-galley: $(CLI_OBJ) $(BUILD)/libgalley.a
+galley: $(CLI_OBJ) $(BUILD)/libgalley.a build/mode
 	$(CC) $(SANFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libgalley.a $(LDLIBS)
 
 $(BUILD)/libgalley.a: $(LIB_OBJ)
@@ -51,7 +54,8 @@ $(BUILD)/%.o: %.cc
 	$(CXX) -std=c++11 $(WARN) $(WERROR) -fvisibility=hidden -Iinclude -Isrc \
 	    $(SANFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libgalley.a tests/unit/tap.h
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libgalley.a tests/unit/tap.h \
+	    tests/fuzz/fuzz_convert.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALLCFLAGS) -Itests/unit -o $@ $< $(BUILD)/libgalley.a $(LDLIBS)
 
@@ -72,6 +76,23 @@ test: deps
 bench: galley
 	sh scripts/bench.sh
 
+# libFuzzer over the whole pipeline (clang); new crashes land in
+# tests/fuzz/corpus as regressions once fixed.
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
+	   -Iinclude -Isrc $(PKG_CFLAGS) -fsanitize=fuzzer,address,undefined
+fuzz:
+	@mkdir -p build/fuzz/corpus
+	clang $(FUZZ_FLAGS) -o build/fuzz/fuzz_convert tests/fuzz/fuzz_convert.c \
+	    $(LIB_SRC) $(LDLIBS)
+	cp tests/fuzz/corpus/* build/fuzz/corpus/
+	build/fuzz/fuzz_convert -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	    -timeout=10 -artifact_prefix=build/fuzz/ build/fuzz/corpus
+
+valgrind: galley
+	valgrind --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite \
+	    ./galley convert -q -j 1 -t json,epub,tei -o build/valgrind-out input
+
 PREFIX	?= /usr/local
 install: galley
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
@@ -81,6 +102,6 @@ install: galley
 clean:
 	rm -rf build galley libgalley.a tests/out
 
-.PHONY: all deps run test units bench install clean
+.PHONY: all deps run test units bench install fuzz valgrind clean
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

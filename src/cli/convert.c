@@ -49,6 +49,7 @@ struct run {
 	const char		*report;	/* --report FILE */
 	int			 update;	/* --update */
 	struct state		 state;		/* --update: last run */
+	struct state		 fresh;		/* this run, merged at end */
 	unsigned long long	 settings;	/* hash of what shapes output */
 	struct result		*results;
 	size_t			 next;		/* next input to take */
@@ -543,7 +544,7 @@ cmd_convert(int argc, char **argv)
 		shard(&run.inputs, (unsigned long)shard_k - 1,
 		    (unsigned long)shard_n);
 	run.settings = settings_hash(&run, to);
-	if (run.update)
+	if (strcmp(run.outdir, "-") != 0)
 		state_load(&run.state, run.outdir);
 	galley_buf_init(&report);
 	if (run.report)
@@ -591,7 +592,7 @@ cmd_convert(int argc, char **argv)
 			else
 				converted++;
 			if (!r->failed && strcmp(run.outdir, "-") != 0)
-				state_set(&run.state, run.inputs.v[i].rel,
+				state_set(&run.fresh, run.inputs.v[i].rel,
 				    r->hash);
 			if (run.report)
 				add_report(&report, &run, i, r);
@@ -618,6 +619,10 @@ cmd_convert(int argc, char **argv)
 		fputc('\n', stderr);
 	}
 	rc = failed ? 1 : 0;
+	/* Workers look up run.state while they run: merge only now. */
+	for (i = 0; i < run.fresh.n; i++)
+		state_set(&run.state, run.fresh.v[i].rel, run.fresh.v[i].hash);
+	state_release(&run.fresh);
 	if (strcmp(run.outdir, "-") != 0 && run.inputs.n > 0 &&
 	    state_save(&run.state, run.outdir) == -1)
 		fprintf(stderr, "galley: %s: cannot write the run's state\n",

@@ -74,6 +74,8 @@ galley_doc_printf(struct galley_doc *doc, const char *fmt, ...)
 	int	 n;
 	char	*p;
 
+	if (fmt == NULL)
+		return galley_doc_strdup(doc, "");
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);

@@ -69,6 +69,8 @@ static const struct {
 _Static_assert(sizeof(type_attrs) / sizeof(type_attrs[0]) ==
     GALLEY_NODE__MAX, "type_attrs misses a node type");
 
+#define PATH_SHOWN	16	/* steps of a path in a message */
+
 /* One step of a JSON path: a member key, or an index when key is NULL. */
 struct step {
 	const char	*key;
@@ -242,12 +244,12 @@ key_is(const char *p, const char *end, const char *key)
 }
 
 /*
- * The text offset of the current path: of the value, or of the key
- * when the last step is a key.  As far as it gets if the text and the
- * path disagree.
+ * The text offset of the current path: of its value, or with at_key
+ * of the key when the last step is a key.  As far as it gets if the
+ * text and the path disagree.
  */
 static size_t
-locate(const struct jr *r)
+locate(const struct jr *r, int at_key)
 {
 	const char	*p = r->data, *end = r->data + r->len, *found;
 	size_t		 d, i;
@@ -269,7 +271,7 @@ locate(const struct jr *r)
 				else
 					break;
 			}
-			if (found != NULL && d + 1 == r->depth)
+			if (found != NULL && at_key && d + 1 == r->depth)
 				p = found;
 		} else if (r->path[d].key == NULL && p < end && *p == '[') {
 			p = skip_ws(p + 1, end);
@@ -302,22 +304,21 @@ is_name(const char *s)
 	return 1;
 }
 
-/* Record an error at the current path; always returns -1. */
+/*
+ * Record an error at the current path, pointing at its value, or at
+ * its key with at_key; always returns -1.
+ */
 static int
-fail(struct jr *r, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static int
-fail(struct jr *r, const char *fmt, ...)
+fail_at(struct jr *r, int at_key, const char *fmt, va_list ap)
 {
 	struct galley_buf	 path;
 	size_t			 off, i;
 	unsigned		 line = 1, col = 1;
-	va_list			 ap;
+	va_list			 ap2;
 	char			*text;
 	int			 len;
 
-	off = locate(r);
+	off = locate(r, at_key);
 	for (i = 0; i < off; i++) {
 		if (r->data[i] == '\n') {
 			line++;
@@ -327,6 +328,13 @@ fail(struct jr *r, const char *fmt, ...)
 	}
 	galley_buf_init(&path);
 	for (i = 0; i < r->depth; i++) {
+		if (r->depth > PATH_SHOWN + 4 && i == PATH_SHOWN / 2) {
+			/* a deep path: its head and tail are enough */
+			galley_buf_printf(&path, "...(%zu steps)...",
+			    r->depth - PATH_SHOWN);
+			i = r->depth - PATH_SHOWN / 2 - 1;
+			continue;
+		}
 		if (r->path[i].key == NULL)
 			galley_buf_printf(&path, "[%zu]", r->path[i].index);
 		else if (is_name(r->path[i].key))
@@ -335,22 +343,52 @@ fail(struct jr *r, const char *fmt, ...)
 		else
 			galley_buf_printf(&path, "[\"%s\"]", r->path[i].key);
 	}
-	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
+	va_copy(ap2, ap);
+	len = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
 	text = malloc((size_t)len + 1);
 	if (text == NULL) {
 		fputs("galley: out of memory\n", stderr);
 		exit(1);
 	}
-	va_start(ap, fmt);
 	vsnprintf(text, (size_t)len + 1, fmt, ap);
-	va_end(ap);
 	galley_diag_add(r->dg, GALLEY_ERROR, r->name, line, col, "%s%s%s",
 	    path.len ? path.data : "", path.len ? ": " : "", text);
 	free(text);
 	galley_buf_release(&path);
 	return -1;
+}
+
+static int
+fail(struct jr *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static int
+fail_key(struct jr *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static int
+fail(struct jr *r, const char *fmt, ...)
+{
+	va_list	 ap;
+	int	 rc;
+
+	va_start(ap, fmt);
+	rc = fail_at(r, 0, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+/* An error about the key itself (unknown, duplicate). */
+static int
+fail_key(struct jr *r, const char *fmt, ...)
+{
+	va_list	 ap;
+	int	 rc;
+
+	va_start(ap, fmt);
+	rc = fail_at(r, 1, fmt, ap);
+	va_end(ap);
+	return rc;
 }
 
 static const char *
@@ -414,7 +452,10 @@ get_int(struct jr *r, int *out, json_t *v, long min, long max)
 	return 0;
 }
 
-/* "pos": [line, col], both positive. */
+/*
+ * "pos": [line, col]; 0 means unknown (cmark-gfm leaves the column of
+ * some nodes unset).
+ */
 static int
 get_pos(struct jr *r, struct galley_pos *out, json_t *v)
 {
@@ -425,10 +466,10 @@ get_pos(struct jr *r, struct galley_pos *out, json_t *v)
 	line = json_array_get(v, 0);
 	col = json_array_get(v, 1);
 	if (!json_is_integer(line) || !json_is_integer(col) ||
-	    json_integer_value(line) < 1 || json_integer_value(col) < 1 ||
+	    json_integer_value(line) < 0 || json_integer_value(col) < 0 ||
 	    json_integer_value(line) > 0x7fffffff ||
 	    json_integer_value(col) > 0x7fffffff)
-		return fail(r, "expected [line, column], positive integers");
+		return fail(r, "expected [line, column], integers from 0");
 	out->line = (unsigned)json_integer_value(line);
 	out->col = (unsigned)json_integer_value(col);
 	return 0;
@@ -612,7 +653,7 @@ read_node(struct jr *r, struct galley_node *parent, json_t *o)
 			if (strcmp(key, attr_names[a]) == 0)
 				break;
 		if (a == A__MAX || !(type_attrs[type].allowed & B(a)))
-			return fail(r, "unknown key \"%s\" for a %s", key,
+			return fail_key(r, "unknown key \"%s\" for a %s", key,
 			    galley_node_type_name(n->type));
 		if (set_attr(r, n, (enum attr)a, v) == -1)
 			return -1;
@@ -874,7 +915,7 @@ read_meta(struct jr *r, struct galley_meta *m, json_t *o)
 		} else if (strcmp(key, "extra_plain") == 0)
 			plain = v;
 		else
-			return fail(r, "unknown metadata key \"%s\"", key);
+			return fail_key(r, "unknown metadata key \"%s\"", key);
 		pop(r);
 	}
 	if (plain != NULL) {
@@ -911,7 +952,7 @@ read_top(struct jr *r, json_t *top)
 		else if (strcmp(key, "body") == 0)
 			body = v;
 		else
-			return fail(r, "unknown key \"%s\"", key);
+			return fail_key(r, "unknown key \"%s\"", key);
 		pop(r);
 	}
 	if (json_object_get(top, "galley") == NULL)

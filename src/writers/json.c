@@ -314,7 +314,7 @@ put_attrs(struct jw *w, const struct galley_node *n)
 	}
 	if (n->id)
 		put_str_attr(w, "id", n->id);
-	if (n->pos.line > 0) {
+	if (n->pos.line > 0 || n->pos.col > 0) {
 		put_key(w, "pos");
 		galley_buf_printf(&w->buf, "[%u, %u]", n->pos.line,
 		    n->pos.col);

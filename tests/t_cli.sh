@@ -1,0 +1,67 @@
+# The command line: help, version, exit statuses, standard input and
+# output, parallel runs, shards, --update and --report.
+check "galley --help exits 0" ./galley --help
+check "galley convert --help lists every option" sh -c \
+    './galley convert --help | grep -q -- "--shard K/N" && ./galley convert --help | grep -q -- "--max-depth"'
+check "galley --version names the libraries" sh -c './galley --version | grep -q "cmark-gfm .*libyaml .*libxml2 .*zlib"'
+./galley frobnicate 2>/dev/null; rc=$?
+if [ $rc = 2 ]; then ok "unknown command: status 2"; else notok "unknown command: status $rc"; fi
+./galley convert -t nosuch input 2>/dev/null; rc=$?
+if [ $rc = 2 ]; then ok "unknown format: status 2"; else notok "unknown format: status $rc"; fi
+./galley convert -j 0 input 2>/dev/null; rc=$?
+if [ $rc = 2 ]; then ok "-j 0: status 2"; else notok "-j 0: status $rc"; fi
+./galley convert -q -o "$T/cli-missing" no/such/file 2>"$T/missing.err"; rc=$?
+if [ $rc = 1 ] && grep -q "^no/such/file: error: cannot read: No such file or directory" "$T/missing.err"
+then ok "missing input: status 1 and a message"; else notok "missing input: status $rc"; fi
+
+printf '# Hello\n\nworld\n' | ./galley convert -o - - >"$T/stdin.json" 2>/dev/null
+check "standard input to standard output" grep -q '"text": "Hello"' "$T/stdin.json"
+
+# Parallel runs write the same bytes as one job.
+sh scripts/gen-articles.sh 60 "$T/gen60" input
+./galley convert -q -j 1 -t json,tree -o "$T/j1" "$T/gen60"
+./galley convert -q -j 4 -t json,tree -o "$T/j4" "$T/gen60"
+check "-j 4 writes the same bytes as -j 1" diff -r -x .galley-state "$T/j1" "$T/j4"
+
+# The union of the shards is the whole run, byte for byte.
+for k in 1 2 3; do ./galley convert -q --shard $k/3 -t json -o "$T/shards" "$T/gen60"; done
+./galley convert -q -t json -o "$T/whole" "$T/gen60"
+check "three shards together equal the whole run" diff -r -x .galley-state "$T/shards" "$T/whole"
+n1=$(./galley convert -q --shard 1/3 -t json -o "$T/s1" "$T/gen60"; ls "$T/s1" | wc -l)
+if [ "$n1" -gt 5 ] && [ "$n1" -lt 40 ]; then ok "a shard holds a part ($n1 of 60)"
+else notok "a shard holds a part ($n1 of 60)"; fi
+./galley convert -q --shard 4/3 input 2>/dev/null; rc=$?
+if [ $rc = 2 ]; then ok "--shard 4/3: status 2"; else notok "--shard 4/3: status $rc"; fi
+
+# --update skips what did not change, and converts what did.
+./galley convert -q --update -t json -o "$T/upd" "$T/gen60"
+./galley convert --update -t json -o "$T/upd" "$T/gen60" 2>"$T/upd.err"
+check "--update: an unchanged folder converts nothing" grep -q "^0 converted, 0 failed.*; 60 unchanged" "$T/upd.err"
+echo "One more line." >> "$T/gen60/a00007.md"
+./galley convert --update -t json -o "$T/upd" "$T/gen60" 2>"$T/upd2.err"
+check "--update: a changed file is converted again" grep -q "^1 converted, 0 failed.*; 59 unchanged" "$T/upd2.err"
+rm "$T/upd/a00008.json"
+./galley convert --update -t json -o "$T/upd" "$T/gen60" 2>"$T/upd3.err"
+check "--update: a missing output is written again" grep -q "^1 converted, 0 failed.*; 59 unchanged" "$T/upd3.err"
+
+# --report is JSON naming every input.
+./galley convert -q --report "$T/report.json" -t json -o "$T/rep" input tests/bad/empty.md
+check "--report is valid JSON" python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$T/report.json"
+check "--report lists inputs, outputs and errors" python3 -c "
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert len(r['inputs']) == 6, r
+bad = [i for i in r['inputs'] if i['status'] == 'failed']
+assert len(bad) == 1 and 'empty input' in bad[0]['errors'][0], bad
+assert all(i['outputs'] for i in r['inputs'] if i['status'] == 'converted')
+assert r['converted'] == 5 and r['failed'] == 1" "$T/report.json"
+
+# Folders: hidden entries and binary files are skipped, loops reported.
+mkdir -p "$T/tree/.hidden" "$T/tree/sub"
+cp input/000_5413cba6d7dd22c5.txt "$T/tree/.hidden/x.md"
+cp input/000_5413cba6d7dd22c5.txt "$T/tree/sub/a.md"
+printf '\211PNG\r\n\032\n\0\0' > "$T/tree/sub/pic.png"
+ln -s .. "$T/tree/sub/loop"
+./galley convert -t json -o "$T/tree-out" "$T/tree" 2>"$T/tree.err"; rc=$?
+check "folders: hidden skipped, binary skipped" sh -c "[ -f '$T/tree-out/sub/a.json' ] && [ ! -e '$T/tree-out/.hidden' ] && [ ! -e '$T/tree-out/sub/pic.json' ]"
+check "folders: a symbolic link loop is reported, not followed" grep -q "symbolic link loop" "$T/tree.err"
