@@ -65,3 +65,13 @@ ln -s .. "$T/tree/sub/loop"
 ./galley convert -t json -o "$T/tree-out" "$T/tree" 2>"$T/tree.err"; rc=$?
 check "folders: hidden skipped, binary skipped" sh -c "[ -f '$T/tree-out/sub/a.json' ] && [ ! -e '$T/tree-out/.hidden' ] && [ ! -e '$T/tree-out/sub/pic.json' ]"
 check "folders: a symbolic link loop is reported, not followed" grep -q "symbolic link loop" "$T/tree.err"
+
+# Links between the articles of one run become internal links.
+mkdir -p "$T/links"
+printf -- '---\ntitle: Lease\nslug: lease\nlang: en\n---\n\n# Lease\n\nA lease is a contract.\n\n## Risk\n\nThe risk.\n' > "$T/links/lease.md"
+printf -- '---\ntitle: Main\nlang: en\n---\n\nSee [the lease](/lease), [its risk](/lease#risk) and [nothing](/nothing).\n' > "$T/links/main.md"
+./galley convert -t json -o "$T/links-out" "$T/links" 2>"$T/links.err"
+check "a /slug link to another article of the run is internal" \
+    grep -q '"url": "/lease", "link": "internal", "target": "lease"' "$T/links-out/main.json"
+check "an unresolved link is reported with its position and in the summary" sh -c \
+    "grep -q 'main.md:6:54: warning: link to \"/nothing\" names no article' '$T/links.err' && grep -q '; 1 unresolved links' '$T/links.err'"

@@ -15,6 +15,8 @@
 #include <unistd.h>
 
 #include "galley/galley.h"
+#include "galley/links.h"
+#include "galley/tei.h"
 #include "cli/convert.h"
 #include "cli/inputs.h"
 #include "cli/io.h"
@@ -35,6 +37,7 @@ struct result {
 	char			*format, *language, *title;
 	char			*outputs[MAX_WRITERS];
 	size_t			 noutputs;
+	struct galley_doc	*doc;		/* kept for --tei-corpus */
 };
 
 struct run {
@@ -47,12 +50,17 @@ struct run {
 	int			 quiet, verbose;
 	int			 jobs;
 	const char		*report;	/* --report FILE */
+	const char		*corpus;	/* --tei-corpus FILE */
+	int			 translations;	/* --translations */
 	int			 update;	/* --update */
 	struct state		 state;		/* --update: last run */
 	struct state		 fresh;		/* this run, merged at end */
 	unsigned long long	 settings;	/* hash of what shapes output */
 	struct result		*results;
 	size_t			 next;		/* next input to take */
+	int			 indexing;	/* pass 1: build the index */
+	struct galley_linkindex	*index;		/* articles of the run */
+	struct galley_opts	 index_opts;	/* filters for pass 1 */
 	pthread_mutex_t		 mu;
 	pthread_cond_t		 cv;
 };
@@ -81,6 +89,9 @@ convert_usage(FILE *f)
 "      --max-size BYTES  largest input accepted    [default: 67108864]\n"
 "      --max-depth N     deepest nesting accepted  [default: 1000]\n"
 "      --report FILE     write a JSON report of the run to FILE\n"
+"      --tei-corpus FILE also write one teiCorpus of every article\n"
+"      --translations    in the teiCorpus, the articles translate one\n"
+"                        another (else: front matter translationKey)\n"
 "      --update          skip inputs unchanged since the last run into\n"
 "                        the same folder (state in OUT/.galley-state)\n"
 "      --shard K/N       convert only the K-th of N deterministic parts\n"
@@ -192,6 +203,9 @@ convert_one(struct run *run, size_t i, struct result *r)
 		    "read as %s", galley_doc_meta(doc)->format);
 	if (galley_filters_run(doc, &run->opts, r->dg) == -1)
 		goto out;
+	if (run->index != NULL &&
+	    galley_links_resolve(doc, run->index, &run->opts, r->dg) == -1)
+		goto out;
 	r->language = dup_or_null(meta->language);
 	r->title = dup_or_null(meta->title);
 	for (k = 0; k < run->nwriters; k++)
@@ -199,10 +213,40 @@ convert_one(struct run *run, size_t i, struct result *r)
 		    r->dg) == -1)
 			goto out;
 	r->failed = 0;
+	if (run->corpus != NULL) {
+		r->doc = doc;
+		doc = NULL;
+	}
 out:
 	galley_doc_free(doc);
 	free(data);
 	r->secs = now_seconds() - t0;
+}
+
+/*
+ * Pass 1: read input i with the filters that settle its ids and add it
+ * to the run's link index.  Problems are reported by pass 2.
+ */
+static void
+index_one(struct run *run, size_t i)
+{
+	const struct input	*in = &run->inputs.v[i];
+	struct galley_diag	*dg = galley_diag_new();
+	struct galley_doc	*doc = NULL;
+	char			*data = NULL;
+	size_t			 len;
+
+	if (file_read(&data, &len, in->path, run->max_size, dg) == 0 &&
+	    galley_read(&doc, in->path, data, len, &run->index_opts,
+	    dg) == 0 &&
+	    galley_filters_run(doc, &run->index_opts, dg) == 0) {
+		pthread_mutex_lock(&run->mu);
+		galley_linkindex_add(run->index, doc);
+		pthread_mutex_unlock(&run->mu);
+	}
+	galley_doc_free(doc);
+	free(data);
+	galley_diag_free(dg);
 }
 
 static void *
@@ -217,6 +261,10 @@ worker(void *arg)
 		pthread_mutex_unlock(&run->mu);
 		if (i >= run->inputs.n)
 			return NULL;
+		if (run->indexing) {
+			index_one(run, i);
+			continue;
+		}
 		convert_one(run, i, &run->results[i]);
 		pthread_mutex_lock(&run->mu);
 		run->results[i].done = 1;
@@ -347,6 +395,92 @@ write_report(struct galley_buf *b, const struct run *run, size_t converted,
 	return rc;
 }
 
+/* --tei-corpus: every converted article in one teiCorpus. */
+static int
+write_corpus(struct run *run)
+{
+	struct galley_diag	*dg = galley_diag_new();
+	struct galley_doc	**docs;
+	struct out_file		 out;
+	struct galley_book	 book;
+	size_t			 i, n = 0;
+	int			 rc = -1;
+
+	memset(&book, 0, sizeof(book));
+	book.translations = run->translations;
+	docs = xmalloc_cli((run->inputs.n + 1) * sizeof(*docs));
+	for (i = 0; i < run->inputs.n; i++)
+		if (run->results[i].doc != NULL)
+			docs[n++] = run->results[i].doc;
+	if (out_open(&out, run->corpus, dg) == 0) {
+		if (galley_tei_corpus_write(&out.sink, docs, n, &book,
+		    &run->opts, dg) == 0)
+			rc = out_commit(&out, dg);
+		else
+			out_abort(&out);
+	}
+	for (i = 0; i < run->inputs.n; i++) {
+		galley_doc_free(run->results[i].doc);
+		run->results[i].doc = NULL;
+	}
+	free(docs);
+	print_diag(dg, run->verbose);
+	galley_diag_free(dg);
+	return rc;
+}
+
+static unsigned long
+filter_bit(const char *name)
+{
+	int	 i = galley_filter_find(name);
+
+	return i >= 0 ? 1UL << i : 0;
+}
+
+static void
+start_workers(struct run *run, pthread_t *threads, int n)
+{
+	int	 c;
+
+	for (c = 0; c < n; c++)
+		if (pthread_create(&threads[c], NULL, worker, run) != 0) {
+			fputs("galley: cannot start a thread\n", stderr);
+			exit(70);
+		}
+}
+
+/*
+ * Whether the run needs pass 1: more than one input and the links
+ * filter on.  With --update, only when some input changed: an
+ * unchanged folder is not read twice.
+ */
+static int
+needs_index(struct run *run)
+{
+	size_t	 i;
+
+	if (run->inputs.n < 2 || (run->opts.no_filters & filter_bit("links")))
+		return 0;
+	if (!run->update)
+		return 1;
+	for (i = 0; i < run->inputs.n; i++) {
+		char	*data;
+		size_t	 len;
+		int	 same;
+
+		if (file_read(&data, &len, run->inputs.v[i].path,
+		    run->max_size, NULL) == -1)
+			return 1;
+		same = state_lookup(&run->state, run->inputs.v[i].rel) ==
+		    state_hash(data, len, run->settings) &&
+		    outputs_exist(run, run->inputs.v[i].rel);
+		free(data);
+		if (!same)
+			return 1;
+	}
+	return 0;
+}
+
 static int
 parse_writers(struct run *run, const char *list)
 {
@@ -373,7 +507,8 @@ parse_writers(struct run *run, const char *list)
 
 enum {
 	OPT_LANG = 256, OPT_LINK_BASE, OPT_NO_FILTER, OPT_SMART,
-	OPT_MAX_SIZE, OPT_MAX_DEPTH, OPT_REPORT, OPT_UPDATE, OPT_SHARD
+	OPT_MAX_SIZE, OPT_MAX_DEPTH, OPT_REPORT, OPT_UPDATE, OPT_SHARD,
+	OPT_TEI_CORPUS, OPT_TRANSLATIONS
 };
 
 static const struct option longopts[] = {
@@ -391,6 +526,8 @@ static const struct option longopts[] = {
 	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 	{ "max-depth", required_argument, NULL, OPT_MAX_DEPTH },
 	{ "report", required_argument, NULL, OPT_REPORT },
+	{ "tei-corpus", required_argument, NULL, OPT_TEI_CORPUS },
+	{ "translations", no_argument, NULL, OPT_TRANSLATIONS },
 	{ "update", no_argument, NULL, OPT_UPDATE },
 	{ "shard", required_argument, NULL, OPT_SHARD },
 	{ NULL, 0, NULL, 0 }
@@ -512,6 +649,12 @@ cmd_convert(int argc, char **argv)
 		case OPT_UPDATE:
 			run.update = 1;
 			break;
+		case OPT_TEI_CORPUS:
+			run.corpus = optarg;
+			break;
+		case OPT_TRANSLATIONS:
+			run.translations = 1;
+			break;
 		case OPT_SHARD:
 			if (sscanf(optarg, "%ld/%ld%c", &shard_k, &shard_n,
 			    &junk) != 2 || shard_n < 1 || shard_k < 1 ||
@@ -566,11 +709,25 @@ cmd_convert(int argc, char **argv)
 	    (int)run.inputs.n;
 	threads = xmalloc_cli((size_t)(nthreads + 1) * sizeof(*threads));
 	t0 = now_seconds();
-	for (c = 0; c < nthreads; c++)
-		if (pthread_create(&threads[c], NULL, worker, &run) != 0) {
-			fprintf(stderr, "galley: cannot start a thread\n");
-			exit(70);
-		}
+	if (needs_index(&run)) {
+		int	 links = galley_filter_find("links");
+
+		run.index = galley_linkindex_new();
+		run.index_opts = run.opts;
+		run.index_opts.no_filters |= filter_bit("language") |
+		    filter_bit("sections") | filter_bit("smart") |
+		    filter_bit("links");
+		run.index_opts.smart = 0;
+		run.indexing = 1;
+		start_workers(&run, threads, nthreads);
+		for (c = 0; c < nthreads; c++)
+			pthread_join(threads[c], NULL);
+		run.indexing = 0;
+		run.next = 0;
+		if (links >= 0)
+			run.opts.no_filters |= 1UL << links;
+	}
+	start_workers(&run, threads, nthreads);
 	tty = !run.quiet && isatty(STDERR_FILENO);
 	{
 		double	 last_draw = 0;
@@ -616,9 +773,14 @@ cmd_convert(int argc, char **argv)
 		    el, el > 0 ? converted / el : 0.0);
 		if (skipped > 0)
 			fprintf(stderr, "; %zu unchanged", skipped);
+		if (galley_linkindex_unresolved(run.index) > 0)
+			fprintf(stderr, "; %zu unresolved links",
+			    galley_linkindex_unresolved(run.index));
 		fputc('\n', stderr);
 	}
 	rc = failed ? 1 : 0;
+	if (run.corpus != NULL && write_corpus(&run) == -1)
+		rc = 1;
 	/* Workers look up run.state while they run: merge only now. */
 	for (i = 0; i < run.fresh.n; i++)
 		state_set(&run.state, run.fresh.v[i].rel, run.fresh.v[i].hash);
@@ -632,6 +794,7 @@ cmd_convert(int argc, char **argv)
 		rc = 1;
 	galley_buf_release(&report);
 	state_release(&run.state);
+	galley_linkindex_free(run.index);
 	free(threads);
 	free(run.results);
 	pthread_mutex_destroy(&run.mu);

@@ -321,7 +321,8 @@ resolve_link(struct resolve *r, struct galley_node *n)
 		n->u.link.target = NULL;
 		n->u.link.fragment = NULL;
 		if (r->idx != NULL)
-			r->idx->count->unresolved++;
+			__atomic_fetch_add(&r->idx->count->unresolved, 1,
+			    __ATOMIC_RELAXED);
 		filter_report(r->dg, r->doc, GALLEY_WARNING, n,
 		    "link to \"%s\" names no article of this run; kept as "
 		    "text (use --link-base URL to make it absolute)", url);

@@ -5,9 +5,11 @@
 
 extern const struct galley_reader galley_markdown_reader;
 extern const struct galley_reader galley_json_reader;
+extern const struct galley_reader galley_text_reader;
 
 static const struct galley_reader *const readers[] = {
 	&galley_markdown_reader,
+	&galley_text_reader,
 	&galley_json_reader,
 	NULL
 };

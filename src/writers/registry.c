@@ -3,11 +3,15 @@
 
 #include "galley/pipeline.h"
 
+extern const struct galley_writer galley_epub_writer;
 extern const struct galley_writer galley_json_writer;
+extern const struct galley_writer galley_tei_writer;
 extern const struct galley_writer galley_tree_writer;
 
 static const struct galley_writer *const writers[] = {
+	&galley_epub_writer,
 	&galley_json_writer,
+	&galley_tei_writer,
 	&galley_tree_writer,
 	NULL
 };

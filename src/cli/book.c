@@ -1,0 +1,613 @@
+/*
+ * galley book: one EPUB from many articles, a chapter each.  A first
+ * pass reads every article for what the navigation and the order
+ * need, then frees it; the second reads each again, writes its
+ * chapter and frees it, so memory stays bounded by one article.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "galley/galley.h"
+#include "galley/book.h"
+#include "cli/book.h"
+#include "cli/inputs.h"
+#include "cli/io.h"
+#include "cli/util.h"
+#include "readers/frontmatter.h"
+#include "writers/epub/epub.h"
+
+#define BOOK_MAX_SIZE	(64UL * 1024 * 1024)
+
+/* What the first pass keeps of an article. */
+struct article {
+	char		*path;		/* as opened */
+	char		*rel;		/* for sorting */
+	char		*id, *title, *lang;
+	double		 order;
+	int		 has_order;
+	size_t		 seq;		/* input order */
+	size_t		 pre;		/* chapter in the first-pass epub */
+};
+
+struct book_run {
+	struct galley_opts	 opts;
+	struct galley_diag	*dg;
+	size_t			 max_size;
+	int			 quiet, verbose;
+	size_t			 warnings, errors;
+};
+
+static void
+book_usage(FILE *f)
+{
+	fputs(
+"usage: galley book [options] INPUT...\n"
+"\n"
+"Make one EPUB 3 book of articles (files, or folders read recursively:\n"
+"*.md, *.markdown, *.txt, *.json), one chapter per article.  Chapters\n"
+"follow the front matter's 'order' (or 'weight'), then the path; or the\n"
+"'chapters' list of a book.yaml in the first folder named.  book.yaml\n"
+"may also give title, subtitle, authors, language, publisher, rights,\n"
+"date, description, identifier, cover and stylesheet; options win.\n"
+"\n"
+"  -o, --output FILE     the EPUB to write        [default: book.epub]\n"
+"      --title TEXT      book title   [default: book.yaml, else the\n"
+"                        folder's name, else the first chapter's title]\n"
+"      --author NAME     an author (repeatable)  [default: book.yaml,\n"
+"                        else the authors of the articles]\n"
+"      --language TAG    main language, BCP 47  [default: book.yaml,\n"
+"                        else the most frequent language of chapters]\n"
+"      --cover FILE      cover image, PNG, JPEG or GIF   [default: none]\n"
+"      --css FILE        stylesheet replacing galley's own\n"
+"      --identifier ID   dc:identifier   [default: a urn:uuid: derived\n"
+"                        from the title and the chapters' paths]\n"
+"  -f, --from FORMAT     auto, markdown, text or json  [default: auto]\n"
+"      --lang TAG        force the language (BCP 47) of every article\n"
+"      --link-base URL   make unresolved site links absolute under URL\n"
+"      --no-filter NAME  leave a filter out (repeatable)\n"
+"      --smart           typographic quotes, dashes, ellipses\n"
+"      --max-size BYTES  largest input accepted    [default: 67108864]\n"
+"  -q, --quiet           no summary\n"
+"  -v, --verbose         notes too\n"
+"  -h, --help            this help\n"
+"\n"
+"SOURCE_DATE_EPOCH, else the newest article date, gives dcterms:modified\n"
+"and the zip time stamps: the same inputs make byte-identical books.\n"
+"Exit status: 0 book written, 1 some article failed (the book has the\n"
+"others) or no book, 2 usage error.\n", f);
+}
+
+static void
+flush_diag(struct book_run *run)
+{
+	char	 line[4096];
+	size_t	 i;
+
+	for (i = 0; i < galley_diag_size(run->dg); i++) {
+		const struct galley_msg *m = galley_diag_get(run->dg, i);
+
+		if (m->severity == GALLEY_WARNING)
+			run->warnings++;
+		if (m->severity == GALLEY_ERROR)
+			run->errors++;
+		if (m->severity == GALLEY_NOTE && !run->verbose)
+			continue;
+		galley_msg_format(m, line, sizeof(line));
+		fprintf(stderr, "%s\n", line);
+	}
+	galley_diag_clear(run->dg);
+}
+
+/* Read, parse and filter one article; NULL on failure (in dg). */
+static struct galley_doc *
+load(struct book_run *run, const char *path)
+{
+	struct galley_doc	*doc = NULL;
+	char			*data = NULL;
+	size_t			 len;
+
+	if (file_read(&data, &len, path, run->max_size, run->dg) == -1)
+		goto fail;
+	if (galley_read(&doc, path, data, len, &run->opts, run->dg) == -1)
+		goto fail;
+	if (galley_filters_run(doc, &run->opts, run->dg) == -1)
+		goto fail;
+	free(data);
+	return doc;
+fail:
+	galley_doc_free(doc);
+	free(data);
+	return NULL;
+}
+
+static int
+is_article_name(const char *path)
+{
+	const char	*base = strrchr(path, '/'), *dot;
+	static const char *const exts[] = {
+		"md", "markdown", "mdown", "mkd", "txt", "text", "json", NULL
+	};
+	size_t		 i;
+
+	base = base != NULL ? base + 1 : path;
+	if (strcmp(base, "book.yaml") == 0 || strcmp(base, "book.yml") == 0)
+		return 0;
+	if ((dot = strrchr(base, '.')) == NULL || dot == base)
+		return 1;
+	for (i = 0; exts[i] != NULL; i++)
+		if (strcasecmp(dot + 1, exts[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* The number in meta.extra's "order" or "weight", if any. */
+static int
+order_of(const struct galley_meta *m, double *out)
+{
+	const struct galley_value	*v = NULL;
+	char				*end;
+
+	if (m->extra != NULL && (v = galley_value_get(m->extra,
+	    "order")) == NULL)
+		v = galley_value_get(m->extra, "weight");
+	if (v == NULL || v->kind != GALLEY_VALUE_STRING || v->str == NULL)
+		return 0;
+	*out = strtod(v->str, &end);
+	return end != v->str && *end == '\0';
+}
+
+static int
+cmp_articles(const void *a, const void *b)
+{
+	const struct article	*x = a, *y = b;
+	int			 c;
+
+	if (x->has_order != y->has_order)
+		return x->has_order ? -1 : 1;
+	if (x->has_order && x->order != y->order)
+		return x->order < y->order ? -1 : 1;
+	if ((c = strcmp(x->rel, y->rel)) != 0)
+		return c;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static char *
+dir_of(const char *path)
+{
+	const char	*slash = strrchr(path, '/');
+	char		*d;
+
+	if (slash == NULL)
+		return xstrdup_cli(".");
+	d = xstrdup_cli(path);
+	d[slash == path ? 1 : slash - path] = '\0';
+	return d;
+}
+
+static int
+is_dir(const char *p)
+{
+	struct stat	 st;
+
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* book.yaml of the first folder named, into book (strings in bdoc). */
+static int
+read_book_yaml(struct book_run *run, struct galley_book *book,
+    struct galley_doc *bdoc, char *const *paths, int n)
+{
+	struct galley_value	*root = NULL;
+	char			*file = NULL, *data = NULL, *dir;
+	size_t			 len;
+	int			 i, rc = -1;
+
+	for (i = 0; i < n && file == NULL; i++) {
+		if (!is_dir(paths[i]))
+			continue;
+		file = galley_doc_printf(bdoc, "%s/book.yaml", paths[i]);
+		if (access(file, F_OK) != 0) {
+			file = galley_doc_printf(bdoc, "%s/book.yml",
+			    paths[i]);
+			if (access(file, F_OK) != 0)
+				file = NULL;
+		}
+	}
+	if (file == NULL)
+		return 0;
+	if (file_read(&data, &len, file, 1 << 20, run->dg) == -1)
+		return -1;
+	if (fm_parse_yaml(&root, bdoc, file, data, len, 1,
+	    run->opts.max_yaml_nodes, run->dg) == -1)
+		goto out;
+	dir = galley_doc_strdup(bdoc, file);
+	*strrchr(dir, '/') = '\0';
+	if (root != NULL &&
+	    epub_book_from_yaml(book, bdoc, root, dir, file, run->dg) == -1)
+		goto out;
+	rc = 0;
+out:
+	free(data);
+	return rc;
+}
+
+static void
+articles_free(struct article *v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].path);
+		free(v[i].rel);
+		free(v[i].id);
+		free(v[i].title);
+		free(v[i].lang);
+	}
+	free(v);
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? xstrdup_cli(s) : NULL;
+}
+
+/* The language most chapters have; the first of equals. */
+static const char *
+main_language(const struct epub *pre)
+{
+	size_t		 i, j, best = 0, bestn = 0, n;
+
+	for (i = 0; i < pre->nlang; i++) {
+		for (n = 0, j = 0; j < pre->nch; j++)
+			n += strcmp(pre->ch[j].lang, pre->langv[i]) == 0;
+		if (n > bestn) {
+			best = i;
+			bestn = n;
+		}
+	}
+	return pre->nlang > 0 ? pre->langv[best] : NULL;
+}
+
+int
+cmd_book(int argc, char **argv)
+{
+	enum { OPT_TITLE = 256, OPT_AUTHOR, OPT_LANGUAGE, OPT_COVER, OPT_CSS,
+	    OPT_IDENTIFIER, OPT_LANG, OPT_LINK_BASE, OPT_NO_FILTER,
+	    OPT_SMART, OPT_MAX_SIZE };
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "title", required_argument, NULL, OPT_TITLE },
+		{ "author", required_argument, NULL, OPT_AUTHOR },
+		{ "language", required_argument, NULL, OPT_LANGUAGE },
+		{ "cover", required_argument, NULL, OPT_COVER },
+		{ "css", required_argument, NULL, OPT_CSS },
+		{ "identifier", required_argument, NULL, OPT_IDENTIFIER },
+		{ "from", required_argument, NULL, 'f' },
+		{ "lang", required_argument, NULL, OPT_LANG },
+		{ "link-base", required_argument, NULL, OPT_LINK_BASE },
+		{ "no-filter", required_argument, NULL, OPT_NO_FILTER },
+		{ "smart", no_argument, NULL, OPT_SMART },
+		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct book_run		 run;
+	struct galley_book	 book, opt;
+	struct galley_doc	*bdoc = NULL, *doc;
+	struct input_list	 inputs;
+	struct article		*arts = NULL;
+	struct epub		 pre, e;
+	struct out_file		 out;
+	struct galley_buf	 key;
+	const char		*output = "book.epub", *sde;
+	char			*end, *dir, uuid[46];
+	size_t			 narts = 0, i, j;
+	long long		 newest = -1, t;
+	int			 c, rc = 1, opened = 0, have_out = 0;
+	int			 failed = 0;
+
+	memset(&run, 0, sizeof(run));
+	memset(&book, 0, sizeof(book));
+	memset(&opt, 0, sizeof(opt));
+	memset(&inputs, 0, sizeof(inputs));
+	memset(&pre, 0, sizeof(pre));
+	memset(&e, 0, sizeof(e));
+	galley_opts_init(&run.opts);
+	run.max_size = BOOK_MAX_SIZE;
+	if ((sde = getenv("SOURCE_DATE_EPOCH")) != NULL && *sde != '\0') {
+		errno = 0;
+		t = strtoll(sde, &end, 10);
+		if (errno == 0 && *end == '\0' && t >= 0 &&
+		    t <= 253402300799LL)
+			run.opts.source_date = t;
+	}
+	bdoc = galley_doc_new("book.yaml");
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:f:qvh", longopts, NULL)) !=
+	    -1) {
+		switch (c) {
+		case 'o':
+			output = optarg;
+			break;
+		case OPT_TITLE:
+			opt.title = optarg;
+			break;
+		case OPT_AUTHOR:
+			galley_strlist_add(bdoc, &opt.authors, optarg);
+			break;
+		case OPT_LANGUAGE:
+			opt.language = optarg;
+			break;
+		case OPT_COVER:
+			opt.cover = optarg;
+			break;
+		case OPT_CSS:
+			opt.css = optarg;
+			break;
+		case OPT_IDENTIFIER:
+			opt.identifier = optarg;
+			break;
+		case 'f':
+			if (strcmp(optarg, "auto") != 0 &&
+			    galley_reader_find(optarg) == NULL) {
+				fprintf(stderr, "galley: unknown input format "
+				    "'%s' (see galley --list-formats)\n",
+				    optarg);
+				goto usage;
+			}
+			run.opts.format = optarg;
+			break;
+		case OPT_LANG:
+			run.opts.lang = optarg;
+			break;
+		case OPT_LINK_BASE:
+			run.opts.link_base = optarg;
+			break;
+		case OPT_NO_FILTER:
+			if ((i = (size_t)galley_filter_find(optarg)) ==
+			    (size_t)-1) {
+				fprintf(stderr, "galley: unknown filter '%s' "
+				    "(see galley --list-filters)\n", optarg);
+				goto usage;
+			}
+			run.opts.no_filters |= 1UL << i;
+			break;
+		case OPT_SMART:
+			run.opts.smart = 1;
+			break;
+		case OPT_MAX_SIZE:
+			errno = 0;
+			run.max_size = strtoul(optarg, &end, 10);
+			if (errno != 0 || *end != '\0' || run.max_size == 0) {
+				fprintf(stderr, "galley: --max-size wants a "
+				    "positive number of bytes\n");
+				goto usage;
+			}
+			break;
+		case 'q':
+			run.quiet = 1;
+			break;
+		case 'v':
+			run.verbose = run.opts.verbose = 1;
+			break;
+		case 'h':
+			book_usage(stdout);
+			rc = 0;
+			goto done;
+		default:
+			goto usage;
+		}
+	}
+	if (optind >= argc) {
+		fprintf(stderr, "galley book: no input named\n");
+		goto usage;
+	}
+	run.dg = galley_diag_new();
+
+	if (read_book_yaml(&run, &book, bdoc, argv + optind,
+	    argc - optind) == -1) {
+		flush_diag(&run);
+		goto done;
+	}
+	flush_diag(&run);
+	if (book.chapters.n > 0) {
+		for (i = 0; i < book.chapters.n; i++) {
+			if (inputs.n == inputs.cap) {
+				inputs.cap = inputs.cap ? inputs.cap * 2 : 16;
+				inputs.v = xrealloc_cli(inputs.v,
+				    inputs.cap * sizeof(*inputs.v));
+			}
+			inputs.v[inputs.n].path =
+			    xstrdup_cli(book.chapters.v[i]);
+			inputs.v[inputs.n].rel =
+			    xstrdup_cli(book.chapters.v[i]);
+			inputs.n++;
+		}
+	} else if (inputs_collect(&inputs, argv + optind, argc - optind,
+	    run.verbose, run.dg) > 0)
+		failed = 1;
+	flush_diag(&run);
+
+	/* First pass: titles, languages, order, headings. */
+	pre.book.language = opt.language != NULL ? opt.language :
+	    book.language;
+	arts = xmalloc_cli((inputs.n + 1) * sizeof(*arts));
+	for (i = 0; i < inputs.n; i++) {
+		const struct galley_meta	*m;
+		struct article			*a;
+
+		if (book.chapters.n == 0 && !is_article_name(inputs.v[i].path))
+			continue;
+		if ((doc = load(&run, inputs.v[i].path)) == NULL) {
+			failed = 1;
+			flush_diag(&run);
+			continue;
+		}
+		m = galley_doc_meta(doc);
+		a = &arts[narts++];
+		memset(a, 0, sizeof(*a));
+		a->path = xstrdup_cli(inputs.v[i].path);
+		a->rel = xstrdup_cli(inputs.v[i].rel);
+		a->id = dup_or_null(m->id);
+		a->title = dup_or_null(m->title);
+		a->lang = dup_or_null(epub_meta_lang(m));
+		a->seq = i;
+		a->has_order = book.chapters.n == 0 && order_of(m, &a->order);
+		a->pre = epub_chapter_add(&pre, a->id, a->title, a->lang);
+		xhtml_headings(&pre, a->pre, doc);
+		for (j = 0; j < m->keywords.n; j++)
+			epub_subject_add(&pre, m->keywords.v[j]);
+		for (j = 0; j < m->authors.n; j++)
+			epub_creator_add(&pre, m->authors.v[j]);
+		if ((t = epub_date_epoch(m->date)) >= 0 && t > newest)
+			newest = t;
+		galley_doc_free(doc);
+		flush_diag(&run);
+	}
+	if (narts == 0) {
+		fprintf(stderr, "galley book: no article to make a book of\n");
+		goto done;
+	}
+	if (book.chapters.n == 0)
+		qsort(arts, narts, sizeof(*arts), cmp_articles);
+
+	/* The book: options over book.yaml over what the articles say. */
+	if (opt.title != NULL)
+		book.title = opt.title;
+	if (book.title == NULL && argc - optind == 1 &&
+	    is_dir(argv[optind])) {
+		const char *p = argv[optind], *s;
+		char *d = galley_doc_strdup(bdoc, p);
+		size_t l = strlen(d);
+
+		while (l > 1 && d[l - 1] == '/')
+			d[--l] = '\0';
+		s = strrchr(d, '/');
+		s = s != NULL ? s + 1 : d;
+		if (strcmp(s, ".") != 0 && strcmp(s, "..") != 0)
+			book.title = s;
+	}
+	if (book.title == NULL)
+		book.title = pre.ch[arts[0].pre].title;
+	if (opt.authors.n > 0)
+		book.authors = opt.authors;
+	if (opt.language != NULL)
+		book.language = opt.language;
+	if (book.language == NULL)
+		book.language = main_language(&pre);
+	if (opt.cover != NULL)
+		book.cover = opt.cover;
+	if (opt.css != NULL)
+		book.css = opt.css;
+	if (opt.identifier != NULL)
+		book.identifier = opt.identifier;
+	if (book.date == NULL && newest >= 0) {
+		char		*d = galley_doc_alloc(bdoc, 16);
+		time_t		 tt = (time_t)newest;
+		struct tm	 tm;
+
+		gmtime_r(&tt, &tm);
+		strftime(d, 16, "%Y-%m-%d", &tm);
+		book.date = d;
+	}
+
+	if (out_open(&out, output, run.dg) == -1) {
+		flush_diag(&run);
+		goto done;
+	}
+	have_out = 1;
+	if (epub_open(&e, &out.sink, &book, &run.opts,
+	    run.opts.source_date >= 0 ? run.opts.source_date :
+	    newest >= 0 ? newest : 0, run.dg) == -1) {
+		opened = 1;
+		flush_diag(&run);
+		goto done;
+	}
+	opened = 1;
+	galley_buf_init(&key);
+	galley_buf_printf(&key, "galley-book\n%s\n", book.title);
+	for (i = 0; i < narts; i++)
+		galley_buf_printf(&key, "%s\n", arts[i].rel);
+	epub_uuid(uuid, key.data, key.len);
+	galley_buf_release(&key);
+	e.identifier = xstrdup_cli(book.identifier != NULL ?
+	    book.identifier : uuid);
+	for (i = 0; i < book.authors.n; i++)
+		epub_creator_add(&e, book.authors.v[i]);
+	if (book.authors.n == 0)
+		for (i = 0; i < pre.ncreator; i++)
+			epub_creator_add(&e, pre.creatorv[i]);
+	for (i = 0; i < pre.nsubject; i++)
+		epub_subject_add(&e, pre.subjectv[i]);
+	for (i = 0; i < narts; i++) {
+		struct epub_chapter	*from = &pre.ch[arts[i].pre], *to;
+		size_t			 k;
+
+		k = epub_chapter_add(&e, arts[i].id, from->title,
+		    arts[i].lang);
+		to = &e.ch[k];
+		to->h = from->h;
+		to->nh = from->nh;
+		to->caph = from->caph;
+		from->h = NULL;
+		from->nh = from->caph = 0;
+	}
+
+	/* Second pass: each chapter written, then its article freed. */
+	for (i = 0; i < narts; i++) {
+		if ((doc = load(&run, arts[i].path)) == NULL) {
+			flush_diag(&run);
+			goto done;
+		}
+		dir = dir_of(arts[i].path);
+		j = epub_chapter_write(&e, i, doc, dir) == -1;
+		free(dir);
+		galley_doc_free(doc);
+		flush_diag(&run);
+		if (j || out.sink.failed)
+			goto done;
+	}
+	if (epub_close(&e) == -1 || out.sink.failed) {
+		if (out.sink.failed)
+			galley_diag_add(run.dg, GALLEY_ERROR, output, 0, 0,
+			    "cannot write: %s", strerror(errno));
+		flush_diag(&run);
+		goto done;
+	}
+	if (out_commit(&out, run.dg) == -1) {
+		have_out = 0;
+		flush_diag(&run);
+		goto done;
+	}
+	have_out = 0;
+	if (!run.quiet)
+		fprintf(stderr, "%s: %zu chapters, %zu languages, %zu "
+		    "warnings%s\n", output, narts, e.nlang, run.warnings,
+		    failed ? "; some articles failed" : "");
+	rc = failed ? 1 : 0;
+	goto done;
+usage:
+	rc = 2;
+	fputs("See 'galley book --help'.\n", stderr);
+done:
+	if (have_out)
+		out_abort(&out);
+	if (opened)
+		epub_release(&e);
+	epub_release(&pre);
+	articles_free(arts, narts);
+	inputs_release(&inputs);
+	galley_diag_free(run.dg);
+	galley_doc_free(bdoc);
+	return rc;
+}

@@ -1,0 +1,18 @@
+/* Dates as people write them, in many languages, into ISO 8601. */
+#ifndef DATETEXT_H
+#define DATETEXT_H
+
+#include <stddef.h>
+
+/*
+ * If the line (trimmed) is a date with an optional time, in any of the
+ * languages and forms we know (month names and orders of Dutch,
+ * English, German, French, Spanish, Italian, Portuguese, Polish,
+ * Danish, Norwegian, Swedish, Finnish, Icelandic; numeric forms such
+ * as 24-06-2021, 2021-06-24, 6/24/2021 7:51 AM), write ISO 8601 into
+ * iso ("2021-06-24T07:51" or "2021-06-24") and return 0; else -1.
+ * A pure function: no state, no allocation.
+ */
+int	datetext_parse(const char *line, size_t len, char iso[32]);
+
+#endif

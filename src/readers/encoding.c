@@ -1,0 +1,293 @@
+/*
+ * The door of every reader: raw bytes in, UTF-8 with LF line ends out.
+ * Knows UTF-8 (BOM or not), UTF-16 with a BOM and Windows-1252, the
+ * encoding of text saved by older Windows tools; refuses what is not
+ * text, naming where it stopped.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "readers/encoding.h"
+
+/* Windows-1252 0x80..0x9F; 0 where the code page defines nothing. */
+static const unsigned short cp1252[32] = {
+	0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+	0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+	0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178
+};
+
+/* Length of the valid UTF-8 sequence at s, or 0. */
+static size_t
+utf8_len(const unsigned char *s, size_t len)
+{
+	unsigned char	 c = s[0];
+	size_t		 n, k;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf)
+		n = 2;
+	else if (c >= 0xe0 && c <= 0xef)
+		n = 3;
+	else if (c >= 0xf0 && c <= 0xf4)
+		n = 4;
+	else
+		return 0;
+	if (n > len)
+		return 0;
+	for (k = 1; k < n; k++)
+		if ((s[k] & 0xc0) != 0x80)
+			return 0;
+	/* overlong, surrogates, beyond U+10FFFF */
+	if ((c == 0xe0 && s[1] < 0xa0) || (c == 0xed && s[1] >= 0xa0) ||
+	    (c == 0xf0 && s[1] < 0x90) || (c == 0xf4 && s[1] >= 0x90))
+		return 0;
+	return n;
+}
+
+static size_t
+put_utf8(char *d, unsigned cp)
+{
+	if (cp < 0x80) {
+		d[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		d[0] = (char)(0xc0 | (cp >> 6));
+		d[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		d[0] = (char)(0xe0 | (cp >> 12));
+		d[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		d[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	d[0] = (char)(0xf0 | (cp >> 18));
+	d[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+	d[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+	d[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+/*
+ * Line and column (in characters) of UTF-8 text up to byte off, the
+ * text before off being valid.  CR, LF and CRLF each end a line.
+ */
+static void
+where(const unsigned char *s, size_t off, unsigned *line, unsigned *col)
+{
+	size_t	 i;
+
+	*line = 1;
+	*col = 1;
+	for (i = 0; i < off; i++) {
+		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= off ||
+		    s[i + 1] != '\n'))) {
+			(*line)++;
+			*col = 1;
+		} else if (s[i] != '\r' && (s[i] & 0xc0) != 0x80)
+			(*col)++;
+	}
+}
+
+/* CRLF and CR into LF, in place; returns the new length. */
+static size_t
+unify_newlines(char *d, size_t len)
+{
+	size_t	 i, o = 0;
+
+	for (i = 0; i < len; i++) {
+		if (d[i] == '\r') {
+			d[o++] = '\n';
+			if (i + 1 < len && d[i + 1] == '\n')
+				i++;
+		} else
+			d[o++] = d[i];
+	}
+	d[o] = '\0';
+	return o;
+}
+
+static char *
+alloc_or_fail(size_t sz, const char *name, struct galley_diag *dg)
+{
+	char	*d = malloc(sz);
+
+	if (d == NULL)
+		galley_diag_add(dg, GALLEY_ERROR, name, 0, 0, "out of memory");
+	return d;
+}
+
+/* UTF-16 after its BOM; be is 1 for big-endian. */
+static int
+from_utf16(char **out, size_t *outlen, const char *name,
+    const unsigned char *s, size_t len, int be, struct galley_diag *dg)
+{
+	char		*d;
+	size_t		 i, o = 0;
+	unsigned	 line = 1, col = 1, u, lo;
+
+	if (len % 2 != 0) {
+		galley_diag_add(dg, GALLEY_ERROR, name, 0, 0,
+		    "UTF-16 input has an odd number of bytes (%zu): "
+		    "truncated file", len + 2);
+		return -1;
+	}
+	if ((d = alloc_or_fail(len / 2 * 3 + 1, name, dg)) == NULL)
+		return -1;
+	for (i = 0; i < len; i += 2) {
+		u = be ? (unsigned)(s[i] << 8 | s[i + 1]) :
+		    (unsigned)(s[i + 1] << 8 | s[i]);
+		if (u >= 0xd800 && u <= 0xdbff && i + 3 < len) {
+			lo = be ? (unsigned)(s[i + 2] << 8 | s[i + 3]) :
+			    (unsigned)(s[i + 3] << 8 | s[i + 2]);
+			if (lo >= 0xdc00 && lo <= 0xdfff) {
+				u = 0x10000 + ((u - 0xd800) << 10) +
+				    (lo - 0xdc00);
+				i += 2;
+			}
+		}
+		if (u >= 0xd800 && u <= 0xdfff) {
+			galley_diag_add(dg, GALLEY_ERROR, name, line, col,
+			    "invalid UTF-16: unpaired surrogate 0x%04x at "
+			    "byte offset %zu", u, i + 2);
+			free(d);
+			return -1;
+		}
+		if (u == 0) {
+			galley_diag_add(dg, GALLEY_ERROR, name, line, col,
+			    "NUL character at byte offset %zu: not a text "
+			    "file", i + 2);
+			free(d);
+			return -1;
+		}
+		if (u == '\n' || (u == '\r' && !(i + 3 < len &&
+		    (be ? s[i + 2] == 0 && s[i + 3] == '\n' :
+		    s[i + 3] == 0 && s[i + 2] == '\n')))) {
+			line++;
+			col = 1;
+		} else if (u != '\r')
+			col++;
+		o += put_utf8(d + o, u);
+	}
+	*outlen = unify_newlines(d, o);
+	*out = d;
+	return 0;
+}
+
+/*
+ * Where NUL bytes sit says whether this is UTF-16 without its BOM
+ * (ASCII text has a zero in every other byte) or some binary file.
+ */
+static void
+report_nul(const char *name, const unsigned char *s, size_t len,
+    size_t first, struct galley_diag *dg)
+{
+	size_t		 i, n = len < 4096 ? len : 4096, even = 0, odd = 0;
+	unsigned	 line, col;
+
+	for (i = 0; i + 1 < n; i += 2) {
+		even += s[i] == 0;
+		odd += s[i + 1] == 0;
+	}
+	if (n >= 4 && (even * 4 >= n / 2 * 3 || odd * 4 >= n / 2 * 3) &&
+	    (even == 0 || odd == 0)) {
+		galley_diag_add(dg, GALLEY_ERROR, name, 0, 0,
+		    "looks like UTF-16 without a byte order mark; "
+		    "save it as UTF-8, or as UTF-16 with a BOM");
+		return;
+	}
+	where(s, first, &line, &col);
+	galley_diag_add(dg, GALLEY_ERROR, name, line, col,
+	    "NUL byte at byte offset %zu: a binary file, not text", first);
+}
+
+int
+enc_decode(char **out, size_t *outlen, const char *name, const char *data,
+    size_t len, struct galley_diag *dg)
+{
+	const unsigned char	*s = (const unsigned char *)data;
+	size_t			 i, n, bad = (size_t)-1, multi = 0, ctl = 0;
+	unsigned		 line, col;
+	char			*d;
+	int			 cp1252_ok = 1;
+	size_t			 bom = 0;
+
+	*out = NULL;
+	*outlen = 0;
+	if (len >= 4 && ((memcmp(s, "\xff\xfe\0\0", 4) == 0) ||
+	    memcmp(s, "\0\0\xfe\xff", 4) == 0)) {
+		galley_diag_add(dg, GALLEY_ERROR, name, 0, 0,
+		    "UTF-32 input is not supported; save it as UTF-8");
+		return -1;
+	}
+	if (len >= 2 && s[0] == 0xff && s[1] == 0xfe)
+		return from_utf16(out, outlen, name, s + 2, len - 2, 0, dg);
+	if (len >= 2 && s[0] == 0xfe && s[1] == 0xff)
+		return from_utf16(out, outlen, name, s + 2, len - 2, 1, dg);
+	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+		bom = 3;
+		s += 3;
+		len -= 3;
+	}
+	for (i = 0; i < len; i += n) {
+		if (s[i] == 0) {
+			report_nul(name, s, len, i, dg);
+			return -1;
+		}
+		if (s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' &&
+		    s[i] != '\r' && s[i] != '\f' && s[i] != 0x1b)
+			ctl++;
+		if (s[i] >= 0x80 && s[i] <= 0x9f && cp1252[s[i] - 0x80] == 0)
+			cp1252_ok = 0;
+		n = utf8_len(s + i, len - i);
+		if (n == 0) {
+			if (bad == (size_t)-1)
+				bad = i;
+			n = 1;
+		} else if (n > 1)
+			multi++;
+	}
+	if (ctl > 0 && ctl * 100 > len) {
+		galley_diag_add(dg, GALLEY_ERROR, name, 0, 0,
+		    "%zu control bytes: a binary file, not text", ctl);
+		return -1;
+	}
+	if (bad == (size_t)-1) {
+		if ((d = alloc_or_fail(len + 1, name, dg)) == NULL)
+			return -1;
+		memcpy(d, s, len);
+		*outlen = unify_newlines(d, len);
+		*out = d;
+		return 0;
+	}
+	/*
+	 * Valid UTF-8 sequences beside bad bytes: a damaged UTF-8 file,
+	 * which read as Windows-1252 would turn its good text to garbage;
+	 * so is one that starts with a UTF-8 BOM.
+	 */
+	if (multi > 0 || bom > 0 || !cp1252_ok) {
+		where(s, bad, &line, &col);
+		galley_diag_add(dg, GALLEY_ERROR, name, line, col,
+		    "invalid UTF-8 byte 0x%02x at byte offset %zu, and not "
+		    "Windows-1252 either", s[bad], bad + bom);
+		return -1;
+	}
+	if ((d = alloc_or_fail(len * 3 + 1, name, dg)) == NULL)
+		return -1;
+	for (i = 0, n = 0; i < len; i++) {
+		if (s[i] < 0x80)
+			d[n++] = (char)s[i];
+		else if (s[i] < 0xa0)
+			n += put_utf8(d + n, cp1252[s[i] - 0x80]);
+		else
+			n += put_utf8(d + n, s[i]);
+	}
+	*outlen = unify_newlines(d, n);
+	*out = d;
+	galley_diag_add(dg, GALLEY_WARNING, name, 0, 0,
+	    "not UTF-8, read as Windows-1252");
+	return 0;
+}

@@ -1,0 +1,819 @@
+/*
+ * Reader "text": articles copied out of web pages and note apps as
+ * plain text.  Recovers what a careful reader sees: a date line on top,
+ * the title, short lines standing alone as headings, bullet and
+ * numbered lists, paragraphs (hard wraps joined), bare URLs as links.
+ */
+#include <string.h>
+
+#include "galley/pipeline.h"
+#include "readers/datetext.h"
+#include "readers/sniff.h"
+
+#define HEADING_MAX_CHARS	100
+#define HEADING_MAX_WORDS	12
+#define TITLE_MAX_CHARS		200
+#define WRAP_MAX_CHARS		100	/* a longer line is not hard-wrapped */
+#define LIST_DEPTH_MAX		16
+
+enum item_kind {
+	ITEM_NONE,
+	ITEM_BULLET,
+	ITEM_ORDERED
+};
+
+struct tline {
+	const char	*s;		/* content, trimmed both ends */
+	size_t		 len;
+	unsigned	 no;		/* 1-based line */
+	unsigned	 col;		/* 1-based byte column of s */
+	size_t		 indent;	/* width; a tab to the next 4 */
+	int		 blank;
+	int		 used;		/* taken as the date or the title */
+	int		 rule;		/* "* * *", "-----": a break */
+	enum item_kind	 item;
+	int		 glyph;		/* bullet: index into glyphs[] */
+	int		 number;	/* ordered: its number */
+	char		 delim;		/* ordered: '.' or ')' */
+	size_t		 body;		/* item: offset of its text in s */
+};
+
+struct text_reader {
+	struct galley_doc	*doc;
+	struct galley_diag	*dg;
+	const char		*name;
+	struct tline		*lines;
+	size_t			 n;
+};
+
+/* Bullets; those after the first SUB_GLYPHS mark deeper levels. */
+static const char *const glyphs[] = {
+	"\xe2\x80\xa2",		/* • */
+	"\xe2\x97\x8f",		/* ● */
+	"-", "*",
+	"\xe2\x80\x93",		/* – */
+	"\xe2\x80\x94",		/* — */
+	"\xc2\xb7",		/* · */
+	"\xe2\x97\xa6",		/* ◦ */
+	"\xe2\x97\x8b",		/* ○ */
+	"\xe2\x96\xaa",		/* ▪ */
+	"\xe2\x96\xa0",		/* ■ */
+	"\xe2\x80\xa3",		/* ‣ */
+	NULL
+};
+#define SUB_GLYPHS	7
+/* Glyphs that need no space after them: never punctuation. */
+#define GLUED_GLYPH(g)	((g) <= 1 || (g) >= SUB_GLYPHS)
+
+/* Length of a white-space character at s (ASCII or Unicode), or 0. */
+static size_t
+space_len(const char *s, size_t len)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+
+	if (len == 0)
+		return 0;
+	if (u[0] == ' ' || u[0] == '\t' || u[0] == '\r' || u[0] == '\f' ||
+	    u[0] == '\v')
+		return 1;
+	if (len >= 2 && u[0] == 0xc2 && u[1] == 0xa0)
+		return 2;
+	if (len >= 3 && u[0] == 0xe2 && u[1] == 0x80 &&
+	    ((u[2] >= 0x80 && u[2] <= 0x8b) || u[2] == 0xaf))
+		return 3;
+	if (len >= 3 && u[0] == 0xe2 && u[1] == 0x81 && u[2] == 0x9f)
+		return 3;
+	if (len >= 3 && u[0] == 0xe3 && u[1] == 0x80 && u[2] == 0x80)
+		return 3;
+	if (len >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf)
+		return 3;
+	return 0;
+}
+
+/* Length of the white space ending at s + len, or 0. */
+static size_t
+space_len_back(const char *s, size_t len)
+{
+	size_t	 k;
+
+	for (k = 1; k <= 3 && k <= len; k++)
+		if (space_len(s + len - k, k) == k)
+			return k;
+	return 0;
+}
+
+static size_t
+utf8_chars(const char *s, size_t len)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+/* A line of only '-', '*', '_' or '=' and spaces, three or more. */
+static int
+is_rule(const char *s, size_t len)
+{
+	size_t	 i, marks = 0;
+	char	 c = 0;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == ' ')
+			continue;
+		if (strchr("-*_=", s[i]) == NULL || (c != 0 && s[i] != c))
+			return 0;
+		c = s[i];
+		marks++;
+	}
+	return marks >= 3;
+}
+
+/* Set the list marker fields of l, if its content opens with one. */
+static void
+find_marker(struct tline *l)
+{
+	const char	*s = l->s;
+	size_t		 len = l->len, k, g, sp;
+	int		 num = 0;
+
+	for (g = 0; glyphs[g] != NULL; g++) {
+		k = strlen(glyphs[g]);
+		if (len <= k || memcmp(s, glyphs[g], k) != 0)
+			continue;
+		sp = space_len(s + k, len - k);
+		if (sp == 0 && !GLUED_GLYPH(g))
+			return;
+		while (k < len && (sp = space_len(s + k, len - k)) > 0)
+			k += sp;
+		if (k >= len)
+			return;
+		l->item = ITEM_BULLET;
+		l->glyph = (int)g;
+		l->body = k;
+		return;
+	}
+	k = 0;
+	if (len > 0 && s[0] == '(')
+		k = 1;
+	if (k < len && s[k] >= '0' && s[k] <= '9') {
+		size_t	 d0 = k;
+
+		while (k < len && s[k] >= '0' && s[k] <= '9' && k - d0 < 4)
+			num = num * 10 + (s[k++] - '0');
+		if (k - d0 > 3)
+			return;
+	} else if (k < len && ((s[k] >= 'a' && s[k] <= 'z') ||
+	    (s[k] >= 'A' && s[k] <= 'Z'))) {
+		num = (s[k] | 0x20) - 'a' + 1;
+		k++;
+		if (k >= len || s[k] != ')')
+			return;
+	} else
+		return;
+	if (k >= len || (s[k] != '.' && s[k] != ')') ||
+	    (s[0] == '(' && s[k] != ')'))
+		return;
+	l->delim = s[k++];
+	if ((sp = space_len(s + k, len - k)) == 0)
+		return;
+	while (k < len && (sp = space_len(s + k, len - k)) > 0)
+		k += sp;
+	if (k >= len)
+		return;
+	l->item = ITEM_ORDERED;
+	l->number = num;
+	l->body = k;
+}
+
+/* Cut the text into lines, trimmed, with indentation and markers. */
+static int
+split_lines(struct text_reader *r, const char *data, size_t len)
+{
+	size_t		 i = 0, e, cap = 0, sp;
+	struct tline	*l;
+
+	while (i < len) {
+		for (e = i; e < len && data[e] != '\n'; e++)
+			;
+		if (r->n == cap) {
+			cap = cap ? cap * 2 : 64;
+			l = galley_doc_alloc(r->doc, cap * sizeof(*l));
+			if (r->n > 0)
+				memcpy(l, r->lines, r->n * sizeof(*l));
+			r->lines = l;
+		}
+		l = &r->lines[r->n];
+		memset(l, 0, sizeof(*l));
+		l->no = (unsigned)r->n + 1;
+		l->s = data + i;
+		l->len = e - i;
+		while (l->len > 0 && (sp = space_len(l->s, l->len)) > 0) {
+			l->indent += l->s[0] == '\t' ? 4 - l->indent % 4 : 1;
+			l->s += sp;
+			l->len -= sp;
+		}
+		while (l->len > 0 && (sp = space_len_back(l->s, l->len)) > 0)
+			l->len -= sp;
+		l->col = (unsigned)(l->s - (data + i)) + 1;
+		l->blank = l->len == 0;
+		if (!l->blank) {
+			l->rule = is_rule(l->s, l->len);
+			if (!l->rule)
+				find_marker(l);
+		}
+		r->n++;
+		i = e + 1;
+	}
+	return 0;
+}
+
+static struct galley_pos
+pos_at(const struct tline *l, size_t off)
+{
+	struct galley_pos	 p;
+
+	p.line = l->no;
+	p.col = l->col + (unsigned)off;
+	return p;
+}
+
+/*
+ * Inline content of one paragraph, built line by line: white space
+ * folded, lines joined by a space, bare URLs turned into links.
+ */
+struct inlines {
+	struct text_reader	*r;
+	struct galley_node	*parent;
+	struct galley_buf	 text;
+	struct galley_pos	 text_pos;
+	int			 lines;
+};
+
+static void
+inlines_flush(struct inlines *in)
+{
+	struct galley_node	*t;
+
+	if (in->text.len == 0)
+		return;
+	t = galley_node_new(in->r->doc, GALLEY_NODE_TEXT, in->text_pos);
+	t->literal = galley_doc_strndup(in->r->doc, in->text.data,
+	    in->text.len);
+	galley_node_append(in->parent, t);
+	in->text.len = 0;
+}
+
+static void
+inlines_put(struct inlines *in, const char *s, size_t n, struct galley_pos p)
+{
+	if (in->text.len == 0)
+		in->text_pos = p;
+	galley_buf_put(&in->text, s, n);
+}
+
+static int
+url_stop(const char *s, size_t len)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+
+	if (space_len(s, len) > 0 || strchr("<>\"", s[0]) != NULL)
+		return 1;
+	/* “ ” ‘ ’ « » */
+	if (len >= 3 && u[0] == 0xe2 && u[1] == 0x80 && u[2] >= 0x98 &&
+	    u[2] <= 0x9f)
+		return 1;
+	if (len >= 2 && u[0] == 0xc2 && (u[1] == 0xab || u[1] == 0xbb))
+		return 1;
+	return 0;
+}
+
+/* Length of a bare URL at s (http://, https://, www.), or 0. */
+static size_t
+url_len(const char *s, size_t len, int *www)
+{
+	size_t	 k, e, open = 0, close = 0;
+
+	*www = 0;
+	if (len > 8 && strncmp(s, "https://", 8) == 0)
+		k = 8;
+	else if (len > 7 && strncmp(s, "http://", 7) == 0)
+		k = 7;
+	else if (len > 4 && strncmp(s, "www.", 4) == 0) {
+		k = 4;
+		*www = 1;
+	} else
+		return 0;
+	for (e = k; e < len && !url_stop(s + e, len - e); e++)
+		if (s[e] == '(')
+			open++;
+		else if (s[e] == ')')
+			close++;
+	while (e > k) {
+		if (strchr("?!.,:;*_~'", s[e - 1]) != NULL)
+			e--;
+		else if (s[e - 1] == ')' && close > open) {
+			close--;
+			e--;
+		} else
+			break;
+	}
+	if (e == k || (*www && memchr(s + k, '.', e - k) == NULL))
+		return 0;
+	return e;
+}
+
+/* Append a line's text (from offset off) to the paragraph. */
+static void
+inlines_line(struct inlines *in, const struct tline *l, size_t off)
+{
+	struct galley_node	*link, *t;
+	const char		*s = l->s;
+	size_t			 i = off, sp, u;
+	int			 www;
+
+	if (in->lines++ > 0)
+		inlines_put(in, " ", 1, pos_at(l, off));
+	while (i < l->len) {
+		if ((sp = space_len(s + i, l->len - i)) > 0) {
+			size_t	 run = 0, j = i;
+
+			while (j < l->len &&
+			    (sp = space_len(s + j, l->len - j)) > 0) {
+				j += sp;
+				run++;
+			}
+			/* a lone no-break space is kept; runs fold */
+			if (run == 1 && j - i == 2)
+				inlines_put(in, s + i, 2, pos_at(l, i));
+			else
+				inlines_put(in, " ", 1, pos_at(l, i));
+			i = j;
+			continue;
+		}
+		if ((i == off || !((s[i - 1] >= 'a' && s[i - 1] <= 'z') ||
+		    (s[i - 1] >= 'A' && s[i - 1] <= 'Z') ||
+		    (s[i - 1] >= '0' && s[i - 1] <= '9'))) &&
+		    (u = url_len(s + i, l->len - i, &www)) > 0) {
+			inlines_flush(in);
+			link = galley_node_new(in->r->doc, GALLEY_NODE_LINK,
+			    pos_at(l, i));
+			link->u.link.url = www ?
+			    galley_doc_printf(in->r->doc, "http://%.*s",
+			    (int)u, s + i) :
+			    galley_doc_strndup(in->r->doc, s + i, u);
+			link->u.link.title = "";
+			link->u.link.kind = GALLEY_LINK_EXTERNAL;
+			t = galley_node_new(in->r->doc, GALLEY_NODE_TEXT,
+			    pos_at(l, i));
+			t->literal = galley_doc_strndup(in->r->doc, s + i, u);
+			galley_node_append(link, t);
+			galley_node_append(in->parent, link);
+			i += u;
+			continue;
+		}
+		inlines_put(in, s + i, 1, pos_at(l, i));
+		i++;
+	}
+}
+
+static void
+inlines_begin(struct inlines *in, struct text_reader *r,
+    struct galley_node *parent)
+{
+	in->r = r;
+	in->parent = parent;
+	galley_buf_init(&in->text);
+	in->lines = 0;
+}
+
+static void
+inlines_end(struct inlines *in)
+{
+	inlines_flush(in);
+	galley_buf_release(&in->text);
+}
+
+/* The last character of the line, past closing quotes and brackets. */
+static const char *
+last_char(const char *s, size_t len)
+{
+	static const char *const closers[] = { "\"", "'", ")", "]",
+	    "\xe2\x80\x9d", "\xe2\x80\x99", "\xc2\xbb", NULL };
+	size_t	 k, c;
+	int	 again = 1;
+
+	while (again && len > 0) {
+		again = 0;
+		for (k = 0; closers[k] != NULL; k++) {
+			c = strlen(closers[k]);
+			if (len > c && memcmp(s + len - c, closers[k], c) == 0) {
+				len -= c;
+				again = 1;
+				break;
+			}
+		}
+	}
+	while (len > 0 && ((unsigned char)s[len - 1] & 0xc0) == 0x80)
+		len--;
+	return len > 0 ? s + len - 1 : s;
+}
+
+/* Ends a sentence or a clause: never a heading, and a paragraph end. */
+static int
+ends_sentence(const char *s, size_t len, int colon_too)
+{
+	const char	*c = last_char(s, len);
+
+	if (len == 0)
+		return 0;
+	if (strchr(".!;,", *c) != NULL || (colon_too && *c == ':'))
+		return 1;
+	/* … 。 ！ */
+	return strncmp(c, "\xe2\x80\xa6", 3) == 0 ||
+	    strncmp(c, "\xe3\x80\x82", 3) == 0 ||
+	    strncmp(c, "\xef\xbc\x81", 3) == 0;
+}
+
+/* A line that could be a heading if body text follows it. */
+static int
+heading_like(const struct tline *l)
+{
+	size_t	 i, words = 0;
+	int	 letter = 0, in_word = 0;
+	unsigned char c;
+
+	if (l->blank || l->rule || l->item != ITEM_NONE || l->used)
+		return 0;
+	if (utf8_chars(l->s, l->len) > HEADING_MAX_CHARS)
+		return 0;
+	if (ends_sentence(l->s, l->len, 1))
+		return 0;
+	c = (unsigned char)l->s[0];
+	if (c >= 'a' && c <= 'z')
+		return 0;
+	if (strncmp(l->s, "http://", 7) == 0 ||
+	    strncmp(l->s, "https://", 8) == 0 || strncmp(l->s, "www.", 4) == 0)
+		return 0;
+	for (i = 0; i < l->len; i++) {
+		c = (unsigned char)l->s[i];
+		if (c == ' ' || c == '\t') {
+			in_word = 0;
+			continue;
+		}
+		if (!in_word)
+			words++;
+		in_word = 1;
+		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+			letter = 1;
+		else if (c >= 0xc3)
+			letter = 1;
+	}
+	return letter && words <= HEADING_MAX_WORDS;
+}
+
+static int
+skip_blank(const struct text_reader *r, size_t i)
+{
+	while (i < r->n && (r->lines[i].blank || r->lines[i].used))
+		i++;
+	return (int)i;
+}
+
+/* End of the text block at i: the next blank, used or item line. */
+static size_t
+block_end(const struct text_reader *r, size_t i)
+{
+	while (i < r->n && !r->lines[i].blank && !r->lines[i].used &&
+	    !r->lines[i].rule && r->lines[i].item == ITEM_NONE)
+		i++;
+	return i;
+}
+
+/*
+ * A one-line block at i is a heading if it stands alone (blank line or
+ * the top above it), looks like one, and body text or a list follows.
+ */
+static int
+is_heading(const struct text_reader *r, size_t i)
+{
+	size_t	 end = block_end(r, i), next;
+
+	if (end != i + 1 || !heading_like(&r->lines[i]))
+		return 0;
+	if (i > 0 && !r->lines[i - 1].blank && !r->lines[i - 1].used)
+		return 0;
+	next = (size_t)skip_blank(r, end);
+	if (next >= r->n || r->lines[next].rule)
+		return 0;
+	if (r->lines[next].item != ITEM_NONE)
+		return 1;
+	if (end < r->n && !r->lines[end].blank && !r->lines[end].used)
+		return 0;
+	return !(block_end(r, next) == next + 1 &&
+	    heading_like(&r->lines[next]));
+}
+
+static struct galley_node *
+append_new(struct text_reader *r, struct galley_node *parent,
+    enum galley_node_type type, struct galley_pos pos)
+{
+	struct galley_node	*n = galley_node_new(r->doc, type, pos);
+
+	galley_node_append(parent, n);
+	return n;
+}
+
+/* Paragraphs of the text block [i, end): a line too long to be
+ * hard-wrapped that ends a sentence also ends its paragraph. */
+static void
+add_paragraphs(struct text_reader *r, struct galley_node *root, size_t i,
+    size_t end)
+{
+	struct galley_node	*p = NULL;
+	struct inlines		 in;
+	const struct tline	*l;
+
+	for (; i < end; i++) {
+		l = &r->lines[i];
+		if (p == NULL) {
+			p = append_new(r, root, GALLEY_NODE_PARAGRAPH,
+			    pos_at(l, 0));
+			inlines_begin(&in, r, p);
+		}
+		inlines_line(&in, l, 0);
+		if (utf8_chars(l->s, l->len) > WRAP_MAX_CHARS &&
+		    ends_sentence(l->s, l->len, 1) && i + 1 < end) {
+			inlines_end(&in);
+			p = NULL;
+		}
+	}
+	if (p != NULL)
+		inlines_end(&in);
+}
+
+struct level {
+	struct galley_node	*list;
+	struct galley_node	*item;	/* its last item */
+	size_t			 indent;
+	enum item_kind		 kind;
+	int			 glyph;
+};
+
+static int
+same_kind(const struct level *lv, const struct tline *l)
+{
+	if (lv->kind != l->item)
+		return 0;
+	if (l->item == ITEM_ORDERED)
+		return 1;
+	/* a deeper-level glyph under a top-level one starts a sub-list */
+	return !(lv->glyph < SUB_GLYPHS && l->glyph >= SUB_GLYPHS);
+}
+
+static struct galley_node *
+new_list(struct text_reader *r, const struct tline *l)
+{
+	struct galley_node	*list;
+
+	list = galley_node_new(r->doc, GALLEY_NODE_LIST, pos_at(l, 0));
+	list->u.list.ordered = l->item == ITEM_ORDERED;
+	list->u.list.start = l->item == ITEM_ORDERED ? l->number : 0;
+	list->u.list.delim = l->item == ITEM_ORDERED ? l->delim : 0;
+	list->u.list.tight = 1;
+	return list;
+}
+
+/*
+ * The list starting at line i, nested by indentation (and by sub-level
+ * glyphs), items continued by their wrapped lines.  Returns the line
+ * after it.
+ */
+static size_t
+add_list(struct text_reader *r, struct galley_node *root, size_t i)
+{
+	struct level		 st[LIST_DEPTH_MAX];
+	struct inlines		 in;
+	struct galley_node	*p;
+	const struct tline	*l, *prev = NULL;
+	int			 top = -1, open = 0, k, gap;
+	size_t			 next;
+
+	while (i < r->n) {
+		l = &r->lines[i];
+		gap = 0;
+		if (l->blank || l->used) {
+			next = (size_t)skip_blank(r, i);
+			if (next >= r->n)
+				break;
+			l = &r->lines[next];
+			/* items go on past blank lines, and so do paragraphs
+			 * indented under an item */
+			if (l->rule || (l->item == ITEM_NONE &&
+			    l->indent <= st[top].indent))
+				break;
+			if (l->item != ITEM_NONE && top == 0 &&
+			    !same_kind(&st[0], l) && l->indent <= st[0].indent)
+				break;
+			i = next;
+			gap = 1;
+		}
+		if (l->rule)
+			break;
+		if (l->item == ITEM_NONE) {
+			/* a wrapped line of the item, or a paragraph in it */
+			if (!gap && l->indent <= st[top].indent &&
+			    prev != NULL && ends_sentence(prev->s, prev->len, 1))
+				break;
+			if (gap) {
+				if (open)
+					inlines_end(&in);
+				p = append_new(r, st[top].item,
+				    GALLEY_NODE_PARAGRAPH, pos_at(l, 0));
+				inlines_begin(&in, r, p);
+				open = 1;
+				st[top].list->u.list.tight = 0;
+			}
+			inlines_line(&in, l, 0);
+			prev = l;
+			i++;
+			continue;
+		}
+		if (top >= 0) {
+			/* close deeper lists; find this item's level */
+			while (top > 0 && l->indent < st[top].indent)
+				top--;
+			for (k = top; k > 0; k--)
+				if (st[k].kind == l->item &&
+				    st[k].glyph == l->glyph &&
+				    st[k].indent == l->indent)
+					break;
+			if (k > 0 && !(l->indent == st[top].indent &&
+			    same_kind(&st[top], l)))
+				top = k;
+			if (l->indent > st[top].indent ||
+			    (l->indent == st[top].indent &&
+			    !same_kind(&st[top], l) && l->item == ITEM_BULLET &&
+			    st[top].kind == ITEM_BULLET)) {
+				if (top + 1 < LIST_DEPTH_MAX) {
+					top++;
+					st[top].list = new_list(r, l);
+					galley_node_append(st[top - 1].item,
+					    st[top].list);
+					st[top].indent = l->indent;
+					st[top].kind = l->item;
+					st[top].glyph = l->glyph;
+				}
+			} else if (!same_kind(&st[top], l)) {
+				if (top == 0)
+					break;
+				st[top].list = new_list(r, l);
+				galley_node_append(st[top - 1].item,
+				    st[top].list);
+				st[top].kind = l->item;
+				st[top].glyph = l->glyph;
+			}
+			if (gap)
+				st[top].list->u.list.tight = 0;
+		} else {
+			top = 0;
+			st[0].list = new_list(r, l);
+			galley_node_append(root, st[0].list);
+			st[0].indent = l->indent;
+			st[0].kind = l->item;
+			st[0].glyph = l->glyph;
+		}
+		if (open)
+			inlines_end(&in);
+		st[top].item = append_new(r, st[top].list, GALLEY_NODE_ITEM,
+		    pos_at(l, 0));
+		p = append_new(r, st[top].item, GALLEY_NODE_PARAGRAPH,
+		    pos_at(l, l->body));
+		inlines_begin(&in, r, p);
+		open = 1;
+		inlines_line(&in, l, l->body);
+		prev = l;
+		i++;
+	}
+	if (open)
+		inlines_end(&in);
+	return i;
+}
+
+/* A copy of s with each run of white space folded to one space. */
+static char *
+fold_spaces(struct galley_doc *doc, const char *s, size_t len)
+{
+	char	*d = galley_doc_alloc(doc, len + 1);
+	size_t	 i = 0, o = 0, sp;
+
+	while (i < len) {
+		if ((sp = space_len(s + i, len - i)) > 0) {
+			while (i < len && (sp = space_len(s + i, len - i)) > 0)
+				i += sp;
+			d[o++] = ' ';
+		} else
+			d[o++] = s[i++];
+	}
+	d[o] = '\0';
+	return d;
+}
+
+/* Date on the first or second non-blank line; title the first other. */
+static void
+take_date_and_title(struct text_reader *r)
+{
+	struct galley_meta	*meta = galley_doc_meta(r->doc);
+	struct tline		*l;
+	size_t			 i, seen = 0;
+	char			 iso[32];
+
+	for (i = 0; i < r->n && seen < 2; i++) {
+		l = &r->lines[i];
+		if (l->blank)
+			continue;
+		seen++;
+		if (datetext_parse(l->s, l->len, iso) == 0) {
+			meta->date = galley_doc_strdup(r->doc, iso);
+			meta->date_text = galley_doc_strndup(r->doc, l->s,
+			    l->len);
+			l->used = 1;
+			break;
+		}
+	}
+	for (i = 0; i < r->n; i++) {
+		l = &r->lines[i];
+		if (l->blank || l->used)
+			continue;
+		if (l->item == ITEM_NONE && !l->rule &&
+		    utf8_chars(l->s, l->len) <= TITLE_MAX_CHARS) {
+			meta->title = fold_spaces(r->doc, l->s, l->len);
+			l->used = 1;
+		}
+		break;
+	}
+}
+
+static int
+text_read(struct galley_doc *doc, const struct galley_src *src,
+    const struct galley_opts *opts, struct galley_diag *dg)
+{
+	struct text_reader	 r;
+	struct galley_node	*root = galley_doc_root(doc);
+	size_t			 i, end;
+
+	memset(&r, 0, sizeof(r));
+	r.doc = doc;
+	r.dg = dg;
+	r.name = src->name;
+	split_lines(&r, src->data, src->len);
+	if ((size_t)skip_blank(&r, 0) >= r.n) {
+		galley_diag_add(dg, GALLEY_ERROR, src->name, 1, 1,
+		    src->len == 0 ? "empty input" :
+		    "input holds only white space");
+		return -1;
+	}
+	take_date_and_title(&r);
+	i = 0;
+	while (i < r.n) {
+		const struct tline	*l = &r.lines[i];
+
+		if (l->blank || l->used) {
+			i++;
+		} else if (l->rule) {
+			append_new(&r, root, GALLEY_NODE_THEMATIC_BREAK,
+			    pos_at(l, 0));
+			i++;
+		} else if (l->item != ITEM_NONE) {
+			i = add_list(&r, root, i);
+		} else if (is_heading(&r, i)) {
+			struct galley_node	*h;
+			struct inlines		 in;
+
+			h = append_new(&r, root, GALLEY_NODE_HEADING,
+			    pos_at(l, 0));
+			h->u.heading.level = 2;
+			inlines_begin(&in, &r, h);
+			inlines_line(&in, l, 0);
+			inlines_end(&in);
+			i++;
+		} else {
+			end = block_end(&r, i);
+			add_paragraphs(&r, root, i, end);
+			i = end;
+		}
+	}
+	return 0;
+}
+
+static int
+text_sniff(const struct galley_src *src)
+{
+	return strcmp(sniff_format(src), "text") == 0 ? 60 : 10;
+}
+
+const struct galley_reader galley_text_reader = {
+	"text", text_sniff, text_read
+};

@@ -1,0 +1,353 @@
+/*
+ * Input detection by content: front matter means Markdown, a "galley"
+ * key means galley JSON; otherwise Markdown syntax is weighed against
+ * the marks of a plain-text export.  Used by galley_read() and by the
+ * readers' sniff callbacks; never looks at the file name.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "readers/datetext.h"
+#include "readers/sniff.h"
+
+struct line {
+	const char	*s;	/* without indentation */
+	size_t		 len;	/* without trailing white space */
+	size_t		 indent;
+};
+
+static int
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* The line starting at *pos; *pos moves past its LF.  0 at the end. */
+static int
+next_line(struct line *l, const char *s, size_t len, size_t *pos)
+{
+	size_t	 i = *pos, e;
+
+	if (i >= len)
+		return 0;
+	for (e = i; e < len && s[e] != '\n'; e++)
+		;
+	*pos = e < len ? e + 1 : e;
+	l->indent = 0;
+	while (i < e && is_space(s[i])) {
+		l->indent++;
+		i++;
+	}
+	while (e > i && (is_space(s[e - 1]) ||
+	    (e - i >= 2 && (unsigned char)s[e - 2] == 0xc2 &&
+	    (unsigned char)s[e - 1] == 0xa0)))
+		e -= is_space(s[e - 1]) ? 1 : 2;
+	l->s = s + i;
+	l->len = e - i;
+	return 1;
+}
+
+static int
+line_is(const struct line *l, const char *what)
+{
+	return l->indent == 0 && l->len == strlen(what) &&
+	    memcmp(l->s, what, l->len) == 0;
+}
+
+/* Whether a line reads as a YAML "key:" line. */
+static int
+is_yaml_key(const struct line *l)
+{
+	size_t	 i = 0;
+
+	if (l->indent != 0 || l->len == 0 || !(isalpha((unsigned char)l->s[0])
+	    || l->s[0] == '_'))
+		return 0;
+	while (i < l->len && (isalnum((unsigned char)l->s[i]) ||
+	    l->s[i] == '_' || l->s[i] == '-'))
+		i++;
+	return i < l->len && l->s[i] == ':' &&
+	    (i + 1 == l->len || l->s[i + 1] == ' ');
+}
+
+/*
+ * "---" on the first line and a closing "---" or "..." below it; or a
+ * "key:" line right below it (front matter never closed: the Markdown
+ * reader says so).
+ */
+static int
+has_front_matter(const char *s, size_t len)
+{
+	struct line	 l;
+	size_t		 pos = 0;
+
+	if (!next_line(&l, s, len, &pos) || !line_is(&l, "---"))
+		return 0;
+	if (next_line(&l, s, len, &pos) && is_yaml_key(&l))
+		return 1;
+	while (next_line(&l, s, len, &pos))
+		if (line_is(&l, "---") || line_is(&l, "..."))
+			return 1;
+	return 0;
+}
+
+/* A JSON object with a "galley" key at its top level. */
+static int
+is_galley_json(const char *s, size_t len)
+{
+	size_t	 i = 0, k0;
+	int	 depth = 0;
+
+	while (i < len && (is_space(s[i]) || s[i] == '\n'))
+		i++;
+	if (i >= len || s[i] != '{')
+		return 0;
+	for (; i < len; i++) {
+		switch (s[i]) {
+		case '{':
+		case '[':
+			depth++;
+			break;
+		case '}':
+		case ']':
+			if (--depth == 0)
+				return 0;
+			break;
+		case '"':
+			k0 = ++i;
+			while (i < len && s[i] != '"')
+				i += s[i] == '\\' ? 2 : 1;
+			if (i >= len)
+				return 0;
+			if (depth == 1 && i - k0 == 6 &&
+			    memcmp(s + k0, "galley", 6) == 0) {
+				size_t	 j = i + 1;
+
+				while (j < len && (is_space(s[j]) ||
+				    s[j] == '\n'))
+					j++;
+				if (j < len && s[j] == ':')
+					return 1;
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	return 0;
+}
+
+static int
+starts(const struct line *l, const char *p)
+{
+	size_t	 n = strlen(p);
+
+	return l->len >= n && memcmp(l->s, p, n) == 0;
+}
+
+/* A line that opens with a bullet glyph of plain-text exports. */
+static int
+glyph_item(const struct line *l)
+{
+	static const char *const glyphs[] = { "\xe2\x80\xa2", "\xe2\x97\xa6",
+	    "\xe2\x96\xaa", "\xe2\x80\xa3", "\xc2\xb7", "\xe2\x80\x93",
+	    "\xe2\x80\x94", "\xe2\x97\x8f", "\xe2\x96\xa0", NULL };
+	size_t	 i;
+
+	for (i = 0; glyphs[i] != NULL; i++)
+		if (starts(l, glyphs[i]))
+			return 1;
+	return 0;
+}
+
+/* Markdown inline syntax on one line: links, emphasis, code, HTML. */
+static int
+inline_score(const struct line *l)
+{
+	const char	*s = l->s;
+	size_t		 i, j, n = l->len;
+	int		 score = 0;
+
+	for (i = 0; i < n; i++) {
+		switch (s[i]) {
+		case ']':
+			if (i + 1 < n && s[i + 1] == '(' &&
+			    memchr(s, '[', i) != NULL)
+				score += 6;
+			break;
+		case '`':
+			for (j = i + 1; j < n && s[j] != '`'; j++)
+				;
+			if (j < n && j > i + 1) {
+				score += 2;
+				i = j;
+			}
+			break;
+		case '*':
+		case '_':
+			/* **x** or __x__, or *x* opening a word */
+			if (i + 2 < n && s[i + 1] == s[i] && s[i + 2] != ' ') {
+				for (j = i + 2; j + 1 < n; j++)
+					if (s[j] == s[i] && s[j + 1] == s[i] &&
+					    s[j - 1] != ' ')
+						break;
+				if (j + 1 < n) {
+					score += 2;
+					i = j + 1;
+				}
+			} else if (s[i] == '*' && (i == 0 || s[i - 1] == ' ') &&
+			    i + 1 < n && s[i + 1] != ' ' && s[i + 1] != '*') {
+				for (j = i + 1; j < n && s[j] != '*'; j++)
+					;
+				if (j < n && s[j - 1] != ' ') {
+					score += 1;
+					i = j;
+				}
+			}
+			break;
+		case '<':
+			if (i + 4 < n && (memcmp(s + i, "<http", 5) == 0 ||
+			    memcmp(s + i, "<br", 3) == 0 ||
+			    memcmp(s + i, "</", 2) == 0 ||
+			    memcmp(s + i, "<a ", 3) == 0 ||
+			    memcmp(s + i, "<img", 4) == 0))
+				score += 2;
+			break;
+		case '\\':
+			if (i + 1 < n && strchr("*_`#[]", s[i + 1]) != NULL)
+				score += 1;
+			break;
+		default:
+			break;
+		}
+		if (score >= 6)
+			return 6;
+	}
+	return score;
+}
+
+static int
+atx_heading(const struct line *l)
+{
+	size_t	 k = 0;
+
+	if (l->indent > 3)
+		return 0;
+	while (k < l->len && l->s[k] == '#')
+		k++;
+	return k >= 1 && k <= 6 && (k == l->len || l->s[k] == ' ');
+}
+
+static int
+md_list_item(const struct line *l)
+{
+	return l->len >= 2 && strchr("-*+", l->s[0]) != NULL &&
+	    l->s[1] == ' ';
+}
+
+/* Every character of the line is c (at least three). */
+static int
+rule_of(const struct line *l, char c)
+{
+	size_t	 i;
+
+	if (l->len < 2 || l->indent > 3)
+		return 0;
+	for (i = 0; i < l->len; i++)
+		if (l->s[i] != c)
+			return 0;
+	return 1;
+}
+
+static int
+table_rule(const struct line *l)
+{
+	size_t	 i, dashes = 0;
+
+	if (l->len < 3 || memchr(l->s, '|', l->len) == NULL)
+		return 0;
+	for (i = 0; i < l->len; i++) {
+		if (l->s[i] == '-')
+			dashes++;
+		else if (strchr("|: ", l->s[i]) == NULL)
+			return 0;
+	}
+	return dashes >= 3;
+}
+
+/* Short, alone between blank lines, no full stop: an unmarked heading. */
+static int
+bare_line(const struct line *l)
+{
+	char	 last;
+
+	if (l->len == 0 || l->len > 80 || atx_heading(l) || md_list_item(l))
+		return 0;
+	last = l->s[l->len - 1];
+	return strchr(".,;:!*_`)]>|", last) == NULL;
+}
+
+const char *
+sniff_format(const struct galley_src *src)
+{
+	struct line	 l, prev;
+	size_t		 pos = 0;
+	int		 md = 0, text = 0, md_inline = 0, lists = 0;
+	int		 nonblank = 0, prev_blank = 1, prev_bare = 0;
+	int		 in_fence = 0;
+	char		 iso[32];
+
+	if (has_front_matter(src->data, src->len))
+		return "markdown";
+	if (is_galley_json(src->data, src->len))
+		return "json";
+	memset(&prev, 0, sizeof(prev));
+	while (next_line(&l, src->data, src->len, &pos)) {
+		if (l.len == 0) {
+			if (prev_bare)
+				text += 1;
+			prev_blank = 1;
+			prev_bare = 0;
+			continue;
+		}
+		if (starts(&l, "```") || starts(&l, "~~~")) {
+			md += 6;
+			in_fence = !in_fence;
+		} else if (in_fence) {
+			/* code says nothing about the file's kind */
+		} else if (nonblank < 2 && datetext_parse(l.s, l.len,
+		    iso) == 0)
+			text += 8;
+		else if (atx_heading(&l))
+			md += 6;
+		else if (!prev_blank && rule_of(&l, '='))
+			md += 6;
+		else if (!prev_blank && rule_of(&l, '-') && prev.len > 0)
+			md += 2;
+		else if (table_rule(&l))
+			md += 6;
+		else if (l.s[0] == '[' && l.indent <= 3 &&
+		    memchr(l.s, ']', l.len) != NULL &&
+		    ((const char *)memchr(l.s, ']', l.len))[1] == ':')
+			md += 6;
+		else if (glyph_item(&l))
+			text += 4;
+		else if (starts(&l, "> "))
+			md += 1;
+		if (!in_fence) {
+			if (md_list_item(&l))
+				lists++;
+			md_inline += inline_score(&l);
+		}
+		prev_bare = prev_blank && bare_line(&l);
+		prev_blank = 0;
+		prev = l;
+		nonblank++;
+	}
+	if (prev_bare)
+		text += 1;
+	md += md_inline;
+	if (md_inline > 0)
+		md += lists;
+	return md > text ? "markdown" : "text";
+}

@@ -1,0 +1,16 @@
+/* Which reader an input wants, judged by its content alone. */
+#ifndef SNIFF_H
+#define SNIFF_H
+
+#include "galley/pipeline.h"
+
+/*
+ * "markdown", "text" or "json", never by file name: YAML front matter
+ * is Markdown, a JSON object with a "galley" key is galley JSON; else
+ * Markdown syntax is weighed against the signs of a plain-text export
+ * (a date line on top, bullet glyphs, short lines standing alone).
+ * src is decoded text (UTF-8, LF line ends).
+ */
+const char	*sniff_format(const struct galley_src *src);
+
+#endif

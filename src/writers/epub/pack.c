@@ -1,0 +1,573 @@
+/*
+ * The package as it is built: entries go to the zip as they come
+ * (container, stylesheet, cover, images, chapters); the title page,
+ * navigation and package document, which list everything, go last.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "writers/epub/epub.h"
+
+#define IMAGE_MAX	(64u << 20)	/* largest image packed */
+
+static const char container_xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<container version=\"1.0\" "
+    "xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n"
+    "  <rootfiles>\n"
+    "    <rootfile full-path=\"OEBPS/content.opf\" "
+    "media-type=\"application/oebps-package+xml\"/>\n"
+    "  </rootfiles>\n"
+    "</container>\n";
+
+void
+epub_oom(void)
+{
+	fputs("galley: out of memory\n", stderr);
+	exit(2);
+}
+
+char *
+epub_strdup(const char *s)
+{
+	char	*d;
+
+	if (s == NULL)
+		return NULL;
+	if ((d = strdup(s)) == NULL)
+		epub_oom();
+	return d;
+}
+
+static int
+add(struct epub *e, const char *name, const void *data, size_t len,
+    int compress)
+{
+	if (zip_add(e->zip, name, data, len, compress) == -1) {
+		galley_diag_add(e->dg, GALLEY_ERROR, NULL, 0, 0,
+		    "EPUB: cannot write %s: %s", name,
+		    errno ? strerror(errno) : "archive too large");
+		return -1;
+	}
+	return 0;
+}
+
+static struct epub_item *
+item_new(struct epub *e, const char *id, const char *href, const char *type,
+    const char *props)
+{
+	struct epub_item	*it;
+
+	if (e->nitems == e->capitems) {
+		e->capitems = e->capitems ? e->capitems * 2 : 16;
+		if ((e->items = realloc(e->items,
+		    e->capitems * sizeof(*e->items))) == NULL)
+			epub_oom();
+	}
+	it = &e->items[e->nitems++];
+	it->id = epub_strdup(id);
+	it->href = epub_strdup(href);
+	it->type = epub_strdup(type);
+	it->props = epub_strdup(props);
+	if ((it->from_text = malloc(strlen(href) + 4)) == NULL)
+		epub_oom();
+	sprintf(it->from_text, "../%s", href);
+	return it;
+}
+
+/* Read a whole file (at most max bytes) into *out; -1 with errno. */
+static int
+slurp(char **out, size_t *len, const char *path, size_t max)
+{
+	FILE	*f;
+	char	*p = NULL;
+	size_t	 n = 0, cap = 0, r;
+
+	*out = NULL;
+	if ((f = fopen(path, "rb")) == NULL)
+		return -1;
+	for (;;) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 65536;
+			if (cap > max + 1)
+				cap = max + 1;
+			if ((p = realloc(p, cap + 1)) == NULL)
+				epub_oom();
+		}
+		r = fread(p + n, 1, cap - n, f);
+		n += r;
+		if (n > max) {
+			free(p);
+			fclose(f);
+			errno = EFBIG;
+			return -1;
+		}
+		if (r == 0)
+			break;
+	}
+	if (ferror(f)) {
+		free(p);
+		fclose(f);
+		errno = EIO;
+		return -1;
+	}
+	fclose(f);
+	p[n] = '\0';
+	*out = p;
+	*len = n;
+	return 0;
+}
+
+/* Media type of image data by its first bytes; ext gets ".png"... */
+static const char *
+image_type(const unsigned char *d, size_t len, const char **ext)
+{
+	if (len >= 8 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0) {
+		*ext = "png";
+		return "image/png";
+	}
+	if (len >= 3 && d[0] == 0xff && d[1] == 0xd8 && d[2] == 0xff) {
+		*ext = "jpg";
+		return "image/jpeg";
+	}
+	if (len >= 6 && (memcmp(d, "GIF87a", 6) == 0 ||
+	    memcmp(d, "GIF89a", 6) == 0)) {
+		*ext = "gif";
+		return "image/gif";
+	}
+	return NULL;
+}
+
+void
+epub_lang_add(struct epub *e, const char *lang)
+{
+	if (lang == NULL || *lang == '\0' || strcmp(lang, "und") == 0 ||
+	    map_get(&e->langs, lang, NULL))
+		return;
+	map_put(&e->langs, lang, e->nlang);
+	if ((e->langv = realloc(e->langv, (e->nlang + 1) *
+	    sizeof(*e->langv))) == NULL)
+		epub_oom();
+	e->langv[e->nlang++] = epub_strdup(lang);
+}
+
+void
+epub_subject_add(struct epub *e, const char *s)
+{
+	if (s == NULL || *s == '\0' || map_get(&e->subjects, s, NULL))
+		return;
+	map_put(&e->subjects, s, e->nsubject);
+	if ((e->subjectv = realloc(e->subjectv, (e->nsubject + 1) *
+	    sizeof(*e->subjectv))) == NULL)
+		epub_oom();
+	e->subjectv[e->nsubject++] = epub_strdup(s);
+}
+
+void
+epub_creator_add(struct epub *e, const char *s)
+{
+	if (s == NULL || *s == '\0' || map_get(&e->creators, s, NULL))
+		return;
+	map_put(&e->creators, s, e->ncreator);
+	if ((e->creatorv = realloc(e->creatorv, (e->ncreator + 1) *
+	    sizeof(*e->creatorv))) == NULL)
+		epub_oom();
+	e->creatorv[e->ncreator++] = epub_strdup(s);
+}
+
+int
+epub_open(struct epub *e, struct galley_sink *out,
+    const struct galley_book *book, const struct galley_opts *opts,
+    long long modified, struct galley_diag *dg)
+{
+	char		*css = NULL, *cover = NULL;
+	size_t		 len;
+	time_t		 t;
+	struct tm	 tm;
+	int		 rc = -1;
+
+	memset(e, 0, sizeof(*e));
+	map_init(&e->article);
+	map_init(&e->images);
+	map_init(&e->packed);
+	map_init(&e->langs);
+	map_init(&e->subjects);
+	map_init(&e->creators);
+	galley_buf_init(&e->buf);
+	e->out = out;
+	e->opts = opts;
+	e->dg = dg;
+	e->book = *book;
+	e->modified = modified < 0 ? 0 : modified;
+	t = (time_t)e->modified;
+	gmtime_r(&t, &tm);
+	strftime(e->modified_str, sizeof(e->modified_str),
+	    "%Y-%m-%dT%H:%M:%SZ", &tm);
+	e->lang = epub_strdup(book->language);
+	if (book->language != NULL)
+		epub_lang_add(e, book->language);
+	e->zip = zip_new(out, e->modified);
+
+	if (add(e, "mimetype", "application/epub+zip", 20, 0) == -1 ||
+	    add(e, "META-INF/container.xml", container_xml,
+	    sizeof(container_xml) - 1, 1) == -1)
+		goto out;
+
+	if (book->css != NULL) {
+		if (slurp(&css, &len, book->css, 4u << 20) == -1) {
+			galley_diag_add(dg, GALLEY_ERROR, book->css, 0, 0,
+			    "cannot read stylesheet: %s", strerror(errno));
+			goto out;
+		}
+		if (add(e, "OEBPS/css/galley.css", css, len, 1) == -1)
+			goto out;
+	} else if (add(e, "OEBPS/css/galley.css", epub_css,
+	    strlen(epub_css), 1) == -1)
+		goto out;
+
+	if (book->cover != NULL) {
+		const char	*type, *ext = "";
+		char		 name[64];
+
+		if (slurp(&cover, &len, book->cover, IMAGE_MAX) == -1) {
+			galley_diag_add(dg, GALLEY_ERROR, book->cover, 0, 0,
+			    "cannot read cover image: %s", strerror(errno));
+			goto out;
+		}
+		type = image_type((unsigned char *)cover, len, &ext);
+		if (type == NULL) {
+			galley_diag_add(dg, GALLEY_ERROR, book->cover, 0, 0,
+			    "cover image is not PNG, JPEG or GIF");
+			goto out;
+		}
+		snprintf(name, sizeof(name), "images/cover.%s", ext);
+		item_new(e, "cover-image", name, type, "cover-image");
+		e->cover_href = e->items[e->nitems - 1].href;
+		snprintf(name, sizeof(name), "OEBPS/images/cover.%s", ext);
+		if (add(e, name, cover, len, 0) == -1)
+			goto out;
+	}
+	rc = 0;
+out:
+	free(css);
+	free(cover);
+	return rc;
+}
+
+size_t
+epub_chapter_add(struct epub *e, const char *article_id, const char *title,
+    const char *lang)
+{
+	struct epub_chapter	*c;
+	char			 file[32];
+
+	if (e->nch == e->capch) {
+		e->capch = e->capch ? e->capch * 2 : 64;
+		if ((e->ch = realloc(e->ch, e->capch * sizeof(*e->ch))) ==
+		    NULL)
+			epub_oom();
+	}
+	c = &e->ch[e->nch];
+	memset(c, 0, sizeof(*c));
+	snprintf(file, sizeof(file), "c%05zu.xhtml", e->nch + 1);
+	c->file = epub_strdup(file);
+	c->title = epub_strdup(title != NULL && *title != '\0' ? title :
+	    file);
+	if (lang == NULL || *lang == '\0')
+		lang = e->book.language;
+	c->lang = epub_strdup(lang != NULL ? lang : "und");
+	epub_lang_add(e, c->lang);
+	if (article_id != NULL && !map_get(&e->article, article_id, NULL))
+		map_put(&e->article, article_id, e->nch);
+	return e->nch++;
+}
+
+void
+epub_chapter_heading(struct epub *e, size_t ch, int level, const char *id,
+    const char *text)
+{
+	struct epub_chapter	*c = &e->ch[ch];
+	struct epub_heading	*h;
+
+	if (c->nh == c->caph) {
+		c->caph = c->caph ? c->caph * 2 : 8;
+		if ((c->h = realloc(c->h, c->caph * sizeof(*c->h))) == NULL)
+			epub_oom();
+	}
+	h = &c->h[c->nh++];
+	h->level = level;
+	h->id = epub_strdup(id);
+	h->text = level >= 1 && level <= 3 && text != NULL && *text != '\0' ?
+	    epub_strdup(text) : NULL;
+}
+
+int
+epub_chapter_has_id(const struct epub *e, size_t ch, const char *id)
+{
+	size_t	 i;
+
+	if (ch >= e->nch)
+		return 0;
+	for (i = 0; i < e->ch[ch].nh; i++)
+		if (strcmp(e->ch[ch].h[i].id, id) == 0)
+			return 1;
+	return 0;
+}
+
+static size_t
+scheme_len(const char *u)
+{
+	size_t	 i = 0;
+
+	if (!isalpha((unsigned char)u[0]))
+		return 0;
+	while (isalnum((unsigned char)u[i]) || u[i] == '+' || u[i] == '-' ||
+	    u[i] == '.')
+		i++;
+	return u[i] == ':' ? i : 0;
+}
+
+static int
+scheme_is(const char *u, const char *s)
+{
+	size_t	 n = strlen(s);
+
+	return scheme_len(u) == n && strncasecmp(u, s, n) == 0;
+}
+
+int
+epub_url_is_remote(const char *u)
+{
+	return ((scheme_is(u, "http") || scheme_is(u, "https") ||
+	    scheme_is(u, "ftp")) && strchr(u, '/') != NULL) ||
+	    strncmp(u, "//", 2) == 0;
+}
+
+int
+epub_url_is_absolute(const char *u)
+{
+	const char	*r = strchr(u, ':');
+
+	if (scheme_is(u, "http") || scheme_is(u, "https") ||
+	    scheme_is(u, "ftp"))
+		return strncmp(r, "://", 3) == 0 && r[3] != '\0' &&
+		    r[3] != '/';
+	return (scheme_is(u, "mailto") || scheme_is(u, "tel")) &&
+	    r[1] != '\0';
+}
+
+int
+epub_href_ok(const struct epub *e, size_t ch, const char *href)
+{
+	const char	*hash;
+	char		*end;
+	unsigned long	 k;
+
+	if (epub_url_is_absolute(href))
+		return 1;
+	if (href[0] == '#')
+		return epub_chapter_has_id(e, ch, href + 1);
+	if (href[0] != 'c' || !isdigit((unsigned char)href[1]))
+		return 0;
+	k = strtoul(href + 1, &end, 10);
+	if (k == 0 || k > e->nch || strncmp(end, ".xhtml", 6) != 0)
+		return 0;
+	hash = end + 6;
+	if (*hash == '\0')
+		return 1;
+	return *hash == '#' && epub_chapter_has_id(e, k - 1, hash + 1);
+}
+
+/* The path of a local url below basedir, percent-decoded; malloc'd,
+ * or NULL if the url cannot name a local file. */
+static char *
+local_path(const char *url, const char *basedir)
+{
+	size_t	 n = strcspn(url, "?#"), i, o = 0;
+	char	*p;
+
+	if (n == 0 || url[0] == '/' || scheme_len(url) > 0)
+		return NULL;
+	if ((p = malloc(strlen(basedir != NULL ? basedir : ".") + n + 2)) ==
+	    NULL)
+		epub_oom();
+	if (basedir != NULL && *basedir != '\0') {
+		strcpy(p, basedir);
+		o = strlen(p);
+		if (p[o - 1] != '/')
+			p[o++] = '/';
+	}
+	for (i = 0; i < n; i++) {
+		if (url[i] == '%' && isxdigit((unsigned char)url[i + 1]) &&
+		    isxdigit((unsigned char)url[i + 2])) {
+			char hx[3] = { url[i + 1], url[i + 2], 0 };
+
+			p[o++] = (char)strtol(hx, NULL, 16);
+			i += 2;
+		} else
+			p[o++] = url[i];
+	}
+	p[o] = '\0';
+	if (strlen(p) != o) {	/* %00 */
+		free(p);
+		return NULL;
+	}
+	return p;
+}
+
+const char *
+epub_image(struct epub *e, const char *url, const char *basedir,
+    const char *file, unsigned line, unsigned col)
+{
+	char		*path, *data = NULL;
+	char		 name[64], id[32];
+	const char	*type, *ext = "";
+	size_t		 k, len;
+	struct epub_item *it;
+
+	if ((path = local_path(url, basedir)) == NULL) {
+		galley_diag_add(e->dg, GALLEY_WARNING, file, line, col,
+		    "image \"%s\" is not a local file; its alt text stands "
+		    "in for it", url);
+		return NULL;
+	}
+	if (map_get(&e->images, path, &k)) {
+		free(path);
+		return k == SIZE_MAX ? NULL : e->items[k].from_text;
+	}
+	if (slurp(&data, &len, path, IMAGE_MAX) == -1) {
+		galley_diag_add(e->dg, GALLEY_WARNING, file, line, col,
+		    "image %s: %s; its alt text stands in for it", path,
+		    strerror(errno));
+		goto missing;
+	}
+	if ((type = image_type((unsigned char *)data, len, &ext)) == NULL) {
+		galley_diag_add(e->dg, GALLEY_WARNING, file, line, col,
+		    "image %s is not PNG, JPEG or GIF; its alt text stands "
+		    "in for it", path);
+		goto missing;
+	}
+	snprintf(id, sizeof(id), "img%zu", e->packed.n + 1);
+	snprintf(name, sizeof(name), "images/i%04zu.%s", e->packed.n + 1,
+	    ext);
+	it = item_new(e, id, name, type, NULL);
+	snprintf(name, sizeof(name), "OEBPS/%s", it->href);
+	if (add(e, name, data, len, 0) == -1)
+		goto missing;
+	map_put(&e->images, path, e->nitems - 1);
+	map_put(&e->packed, it->from_text, e->nitems - 1);
+	free(data);
+	free(path);
+	return e->items[e->nitems - 1].from_text;
+missing:
+	map_put(&e->images, path, SIZE_MAX);
+	free(data);
+	free(path);
+	return NULL;
+}
+
+int
+epub_chapter_write(struct epub *e, size_t ch, const struct galley_doc *doc,
+    const char *basedir)
+{
+	char	 name[64];
+
+	e->buf.len = 0;
+	if (xhtml_chapter(&e->buf, e, ch, doc, basedir) == -1)
+		return -1;
+	snprintf(name, sizeof(name), "OEBPS/text/%s", e->ch[ch].file);
+	return add(e, name, e->buf.data, e->buf.len, 1);
+}
+
+int
+epub_close(struct epub *e)
+{
+	if (e->lang == NULL)
+		e->lang = epub_strdup(e->nlang > 0 ? e->langv[0] : "und");
+	e->buf.len = 0;
+	titlepage_write(&e->buf, e);
+	if (add(e, "OEBPS/text/title.xhtml", e->buf.data, e->buf.len,
+	    1) == -1)
+		return -1;
+	if (e->cover_href != NULL) {
+		e->buf.len = 0;
+		coverpage_write(&e->buf, e);
+		if (add(e, "OEBPS/text/cover.xhtml", e->buf.data,
+		    e->buf.len, 1) == -1)
+			return -1;
+	}
+	e->buf.len = 0;
+	nav_write(&e->buf, e);
+	if (add(e, "OEBPS/nav.xhtml", e->buf.data, e->buf.len, 1) == -1)
+		return -1;
+	e->buf.len = 0;
+	ncx_write(&e->buf, e);
+	if (add(e, "OEBPS/toc.ncx", e->buf.data, e->buf.len, 1) == -1)
+		return -1;
+	e->buf.len = 0;
+	opf_write(&e->buf, e);
+	if (add(e, "OEBPS/content.opf", e->buf.data, e->buf.len, 1) == -1)
+		return -1;
+	if (zip_finish(e->zip) == -1) {
+		galley_diag_add(e->dg, GALLEY_ERROR, NULL, 0, 0,
+		    "EPUB: cannot write the zip directory: %s",
+		    errno ? strerror(errno) : "archive too large");
+		return -1;
+	}
+	return 0;
+}
+
+static void
+strv_free(char **v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+void
+epub_release(struct epub *e)
+{
+	size_t	 i, j;
+
+	zip_free(e->zip);
+	for (i = 0; i < e->nch; i++) {
+		for (j = 0; j < e->ch[i].nh; j++) {
+			free(e->ch[i].h[j].id);
+			free(e->ch[i].h[j].text);
+		}
+		free(e->ch[i].h);
+		free(e->ch[i].file);
+		free(e->ch[i].title);
+		free(e->ch[i].lang);
+	}
+	free(e->ch);
+	for (i = 0; i < e->nitems; i++) {
+		free(e->items[i].id);
+		free(e->items[i].href);
+		free(e->items[i].type);
+		free(e->items[i].props);
+		free(e->items[i].from_text);
+	}
+	free(e->items);
+	map_release(&e->article);
+	map_release(&e->images);
+	map_release(&e->packed);
+	map_release(&e->langs);
+	map_release(&e->subjects);
+	map_release(&e->creators);
+	strv_free(e->langv, e->nlang);
+	strv_free(e->subjectv, e->nsubject);
+	strv_free(e->creatorv, e->ncreator);
+	free(e->lang);
+	free(e->identifier);
+	galley_buf_release(&e->buf);
+	memset(e, 0, sizeof(*e));
+}

@@ -1,0 +1,916 @@
+/*
+ * Chapters: one article's tree as an XHTML5 content document.  Ids
+ * are settled by one walk (headings, sections, footnotes) that both
+ * the table of contents and the chapter use; raw HTML goes through
+ * html_clean(); links and images follow the package's rules.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "writers/epub/epub.h"
+#include "writers/xml_escape.h"
+
+/* The ids of a chapter, in walk order of the nodes that carry them. */
+struct ids {
+	char		**v;
+	size_t		  n, cap, next;
+	struct map	  set;		/* every id */
+	struct map	  notes;	/* footnote label, "#index" -> in v */
+	struct map	  number;	/* footnote id -> its number */
+	struct map	  refs;		/* footnote id -> refs seen */
+	struct map	  firstref;	/* footnote id -> index in v */
+	unsigned	  headings;
+};
+
+struct xw {
+	struct epub		*e;
+	size_t			 ch;
+	const struct galley_doc	*doc;
+	const struct galley_meta *meta;
+	const char		*basedir, *file;
+	struct galley_buf	*out;
+	struct ids		 ids;
+	struct map		 emitted;
+	int			 in_link;
+	int			 raw;		/* out is raw HTML to clean */
+};
+
+static void
+put(struct xw *x, const char *s)
+{
+	galley_buf_puts(x->out, s);
+}
+
+static void
+esc(struct xw *x, const char *s, int attr)
+{
+	xml_escape(x->out, s != NULL ? s : "", attr);
+}
+
+/* An XML NCName as ids need (ASCII rules; any non-ASCII allowed). */
+static int
+is_ncname(const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+
+	if (s == NULL || *p == '\0')
+		return 0;
+	if (!(*p >= 0x80 || *p == '_' || ((*p | 0x20) >= 'a' &&
+	    (*p | 0x20) <= 'z')))
+		return 0;
+	for (p++; *p != '\0'; p++)
+		if (!(*p >= 0x80 || *p == '_' || *p == '-' || *p == '.' ||
+		    (*p >= '0' && *p <= '9') ||
+		    ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')))
+			return 0;
+	return 1;
+}
+
+static void
+ids_push(struct ids *ids, const char *want, const char *fallback)
+{
+	char		 tmp[64];
+	const char	*id = is_ncname(want) ? want : fallback;
+	char		*own;
+	unsigned	 k = 2;
+
+	own = epub_strdup(id);
+	while (map_get(&ids->set, own, NULL)) {
+		free(own);
+		snprintf(tmp, sizeof(tmp), "-%u", k++);
+		if ((own = malloc(strlen(id) + strlen(tmp) + 1)) == NULL)
+			epub_oom();
+		strcpy(own, id);
+		strcat(own, tmp);
+	}
+	map_put(&ids->set, own, ids->n);
+	if (ids->n == ids->cap) {
+		ids->cap = ids->cap ? ids->cap * 2 : 32;
+		if ((ids->v = realloc(ids->v, ids->cap * sizeof(*ids->v))) ==
+		    NULL)
+			epub_oom();
+	}
+	ids->v[ids->n++] = own;
+}
+
+static const char *
+ids_take(struct ids *ids)
+{
+	return ids->next < ids->n ? ids->v[ids->next++] : "";
+}
+
+static void
+ids_release(struct ids *ids)
+{
+	size_t	 i;
+
+	for (i = 0; i < ids->n; i++)
+		free(ids->v[i]);
+	free(ids->v);
+	map_release(&ids->set);
+	map_release(&ids->notes);
+	map_release(&ids->number);
+	map_release(&ids->refs);
+	map_release(&ids->firstref);
+}
+
+static const char *
+note_label(const struct galley_node *n)
+{
+	return n->u.note.label != NULL ? n->u.note.label : "";
+}
+
+/*
+ * The definition a reference points to, as an index in ids->v: by
+ * label, else by number (cmark-gfm gives references the number of
+ * their note as label).  0 if there is none.
+ */
+static int
+note_find(const struct ids *ids, const struct galley_node *ref, size_t *k)
+{
+	char	 key[48];
+
+	if (map_get(&ids->notes, note_label(ref), k))
+		return 1;
+	snprintf(key, sizeof(key), "#%.40s", note_label(ref));
+	if (map_get(&ids->notes, key, k))
+		return 1;
+	snprintf(key, sizeof(key), "#%d", ref->u.note.index);
+	return ref->u.note.index > 0 && map_get(&ids->notes, key, k);
+}
+
+/* Does the section's own first heading carry the same id? */
+static int
+section_id_shared(const struct galley_node *n)
+{
+	const struct galley_node	*c;
+
+	for (c = n->first; c != NULL; c = c->next)
+		if (c->type == GALLEY_NODE_HEADING)
+			return c->id != NULL && n->id != NULL &&
+			    strcmp(c->id, n->id) == 0;
+	return 0;
+}
+
+/*
+ * Settle every id of the chapter in walk order.  Footnote definitions
+ * come first so that references know their targets: a first walk for
+ * definitions, a second for the rest.
+ */
+static void
+ids_defs(struct ids *ids, const struct galley_node *n)
+{
+	const struct galley_node	*c;
+	char				 fb[48];
+
+	if (n->type == GALLEY_NODE_FOOTNOTE_DEF &&
+	    !map_get(&ids->notes, note_label(n), NULL)) {
+		snprintf(fb, sizeof(fb), "fn-%d", n->u.note.index);
+		ids_push(ids, n->id, fb);
+		map_put(&ids->notes, note_label(n), ids->n - 1);
+		map_put(&ids->number, ids->v[ids->n - 1],
+		    (size_t)(n->u.note.index > 0 ? n->u.note.index :
+		    (int)ids->n));
+		snprintf(fb, sizeof(fb), "#%d", n->u.note.index);
+		if (!map_get(&ids->notes, fb, NULL))
+			map_put(&ids->notes, fb, ids->n - 1);
+	}
+	for (c = n->first; c != NULL; c = c->next)
+		ids_defs(ids, c);
+}
+
+/* The index in v where the walk-order ids start: after the notes. */
+static void
+ids_walk(struct ids *ids, const struct galley_node *n)
+{
+	const struct galley_node	*c;
+	char				 fb[64];
+	size_t				 k, d;
+
+	switch (n->type) {
+	case GALLEY_NODE_HEADING:
+		snprintf(fb, sizeof(fb), "h-%u", ++ids->headings);
+		ids_push(ids, n->id, fb);
+		break;
+	case GALLEY_NODE_SECTION:
+		if (n->id != NULL && !section_id_shared(n)) {
+			snprintf(fb, sizeof(fb), "s-%u", ids->headings + 1);
+			ids_push(ids, n->id, fb);
+		}
+		break;
+	case GALLEY_NODE_FOOTNOTE_REF:
+		if (note_find(ids, n, &d)) {
+			const char *def = ids->v[d];
+			size_t num = 0;
+
+			k = 0;
+			map_get(&ids->refs, def, &k);
+			map_put(&ids->refs, def, k + 1);
+			map_get(&ids->number, def, &num);
+			if (k == 0)
+				snprintf(fb, sizeof(fb), "fnref-%zu", num);
+			else
+				snprintf(fb, sizeof(fb), "fnref-%zu-%zu", num,
+				    k + 1);
+			ids_push(ids, fb, "fnref");
+			if (k == 0)
+				map_put(&ids->firstref, ids->v[d],
+				    ids->n - 1);
+		}
+		break;
+	default:
+		break;
+	}
+	for (c = n->first; c != NULL; c = c->next)
+		ids_walk(ids, c);
+}
+
+static void
+ids_settle(struct ids *ids, const struct galley_doc *doc)
+{
+	memset(ids, 0, sizeof(*ids));
+	ids_defs(ids, galley_doc_root(doc));
+	ids->next = ids->n;
+	ids_walk(ids, galley_doc_root(doc));
+	map_release(&ids->refs);
+}
+
+void
+xhtml_text(struct galley_buf *b, const struct galley_node *n)
+{
+	const struct galley_node	*c;
+
+	switch (n->type) {
+	case GALLEY_NODE_TEXT:
+	case GALLEY_NODE_CODE:
+	case GALLEY_NODE_CODE_BLOCK:
+		if (n->literal != NULL)
+			galley_buf_puts(b, n->literal);
+		break;
+	case GALLEY_NODE_SOFTBREAK:
+	case GALLEY_NODE_LINEBREAK:
+		galley_buf_putc(b, ' ');
+		break;
+	case GALLEY_NODE_FOOTNOTE_REF:
+	case GALLEY_NODE_FOOTNOTE_DEF:
+		return;
+	default:
+		break;
+	}
+	for (c = n->first; c != NULL; c = c->next)
+		xhtml_text(b, c);
+}
+
+/* Text with runs of white space made one space, trimmed; malloc'd. */
+static char *
+text_of(const struct galley_node *n)
+{
+	struct galley_buf	 b;
+	char			*s, *p, *q;
+	int			 sp = 0;
+
+	galley_buf_init(&b);
+	xhtml_text(&b, n);
+	galley_buf_putc(&b, '\0');
+	s = galley_buf_detach(&b, NULL);
+	for (p = q = s; *p != '\0'; p++) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			sp = q != s;
+			continue;
+		}
+		if (sp)
+			*q++ = ' ';
+		sp = 0;
+		*q++ = *p;
+	}
+	*q = '\0';
+	return s;
+}
+
+void
+xhtml_headings(struct epub *e, size_t ch, const struct galley_doc *doc)
+{
+	struct ids	 ids;
+	size_t		 i;
+
+	ids_settle(&ids, doc);
+	{
+		/* Pair the ids with their nodes: the same pre-order walk
+		 * as ids_walk(). */
+		const struct galley_node	*n = galley_doc_root(doc);
+		size_t				 k = ids.next;
+
+		while (n != NULL) {
+			if (n->type == GALLEY_NODE_HEADING) {
+				char *t = n->u.heading.level <= 3 ?
+				    text_of(n) : NULL;
+
+				if (k < ids.n)
+					epub_chapter_heading(e, ch,
+					    n->u.heading.level, ids.v[k], t);
+				free(t);
+			}
+			if (n->type == GALLEY_NODE_HEADING ||
+			    (n->type == GALLEY_NODE_SECTION &&
+			    n->id != NULL && !section_id_shared(n)) ||
+			    (n->type == GALLEY_NODE_FOOTNOTE_REF &&
+			    note_find(&ids, n, NULL))) {
+				if (n->type != GALLEY_NODE_HEADING &&
+				    k < ids.n)
+					epub_chapter_heading(e, ch, 0,
+					    ids.v[k], NULL);
+				k++;
+			}
+			/* next in document order */
+			if (n->first != NULL)
+				n = n->first;
+			else {
+				while (n != NULL && n->next == NULL)
+					n = n->parent;
+				if (n != NULL)
+					n = n->next;
+			}
+		}
+	}
+	for (i = 0; i < ids.next; i++)
+		epub_chapter_heading(e, ch, 0, ids.v[i], NULL);
+	ids_release(&ids);
+}
+
+/* Write id="..." once per id. */
+static void
+put_id(struct xw *x, const char *id)
+{
+	if (id == NULL || *id == '\0' || map_get(&x->emitted, id, NULL))
+		return;
+	if (!x->raw)		/* else html_clean() marks it */
+		map_put(&x->emitted, id, 1);
+	put(x, " id=\"");
+	esc(x, id, 1);
+	put(x, "\"");
+}
+
+/* Percent-encode what a URL may not hold as written; into out. */
+static void
+put_url(struct xw *x, const char *u)
+{
+	struct galley_buf	 b;
+	const unsigned char	*p;
+	static const char	 hex[] = "0123456789ABCDEF";
+
+	galley_buf_init(&b);
+	for (p = (const unsigned char *)u; *p != '\0'; p++) {
+		if (*p <= 0x20 || *p == 0x7f || strchr("\"<>\\^`{|}", *p) ||
+		    (*p == '%' && !(isxdigit(p[1]) && isxdigit(p[2])))) {
+			galley_buf_putc(&b, '%');
+			galley_buf_putc(&b, hex[*p >> 4]);
+			galley_buf_putc(&b, hex[*p & 15]);
+		} else
+			galley_buf_putc(&b, *p);
+	}
+	galley_buf_putc(&b, '\0');
+	esc(x, b.data, 1);
+	galley_buf_release(&b);
+}
+
+/* The href a link gets in this chapter, malloc'd, or NULL: text only. */
+static char *
+link_href(struct xw *x, const struct galley_node *n)
+{
+	const char	*url = n->u.link.url, *frag = n->u.link.fragment;
+	size_t		 t;
+	char		*h;
+
+	switch (n->u.link.kind) {
+	case GALLEY_LINK_INTERNAL:
+		if (!map_get(&x->e->article, n->u.link.target, &t))
+			return NULL;
+		if (frag != NULL && *frag != '\0' &&
+		    epub_chapter_has_id(x->e, t, frag)) {
+			if ((h = malloc(strlen(x->e->ch[t].file) +
+			    strlen(frag) + 2)) == NULL)
+				epub_oom();
+			sprintf(h, "%s#%s", t == x->ch ? "" :
+			    x->e->ch[t].file, frag);
+			return h;
+		}
+		return epub_strdup(x->e->ch[t].file);
+	case GALLEY_LINK_EXTERNAL:
+		if (url == NULL)
+			return NULL;
+		if (url[0] == '#')
+			return map_get(&x->ids.set, url + 1, NULL) ?
+			    epub_strdup(url) : NULL;
+		if (epub_url_is_absolute(url))
+			return epub_strdup(url);
+		return NULL;
+	case GALLEY_LINK_UNRESOLVED:
+		return NULL;
+	}
+	return NULL;
+}
+
+static void	render(struct xw *, const struct galley_node *);
+
+static void
+render_children(struct xw *x, const struct galley_node *n)
+{
+	const struct galley_node	*c;
+
+	for (c = n->first; c != NULL; c = c->next)
+		render(x, c);
+}
+
+static int
+has_raw_inline(const struct galley_node *n)
+{
+	const struct galley_node	*c;
+
+	for (c = n->first; c != NULL; c = c->next)
+		if (c->type == GALLEY_NODE_HTML_INLINE || has_raw_inline(c))
+			return 1;
+	return 0;
+}
+
+static void
+clean_into(struct xw *x, struct galley_buf *raw, int phrasing,
+    const struct galley_node *n)
+{
+	struct html_ctx	 c;
+
+	c.e = x->e;
+	c.ch = x->ch;
+	c.basedir = x->basedir;
+	c.file = x->file;
+	c.line = n->pos.line;
+	c.col = n->pos.col;
+	c.ids = &x->ids.set;
+	c.emitted = &x->emitted;
+	html_clean(x->out, raw->data != NULL ? raw->data : "", raw->len,
+	    phrasing, &c);
+}
+
+/* Inline children, through html_clean() when raw HTML is among them. */
+static void
+render_inlines(struct xw *x, const struct galley_node *n)
+{
+	struct galley_buf	 raw, *saved;
+
+	if (x->raw || !has_raw_inline(n)) {
+		render_children(x, n);
+		return;
+	}
+	galley_buf_init(&raw);
+	saved = x->out;
+	x->out = &raw;
+	x->raw = 1;
+	render_children(x, n);
+	x->raw = 0;
+	x->out = saved;
+	clean_into(x, &raw, 1, n);
+	galley_buf_release(&raw);
+}
+
+static void
+render_image(struct xw *x, const struct galley_node *n)
+{
+	const char	*url = n->u.link.url != NULL ? n->u.link.url : "";
+	const char	*href = NULL;
+	char		*alt = text_of(n);
+
+	if (epub_url_is_remote(url)) {
+		if (x->in_link)
+			esc(x, *alt ? alt : url, 0);
+		else {
+			put(x, "<a class=\"remote-image\" href=\"");
+			put_url(x, url);
+			put(x, "\">");
+			esc(x, *alt ? alt : url, 0);
+			put(x, "</a>");
+		}
+		free(alt);
+		return;
+	}
+	if (strncmp(url, "data:", 5) != 0)
+		href = epub_image(x->e, url, x->basedir, x->file,
+		    n->pos.line, n->pos.col);
+	if (href == NULL) {
+		put(x, "<span class=\"missing-image\">");
+		esc(x, alt, 0);
+		put(x, "</span>");
+		free(alt);
+		return;
+	}
+	x->e->nimages++;
+	if (*alt == '\0')
+		x->e->nimages_noalt++;
+	put(x, "<img src=\"");
+	esc(x, href, 1);
+	put(x, "\" alt=\"");
+	esc(x, alt, 1);
+	put(x, "\"");
+	if (n->u.link.title != NULL && *n->u.link.title != '\0') {
+		put(x, " title=\"");
+		esc(x, n->u.link.title, 1);
+		put(x, "\"");
+	}
+	put(x, "/>");
+	free(alt);
+}
+
+static const char *
+align_class(enum galley_align a)
+{
+	switch (a) {
+	case GALLEY_ALIGN_LEFT:
+		return " class=\"left\"";
+	case GALLEY_ALIGN_CENTER:
+		return " class=\"center\"";
+	case GALLEY_ALIGN_RIGHT:
+		return " class=\"right\"";
+	case GALLEY_ALIGN_NONE:
+		break;
+	}
+	return "";
+}
+
+static void
+render_row(struct xw *x, const struct galley_node *n)
+{
+	const struct galley_node	*c;
+	int				 head = n->u.row.header;
+	int				 first = n->prev == NULL ||
+					     n->prev->u.row.header != head;
+	int				 last = n->next == NULL ||
+					     n->next->u.row.header != head;
+
+	if (first)
+		put(x, head ? "<thead>\n" : "<tbody>\n");
+	put(x, "<tr>");
+	for (c = n->first; c != NULL; c = c->next) {
+		if (c->type != GALLEY_NODE_TABLE_CELL) {
+			render(x, c);
+			continue;
+		}
+		put(x, head ? "<th scope=\"col\"" : "<td");
+		put(x, align_class(c->u.cell.align));
+		put(x, ">");
+		render_inlines(x, c);
+		put(x, head ? "</th>" : "</td>");
+	}
+	put(x, "</tr>\n");
+	if (last)
+		put(x, head ? "</thead>\n" : "</tbody>\n");
+}
+
+static void
+render_noteref(struct xw *x, const struct galley_node *n)
+{
+	size_t		 k, num = 0;
+	const char	*id;
+
+	if (!note_find(&x->ids, n, &k)) {
+		put(x, "[^");
+		esc(x, note_label(n), 0);
+		put(x, "]");
+		return;
+	}
+	id = ids_take(&x->ids);
+	put(x, "<sup class=\"galley-noteref\"><a epub:type=\"noteref\" "
+	    "role=\"doc-noteref\"");
+	put_id(x, id);
+	put(x, " href=\"#");
+	esc(x, x->ids.v[k], 1);
+	map_get(&x->ids.number, x->ids.v[k], &num);
+	galley_buf_printf(x->out, "\">%zu</a></sup>", num);
+}
+
+/* The id of the first reference to a footnote, or NULL if none. */
+static const char *
+first_ref(struct xw *x, const struct galley_node *def)
+{
+	size_t	 k, d;
+
+	if (!map_get(&x->ids.notes, note_label(def), &d) ||
+	    !map_get(&x->ids.firstref, x->ids.v[d], &k))
+		return NULL;
+	return x->ids.v[k];
+}
+
+static void
+put_backlink(struct xw *x, const struct galley_node *def, const char *ref)
+{
+	size_t	 num = 0, d;
+
+	if (ref == NULL)
+		return;
+	if (map_get(&x->ids.notes, note_label(def), &d))
+		map_get(&x->ids.number, x->ids.v[d], &num);
+	put(x, "<a class=\"galley-backlink\" role=\"doc-backlink\" href=\"#");
+	esc(x, ref, 1);
+	galley_buf_printf(x->out, "\">%zu.</a> ", num);
+}
+
+static void
+render(struct xw *x, const struct galley_node *n)
+{
+	const char	*tag = NULL;
+	char		*href;
+
+	switch (n->type) {
+	case GALLEY_NODE_DOCUMENT:
+		render_children(x, n);
+		return;
+	case GALLEY_NODE_SECTION:
+		put(x, "<section");
+		if (n->id != NULL && !section_id_shared(n))
+			put_id(x, ids_take(&x->ids));
+		put(x, ">\n");
+		render_children(x, n);
+		put(x, "</section>\n");
+		return;
+	case GALLEY_NODE_PARAGRAPH:
+		put(x, "<p>");
+		if (n->parent != NULL && n->prev == NULL &&
+		    n->parent->type == GALLEY_NODE_FOOTNOTE_DEF)
+			put_backlink(x, n->parent, first_ref(x, n->parent));
+		render_inlines(x, n);
+		put(x, "</p>\n");
+		return;
+	case GALLEY_NODE_HEADING: {
+		int lv = n->u.heading.level;
+
+		lv = lv < 1 ? 1 : lv > 6 ? 6 : lv;
+		galley_buf_printf(x->out, "<h%d", lv);
+		put_id(x, ids_take(&x->ids));
+		put(x, ">");
+		render_inlines(x, n);
+		galley_buf_printf(x->out, "</h%d>\n", lv);
+		return;
+	}
+	case GALLEY_NODE_QUOTE:
+		put(x, "<blockquote>\n");
+		render_children(x, n);
+		put(x, "</blockquote>\n");
+		return;
+	case GALLEY_NODE_LIST: {
+		const struct galley_node *c;
+		int tasks = 0;
+
+		for (c = n->first; c != NULL; c = c->next)
+			tasks |= c->u.item.task;
+		if (n->u.list.ordered) {
+			put(x, "<ol");
+			if (n->u.list.start != 1)
+				galley_buf_printf(x->out, " start=\"%d\"",
+				    n->u.list.start);
+		} else
+			put(x, "<ul");
+		if (tasks || n->u.list.tight)
+			galley_buf_printf(x->out, " class=\"%s%s%s\"",
+			    tasks ? "tasks" : "", tasks &&
+			    n->u.list.tight ? " " : "",
+			    n->u.list.tight ? "tight" : "");
+		put(x, ">\n");
+		render_children(x, n);
+		put(x, n->u.list.ordered ? "</ol>\n" : "</ul>\n");
+		return;
+	}
+	case GALLEY_NODE_ITEM:
+		put(x, "<li>");
+		if (n->u.item.task)
+			galley_buf_printf(x->out, "<span class=\"galley-task"
+			    " %s\" role=\"img\" aria-label=\"%s\">%s</span> ",
+			    n->u.item.checked ? "done" : "todo",
+			    nav_word(x->e->ch[x->ch].lang, n->u.item.checked ?
+			    WORD_DONE : WORD_TODO),
+			    n->u.item.checked ? "\xe2\x98\x91" :
+			    "\xe2\x98\x90");
+		render_children(x, n);
+		put(x, "</li>\n");
+		return;
+	case GALLEY_NODE_CODE_BLOCK:
+		put(x, "<pre><code");
+		if (n->u.code_block.info != NULL &&
+		    *n->u.code_block.info != '\0') {
+			size_t l = strcspn(n->u.code_block.info, " \t");
+			char *w = strndup(n->u.code_block.info, l);
+
+			if (w == NULL)
+				epub_oom();
+			put(x, " class=\"language-");
+			esc(x, w, 1);
+			put(x, "\"");
+			free(w);
+		}
+		put(x, ">");
+		esc(x, n->literal, 0);
+		put(x, "</code></pre>\n");
+		return;
+	case GALLEY_NODE_HTML_BLOCK:
+		if (x->raw)
+			put(x, n->literal != NULL ? n->literal : "");
+		else {
+			struct galley_buf raw;
+
+			galley_buf_init(&raw);
+			galley_buf_puts(&raw, n->literal != NULL ?
+			    n->literal : "");
+			clean_into(x, &raw, 0, n);
+			galley_buf_release(&raw);
+		}
+		return;
+	case GALLEY_NODE_HTML_INLINE:
+		if (x->raw)
+			put(x, n->literal != NULL ? n->literal : "");
+		else {
+			struct galley_buf raw;
+
+			galley_buf_init(&raw);
+			galley_buf_puts(&raw, n->literal != NULL ?
+			    n->literal : "");
+			clean_into(x, &raw, 1, n);
+			galley_buf_release(&raw);
+		}
+		return;
+	case GALLEY_NODE_THEMATIC_BREAK:
+		put(x, "<hr/>\n");
+		return;
+	case GALLEY_NODE_TABLE:
+		x->e->tables++;
+		put(x, "<table>\n");
+		render_children(x, n);
+		put(x, "</table>\n");
+		return;
+	case GALLEY_NODE_TABLE_ROW:
+		render_row(x, n);
+		return;
+	case GALLEY_NODE_TABLE_CELL:	/* outside a row: as a paragraph */
+		put(x, "<p>");
+		render_inlines(x, n);
+		put(x, "</p>\n");
+		return;
+	case GALLEY_NODE_FOOTNOTE_DEF: {
+		size_t k;
+		const char *id = NULL, *ref;
+
+		if (map_get(&x->ids.notes, note_label(n), &k) &&
+		    !map_get(&x->emitted, x->ids.v[k], NULL))
+			id = x->ids.v[k];
+		x->e->notes++;
+		put(x, "<aside epub:type=\"footnote\" role=\"doc-footnote\"");
+		put_id(x, id);
+		put(x, ">\n");
+		ref = first_ref(x, n);
+		if (ref != NULL && (n->first == NULL ||
+		    n->first->type != GALLEY_NODE_PARAGRAPH)) {
+			put(x, "<p>");
+			put_backlink(x, n, ref);
+			put(x, "</p>\n");
+		}
+		render_children(x, n);
+		put(x, "</aside>\n");
+		return;
+	}
+	case GALLEY_NODE_TEXT:
+		esc(x, n->literal, 0);
+		return;
+	case GALLEY_NODE_SOFTBREAK:
+		put(x, "\n");
+		return;
+	case GALLEY_NODE_LINEBREAK:
+		put(x, "<br/>\n");
+		return;
+	case GALLEY_NODE_CODE:
+		put(x, "<code>");
+		esc(x, n->literal, 0);
+		put(x, "</code>");
+		return;
+	case GALLEY_NODE_EMPH:
+		tag = "em";
+		break;
+	case GALLEY_NODE_STRONG:
+		tag = "strong";
+		break;
+	case GALLEY_NODE_STRIKE:
+		tag = "del";
+		break;
+	case GALLEY_NODE_LINK:
+		href = x->in_link ? NULL : link_href(x, n);
+		if (href == NULL) {
+			render_children(x, n);
+			return;
+		}
+		put(x, "<a href=\"");
+		put_url(x, href);
+		put(x, "\"");
+		if (n->u.link.title != NULL && *n->u.link.title != '\0') {
+			put(x, " title=\"");
+			esc(x, n->u.link.title, 1);
+			put(x, "\"");
+		}
+		put(x, ">");
+		x->in_link++;
+		render_children(x, n);
+		x->in_link--;
+		put(x, "</a>");
+		free(href);
+		return;
+	case GALLEY_NODE_IMAGE:
+		render_image(x, n);
+		return;
+	case GALLEY_NODE_FOOTNOTE_REF:
+		render_noteref(x, n);
+		return;
+	case GALLEY_NODE__MAX:
+		return;
+	}
+	galley_buf_printf(x->out, "<%s>", tag);
+	render_children(x, n);
+	galley_buf_printf(x->out, "</%s>", tag);
+}
+
+void
+xhtml_head(struct galley_buf *b, const char *lang, const char *title,
+    const char *css, const char *body_type)
+{
+	galley_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" "
+	    "xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"");
+	xml_escape(b, lang, 1);
+	galley_buf_puts(b, "\" xml:lang=\"");
+	xml_escape(b, lang, 1);
+	galley_buf_puts(b, "\">\n<head>\n<meta charset=\"UTF-8\"/>\n"
+	    "<title>");
+	xml_escape(b, title, 0);
+	galley_buf_puts(b, "</title>\n");
+	if (css != NULL) {
+		galley_buf_puts(b, "<link rel=\"stylesheet\" "
+		    "type=\"text/css\" href=\"");
+		xml_escape(b, css, 1);
+		galley_buf_puts(b, "\"/>\n");
+	}
+	galley_buf_puts(b, "</head>\n<body");
+	if (body_type != NULL) {
+		galley_buf_puts(b, " epub:type=\"");
+		xml_escape(b, body_type, 1);
+		galley_buf_puts(b, "\"");
+	}
+	galley_buf_puts(b, ">\n");
+}
+
+void
+xhtml_foot(struct galley_buf *b)
+{
+	galley_buf_puts(b, "</body>\n</html>\n");
+}
+
+static int
+has_h1(const struct galley_node *n)
+{
+	const struct galley_node	*c;
+
+	if (n->type == GALLEY_NODE_HEADING)
+		return n->u.heading.level == 1;
+	for (c = n->first; c != NULL; c = c->next)
+		if (galley_node_is_block(c->type) && has_h1(c))
+			return 1;
+	return 0;
+}
+
+int
+xhtml_chapter(struct galley_buf *out, struct epub *e, size_t ch,
+    const struct galley_doc *doc, const char *basedir)
+{
+	struct xw		 x;
+	const struct epub_chapter *c = &e->ch[ch];
+
+	memset(&x, 0, sizeof(x));
+	x.e = e;
+	x.ch = ch;
+	x.doc = doc;
+	x.meta = galley_doc_meta(doc);
+	x.basedir = basedir;
+	x.file = x.meta->source;
+	x.out = out;
+	map_init(&x.emitted);
+	ids_settle(&x.ids, doc);
+
+	xhtml_head(out, c->lang, c->title, "../css/galley.css", NULL);
+	galley_buf_puts(out, "<section epub:type=\"chapter\" "
+	    "role=\"doc-chapter\">\n");
+	if (!has_h1(galley_doc_root(doc))) {
+		galley_buf_puts(out, "<h1 class=\"galley-title\">");
+		xml_escape(out, c->title, 0);
+		galley_buf_puts(out, "</h1>\n");
+	}
+	render(&x, galley_doc_root(doc));
+	galley_buf_puts(out, "</section>\n");
+	xhtml_foot(out);
+
+	ids_release(&x.ids);
+	map_release(&x.emitted);
+	return 0;
+}

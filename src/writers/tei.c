@@ -1,0 +1,51 @@
+/*
+ * The TEI P5 writer: one <TEI> document per article (NAME.tei.xml),
+ * built as a libxml2 tree and written indented, UTF-8.  tei_article()
+ * makes the <TEI> element that tei_corpus.c also puts in a teiCorpus.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "writers/tei.h"
+
+/* Fill tei, a <TEI> element with its xml:id, with the article. */
+void
+tei_article(struct tei_ctx *ctx, xmlNodePtr tei, const struct tei_article *a)
+{
+	tei_lang(tei, a->lang);
+	tei_header(ctx, tei, a);
+	tei_body(ctx, tei, a);
+}
+
+static int
+tei_write(const struct galley_doc *doc, struct galley_sink *out,
+    const struct galley_opts *opts, struct galley_diag *dg)
+{
+	const struct galley_meta *m = galley_doc_meta(doc);
+	struct tei_ctx		 ctx;
+	struct tei_article	 a;
+	xmlNodePtr		 tei;
+	char			 lang[64], *id;
+	int			 rc;
+
+	tei_ctx_init(&ctx, opts, dg);
+	memset(&a, 0, sizeof(a));
+	a.doc = doc;
+	id = tei_doc_id(m);
+	a.xmlid = id;
+	a.lang = tei_lang_tag(m->language, lang, sizeof(lang));
+	if (a.lang == NULL)
+		a.lang = "und";
+	tei = tei_root(&ctx, "TEI");
+	tei_id(&ctx, tei, a.xmlid);
+	tei_article(&ctx, tei, &a);
+	tei_fix_run(&ctx);
+	rc = tei_save(&ctx, out);
+	free(id);
+	tei_ctx_release(&ctx);
+	return rc;
+}
+
+const struct galley_writer galley_tei_writer = {
+	"tei", ".tei.xml", tei_write
+};

@@ -1,0 +1,474 @@
+/*
+ * The libxml2 side of the TEI writers: a tree document in the TEI
+ * namespace, elements and attributes with their text cleaned of what
+ * XML 1.0 forbids, unique xml:ids, and the small value checks TEI's
+ * datatypes need (names, URIs, language tags, dates).
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xmlsave.h>
+
+#include "writers/tei.h"
+#include "writers/xml_escape.h"
+
+void
+tei_oom(void)
+{
+	fputs("galley: out of memory\n", stderr);
+	exit(1);
+}
+
+void
+tei_ctx_init(struct tei_ctx *ctx, const struct galley_opts *opts,
+    struct galley_diag *dg)
+{
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->opts = opts;
+	ctx->dg = dg;
+	if ((ctx->xdoc = xmlNewDoc(BAD_CAST "1.0")) == NULL)
+		tei_oom();
+	if ((ctx->ids = xmlHashCreate(64)) == NULL)
+		tei_oom();
+}
+
+void
+tei_ctx_release(struct tei_ctx *ctx)
+{
+	size_t	 i;
+
+	for (i = 0; i < ctx->nfix; i++) {
+		free(ctx->fix[i].want);
+		free(ctx->fix[i].fallback);
+	}
+	free(ctx->fix);
+	xmlHashFree(ctx->ids, NULL);
+	xmlFreeDoc(ctx->xdoc);
+	memset(ctx, 0, sizeof(*ctx));
+}
+
+/* The root element, declaring the TEI namespace, after an xml-model
+ * processing instruction naming the schema it is valid against. */
+xmlNodePtr
+tei_root(struct tei_ctx *ctx, const char *name)
+{
+	xmlNodePtr	 root, pi;
+
+	pi = xmlNewDocPI(ctx->xdoc, BAD_CAST "xml-model", BAD_CAST
+	    "href=\"http://www.tei-c.org/release/xml/tei/custom/schema/"
+	    "relaxng/tei_all.rng\" type=\"application/xml\" "
+	    "schematypens=\"http://relaxng.org/ns/structure/1.0\"");
+	if (pi == NULL)
+		tei_oom();
+	xmlAddChild((xmlNodePtr)ctx->xdoc, pi);
+	if ((root = xmlNewDocNode(ctx->xdoc, NULL, BAD_CAST name, NULL)) ==
+	    NULL)
+		tei_oom();
+	if ((ctx->ns = xmlNewNs(root, BAD_CAST TEI_NS, NULL)) == NULL)
+		tei_oom();
+	xmlSetNs(root, ctx->ns);
+	xmlDocSetRootElement(ctx->xdoc, root);
+	return root;
+}
+
+xmlNodePtr
+tei_el(struct tei_ctx *ctx, xmlNodePtr parent, const char *name)
+{
+	xmlNodePtr	 n;
+
+	if ((n = xmlNewDocNode(ctx->xdoc, ctx->ns, BAD_CAST name, NULL)) ==
+	    NULL)
+		tei_oom();
+	if (parent != NULL)
+		xmlAddChild(parent, n);
+	return n;
+}
+
+/* An element holding text; none if the text is NULL or empty. */
+xmlNodePtr
+tei_el_text(struct tei_ctx *ctx, xmlNodePtr parent, const char *name,
+    const char *text)
+{
+	xmlNodePtr	 n;
+
+	if (text == NULL || *text == '\0')
+		return NULL;
+	n = tei_el(ctx, parent, name);
+	tei_text(n, text);
+	return n;
+}
+
+void
+tei_text(xmlNodePtr parent, const char *s)
+{
+	xmlNodePtr	 t;
+	char		*c;
+
+	if (s == NULL || *s == '\0')
+		return;
+	if ((c = xml_clean(s)) == NULL)
+		tei_oom();
+	if ((t = xmlNewDocText(parent->doc, BAD_CAST c)) == NULL)
+		tei_oom();
+	free(c);
+	if (xmlAddChild(parent, t) == NULL)
+		xmlFreeNode(t);
+}
+
+void
+tei_attr(xmlNodePtr n, const char *name, const char *value)
+{
+	char	*c;
+
+	if ((c = xml_clean(value != NULL ? value : "")) == NULL)
+		tei_oom();
+	if (xmlSetProp(n, BAD_CAST name, BAD_CAST c) == NULL)
+		tei_oom();
+	free(c);
+}
+
+void
+tei_lang(xmlNodePtr n, const char *lang)
+{
+	xmlNodeSetLang(n, BAD_CAST lang);
+}
+
+int
+tei_id_taken(const struct tei_ctx *ctx, const char *id)
+{
+	return xmlHashLookup(ctx->ids, BAD_CAST id) != NULL;
+}
+
+/*
+ * Give n an xml:id made from want (any string): an NCName, unique in
+ * the file (a "-2", "-3"... suffix when taken).  Returns the id,
+ * borrowed from the file until tei_ctx_release().
+ */
+const char *
+tei_id(struct tei_ctx *ctx, xmlNodePtr n, const char *want)
+{
+	xmlNsPtr	 xmlns;
+	xmlAttrPtr	 a;
+	char		*name, *try;
+	size_t		 sz;
+	int		 k;
+
+	name = tei_name(want);
+	sz = strlen(name) + 16;
+	if ((try = malloc(sz)) == NULL)
+		tei_oom();
+	snprintf(try, sz, "%s", name);
+	for (k = 2; tei_id_taken(ctx, try); k++)
+		snprintf(try, sz, "%s-%d", name, k);
+	free(name);
+	if ((xmlns = xmlSearchNsByHref(ctx->xdoc, n, XML_XML_NAMESPACE)) ==
+	    NULL)
+		tei_oom();
+	if ((a = xmlSetNsProp(n, xmlns, BAD_CAST "id", BAD_CAST try)) == NULL)
+		tei_oom();
+	if (xmlHashAddEntry(ctx->ids, BAD_CAST try, n) != 0)
+		tei_oom();
+	free(try);
+	return (const char *)a->children->content;
+}
+
+void
+tei_fix_add(struct tei_ctx *ctx, xmlNodePtr n, const char *want,
+    const char *fallback)
+{
+	struct tei_fix	*f;
+
+	if (ctx->nfix == ctx->capfix) {
+		ctx->capfix = ctx->capfix ? ctx->capfix * 2 : 16;
+		f = realloc(ctx->fix, ctx->capfix * sizeof(*f));
+		if (f == NULL)
+			tei_oom();
+		ctx->fix = f;
+	}
+	f = &ctx->fix[ctx->nfix++];
+	f->node = n;
+	if ((f->want = strdup(want)) == NULL)
+		tei_oom();
+	f->fallback = NULL;
+	if (fallback != NULL && (f->fallback = strdup(fallback)) == NULL)
+		tei_oom();
+}
+
+/* Point each pending ref at its id if issued, else at its fallback,
+ * else drop the target (the ref keeps its text). */
+void
+tei_fix_run(struct tei_ctx *ctx)
+{
+	struct tei_fix	*f;
+	const char	*id;
+	char		*target;
+	size_t		 i, sz;
+
+	for (i = 0; i < ctx->nfix; i++) {
+		f = &ctx->fix[i];
+		id = tei_id_taken(ctx, f->want) ? f->want :
+		    (f->fallback != NULL && tei_id_taken(ctx, f->fallback)) ?
+		    f->fallback : NULL;
+		if (id == NULL) {
+			xmlUnsetProp(f->node, BAD_CAST "target");
+			xmlNodeSetName(f->node, BAD_CAST "seg");
+			continue;
+		}
+		sz = strlen(id) + 2;
+		if ((target = malloc(sz)) == NULL)
+			tei_oom();
+		snprintf(target, sz, "#%s", id);
+		tei_attr(f->node, "target", target);
+		free(target);
+	}
+}
+
+/*
+ * An NCName made from s, in ASCII so every schema checker agrees:
+ * letters, digits, '.', '-', '_' are kept, every other run becomes
+ * one '-'; a name not starting with a letter or '_' (the seed file
+ * names start with digits) gets "id-" in front.  Caller frees.
+ */
+char *
+tei_name(const char *s)
+{
+	struct galley_buf	 b;
+	const unsigned char	*p;
+	int			 dash = 0;
+
+	galley_buf_init(&b);
+	if (s == NULL)
+		s = "";
+	if (!isalpha((unsigned char)*s) || (*s & 0x80))
+		if (*s != '_')
+			galley_buf_puts(&b, "id-");
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		if (*p < 0x80 && (isalnum(*p) || *p == '.' || *p == '-' ||
+		    *p == '_')) {
+			galley_buf_putc(&b, *p);
+			dash = 0;
+		} else if (!dash) {
+			galley_buf_putc(&b, '-');
+			dash = 1;
+		}
+	}
+	if (b.len == 0)
+		galley_buf_puts(&b, "id");
+	return galley_buf_detach(&b, NULL);
+}
+
+/*
+ * A URI reference TEI's anyURI accepts: bytes outside RFC 3986's
+ * characters (spaces, non-ASCII, quotes...) and a '%' not starting an
+ * escape are percent-encoded.  Caller frees.
+ */
+char *
+tei_uri(const char *s)
+{
+	static const char	 keep[] = "-._~:/?#[]@!$&'()*+,;=";
+	struct galley_buf	 b;
+	const unsigned char	*p;
+
+	galley_buf_init(&b);
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		if (*p < 0x80 && (isalnum(*p) || strchr(keep, *p) != NULL))
+			galley_buf_putc(&b, *p);
+		else if (*p == '%' && isxdigit(p[1]) && isxdigit(p[2]))
+			galley_buf_putc(&b, '%');
+		else
+			galley_buf_printf(&b, "%%%02X", *p);
+	}
+	if (b.len == 0) {
+		char	*e;
+
+		if ((e = strdup("")) == NULL)
+			tei_oom();
+		return e;
+	}
+	return galley_buf_detach(&b, NULL);
+}
+
+/*
+ * s as a language tag xml:lang accepts (xsd:language: letters, then
+ * "-" and 1-8 letters or digits), '_' read as '-'; NULL if it is not.
+ */
+const char *
+tei_lang_tag(const char *s, char *buf, size_t sz)
+{
+	size_t	 i, part = 0, first = 1;
+
+	if (s == NULL || *s == '\0' || strlen(s) >= sz)
+		return NULL;
+	for (i = 0; s[i] != '\0'; i++) {
+		unsigned char	 c = (unsigned char)s[i];
+
+		if (c == '-' || c == '_') {
+			if (part == 0)
+				return NULL;
+			buf[i] = '-';
+			part = 0;
+			first = 0;
+			continue;
+		}
+		if (c >= 0x80 || !(isalpha(c) || (!first && isdigit(c))))
+			return NULL;
+		if (++part > 8)
+			return NULL;
+		buf[i] = (char)c;
+	}
+	if (part == 0)
+		return NULL;
+	buf[i] = '\0';
+	return buf;
+}
+
+/* English names of the languages galley detects; NULL if unknown. */
+const char *
+tei_lang_name(const char *tag)
+{
+	static const char *const names[][2] = {
+		{ "ca", "Catalan" }, { "cs", "Czech" }, { "da", "Danish" },
+		{ "de", "German" }, { "el", "Greek" }, { "en", "English" },
+		{ "es", "Spanish" }, { "et", "Estonian" },
+		{ "fi", "Finnish" }, { "fr", "French" }, { "hu", "Hungarian" },
+		{ "is", "Icelandic" }, { "it", "Italian" },
+		{ "lt", "Lithuanian" }, { "lv", "Latvian" },
+		{ "mul", "multiple languages" },
+		{ "nb", "Norwegian Bokmål" }, { "nl", "Dutch" },
+		{ "nn", "Norwegian Nynorsk" }, { "no", "Norwegian" },
+		{ "pl", "Polish" }, { "pt", "Portuguese" },
+		{ "ro", "Romanian" }, { "ru", "Russian" },
+		{ "sk", "Slovak" }, { "sl", "Slovenian" },
+		{ "sv", "Swedish" }, { "tr", "Turkish" },
+		{ "uk", "Ukrainian" }, { "und", "undetermined" },
+	};
+	char	 base[9];
+	size_t	 i;
+
+	for (i = 0; i < sizeof(base) - 1 && tag[i] != '\0' && tag[i] != '-';
+	    i++)
+		base[i] = (char)tolower((unsigned char)tag[i]);
+	base[i] = '\0';
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(names[i][0], base) == 0)
+			return names[i][1];
+	return NULL;
+}
+
+static int
+digits(const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+/*
+ * An ISO 8601 date as a TEI @when (W3C datatypes): YYYY, YYYY-MM and
+ * YYYY-MM-DD as they are; a date-time gets its seconds (":00") when it
+ * has none, a space between date and time becomes 'T', a zone (Z or
+ * +HH:MM) is kept.  0 and buf filled, or -1 if iso is none of these.
+ */
+int
+tei_when(const char *iso, char *buf, size_t sz)
+{
+	size_t	 n, i;
+	const char *t, *zone;
+
+	if (iso == NULL || sz < 40)
+		return -1;
+	n = strlen(iso);
+	if ((n == 4 && digits(iso, 4)) ||
+	    (n == 7 && digits(iso, 4) && iso[4] == '-' && digits(iso + 5, 2)) ||
+	    (n == 10 && digits(iso, 4) && iso[4] == '-' &&
+	    digits(iso + 5, 2) && iso[7] == '-' && digits(iso + 8, 2))) {
+		snprintf(buf, sz, "%s", iso);
+		return 0;
+	}
+	if (n < 16 || !digits(iso, 4) || iso[4] != '-' || !digits(iso + 5, 2) ||
+	    iso[7] != '-' || !digits(iso + 8, 2) ||
+	    (iso[10] != 'T' && iso[10] != ' ') || !digits(iso + 11, 2) ||
+	    iso[13] != ':' || !digits(iso + 14, 2))
+		return -1;
+	t = iso + 16;
+	i = 0;
+	if (t[0] == ':') {
+		if (!digits(t + 1, 2))
+			return -1;
+		t += 3;
+		if (*t == '.') {
+			for (i = 1; isdigit((unsigned char)t[i]); i++)
+				continue;
+			if (i == 1)
+				return -1;
+			t += i;
+		}
+	}
+	zone = t;
+	if (!(*zone == '\0' || (zone[0] == 'Z' && zone[1] == '\0') ||
+	    ((zone[0] == '+' || zone[0] == '-') && digits(zone + 1, 2) &&
+	    zone[3] == ':' && digits(zone + 4, 2) && zone[6] == '\0')))
+		return -1;
+	if ((size_t)(zone - iso) + 8 + strlen(zone) >= sz)
+		return -1;
+	if (iso[16] == ':')
+		snprintf(buf, sz, "%.10sT%.*s%s", iso,
+		    (int)(zone - iso - 11), iso + 11, zone);
+	else
+		snprintf(buf, sz, "%.10sT%.5s:00%s", iso, iso + 11, zone);
+	return 0;
+}
+
+/* Serialise, indented (libxml2 leaves mixed content as it is), to the
+ * sink; -1 with a message if the sink fails. */
+int
+tei_save(struct tei_ctx *ctx, struct galley_sink *out)
+{
+	xmlChar	*mem = NULL;
+	int	 len = 0, rc = -1;
+
+	xmlDocDumpFormatMemoryEnc(ctx->xdoc, &mem, &len, "UTF-8", 1);
+	if (mem == NULL)
+		tei_oom();
+	if (galley_sink_put(out, mem, (size_t)len) == -1) {
+		galley_diag_add(ctx->dg, GALLEY_ERROR, NULL, 0, 0,
+		    "TEI: cannot write the output");
+		goto out;
+	}
+	rc = 0;
+out:
+	xmlFree(mem);
+	return rc;
+}
+
+/*
+ * The xml:id of an article's <TEI>: its id, else its slug, else its
+ * file name without folders and extension.  Caller frees.
+ */
+char *
+tei_doc_id(const struct galley_meta *m)
+{
+	const char	*s, *base, *dot;
+	char		*stem, *id;
+
+	if (m->id != NULL && *m->id != '\0')
+		return tei_name(m->id);
+	if (m->slug != NULL && *m->slug != '\0')
+		return tei_name(m->slug);
+	s = m->source != NULL && *m->source != '\0' &&
+	    strcmp(m->source, "-") != 0 ? m->source : "text";
+	base = strrchr(s, '/') != NULL ? strrchr(s, '/') + 1 : s;
+	dot = strrchr(base, '.');
+	if (dot == NULL || dot == base)
+		dot = base + strlen(base);
+	if ((stem = strndup(base, (size_t)(dot - base))) == NULL)
+		tei_oom();
+	id = tei_name(*stem != '\0' ? stem : "text");
+	free(stem);
+	return id;
+}
