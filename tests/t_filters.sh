@@ -99,3 +99,22 @@ check "--link-base: no link warnings" sh -c "! grep -q 'link to' '$F/sw.err'"
 check "--no-filter with an unknown name is a usage error" sh -c \
 	"'$G' convert --no-filter nope -o '$F/x' '$ROOT/input' 2>/dev/null;
 	test \$? -eq 2"
+
+# a folder: one article links to another by /slug, by file name, by alias
+mkdir -p "$F/site/b"
+printf -- '---\ntitle: Leieavtaler\nslug: lease\naliases: [/old/lease/]\n---\n\nEn leieavtale er en kontrakt mellom en utleier og en leietaker om bruk av en eiendom.\n' >"$F/site/b/leie.md"
+printf -- '---\ntitle: Back office\n---\n\nSe [leieavtaler](/lease), [den gamle](/old/lease/#pris), [fila](b/leie.md) og [ingenting](/cpa) for mer om regnskap og kontorer.\n' >"$F/site/a.md"
+"$G" convert -q -t json -o "$F/site.out" "$F/site" 2>"$F/site.err"
+f=$F/site.out/a.json
+check "folder: /slug becomes an internal link to the article's id" \
+	test "$(q "$f" '[(n["link"], n.get("target")) for n in nodes
+	if n["type"] == "link"][0]')" = "('internal', 'lease')"
+check "folder: an alias with a fragment, and a file name, resolve" \
+	test "$(q "$f" '[(n.get("target"), n.get("fragment")) for n in nodes
+	if n["type"] == "link"][1:3]')" = \
+	"[('lease', 'pris'), ('lease', None)]"
+check "folder: a link to no article stays unresolved, warned once" \
+	test "$(grep -c 'link to "/cpa"' "$F/site.err")" = 1
+"$G" convert -q -t json -o "$F/site.again" "$F/site.out" 2>/dev/null
+check "folder: json -> json keeps the internal links" \
+	diff -r -x .galley-state "$F/site.out" "$F/site.again"
