@@ -1,7 +1,7 @@
 /*
  * The language filter: BCP 47 normalisation, --lang, too little text, the
  * five seeds and the accuracy of detection on tests/filters/lang/, a
- * sample of 30 languages in 9 scripts, one short and one long text each
+ * sample of 42 languages in 15 scripts, one short and one long text each
  * (LANG-short.txt, LANG-long.txt).
  */
 #include <dirent.h>
