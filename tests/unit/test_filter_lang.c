@@ -220,6 +220,30 @@ main(void)
 	    "zh-hant-tw -> zh-Hant-TW");
 	galley_doc_free(doc);
 
+	doc = doc_of_text("Hei.");
+	galley_doc_meta(doc)->language = "Deutsch";
+	galley_filters_run(doc, &opts, dg);
+	CHECK_STR(galley_doc_meta(doc)->language, "de",
+	    "a language by its own name: Deutsch -> de");
+	galley_doc_free(doc);
+	doc = doc_of_text("Hei.");
+	galley_doc_meta(doc)->language = "norwegian bokmål";
+	galley_filters_run(doc, &opts, dg);
+	CHECK_STR(galley_doc_meta(doc)->language, "nb",
+	    "a language by its English name, any case");
+	galley_doc_free(doc);
+	galley_diag_clear(dg);
+	doc = doc_of_text("Dies ist ein deutscher Text über die Buchhaltung "
+	    "und die Verwaltung eines Unternehmens.");
+	galley_doc_meta(doc)->language = "Klingonisch-ish";
+	galley_filters_run(doc, &opts, dg);
+	CHECK_STR(galley_doc_meta(doc)->language, "de",
+	    "no tag, no name: detected instead");
+	CHECK(galley_diag_count(dg, GALLEY_WARNING) == 1 &&
+	    galley_value_get(galley_doc_meta(doc)->extra, "lang") != NULL,
+	    "with a warning, the value kept in extra");
+	galley_doc_free(doc);
+
 	doc = doc_of_text("Dette er en norsk tekst om backoffice og "
 	    "regnskap, skrevet for å teste språkgjenkjenning.");
 	opts.lang = "de_AT";
