@@ -25,6 +25,7 @@ void
 tei_ctx_init(struct tei_ctx *ctx, const struct galley_opts *opts,
     struct galley_diag *dg)
 {
+	xml_init();
 	memset(ctx, 0, sizeof(*ctx));
 	ctx->opts = opts;
 	ctx->dg = dg;
