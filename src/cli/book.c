@@ -203,6 +203,14 @@ dir_of(const char *path)
 	return d;
 }
 
+static const char *
+base_name(const char *p)
+{
+	const char	*s = strrchr(p, '/');
+
+	return s != NULL ? s + 1 : p;
+}
+
 static int
 is_dir(const char *p)
 {
@@ -506,6 +514,7 @@ cmd_book(int argc, char **argv)
 		a->has_order = book.chapters.n == 0 && order_of(m, &a->order);
 		a->pre = epub_chapter_add(&pre, a->id, a->title, a->lang);
 		xhtml_headings(&pre, a->pre, doc);
+		epub_chapter_untitled(&pre, a->pre, base_name(a->rel));
 		for (j = 0; j < m->keywords.n; j++)
 			epub_subject_add(&pre, m->keywords.v[j]);
 		for (j = 0; j < m->authors.n; j++)
