@@ -67,7 +67,9 @@ deps:
 # The two commands of the README.
 run: deps
 	$(MAKE) galley
-	./galley convert -t json,epub,tei -o output input
+	./galley convert -t json,epub,tei --tei-corpus output/corpus.tei.xml \
+	    --translations -o output input
+	./galley book -o output/book.epub input
 
 test: deps
 	$(MAKE) WERROR=-Werror galley units

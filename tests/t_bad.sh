@@ -23,7 +23,7 @@ for err in tests/bad/*.err; do
 		sed 's/^/#   got:  /' "$T/bad-$name.stderr"; fi
 	if [ -n "$(ls "$out"/good.* 2>/dev/null)" ]; then ok "bad/$name: good.md still converted"
 	else notok "bad/$name: good.md still converted"; fi
-	left=$(find "$out" -name '.*.??????' 2>/dev/null)
+	left=$(find "$out" -name '.*.tmp' 2>/dev/null)
 	partial=""
 	[ "$want" = 0 ] || partial=$(ls "$out/$name".* 2>/dev/null)
 	if [ -z "$left$partial" ]; then ok "bad/$name: no partial output"

@@ -16,6 +16,7 @@
 
 #include "galley/galley.h"
 #include "galley/links.h"
+#include "galley/tei.h"
 #include "cli/convert.h"
 #include "cli/inputs.h"
 #include "cli/io.h"
@@ -36,6 +37,7 @@ struct result {
 	char			*format, *language, *title;
 	char			*outputs[MAX_WRITERS];
 	size_t			 noutputs;
+	struct galley_doc	*doc;		/* kept for --tei-corpus */
 };
 
 struct run {
@@ -48,6 +50,8 @@ struct run {
 	int			 quiet, verbose;
 	int			 jobs;
 	const char		*report;	/* --report FILE */
+	const char		*corpus;	/* --tei-corpus FILE */
+	int			 translations;	/* --translations */
 	int			 update;	/* --update */
 	struct state		 state;		/* --update: last run */
 	struct state		 fresh;		/* this run, merged at end */
@@ -85,6 +89,9 @@ convert_usage(FILE *f)
 "      --max-size BYTES  largest input accepted    [default: 67108864]\n"
 "      --max-depth N     deepest nesting accepted  [default: 1000]\n"
 "      --report FILE     write a JSON report of the run to FILE\n"
+"      --tei-corpus FILE also write one teiCorpus of every article\n"
+"      --translations    in the teiCorpus, the articles translate one\n"
+"                        another (else: front matter translationKey)\n"
 "      --update          skip inputs unchanged since the last run into\n"
 "                        the same folder (state in OUT/.galley-state)\n"
 "      --shard K/N       convert only the K-th of N deterministic parts\n"
@@ -206,6 +213,10 @@ convert_one(struct run *run, size_t i, struct result *r)
 		    r->dg) == -1)
 			goto out;
 	r->failed = 0;
+	if (run->corpus != NULL) {
+		r->doc = doc;
+		doc = NULL;
+	}
 out:
 	galley_doc_free(doc);
 	free(data);
@@ -384,6 +395,40 @@ write_report(struct galley_buf *b, const struct run *run, size_t converted,
 	return rc;
 }
 
+/* --tei-corpus: every converted article in one teiCorpus. */
+static int
+write_corpus(struct run *run)
+{
+	struct galley_diag	*dg = galley_diag_new();
+	struct galley_doc	**docs;
+	struct out_file		 out;
+	struct galley_book	 book;
+	size_t			 i, n = 0;
+	int			 rc = -1;
+
+	memset(&book, 0, sizeof(book));
+	book.translations = run->translations;
+	docs = xmalloc_cli((run->inputs.n + 1) * sizeof(*docs));
+	for (i = 0; i < run->inputs.n; i++)
+		if (run->results[i].doc != NULL)
+			docs[n++] = run->results[i].doc;
+	if (out_open(&out, run->corpus, dg) == 0) {
+		if (galley_tei_corpus_write(&out.sink, docs, n, &book,
+		    &run->opts, dg) == 0)
+			rc = out_commit(&out, dg);
+		else
+			out_abort(&out);
+	}
+	for (i = 0; i < run->inputs.n; i++) {
+		galley_doc_free(run->results[i].doc);
+		run->results[i].doc = NULL;
+	}
+	free(docs);
+	print_diag(dg, run->verbose);
+	galley_diag_free(dg);
+	return rc;
+}
+
 static unsigned long
 filter_bit(const char *name)
 {
@@ -462,7 +507,8 @@ parse_writers(struct run *run, const char *list)
 
 enum {
 	OPT_LANG = 256, OPT_LINK_BASE, OPT_NO_FILTER, OPT_SMART,
-	OPT_MAX_SIZE, OPT_MAX_DEPTH, OPT_REPORT, OPT_UPDATE, OPT_SHARD
+	OPT_MAX_SIZE, OPT_MAX_DEPTH, OPT_REPORT, OPT_UPDATE, OPT_SHARD,
+	OPT_TEI_CORPUS, OPT_TRANSLATIONS
 };
 
 static const struct option longopts[] = {
@@ -480,6 +526,8 @@ static const struct option longopts[] = {
 	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 	{ "max-depth", required_argument, NULL, OPT_MAX_DEPTH },
 	{ "report", required_argument, NULL, OPT_REPORT },
+	{ "tei-corpus", required_argument, NULL, OPT_TEI_CORPUS },
+	{ "translations", no_argument, NULL, OPT_TRANSLATIONS },
 	{ "update", no_argument, NULL, OPT_UPDATE },
 	{ "shard", required_argument, NULL, OPT_SHARD },
 	{ NULL, 0, NULL, 0 }
@@ -600,6 +648,12 @@ cmd_convert(int argc, char **argv)
 			break;
 		case OPT_UPDATE:
 			run.update = 1;
+			break;
+		case OPT_TEI_CORPUS:
+			run.corpus = optarg;
+			break;
+		case OPT_TRANSLATIONS:
+			run.translations = 1;
 			break;
 		case OPT_SHARD:
 			if (sscanf(optarg, "%ld/%ld%c", &shard_k, &shard_n,
@@ -725,6 +779,8 @@ cmd_convert(int argc, char **argv)
 		fputc('\n', stderr);
 	}
 	rc = failed ? 1 : 0;
+	if (run.corpus != NULL && write_corpus(&run) == -1)
+		rc = 1;
 	/* Workers look up run.state while they run: merge only now. */
 	for (i = 0; i < run.fresh.n; i++)
 		state_set(&run.state, run.fresh.v[i].rel, run.fresh.v[i].hash);

@@ -119,39 +119,81 @@ make_parents(const char *path)
 	return 0;
 }
 
+/* Output goes through a buffer: one write for most files. */
+#define OUT_BUF_MAX	(256 * 1024)
+
+static int
+flush_buf(struct out_file *o)
+{
+	const char	*p = o->buf.data;
+	size_t		 n = o->buf.len;
+	ssize_t		 w;
+
+	while (n > 0) {
+		if ((w = write(o->fd, p, n)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	o->buf.len = 0;
+	return 0;
+}
+
+static int
+buffered_write(const void *p, size_t n, void *arg)
+{
+	struct out_file	*o = arg;
+
+	galley_buf_put(&o->buf, p, n);
+	return o->buf.len >= OUT_BUF_MAX ? flush_buf(o) : 0;
+}
+
 int
 out_open(struct out_file *o, const char *path, struct galley_diag *dg)
 {
-	const char	*base;
-	size_t		 dirlen;
+	static unsigned long	 counter;
+	const char		*base;
+	size_t			 dirlen, sz;
+	int			 tries;
 
 	memset(o, 0, sizeof(*o));
 	o->fd = -1;
 	o->path = xstrdup_cli(path);
+	galley_buf_init(&o->buf);
+	o->sink.write = buffered_write;
+	o->sink.arg = o;
 	if (strcmp(path, "-") == 0) {
 		o->fd = STDOUT_FILENO;
-		galley_sink_init_fd(&o->sink, &o->fd);
 		return 0;
-	}
-	if (make_parents(path) == -1) {
-		galley_diag_add(dg, GALLEY_ERROR, path, 0, 0,
-		    "cannot create its folder: %s", strerror(errno));
-		goto fail;
 	}
 	base = strrchr(path, '/');
 	base = base ? base + 1 : path;
 	dirlen = (size_t)(base - path);
-	o->tmp = xmalloc_cli(strlen(path) + 16);
-	snprintf(o->tmp, strlen(path) + 16, "%.*s.%s.XXXXXX", (int)dirlen,
-	    path, base);
-	if ((o->fd = mkstemp(o->tmp)) == -1) {
+	sz = strlen(path) + 64;
+	o->tmp = xmalloc_cli(sz);
+	for (tries = 0; tries < 2; tries++) {
+		snprintf(o->tmp, sz, "%.*s.%s.%ld.%lu.tmp", (int)dirlen, path,
+		    base, (long)getpid(),
+		    __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED));
+		o->fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+		    0666);
+		if (o->fd != -1 || errno != ENOENT || tries > 0)
+			break;
+		if (make_parents(path) == -1) {
+			galley_diag_add(dg, GALLEY_ERROR, path, 0, 0,
+			    "cannot create its folder: %s", strerror(errno));
+			goto fail;
+		}
+	}
+	if (o->fd == -1) {
 		galley_diag_add(dg, GALLEY_ERROR, path, 0, 0,
 		    "cannot write: %s", strerror(errno));
 		goto fail;
 	}
-	fchmod(o->fd, 0644);
 	track(o->tmp);
-	galley_sink_init_fd(&o->sink, &o->fd);
 	return 0;
 fail:
 	free(o->tmp);
@@ -165,6 +207,9 @@ out_commit(struct out_file *o, struct galley_diag *dg)
 {
 	int	 rc = 0;
 
+	if (!o->sink.failed && flush_buf(o) == -1)
+		o->sink.failed = 1;
+	galley_buf_release(&o->buf);
 	if (o->tmp == NULL) {		/* standard output */
 		free(o->path);
 		o->path = NULL;
@@ -194,6 +239,7 @@ out_commit(struct out_file *o, struct galley_diag *dg)
 void
 out_abort(struct out_file *o)
 {
+	galley_buf_release(&o->buf);
 	if (o->tmp != NULL) {
 		untrack(o->tmp);
 		if (o->fd != -1)

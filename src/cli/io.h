@@ -21,6 +21,7 @@ struct out_file {
 	char			*path;	/* destination */
 	char			*tmp;	/* temporary name */
 	int			 fd;
+	struct galley_buf	 buf;	/* written out at commit or when big */
 	struct galley_sink	 sink;	/* write here */
 };
 

@@ -13,6 +13,7 @@
 #include <zlib.h>
 
 #include "galley/galley.h"
+#include "cli/book.h"
 #include "cli/convert.h"
 #include "cli/io.h"
 
@@ -30,12 +31,13 @@ usage(FILE *f)
 {
 	fputs(
 "usage: galley convert [options] INPUT...   articles into JSON, EPUB, TEI\n"
+"       galley book [options] INPUT...      one EPUB of many articles\n"
 "       galley --list-filters               the filter chain, in order\n"
 "       galley --list-formats               readers and writers\n"
 "       galley --version | --help\n"
 "\n"
 "INPUT is files or folders (read recursively), or - for standard input.\n"
-"See 'galley convert --help' for every option.\n", f);
+"See 'galley convert --help' and 'galley book --help' for every option.\n", f);
 }
 
 static void
@@ -82,6 +84,8 @@ main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "convert") == 0)
 		return cmd_convert(argc - 1, argv + 1);
+	if (strcmp(argv[1], "book") == 0)
+		return cmd_book(argc - 1, argv + 1);
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		usage(stdout);
 		return 0;

@@ -3,6 +3,7 @@
  * script to Latin and Latin to ASCII ("Что такое" -> "chto-takoe",
  * "Høydepunkter" -> "hoydepunkter").  Used by the ids and meta filters.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +14,7 @@
 #include "filters/filters.h"
 
 struct slugger {
-	UTransliterator	*trans;	/* opened on the first non-ASCII text */
+	UTransliterator	*trans;	/* the thread's, on the first non-ASCII text */
 	int		 failed;	/* ICU has no such transliterator */
 };
 
@@ -35,34 +36,64 @@ slugger_free(struct slugger *s)
 {
 	if (s == NULL)
 		return;
-	if (s->trans != NULL)
-		utrans_close(s->trans);
-	free(s);
+	free(s);	/* s->trans belongs to the thread */
+}
+
+/*
+ * Opening a transliterator costs millions of instructions, so each
+ * thread opens one and keeps it for every document it converts; it is
+ * closed when the thread ends.
+ */
+static pthread_key_t	 trans_key;
+static pthread_once_t	 trans_once = PTHREAD_ONCE_INIT;
+
+static void
+trans_close(void *p)
+{
+	utrans_close(p);
+}
+
+static void
+trans_key_make(void)
+{
+	pthread_key_create(&trans_key, trans_close);
+}
+
+static UTransliterator *
+thread_trans(void)
+{
+	static const char	 rules[] = "Any-Latin; Latin-ASCII";
+	UChar			 id[sizeof(rules)];
+	UErrorCode		 st = U_ZERO_ERROR;
+	UParseError		 pe;
+	UTransliterator		*t;
+
+	pthread_once(&trans_once, trans_key_make);
+	if ((t = pthread_getspecific(trans_key)) != NULL)
+		return t;
+	u_charsToUChars(rules, id, (int32_t)sizeof(rules));
+	t = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, &pe, &st);
+	if (U_FAILURE(st))
+		return NULL;
+	pthread_setspecific(trans_key, t);
+	return t;
 }
 
 /* Text transliterated to ASCII, malloc'd; NULL if ICU cannot. */
 static char *
 to_ascii(struct slugger *s, const char *text)
 {
-	static const char	 rules[] = "Any-Latin; Latin-ASCII";
-	UChar			 id[sizeof(rules)], *u = NULL;
+	UChar			*u = NULL;
 	UErrorCode		 st = U_ZERO_ERROR;
-	UParseError		 pe;
 	int32_t			 ulen = 0, cap, limit;
 	char			*out = NULL;
 	int32_t			 olen = 0;
 
 	if (s->failed)
 		return NULL;
-	if (s->trans == NULL) {
-		u_charsToUChars(rules, id, (int32_t)sizeof(rules));
-		s->trans = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, &pe,
-		    &st);
-		if (U_FAILURE(st)) {
-			s->trans = NULL;
-			s->failed = 1;
-			return NULL;
-		}
+	if (s->trans == NULL && (s->trans = thread_trans()) == NULL) {
+		s->failed = 1;
+		return NULL;
 	}
 	u_strFromUTF8Lenient(NULL, 0, &ulen, text, -1, &st);
 	st = U_ZERO_ERROR;
