@@ -61,6 +61,9 @@ found=$(for e in "$T"/hostile/*.epub; do unzip -p "$e" '*.xhtml'; done |
     grep -ioE '<script|<iframe|<object|<form|onload=|onclick=|javascript:|vbscript:' | sort -u | tr '\n' ' ')
 if [ -z "$found" ]; then ok "hostile markup and links are gone from the EPUBs"
 else notok "hostile markup in the EPUBs: $found"; fi
+if grep -qiE 'target="(javascript|vbscript|data):' "$T"/hostile/*.tei.xml
+then notok "script and data URLs reach TEI targets"
+else ok "script and data URLs never become TEI targets"; fi
 names=$(cd "$T/hostile" && ls | tr '\n' ' ')
 if [ "$names" = "hostile.epub hostile.json hostile.tei.xml js-links.epub js-links.json js-links.tei.xml slug-traversal.epub slug-traversal.json slug-traversal.tei.xml xml-forbidden.epub xml-forbidden.json xml-forbidden.tei.xml " ]
 then ok "an id or slug of ../../etc/passwd writes nothing outside the output folder"

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "filters/filters.h"
 #include "galley/links.h"
@@ -275,6 +276,21 @@ is_relative(const char *url)
 	return 1;
 }
 
+/*
+ * 1 if url runs script when followed (javascript:, vbscript:) or, for
+ * a link, opens a document made of the URL itself (data:).  Browsers
+ * skip leading blanks and controls and ignore case; so does this.
+ */
+static int
+is_unsafe(const char *url, int image)
+{
+	while (*url != '\0' && (unsigned char)*url <= ' ')
+		url++;
+	return strncasecmp(url, "javascript:", 11) == 0 ||
+	    strncasecmp(url, "vbscript:", 9) == 0 ||
+	    (!image && strncasecmp(url, "data:", 5) == 0);
+}
+
 struct resolve {
 	struct galley_doc		*doc;
 	const struct galley_linkindex	*idx;
@@ -292,6 +308,16 @@ resolve_link(struct resolve *r, struct galley_node *n)
 
 	if (n->u.link.kind == GALLEY_LINK_INTERNAL && n->u.link.target != NULL)
 		return;	/* resolved by an earlier run */
+	if (is_unsafe(url, n->type == GALLEY_NODE_IMAGE)) {
+		if (n->u.link.kind != GALLEY_LINK_UNRESOLVED)
+			filter_report(r->dg, r->doc, GALLEY_WARNING, n,
+			    "links: unsafe link \"%.40s\" kept as text only",
+			    url);
+		n->u.link.kind = GALLEY_LINK_UNRESOLVED;
+		n->u.link.target = NULL;
+		n->u.link.fragment = NULL;
+		return;
+	}
 	if (!is_relative(url)) {
 		n->u.link.kind = GALLEY_LINK_EXTERNAL;
 		return;
