@@ -15,6 +15,7 @@
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm/node.h>	/* footnote definitions of references */
 
 #include "galley/galley.h"
 #include "readers/markdown.h"
@@ -166,8 +167,14 @@ cmark_flat(struct flat *f, cmark_node *cn)
 		    s ? s : "");
 		return 0;
 	case CMARK_NODE_FOOTNOTE_REFERENCE:
+		/* the literal is the note's number; the label is on the
+		 * definition the reference points to */
 		f->type = GALLEY_NODE_FOOTNOTE_REF;
-		snprintf(f->attrs, sizeof(f->attrs), "label=%s",
+		snprintf(f->attrs, sizeof(f->attrs), "label=%.*s index=%s",
+		    cn->parent_footnote_def ?
+		    (int)cn->parent_footnote_def->as.literal.len : 0,
+		    cn->parent_footnote_def ?
+		    (const char *)cn->parent_footnote_def->as.literal.data : "",
 		    cmark_node_get_literal(cn) ? cmark_node_get_literal(cn) :
 		    "");
 		return 0;
@@ -261,8 +268,8 @@ galley_flat(struct flat *f, const struct galley_node *n, unsigned shift)
 		    n->u.link.title ? n->u.link.title : "");
 		break;
 	case GALLEY_NODE_FOOTNOTE_REF:
-		snprintf(f->attrs, sizeof(f->attrs), "label=%s",
-		    n->u.note.label ? n->u.note.label : "");
+		snprintf(f->attrs, sizeof(f->attrs), "label=%s index=%d",
+		    n->u.note.label ? n->u.note.label : "", n->u.note.index);
 		break;
 	case GALLEY_NODE_TABLE_ROW:
 		snprintf(f->attrs, sizeof(f->attrs), "header=%d",
