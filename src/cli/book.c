@@ -16,6 +16,8 @@
 
 #include "galley/galley.h"
 #include "galley/book.h"
+#include "galley/links.h"
+#include "galley/tei.h"
 #include "cli/book.h"
 #include "cli/inputs.h"
 #include "cli/io.h"
@@ -37,8 +39,9 @@ struct article {
 };
 
 struct book_run {
-	struct galley_opts	 opts;
+	struct galley_opts	 opts;		/* links resolved apart */
 	struct galley_diag	*dg;
+	struct galley_linkindex	*index;
 	size_t			 max_size;
 	int			 quiet, verbose;
 	size_t			 warnings, errors;
@@ -76,6 +79,8 @@ book_usage(FILE *f)
 "      --max-size BYTES  largest input accepted    [default: 67108864]\n"
 "  -q, --quiet           no summary\n"
 "  -v, --verbose         notes too\n"
+"      --tei FILE        also write the articles as one teiCorpus\n"
+"                        (holds every article in memory at once)\n"
 "  -h, --help            this help\n"
 "\n"
 "SOURCE_DATE_EPOCH, else the newest article date, gives dcterms:modified\n"
@@ -105,9 +110,13 @@ flush_diag(struct book_run *run)
 	galley_diag_clear(run->dg);
 }
 
-/* Read, parse and filter one article; NULL on failure (in dg). */
+/*
+ * Read, parse and filter one article; in the second pass (resolve)
+ * its links are resolved against the index of the first.  NULL on
+ * failure (in dg).
+ */
 static struct galley_doc *
-load(struct book_run *run, const char *path)
+load(struct book_run *run, const char *path, int resolve)
 {
 	struct galley_doc	*doc = NULL;
 	char			*data = NULL;
@@ -118,6 +127,9 @@ load(struct book_run *run, const char *path)
 	if (galley_read(&doc, path, data, len, &run->opts, run->dg) == -1)
 		goto fail;
 	if (galley_filters_run(doc, &run->opts, run->dg) == -1)
+		goto fail;
+	if (resolve && galley_links_resolve(doc, run->index, &run->opts,
+	    run->dg) == -1)
 		goto fail;
 	free(data);
 	return doc;
@@ -191,6 +203,14 @@ dir_of(const char *path)
 	return d;
 }
 
+static const char *
+base_name(const char *p)
+{
+	const char	*s = strrchr(p, '/');
+
+	return s != NULL ? s + 1 : p;
+}
+
 static int
 is_dir(const char *p)
 {
@@ -259,6 +279,26 @@ dup_or_null(const char *s)
 	return s != NULL ? xstrdup_cli(s) : NULL;
 }
 
+/* The teiCorpus of the book's articles into path. */
+static int
+write_tei(struct book_run *run, const char *path, struct galley_doc **docs,
+    size_t n, const struct galley_book *book)
+{
+	struct out_file	 out;
+
+	if (out_open(&out, path, run->dg) == -1)
+		return -1;
+	if (galley_tei_corpus_write(&out.sink, docs, n, book, &run->opts,
+	    run->dg) == -1 || out.sink.failed) {
+		if (out.sink.failed)
+			galley_diag_add(run->dg, GALLEY_ERROR, path, 0, 0,
+			    "cannot write: %s", strerror(errno));
+		out_abort(&out);
+		return -1;
+	}
+	return out_commit(&out, run->dg);
+}
+
 /* The language most chapters have; the first of equals. */
 static const char *
 main_language(const struct epub *pre)
@@ -281,7 +321,7 @@ cmd_book(int argc, char **argv)
 {
 	enum { OPT_TITLE = 256, OPT_AUTHOR, OPT_LANGUAGE, OPT_COVER, OPT_CSS,
 	    OPT_IDENTIFIER, OPT_LANG, OPT_LINK_BASE, OPT_NO_FILTER,
-	    OPT_SMART, OPT_MAX_SIZE };
+	    OPT_SMART, OPT_MAX_SIZE, OPT_TEI };
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "title", required_argument, NULL, OPT_TITLE },
@@ -296,6 +336,7 @@ cmd_book(int argc, char **argv)
 		{ "no-filter", required_argument, NULL, OPT_NO_FILTER },
 		{ "smart", no_argument, NULL, OPT_SMART },
 		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
+		{ "tei", required_argument, NULL, OPT_TEI },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -309,9 +350,11 @@ cmd_book(int argc, char **argv)
 	struct epub		 pre, e;
 	struct out_file		 out;
 	struct galley_buf	 key;
-	const char		*output = "book.epub", *sde;
+	const char		*output = "book.epub", *sde, *tei = NULL;
+	struct galley_doc	**keep = NULL;
+	int			 links;
 	char			*end, *dir, uuid[46];
-	size_t			 narts = 0, i, j;
+	size_t			 narts = 0, i, j, nkeep = 0;
 	long long		 newest = -1, t;
 	int			 c, rc = 1, opened = 0, have_out = 0;
 	int			 failed = 0;
@@ -394,6 +437,9 @@ cmd_book(int argc, char **argv)
 				goto usage;
 			}
 			break;
+		case OPT_TEI:
+			tei = optarg;
+			break;
 		case 'q':
 			run.quiet = 1;
 			break;
@@ -413,6 +459,9 @@ cmd_book(int argc, char **argv)
 		goto usage;
 	}
 	run.dg = galley_diag_new();
+	run.index = galley_linkindex_new();
+	if ((links = galley_filter_find("links")) >= 0)
+		run.opts.no_filters |= 1UL << links;
 
 	if (read_book_yaml(&run, &book, bdoc, argv + optind,
 	    argc - optind) == -1) {
@@ -448,7 +497,7 @@ cmd_book(int argc, char **argv)
 
 		if (book.chapters.n == 0 && !is_article_name(inputs.v[i].path))
 			continue;
-		if ((doc = load(&run, inputs.v[i].path)) == NULL) {
+		if ((doc = load(&run, inputs.v[i].path, 0)) == NULL) {
 			failed = 1;
 			flush_diag(&run);
 			continue;
@@ -465,12 +514,14 @@ cmd_book(int argc, char **argv)
 		a->has_order = book.chapters.n == 0 && order_of(m, &a->order);
 		a->pre = epub_chapter_add(&pre, a->id, a->title, a->lang);
 		xhtml_headings(&pre, a->pre, doc);
+		epub_chapter_untitled(&pre, a->pre, base_name(a->rel));
 		for (j = 0; j < m->keywords.n; j++)
 			epub_subject_add(&pre, m->keywords.v[j]);
 		for (j = 0; j < m->authors.n; j++)
 			epub_creator_add(&pre, m->authors.v[j]);
 		if ((t = epub_date_epoch(m->date)) >= 0 && t > newest)
 			newest = t;
+		galley_linkindex_add(run.index, doc);
 		galley_doc_free(doc);
 		flush_diag(&run);
 	}
@@ -528,7 +579,7 @@ cmd_book(int argc, char **argv)
 	have_out = 1;
 	if (epub_open(&e, &out.sink, &book, &run.opts,
 	    run.opts.source_date >= 0 ? run.opts.source_date :
-	    newest >= 0 ? newest : 0, run.dg) == -1) {
+	    newest >= 0 ? newest : epub_date_epoch(book.date), run.dg) == -1) {
 		opened = 1;
 		flush_diag(&run);
 		goto done;
@@ -563,16 +614,24 @@ cmd_book(int argc, char **argv)
 		from->nh = from->caph = 0;
 	}
 
-	/* Second pass: each chapter written, then its article freed. */
+	/*
+	 * Second pass: each chapter written, then its article freed (kept
+	 * for --tei, whose corpus writer wants every document at once).
+	 */
+	if (tei != NULL)
+		keep = xmalloc_cli((narts + 1) * sizeof(*keep));
 	for (i = 0; i < narts; i++) {
-		if ((doc = load(&run, arts[i].path)) == NULL) {
+		if ((doc = load(&run, arts[i].path, 1)) == NULL) {
 			flush_diag(&run);
 			goto done;
 		}
 		dir = dir_of(arts[i].path);
 		j = epub_chapter_write(&e, i, doc, dir) == -1;
 		free(dir);
-		galley_doc_free(doc);
+		if (keep != NULL)
+			keep[nkeep++] = doc;
+		else
+			galley_doc_free(doc);
 		flush_diag(&run);
 		if (j || out.sink.failed)
 			goto done;
@@ -590,6 +649,10 @@ cmd_book(int argc, char **argv)
 		goto done;
 	}
 	have_out = 0;
+	if (tei != NULL && write_tei(&run, tei, keep, nkeep, &book) == -1) {
+		flush_diag(&run);
+		goto done;
+	}
 	if (!run.quiet)
 		fprintf(stderr, "%s: %zu chapters, %zu languages, %zu "
 		    "warnings%s\n", output, narts, e.nlang, run.warnings,
@@ -606,6 +669,10 @@ done:
 		epub_release(&e);
 	epub_release(&pre);
 	articles_free(arts, narts);
+	for (i = 0; i < nkeep; i++)
+		galley_doc_free(keep[i]);
+	free(keep);
+	galley_linkindex_free(run.index);
 	inputs_release(&inputs);
 	galley_diag_free(run.dg);
 	galley_doc_free(bdoc);

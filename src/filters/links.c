@@ -286,7 +286,7 @@ static void
 resolve_link(struct resolve *r, struct galley_node *n)
 {
 	const char	*url = n->u.link.url != NULL ? n->u.link.url : "";
-	const char	*id = NULL, *base;
+	const char	*id = NULL, *base, *given;
 	char		*key, *frag, *slash;
 	size_t		 blen;
 
@@ -311,11 +311,15 @@ resolve_link(struct resolve *r, struct galley_node *n)
 		blen = strlen(base);
 		while (blen > 0 && base[blen - 1] == '/')
 			blen--;
+		given = url;
 		while (url[0] == '/' || strncmp(url, "./", 2) == 0)
 			url += url[0] == '/' ? 1 : 2;
 		n->u.link.url = galley_doc_printf(r->doc, "%.*s/%s", (int)blen,
 		    base, url);
 		n->u.link.kind = GALLEY_LINK_EXTERNAL;
+		filter_report(r->dg, r->doc, GALLEY_NOTE, n,
+		    "links: \"%s\" made absolute: %s", given,
+		    n->u.link.url);
 	} else {
 		n->u.link.kind = GALLEY_LINK_UNRESOLVED;
 		n->u.link.target = NULL;

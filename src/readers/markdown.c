@@ -375,9 +375,19 @@ md_parse_body(struct galley_doc *doc, const char *name, const char *body,
 
 	cmark_gfm_core_extensions_ensure_registered();
 	parser = cmark_parser_new(MD_CMARK_OPTIONS);
-	for (i = 0; extensions[i] != NULL; i++)
+	for (i = 0; extensions[i] != NULL; i++) {
+		/* cmark-gfm's autolink pass needs some 45 bytes of memory
+		 * per byte of text: past a size, bare URLs stay text. */
+		if (len > MD_AUTOLINK_MAX &&
+		    strcmp(extensions[i], "autolink") == 0) {
+			galley_diag_add(dg, GALLEY_WARNING, name, first_line,
+			    1, "body over %d MiB: bare URLs are not made "
+			    "into links", MD_AUTOLINK_MAX >> 20);
+			continue;
+		}
 		cmark_parser_attach_syntax_extension(parser,
 		    cmark_find_syntax_extension(extensions[i]));
+	}
 	cmark_parser_feed(parser, body, len);
 	croot = cmark_parser_finish(parser);
 	md.doc = doc;

@@ -6,7 +6,8 @@
  * cmark-gfm made (same kinds, order, nesting, literal text, attributes
  * and positions), and its JSON must read back and write byte-identically.
  * One line per file.  With GALLEY_SPEC_JSON=DIR set, each example's
- * JSON is also left in DIR for the schema check of tests/t_json.sh.
+ * JSON is also left in DIR for the schema check of tests/t_json.sh,
+ * and with GALLEY_SPEC_MD=DIR its Markdown, for the whole pipeline.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -494,6 +495,17 @@ check_example(const char *md, const char *file, int number,
 	if ((two = write_json(back, dg)) == NULL || strcmp(one, two) != 0) {
 		snprintf(why, sz, "JSON round trip not byte-identical");
 		goto out;
+	}
+	if ((dump = getenv("GALLEY_SPEC_MD")) != NULL && *dump) {
+		FILE	*fp;
+		char	 path[1024];
+
+		snprintf(path, sizeof(path), "%s/%s-%03d.md", dump, file,
+		    number);
+		if ((fp = fopen(path, "w")) != NULL) {
+			fputs(md, fp);
+			fclose(fp);
+		}
 	}
 	if ((dump = getenv("GALLEY_SPEC_JSON")) != NULL && *dump) {
 		FILE	*fp;

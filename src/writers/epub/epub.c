@@ -36,7 +36,7 @@ epub_write(const struct galley_doc *doc, struct galley_sink *out,
 
 	memset(&book, 0, sizeof(book));
 	book.title = m->title != NULL && *m->title != '\0' ? m->title :
-	    m->slug != NULL ? m->slug : "Untitled";
+	    m->slug != NULL && *m->slug != '\0' ? m->slug : "Untitled";
 	book.language = epub_meta_lang(m);
 	book.date = m->date;
 	book.description = m->description;

@@ -105,6 +105,9 @@ size_t	epub_chapter_add(struct epub *, const char *article_id,
 	    const char *title, const char *lang);
 void	epub_chapter_heading(struct epub *, size_t ch, int level,
 	    const char *id, const char *text);
+/* A chapter added without a title takes its first heading's text, else
+ * fallback (a file name). */
+void	epub_chapter_untitled(struct epub *, size_t ch, const char *fallback);
 void	epub_subject_add(struct epub *, const char *);
 void	epub_creator_add(struct epub *, const char *);
 void	epub_lang_add(struct epub *, const char *);

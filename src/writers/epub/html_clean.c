@@ -487,9 +487,9 @@ emit(struct hc *h, xmlNode *n, enum ctx ctx)
 	}
 	if (strcmp(e->name, "a") == 0) {
 		href = prop(n, "href");
-		if (h->in_a || href == NULL ||
-		    !epub_href_ok(h->c->e, h->c->ch, href) ||
-		    (href[0] == '#' && !map_get(h->c->ids, href + 1, NULL))) {
+		if (h->in_a || href == NULL || (href[0] == '#' ?
+		    !map_get(h->c->ids, href + 1, NULL) :
+		    !epub_href_ok(h->c->e, h->c->ch, href))) {
 			xmlFree(href);
 			emit_list(h, n->children, ctx);
 			return;

@@ -306,6 +306,26 @@ epub_chapter_heading(struct epub *e, size_t ch, int level, const char *id,
 	    epub_strdup(text) : NULL;
 }
 
+void
+epub_chapter_untitled(struct epub *e, size_t ch, const char *fallback)
+{
+	struct epub_chapter	*c = &e->ch[ch];
+	const char		*t = fallback;
+	size_t			 i;
+
+	if (strcmp(c->title, c->file) != 0)
+		return;
+	for (i = 0; i < c->nh; i++)
+		if (c->h[i].text != NULL) {
+			t = c->h[i].text;
+			break;
+		}
+	if (t == NULL || *t == '\0')
+		return;
+	free(c->title);
+	c->title = epub_strdup(t);
+}
+
 int
 epub_chapter_has_id(const struct epub *e, size_t ch, const char *id)
 {

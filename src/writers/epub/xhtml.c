@@ -35,6 +35,7 @@ struct xw {
 	struct map		 emitted;
 	int			 in_link;
 	int			 raw;		/* out is raw HTML to clean */
+	const struct galley_node *task;	/* item whose box is pending */
 };
 
 static void
@@ -613,6 +614,19 @@ put_backlink(struct xw *x, const struct galley_node *def, const char *ref)
 	galley_buf_printf(x->out, "\">%zu.</a> ", num);
 }
 
+/* A task item's box: a glyph with its meaning for screen readers. */
+static void
+put_task(struct xw *x, const struct galley_node *item)
+{
+	int	 done = item->u.item.checked;
+
+	galley_buf_printf(x->out, "<span class=\"galley-task %s\" "
+	    "role=\"img\" aria-label=\"%s\">%s</span> ",
+	    done ? "done" : "todo",
+	    nav_word(x->e->ch[x->ch].lang, done ? WORD_DONE : WORD_TODO),
+	    done ? "\xe2\x98\x91" : "\xe2\x98\x90");
+}
+
 static void
 render(struct xw *x, const struct galley_node *n)
 {
@@ -633,6 +647,10 @@ render(struct xw *x, const struct galley_node *n)
 		return;
 	case GALLEY_NODE_PARAGRAPH:
 		put(x, "<p>");
+		if (x->task != NULL && n->parent == x->task) {
+			put_task(x, x->task);
+			x->task = NULL;
+		}
 		if (n->parent != NULL && n->prev == NULL &&
 		    n->parent->type == GALLEY_NODE_FOOTNOTE_DEF)
 			put_backlink(x, n->parent, first_ref(x, n->parent));
@@ -680,14 +698,14 @@ render(struct xw *x, const struct galley_node *n)
 	}
 	case GALLEY_NODE_ITEM:
 		put(x, "<li>");
-		if (n->u.item.task)
-			galley_buf_printf(x->out, "<span class=\"galley-task"
-			    " %s\" role=\"img\" aria-label=\"%s\">%s</span> ",
-			    n->u.item.checked ? "done" : "todo",
-			    nav_word(x->e->ch[x->ch].lang, n->u.item.checked ?
-			    WORD_DONE : WORD_TODO),
-			    n->u.item.checked ? "\xe2\x98\x91" :
-			    "\xe2\x98\x90");
+		if (n->u.item.task) {
+			/* The box goes inside the first paragraph. */
+			if (n->first != NULL &&
+			    n->first->type == GALLEY_NODE_PARAGRAPH)
+				x->task = n;
+			else
+				put_task(x, n);
+		}
 		render_children(x, n);
 		put(x, "</li>\n");
 		return;

@@ -1,0 +1,219 @@
+# EPUB writer and "galley book": every EPUB made here goes through
+# EPUBCheck (0 errors, 0 warnings, one JVM for all); rebuilds are
+# byte-identical; chapter text equals article text; metadata is read
+# back with Python's zipfile and ElementTree; raw HTML comes out safe.
+G="$ROOT/galley"
+E="$T/epub"
+X="$ROOT/tests/epub"
+PY="python3 $X/epubtext.py"
+mkdir -p "$E"
+# GALLEY_BOOK may name another "galley book" command while main.c does
+# not dispatch it yet.
+BOOK=${GALLEY_BOOK:-"$G book"}
+
+check "epub: the seeds, one EPUB each (and JSON)" \
+    "$G" convert -q -t epub,json -o "$E/seeds" "$ROOT/input"
+"$G" convert -q -t epub,json -o "$E/fx" "$X/footnotes.md" "$X/images.md" \
+    "$X/rawhtml.md" "$X/links/a.json" "$X/links/b.json" 2>"$E/fx.log"
+check "epub: the fixtures, one EPUB each" test -s "$E/fx/rawhtml.epub"
+check "epub: a missing image is a warning at file:line:col" \
+    grep -q 'images.md:18:18: warning: image .*missing.png' "$E/fx.log"
+check "epub: a file that is no image is a warning" \
+    grep -q 'images.md:20:15: warning: .*not-an-image.png is not PNG' \
+    "$E/fx.log"
+
+for f in "$E"/seeds/*.epub "$E"/fx/footnotes.epub "$E"/fx/images.epub \
+    "$E"/fx/a.epub "$E"/fx/b.epub; do
+	b=${f%.epub}
+	check "epub: chapter text = article text: ${f#$E/}" \
+	    $PY same "$f" "$b.json"
+done
+check "epub: mimetype first, stored, no extra field" \
+    $PY zipcheck "$E/seeds/000_5413cba6d7dd22c5.epub"
+
+# One article alone: its metadata becomes the book's.
+$PY meta "$E/fx/footnotes.epub" >"$E/fn.meta"
+check "epub: article metadata: title, language, author, subjects, date" \
+    sh -c "grep -qx 'title Notes and tables' '$E/fn.meta' &&
+    grep -qx 'language en' '$E/fn.meta' &&
+    grep -qx 'creator Ada Tester' '$E/fn.meta' &&
+    grep -qx 'subject footnotes' '$E/fn.meta' &&
+    grep -qx 'subject tables' '$E/fn.meta' &&
+    grep -qx 'date 2023-04-05' '$E/fn.meta' &&
+    grep -q '^description A fixture with footnotes' '$E/fn.meta' &&
+    grep -qx 'source .*tests/epub/footnotes.md' '$E/fn.meta' &&
+    grep -qx 'dcterms:modified 2023-04-05T00:00:00Z' '$E/fn.meta'"
+check "epub: accessibility metadata" \
+    sh -c "grep -qx 'schema:accessMode textual' '$E/fn.meta' &&
+    grep -qx 'schema:accessibilityHazard none' '$E/fn.meta' &&
+    grep -q '^schema:accessibilitySummary ' '$E/fn.meta' &&
+    grep -qx 'schema:accessibilityFeature tableOfContents' '$E/fn.meta'"
+unzip -p "$E/fx/footnotes.epub" OEBPS/text/c00001.xhtml >"$E/fn.xhtml"
+check "epub: footnotes: noteref, footnote, back link" \
+    sh -c "grep -q 'epub:type=\"noteref\" role=\"doc-noteref\" id=\"fnref-1\" href=\"#fn-1\"' '$E/fn.xhtml' &&
+    grep -q '<aside epub:type=\"footnote\" role=\"doc-footnote\" id=\"fn-[a-z0-9-]*\">' '$E/fn.xhtml' &&
+    test \$(grep -c '<aside epub:type=\"footnote\"' '$E/fn.xhtml') -eq 2 &&
+    grep -q 'role=\"doc-backlink\" href=\"#fnref-2\"' '$E/fn.xhtml'"
+check "epub: tables: header cells, alignment" \
+    sh -c "grep -q '<th scope=\"col\" class=\"center\">Centre</th>' '$E/fn.xhtml' &&
+    grep -q '<td class=\"right\">20</td>' '$E/fn.xhtml'"
+check "epub: chapter has lang and xml:lang" \
+    grep -q '<html .* lang="en" xml:lang="en">' "$E/fn.xhtml"
+
+# Images: local ones packed once with their media type, remote ones a link.
+unzip -l "$E/fx/images.epub" >"$E/img.list"
+unzip -p "$E/fx/images.epub" OEBPS/content.opf >"$E/img.opf"
+unzip -p "$E/fx/images.epub" OEBPS/text/c00001.xhtml >"$E/img.xhtml"
+check "epub: local images packed once, with their media types" \
+    sh -c "test \$(grep -c 'OEBPS/images/' '$E/img.list') -eq 2 &&
+    grep -q 'href=\"images/i0001.png\" media-type=\"image/png\"' '$E/img.opf' &&
+    grep -q 'href=\"images/i0002.gif\" media-type=\"image/gif\"' '$E/img.opf'"
+check "epub: a remote image becomes its alt text with a link" \
+    sh -c "grep -q '<a class=\"remote-image\" href=\"https://example.com/logo.png\">A remote logo</a>' '$E/img.xhtml' &&
+    ! grep -q 'src=\"http' '$E/img.xhtml'"
+
+# Raw HTML: parsed, cleaned, well-formed.
+unzip -p "$E/fx/rawhtml.epub" OEBPS/text/c00001.xhtml >"$E/raw.xhtml"
+check "epub: raw HTML without script, iframe, object, form, style" \
+    sh -c "! grep -Eiq '<(script|iframe|object|embed|form|input|button|style)' '$E/raw.xhtml'"
+check "epub: raw HTML without event attributes or javascript: URLs" \
+    sh -c "! grep -Eiq ' on[a-z]+=|javascript:|style=' '$E/raw.xhtml'"
+check "epub: raw HTML keeps its text and safe markup" \
+    sh -c "grep -q '<p>Kept <b>bold</b> and <i>italic</i>.</p>' '$E/raw.xhtml' &&
+    grep -q '<a href=\"https://example.com/\">good link</a>' '$E/raw.xhtml' &&
+    grep -q 'js link' '$E/raw.xhtml' &&
+    grep -q '<img src=\"../images/i0001.png\" alt=\"Raw square\"/>' '$E/raw.xhtml'"
+check "epub: raw HTML chapter is well-formed XML" xmllint --noout "$E/raw.xhtml"
+
+# A broken book, to show the validator run below can fail.
+python3 - "$E/fx/footnotes.epub" "$E/broken.epub" <<'PY'
+import sys, zipfile
+src, dst = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2], "w")
+for i in src.infolist():
+    d = src.read(i)
+    if i.filename.endswith("c00001.xhtml"):
+        d = d.replace(b"<p>", b"<p><blink>x</blink>", 1)
+    dst.writestr(i, d)
+dst.close()
+PY
+
+books=""
+if $BOOK --help >/dev/null 2>&1; then
+	check "book: the five seeds, five languages" \
+	    $BOOK -q -o "$E/seeds-book.epub" --tei "$E/seeds.tei.xml" \
+	    "$ROOT/input"
+	$BOOK -q -o "$E/seeds-book2.epub" --tei "$E/seeds2.tei.xml" \
+	    "$ROOT/input" 2>/dev/null
+	check "book: two builds are byte-identical" \
+	    cmp "$E/seeds-book.epub" "$E/seeds-book2.epub"
+	check "book: --tei writes a teiCorpus" \
+	    grep -q '<teiCorpus' "$E/seeds.tei.xml"
+	check "book: chapter text = article text (five seeds)" \
+	    $PY same "$E/seeds-book.epub" "$E"/seeds/*.json
+	$PY meta "$E/seeds-book.epub" >"$E/seeds.meta"
+	check "book: five languages in the package, main one on <package>" \
+	    sh -c "test \$(grep -c '^language ' '$E/seeds.meta') -eq 5 &&
+	    ! grep -qx 'language mul' '$E/seeds.meta' &&
+	    grep -q '^package-lang [a-z]' '$E/seeds.meta'"
+	check "book: one dc:subject per keyword" \
+	    sh -c "grep -qx 'subject Investing' '$E/seeds.meta' &&
+	    grep -qx 'subject Stock Brokers' '$E/seeds.meta'"
+	check "book: dcterms:modified is the newest article date" \
+	    grep -qx 'dcterms:modified 2021-06-24T07:51:00Z' "$E/seeds.meta"
+	check "book: each chapter in its article's language" \
+	    sh -c "unzip -p '$E/seeds-book.epub' OEBPS/text/c00002.xhtml |
+	    grep -q 'lang=\"is\" xml:lang=\"is\"'"
+	SOURCE_DATE_EPOCH=1700000000 $BOOK -q -o "$E/sde.epub" "$ROOT/input" \
+	    2>/dev/null
+	check "book: SOURCE_DATE_EPOCH sets dcterms:modified" \
+	    sh -c "$PY meta '$E/sde.epub' |
+	    grep -qx 'dcterms:modified 2023-11-14T22:13:20Z'"
+	check "book: the title of a book of a folder is the folder's name" \
+	    grep -qx 'title input' "$E/seeds.meta"
+
+	check "book: book.yaml" $BOOK -q -o "$E/yaml.epub" "$X/book"
+	$PY meta "$E/yaml.epub" >"$E/yaml.meta"
+	check "book: book.yaml metadata read back" \
+	    sh -c "grep -qx 'title A Small Book' '$E/yaml.meta' &&
+	    grep -qx 'title Fixtures for galley book' '$E/yaml.meta' &&
+	    grep -qx 'creator Bo Writer' '$E/yaml.meta' &&
+	    grep -qx 'language en' '$E/yaml.meta' &&
+	    grep -qx 'language de' '$E/yaml.meta' &&
+	    grep -qx 'publisher galley tests' '$E/yaml.meta' &&
+	    grep -qx 'rights CC0' '$E/yaml.meta' &&
+	    grep -qx 'date 2024-02-29' '$E/yaml.meta' &&
+	    grep -qx 'description Three short chapters that link to one another.' '$E/yaml.meta' &&
+	    grep -qx 'schema:accessMode visual' '$E/yaml.meta'"
+	check "book: book.yaml's chapter list gives the order" \
+	    sh -c "$PY spine '$E/yaml.epub' | tail -3 | tr '\n' '|' |
+	    grep -qx 'The Third|The First Chapter|Das zweite Kapitel|'"
+	check "book: cover image and cover page" \
+	    sh -c "unzip -p '$E/yaml.epub' OEBPS/content.opf |
+	    grep -q 'href=\"images/cover.png\" media-type=\"image/png\" properties=\"cover-image\"'"
+	check "book: front matter order, then path" \
+	    $BOOK -q -o "$E/order.epub" "$X/book/third.md" "$X/book/first.md" \
+	    "$X/book/second.md"
+	check "book: order read back" \
+	    sh -c "$PY spine '$E/order.epub' | tail -3 | tr '\n' '|' |
+	    grep -qx 'Das zweite Kapitel|The First Chapter|The Third|'"
+	check "book: options override book.yaml" \
+	    $BOOK -q -o "$E/opts.epub" --title "Other Title" --author "C. Person" \
+	    --language de --identifier "urn:isbn:9780000000002" \
+	    --css "$X/book.css" "$X/book"
+	$PY meta "$E/opts.epub" >"$E/opts.meta"
+	check "book: options read back" \
+	    sh -c "grep -qx 'title Other Title' '$E/opts.meta' &&
+	    grep -qx 'creator C. Person' '$E/opts.meta' &&
+	    ! grep -qx 'creator Ada Tester' '$E/opts.meta' &&
+	    grep -qx 'package-lang de' '$E/opts.meta' &&
+	    grep -qx 'identifier urn:isbn:9780000000002' '$E/opts.meta' &&
+	    unzip -p '$E/opts.epub' OEBPS/css/galley.css | cmp -s - '$X/book.css'"
+	unzip -p "$E/order.epub" OEBPS/text/c00002.xhtml >"$E/first.xhtml"
+	check "book: links between articles become links between chapters" \
+	    sh -c "grep -q '<a href=\"c00001.xhtml\">the second one</a>' '$E/first.xhtml' &&
+	    grep -q '<a href=\"c00001.xhtml#the-detail\">a part of it</a>' '$E/first.xhtml' &&
+	    grep -q '<a href=\"c00003.xhtml\">the third by its slug</a>' '$E/first.xhtml' &&
+	    grep -q ', and to nothing.' '$E/first.xhtml'"
+	$BOOK -q -o "$E/links-book.epub" "$X/links" 2>/dev/null
+	unzip -p "$E/links-book.epub" OEBPS/text/c00001.xhtml >"$E/a.xhtml"
+	check "book: internal links with and without fragments; others text" \
+	    sh -c "grep -q '<a href=\"c00002.xhtml#deep\">the deep part of B</a>' '$E/a.xhtml' &&
+	    grep -q '<a href=\"c00002.xhtml\">a missing part of B</a>' '$E/a.xhtml' &&
+	    grep -q ', an article not in the book, an unresolved link, a relative link, ' '$E/a.xhtml' &&
+	    grep -q '<a href=\"#a-more\">a link down this page</a>, a link to no id and ' '$E/a.xhtml'"
+	check "book: nav has the toc with headings, landmarks and a title page" \
+	    sh -c "unzip -p '$E/links-book.epub' OEBPS/nav.xhtml >'$E/nav.xhtml' &&
+	    grep -q '<nav epub:type=\"toc\" role=\"doc-toc\" id=\"toc\"' '$E/nav.xhtml' &&
+	    grep -q 'href=\"text/c00002.xhtml#deep\">Der tiefe Teil' '$E/nav.xhtml' &&
+	    grep -q 'epub:type=\"bodymatter\"' '$E/nav.xhtml' &&
+	    grep -q 'epub:type=\"titlepage\" href=\"text/title.xhtml\"' '$E/nav.xhtml' &&
+	    unzip -l '$E/links-book.epub' | grep -q OEBPS/toc.ncx"
+
+	sh "$ROOT/scripts/gen-articles.sh" 1000 "$E/gen" >/dev/null
+	check "book: 1,000 generated articles" \
+	    $BOOK -q -o "$E/gen1000.epub" "$E/gen" 2>/dev/null
+	check "book: 1,000 chapters in the spine" \
+	    sh -c "test \$(unzip -p '$E/gen1000.epub' OEBPS/content.opf |
+	    grep -c '<itemref idref=\"ch') -eq 1000"
+	books="$E/seeds-book.epub $E/sde.epub $E/yaml.epub $E/order.epub
+	    $E/opts.epub $E/links-book.epub $E/gen1000.epub"
+else
+	skip "book: galley book" "this galley does not dispatch 'book' yet"
+fi
+
+# EPUBCheck, once for all.  Debian's EPUBCheck recurses once per link in
+# reading order: a big stack for the 1,000-chapter book.
+all=$(ls "$E"/seeds/*.epub "$E"/fx/*.epub)
+java -Xss64m -cp /usr/bin/epubcheck "$X/EpubCheckAll.java" $all $books \
+    "$E/broken.epub" >"$E/epubcheck.log" 2>&1
+for f in $all $books; do
+	if grep -qx "ok $f" "$E/epubcheck.log"; then
+		ok "epubcheck: 0 errors, 0 warnings: ${f#$E/}"
+	else
+		notok "epubcheck: 0 errors, 0 warnings: ${f#$E/}"
+		grep -B3 -A20 "$f" "$E/epubcheck.log" | grep -v '^\s*at ' |
+		    head -n 30 | sed 's/^/#   /'
+	fi
+done
+check "epubcheck: a broken EPUB is found out" \
+    grep -q "^FAIL $E/broken.epub: [1-9]" "$E/epubcheck.log"
