@@ -745,3 +745,17 @@ datetext_parse(const char *line, size_t len, char iso[32])
 	}
 	return 0;
 }
+
+int
+datetext_month(const char *word, size_t len)
+{
+	char	 folded[FOLD_MAX];
+	size_t	 n, i;
+
+	if (len == 0 || len > 40 || (n = fold(folded, word, len)) == 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!is_alpha(folded[i]))
+			return 0;
+	return month_of(folded);
+}

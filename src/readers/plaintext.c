@@ -205,6 +205,15 @@ find_marker(struct tline *l)
 		k += sp;
 	if (k >= len)
 		return;
+	/* "24. Juni war ...": a date opening a sentence, not an item */
+	if (l->delim == '.' && num <= 31) {
+		size_t	 w = k;
+
+		while (w < len && s[w] != ' ' && s[w] != '.' && s[w] != ',')
+			w++;
+		if (datetext_month(s + k, w - k) != 0)
+			return;
+	}
 	l->item = ITEM_ORDERED;
 	l->number = num;
 	l->body = k;

@@ -116,6 +116,13 @@ main(void)
 		snprintf(what, sizeof(what), "date \"%s\"", cases[i].line);
 		CHECK_STR(parse(cases[i].line, iso), cases[i].iso, what);
 	}
+	CHECK(datetext_month("juni", 4) == 6 &&
+	    datetext_month("Czerwca", 7) == 6 &&
+	    datetext_month("kes\xc3\xa4kuuta", 10) == 6 &&
+	    datetext_month("Jun", 3) == 6, "month names: June four ways");
+	CHECK(datetext_month("Juniper", 7) == 0 &&
+	    datetext_month("jun1", 4) == 0 && datetext_month("", 0) == 0,
+	    "not month names");
 	for (i = 0; i < sizeof(not_dates) / sizeof(not_dates[0]); i++) {
 		snprintf(what, sizeof(what), "not a date: \"%s\"",
 		    not_dates[i]);
