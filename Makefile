@@ -33,8 +33,11 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 all: galley
 
-galley: $(CLI_OBJ) $(BUILD)/libgalley.a build/mode
+$(BUILD)/galley: $(CLI_OBJ) $(BUILD)/libgalley.a
 	$(CC) $(SANFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libgalley.a $(LDLIBS)
+
+galley: $(BUILD)/galley build/mode
+	cp $(BUILD)/galley $@.tmp && mv $@.tmp $@
 
 $(BUILD)/libgalley.a: $(LIB_OBJ)
 	@rm -f $@
@@ -71,9 +74,12 @@ run: deps
 	    --translations -o output input
 	./galley book -o output/book.epub input
 
+# The whole suite with this build's ./galley, then the unit tests and a
+# batch of inputs again under AddressSanitizer and UBSan (build/san).
 test: deps
 	$(MAKE) WERROR=-Werror galley units
-	BUILD=$(BUILD) sh tests/run.sh
+	$(MAKE) SANITIZE=1 WERROR=-Werror build/san/galley units
+	BUILD=$(BUILD) SAN_BUILD=build/san sh tests/run.sh
 
 bench: galley
 	sh scripts/bench.sh

@@ -25,6 +25,40 @@ for t in tests/t_*.sh; do
 	echo "# $t" | tee -a "$LOG"
 	sh -c ". tests/lib.sh; . $t" 2>&1 | tee -a "$LOG"
 done
+# Sanitizers: every unit test and galley over every test input, built
+# with AddressSanitizer and UBSan; any report fails the check.
+if [ -n "${SAN_BUILD:-}" ] && [ -x "$SAN_BUILD/galley" ]; then
+	echo "# sanitizers ($SAN_BUILD)" | tee -a "$LOG"
+	export ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:abort_on_error=0
+	export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+	for b in "$SAN_BUILD"/tests/test_*; do
+		[ -x "$b" ] || continue
+		"$b" >"$T/san.log" 2>&1
+		rc=$?
+		if [ $rc -eq 0 ] && ! grep -q "Sanitizer\|runtime error" "$T/san.log"
+		then echo "ok - sanitizers: $(basename "$b") clean" | tee -a "$LOG"
+		else echo "not ok - sanitizers: $(basename "$b") (status $rc)" | tee -a "$LOG"
+			grep -m 5 "Sanitizer\|runtime error\|^not ok" "$T/san.log" | sed 's/^/#   /' | tee -a "$LOG"
+		fi
+	done
+	set -- input tests/bad tests/text tests/epub tests/tei tests/filters
+	"$SAN_BUILD/galley" convert -q -j 2 -t json,epub,tei,tree \
+	    --tei-corpus "$T/san-out/corpus.tei.xml" -o "$T/san-out" "$@" \
+	    >"$T/san.log" 2>&1
+	rc=$?
+	if [ $rc -le 1 ] && ! grep -q "Sanitizer\|runtime error" "$T/san.log"
+	then echo "ok - sanitizers: galley convert over every test input clean" | tee -a "$LOG"
+	else echo "not ok - sanitizers: galley convert (status $rc)" | tee -a "$LOG"
+		grep -m 5 -A 5 "Sanitizer\|runtime error" "$T/san.log" | sed 's/^/#   /' | tee -a "$LOG"
+	fi
+	"$SAN_BUILD/galley" book -q -o "$T/san-out/book.epub" input >"$T/san.log" 2>&1
+	rc=$?
+	if [ $rc -eq 0 ] && ! grep -q "Sanitizer\|runtime error" "$T/san.log"
+	then echo "ok - sanitizers: galley book clean" | tee -a "$LOG"
+	else echo "not ok - sanitizers: galley book (status $rc)" | tee -a "$LOG"
+		grep -m 5 -A 5 "Sanitizer\|runtime error" "$T/san.log" | sed 's/^/#   /' | tee -a "$LOG"
+	fi
+fi
 passed=$(grep -c '^ok ' "$LOG")
 failed=$(grep -c '^not ok ' "$LOG")
 skipped=$(grep -c '^skip ' "$LOG")
