@@ -52,3 +52,47 @@ rc=$?
 if [ $rc = 1 ] && grep -qx "$gen/line.md: error: input larger than 1000 bytes (--max-size)" "$T/max.err"
 then ok "--max-size refuses a larger input"
 else notok "--max-size: status $rc"; cat "$T/max.err"; fi
+
+# What hostile input must never reach an output: scripts, frames, event
+# attributes and script URLs in EPUB; anything outside the output folder.
+./galley convert -q -t epub,tei,json -o "$T/hostile" tests/bad/hostile.md tests/bad/js-links.md \
+    tests/bad/slug-traversal.md tests/bad/xml-forbidden.md 2>/dev/null
+found=$(for e in "$T"/hostile/*.epub; do unzip -p "$e" '*.xhtml'; done |
+    grep -ioE '<script|<iframe|<object|<form|onload=|onclick=|javascript:|vbscript:' | sort -u | tr '\n' ' ')
+if [ -z "$found" ]; then ok "hostile markup and links are gone from the EPUBs"
+else notok "hostile markup in the EPUBs: $found"; fi
+if grep -qiE 'target="(javascript|vbscript|data):' "$T"/hostile/*.tei.xml
+then notok "script and data URLs reach TEI targets"
+else ok "script and data URLs never become TEI targets"; fi
+names=$(cd "$T/hostile" && ls | tr '\n' ' ')
+if [ "$names" = "hostile.epub hostile.json hostile.tei.xml js-links.epub js-links.json js-links.tei.xml slug-traversal.epub slug-traversal.json slug-traversal.tei.xml xml-forbidden.epub xml-forbidden.json xml-forbidden.tei.xml " ]
+then ok "an id or slug of ../../etc/passwd writes nothing outside the output folder"
+else notok "unexpected outputs: $names"; fi
+check "characters XML forbids leave the TEI well-formed" xmllint --noout "$T"/hostile/*.tei.xml
+
+# A 200 MB input is refused at the size limit, in bounded memory.
+truncate -s 200M "$T/huge.md"
+/usr/bin/time -f %M -o "$T/huge.mem" ./galley convert -q -o "$T/huge-out" "$T/huge.md" 2>"$T/huge.err"
+rc=$?
+mem=$(tail -n 1 "$T/huge.mem" 2>/dev/null)
+if [ $rc = 1 ] && grep -q "huge.md: error: input larger than 67108864 bytes (--max-size)" "$T/huge.err" &&
+    [ "${mem:-999999}" -lt 200000 ]
+then ok "a 200 MB input: refused at --max-size using ${mem} KB"
+else notok "a 200 MB input: status $rc, ${mem} KB"; cat "$T/huge.err"; fi
+rm -f "$T/huge.md"
+
+# An output folder that cannot be written: a file stands in its way.
+: > "$T/not-a-folder"
+./galley convert -q -o "$T/not-a-folder/out" tests/bad/good.md 2>"$T/nf.err"; rc=$?
+if [ $rc = 1 ] && grep -q "not-a-folder/out/good.json: error: cannot write: Not a directory" "$T/nf.err"
+then ok "an output folder that cannot be written: status 1 and a message"
+else notok "unwritable output folder: status $rc"; cat "$T/nf.err"; fi
+
+# A file that is gone by the time it is read (a dangling link here).
+mkdir -p "$T/vanish"
+cp tests/bad/good.md "$T/vanish/a.md"
+ln -sf "$T/vanish/gone.md" "$T/vanish/b.md"
+./galley convert -q -o "$T/vanish-out" "$T/vanish/a.md" "$T/vanish/b.md" 2>"$T/vanish.err"; rc=$?
+if [ $rc = 1 ] && grep -q "b.md: error: cannot read: No such file or directory" "$T/vanish.err" && [ -f "$T/vanish-out/a.json" ]
+then ok "a file gone before it is read: reported, the others converted"
+else notok "vanished file: status $rc"; cat "$T/vanish.err"; fi

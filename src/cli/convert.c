@@ -785,7 +785,7 @@ cmd_convert(int argc, char **argv)
 	for (i = 0; i < run.fresh.n; i++)
 		state_set(&run.state, run.fresh.v[i].rel, run.fresh.v[i].hash);
 	state_release(&run.fresh);
-	if (strcmp(run.outdir, "-") != 0 && run.inputs.n > 0 &&
+	if (strcmp(run.outdir, "-") != 0 && converted + skipped > 0 &&
 	    state_save(&run.state, run.outdir) == -1)
 		fprintf(stderr, "galley: %s: cannot write the run's state\n",
 		    run.outdir);

@@ -5,6 +5,7 @@
  * input, a second run) are kept, so the filter is idempotent.  Runs
  * after repair (a repaired heading needs an id too).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,42 +14,103 @@
 
 #define ID_MAX	60	/* bytes of slug before "-2" suffixes */
 
+/* A set of strings with a number each: open addressing, power of two. */
 struct idset {
-	const char	**v;
+	const char	**key;
+	int		 *num;	/* for a base: the next suffix to try */
 	size_t		  n, cap;
 };
+
+static size_t
+idset_slot(const struct idset *set, const char *id)
+{
+	uint32_t	 h = 2166136261u;
+	const char	*p;
+	size_t		 i;
+
+	for (p = id; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	for (i = h & (set->cap - 1); set->key[i] != NULL;
+	    i = (i + 1) & (set->cap - 1))
+		if (strcmp(set->key[i], id) == 0)
+			break;
+	return i;
+}
+
+static int *
+idset_get(const struct idset *set, const char *id)
+{
+	size_t	 i;
+
+	if (set->cap == 0)
+		return NULL;
+	i = idset_slot(set, id);
+	return set->key[i] != NULL ? &set->num[i] : NULL;
+}
 
 static int
 idset_has(const struct idset *set, const char *id)
 {
+	return idset_get(set, id) != NULL;
+}
+
+static void
+idset_grow(struct idset *set)
+{
+	struct idset	 big;
+	size_t		 i, j;
+
+	big.cap = set->cap ? set->cap * 2 : 64;
+	big.n = set->n;
+	big.key = calloc(big.cap, sizeof(*big.key));
+	big.num = calloc(big.cap, sizeof(*big.num));
+	if (big.key == NULL || big.num == NULL) {
+		fputs("galley: out of memory\n", stderr);
+		exit(1);
+	}
+	for (i = 0; i < set->cap; i++)
+		if (set->key[i] != NULL) {
+			j = idset_slot(&big, set->key[i]);
+			big.key[j] = set->key[i];
+			big.num[j] = set->num[i];
+		}
+	free(set->key);
+	free(set->num);
+	*set = big;
+}
+
+/* Add id (borrowed: it lives in the arena) with number num. */
+static void
+idset_put(struct idset *set, const char *id, int num)
+{
 	size_t	 i;
 
-	for (i = 0; i < set->n; i++)
-		if (strcmp(set->v[i], id) == 0)
-			return 1;
-	return 0;
+	if ((set->n + 1) * 2 > set->cap)
+		idset_grow(set);
+	i = idset_slot(set, id);
+	if (set->key[i] == NULL)
+		set->n++;
+	set->key[i] = id;
+	set->num[i] = num;
 }
 
 static void
 idset_add(struct idset *set, const char *id)
 {
-	const char	**v;
+	idset_put(set, id, 2);
+}
 
-	if (set->n == set->cap) {
-		set->cap = set->cap ? set->cap * 2 : 32;
-		v = realloc(set->v, set->cap * sizeof(*v));
-		if (v == NULL) {
-			fputs("galley: out of memory\n", stderr);
-			exit(1);
-		}
-		set->v = v;
-	}
-	set->v[set->n++] = id;
+static void
+idset_release(struct idset *set)
+{
+	free(set->key);
+	free(set->num);
 }
 
 struct ids {
 	struct galley_doc	*doc;
 	struct idset		 used;
+	struct idset		 bases;	/* base -> next suffix */
 	struct slugger		*slugger;
 	int			 pass;	/* 1: keep valid ids, 2: make */
 };
@@ -66,7 +128,7 @@ make_id(struct ids *ids, const struct galley_node *n)
 {
 	const char	*base, *id;
 	char		*text;
-	int		 i;
+	int		 i, *next;
 
 	if (n->type == GALLEY_NODE_FOOTNOTE_DEF) {
 		text = slug_make(ids->slugger, ids->doc,
@@ -82,8 +144,11 @@ make_id(struct ids *ids, const struct galley_node *n)
 			base = galley_doc_printf(ids->doc, "h-%s", base);
 	}
 	id = base;
-	for (i = 2; idset_has(&ids->used, id); i++)
-		id = galley_doc_printf(ids->doc, "%s-%d", base, i);
+	next = idset_get(&ids->bases, base);
+	i = next != NULL ? *next : 2;
+	while (idset_has(&ids->used, id))
+		id = galley_doc_printf(ids->doc, "%s-%d", base, i++);
+	idset_put(&ids->bases, base, i);
 	return id;
 }
 
@@ -127,7 +192,8 @@ ids_run(struct galley_doc *doc, const struct galley_opts *opts,
 	ids.pass = 2;
 	galley_walk(galley_doc_root(doc), visit, &ids);
 	slugger_free(ids.slugger);
-	free(ids.used.v);
+	idset_release(&ids.used);
+	idset_release(&ids.bases);
 	return 0;
 }
 

@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
 #include <unicode/uloc.h>
+#include <unicode/ustring.h>
 
 #include "filters/cld2_shim.h"
 #include "filters/filters.h"
@@ -61,6 +63,41 @@ lang_normalise(const char *tag, char *out, size_t sz)
 	if (len < 2 || len > 3 || strcmp(out, "und") == 0)
 		return -1;
 	return 0;
+}
+
+/*
+ * A language written by name ("English", "Deutsch", "norsk bokmål") into
+ * its code, from ICU's display names in English and in the language
+ * itself.  -1 if no language has that name.
+ */
+static int
+lang_from_name(const char *name, char *out, size_t sz)
+{
+	const char *const	*codes = uloc_getISOLanguages();
+	UChar			 want[64], have[128];
+	UErrorCode		 st = U_ZERO_ERROR;
+	int32_t			 wlen, hlen;
+	size_t			 i;
+	int			 k;
+
+	u_strFromUTF8(want, 64, &wlen, name, -1, &st);
+	if (U_FAILURE(st) || st == U_STRING_NOT_TERMINATED_WARNING ||
+	    wlen < 4)
+		return -1;
+	for (i = 0; codes[i] != NULL; i++)
+		for (k = 0; k < 2; k++) {
+			st = U_ZERO_ERROR;
+			hlen = uloc_getDisplayLanguage(codes[i], k ? codes[i] :
+			    "en", have, 128, &st);
+			if (U_FAILURE(st) || st == U_USING_DEFAULT_WARNING ||
+			    hlen != wlen)
+				continue;
+			st = U_ZERO_ERROR;
+			if (u_strCaseCompare(want, wlen, have, hlen,
+			    U_FOLD_CASE_DEFAULT, &st) == 0 && U_SUCCESS(st))
+				return lang_normalise(codes[i], out, sz);
+		}
+	return -1;
 }
 
 struct gather {
@@ -163,6 +200,22 @@ detect(struct galley_doc *doc, char *out, size_t sz, double *conf,
 	*conf = percent / 100.0;
 }
 
+/* The language as written into extra (as "lang"), so nothing is lost. */
+static void
+keep_given(struct galley_doc *doc, struct galley_meta *m)
+{
+	struct galley_value	*v;
+
+	if (m->extra == NULL)
+		m->extra = galley_value_new(doc, GALLEY_VALUE_MAP);
+	if (galley_value_get(m->extra, "lang") != NULL)
+		return;
+	v = galley_value_new(doc, GALLEY_VALUE_STRING);
+	v->key = "lang";
+	v->str = m->language;
+	galley_value_append(m->extra, v);
+}
+
 static int
 language_run(struct galley_doc *doc, const struct galley_opts *opts,
     struct galley_diag *dg)
@@ -173,7 +226,8 @@ language_run(struct galley_doc *doc, const struct galley_opts *opts,
 	int			 letters;
 
 	if (opts->lang != NULL) {
-		if (lang_normalise(opts->lang, tag, sizeof(tag)) == -1) {
+		if (lang_normalise(opts->lang, tag, sizeof(tag)) == -1 &&
+		    lang_from_name(opts->lang, tag, sizeof(tag)) == -1) {
 			galley_diag_add(dg, GALLEY_ERROR, NULL, 0, 0,
 			    "--lang %s: not a BCP 47 language tag",
 			    opts->lang);
@@ -185,15 +239,19 @@ language_run(struct galley_doc *doc, const struct galley_opts *opts,
 	}
 	if (m->language != NULL && m->language[0] != '\0' &&
 	    strcmp(m->language, "und") != 0) {
-		if (lang_normalise(m->language, tag, sizeof(tag)) == -1)
-			filter_report(dg, doc, GALLEY_WARNING, NULL,
-			    "language \"%s\" is not a BCP 47 tag; kept as "
-			    "written", m->language);
-		else if (strcmp(tag, m->language) != 0)
-			m->language = galley_doc_strdup(doc, tag);
-		if (m->language_confidence <= 0)
-			m->language_confidence = 1.0;
-		return 0;
+		if (lang_normalise(m->language, tag, sizeof(tag)) == 0 ||
+		    lang_from_name(m->language, tag, sizeof(tag)) == 0) {
+			if (strcmp(tag, m->language) != 0)
+				m->language = galley_doc_strdup(doc, tag);
+			if (m->language_confidence <= 0)
+				m->language_confidence = 1.0;
+			return 0;
+		}
+		filter_report(dg, doc, GALLEY_WARNING, NULL,
+		    "language \"%s\" is neither a BCP 47 tag nor a "
+		    "language's name; detecting it from the text",
+		    m->language);
+		keep_given(doc, m);
 	}
 	detect(doc, tag, sizeof(tag), &conf, &letters);
 	m->language = galley_doc_strdup(doc, tag);

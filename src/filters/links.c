@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "filters/filters.h"
 #include "galley/links.h"
@@ -275,6 +276,21 @@ is_relative(const char *url)
 	return 1;
 }
 
+/*
+ * 1 if url runs script when followed (javascript:, vbscript:) or, for
+ * a link, opens a document made of the URL itself (data:).  Browsers
+ * skip leading blanks and controls and ignore case; so does this.
+ */
+static int
+is_unsafe(const char *url, int image)
+{
+	while (*url != '\0' && (unsigned char)*url <= ' ')
+		url++;
+	return strncasecmp(url, "javascript:", 11) == 0 ||
+	    strncasecmp(url, "vbscript:", 9) == 0 ||
+	    (!image && strncasecmp(url, "data:", 5) == 0);
+}
+
 struct resolve {
 	struct galley_doc		*doc;
 	const struct galley_linkindex	*idx;
@@ -286,12 +302,22 @@ static void
 resolve_link(struct resolve *r, struct galley_node *n)
 {
 	const char	*url = n->u.link.url != NULL ? n->u.link.url : "";
-	const char	*id = NULL, *base;
+	const char	*id = NULL, *base, *given;
 	char		*key, *frag, *slash;
 	size_t		 blen;
 
 	if (n->u.link.kind == GALLEY_LINK_INTERNAL && n->u.link.target != NULL)
 		return;	/* resolved by an earlier run */
+	if (is_unsafe(url, n->type == GALLEY_NODE_IMAGE)) {
+		if (n->u.link.kind != GALLEY_LINK_UNRESOLVED)
+			filter_report(r->dg, r->doc, GALLEY_WARNING, n,
+			    "links: unsafe link \"%.40s\" kept as text only",
+			    url);
+		n->u.link.kind = GALLEY_LINK_UNRESOLVED;
+		n->u.link.target = NULL;
+		n->u.link.fragment = NULL;
+		return;
+	}
 	if (!is_relative(url)) {
 		n->u.link.kind = GALLEY_LINK_EXTERNAL;
 		return;
@@ -311,11 +337,15 @@ resolve_link(struct resolve *r, struct galley_node *n)
 		blen = strlen(base);
 		while (blen > 0 && base[blen - 1] == '/')
 			blen--;
+		given = url;
 		while (url[0] == '/' || strncmp(url, "./", 2) == 0)
 			url += url[0] == '/' ? 1 : 2;
 		n->u.link.url = galley_doc_printf(r->doc, "%.*s/%s", (int)blen,
 		    base, url);
 		n->u.link.kind = GALLEY_LINK_EXTERNAL;
+		filter_report(r->dg, r->doc, GALLEY_NOTE, n,
+		    "links: \"%s\" made absolute: %s", given,
+		    n->u.link.url);
 	} else {
 		n->u.link.kind = GALLEY_LINK_UNRESOLVED;
 		n->u.link.target = NULL;

@@ -16,6 +16,7 @@
 #include <unicode/ustring.h>
 
 #include "filters/filters.h"
+#include "readers/datetext.h"
 
 #define SLUG_MAX 80
 
@@ -206,7 +207,10 @@ fold_date(struct galley_doc *doc, struct galley_meta *m,
 	given = m->date != NULL ? m->date : m->date_text;
 	if (given == NULL)
 		return;
-	if (date_to_iso(given, iso, sizeof(iso)) == 0) {
+	/* then the dates people write, "24 juni 2021 7:51" (the text reader's
+	 * parser) */
+	if (date_to_iso(given, iso, sizeof(iso)) == 0 ||
+	    datetext_parse(given, strlen(given), iso) == 0) {
 		if (m->date_text == NULL)
 			m->date_text = given;
 		m->date = strcmp(iso, given) == 0 ? given :
@@ -217,8 +221,9 @@ fold_date(struct galley_doc *doc, struct galley_meta *m,
 	if (m->date_text == NULL)
 		m->date_text = given;
 	filter_report(dg, doc, GALLEY_WARNING, NULL,
-	    "date \"%s\" is not ISO 8601, RFC 2822 or Unix seconds; kept "
-	    "as written, article has no date", given);
+	    "date \"%s\" is not a date galley knows (ISO 8601, RFC 2822, "
+	    "Unix seconds, a written date); kept in extra, article has no "
+	    "date", given);
 	if (meta_extra_get(m, "date") != NULL)
 		return;
 	if (m->extra == NULL)

@@ -205,8 +205,7 @@ smart_run(struct galley_doc *doc, const struct galley_opts *opts,
 
 const struct galley_filter filter_smart = {
 	"smart",
-	"typographic quotes per language (CLDR), dashes, ellipses; off "
-	"unless --smart",
+	"typographic quotes per language (CLDR), dashes, ellipses",
 	0,
 	smart_run
 };

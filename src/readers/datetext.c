@@ -140,7 +140,9 @@ static const char *const fillers[] = {
 	"om", "um", "am", "a", "as", "las", "la", "le", "el", "alle", "ore",
 	"kl", "klo", "kello", "o", "godz", "godzina", "r", "rok", "roku",
 	"den", "van", "uur", "uhr", "hrs", "hr", "horas", "hora", "t", "i",
-	"w", "en", "et",
+	"w", "en", "et", "op", "il", "em", "dnia", "pa", "thann", "last",
+	"laatst", "zuletzt", "stand", "sist", "senest", "senast",
+	"atualizado", "aktualizacja", "modified",
 	"published", "posted", "updated", "gepubliceerd", "geplaatst",
 	"bijgewerkt", "veroffentlicht", "aktualisiert", "publie", "mis",
 	"jour", "publicado", "actualizado", "pubblicato", "aggiornato",
@@ -148,6 +150,11 @@ static const char *const fillers[] = {
 	"publiceret", "opdateret", "publicerad", "uppdaterad", "julkaistu",
 	"paivitetty",
 	NULL
+};
+
+/* Endings of ordinal numbers: 24th, 1er, 1º (folded to "o"). */
+static const char *const ordinals[] = {
+	"st", "nd", "rd", "th", "er", "e", "o", "a", NULL
 };
 
 /* Zones we accept but cannot turn into an offset; dropped. */
@@ -343,10 +350,7 @@ tokenize(struct tok *t, const char *s)
 			if (j > i && j - i <= 2) {
 				memcpy(w, s + i, j - i);
 				w[j - i] = '\0';
-				if (strcmp(w, "st") == 0 || strcmp(w, "nd") == 0 ||
-				    strcmp(w, "rd") == 0 || strcmp(w, "th") == 0 ||
-				    strcmp(w, "er") == 0 || strcmp(w, "e") == 0 ||
-				    strcmp(w, "o") == 0 || strcmp(w, "a") == 0)
+				if (in_list(ordinals, w))
 					i = j;
 			}
 			n++;
@@ -362,7 +366,8 @@ tokenize(struct tok *t, const char *s)
 			w[j - i] = '\0';
 			/* a.m. and p.m. */
 			if ((w[0] == 'a' || w[0] == 'p') && w[1] == '\0' &&
-			    s[j] == '.' && s[j + 1] == 'm' && !is_alpha(s[j + 2])) {
+			    s[j] == '.' && s[j + 1] == 'm' &&
+			    !is_alpha(s[j + 2])) {
 				j += 2;
 				if (s[j] == '.')
 					j++;
@@ -374,7 +379,8 @@ tokenize(struct tok *t, const char *s)
 			if ((t[n].v = month_of(w)) != 0) {
 				t[n].type = T_MONTH;
 				t[n].weekday = in_list(weekdays, w);
-			} else if (strcmp(w, "am") == 0 || strcmp(w, "pm") == 0) {
+			} else if (strcmp(w, "am") == 0 ||
+			    strcmp(w, "pm") == 0) {
 				t[n].type = T_AMPM;
 				t[n].v = w[0] == 'p';
 			} else if (strcmp(w, "h") == 0)
@@ -393,7 +399,7 @@ tokenize(struct tok *t, const char *s)
 			n++;
 			continue;
 		}
-		if (s[i] == '.' && drop_dot) {
+		if ((s[i] == '.' || s[i] == ':') && drop_dot) {
 			drop_dot = 0;
 			i++;
 			continue;
@@ -553,13 +559,18 @@ parse_date(struct when *w, const struct tok *t, int n, int *i, int us)
 			return 0;
 		}
 	}
-	/* 24 juni 2021, 24. juni 2021, 24 de junio de 2021 */
+	/* 24 juni 2021, 24. juni 2021, 24 de junio de 2021, 24-Jun-2021 */
 	if (is_num(t, n, k, 1, 2)) {
 		j = skip_dot(t, n, k + 1);
+		if (j == k + 1 && (is_punct(t, n, j, '-') ||
+		    is_punct(t, n, j, '/')))
+			j++;
 		if (j < n && t[j].type == T_MONTH) {
 			w->d = t[k].v;
 			w->m = t[j].v;
 			j = skip_dot(t, n, j + 1);
+			if (is_punct(t, n, j, '-') || is_punct(t, n, j, '/'))
+				j++;
 			if (is_num(t, n, j, 4, 4)) {
 				w->y = t[j].v;
 				if (valid_date(w)) {
@@ -733,4 +744,18 @@ datetext_parse(const char *line, size_t len, char iso[32])
 		}
 	}
 	return 0;
+}
+
+int
+datetext_month(const char *word, size_t len)
+{
+	char	 folded[FOLD_MAX];
+	size_t	 n, i;
+
+	if (len == 0 || len > 40 || (n = fold(folded, word, len)) == 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!is_alpha(folded[i]))
+			return 0;
+	return month_of(folded);
 }

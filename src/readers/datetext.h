@@ -15,4 +15,8 @@
  */
 int	datetext_parse(const char *line, size_t len, char iso[32]);
 
+/* 1..12 if the word (letters only) names a month in a language we
+ * know ("juni", "czerwca", "kesäkuuta", "Jun"), else 0. */
+int	datetext_month(const char *word, size_t len);
+
 #endif

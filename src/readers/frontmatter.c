@@ -10,6 +10,7 @@
 #include "readers/frontmatter.h"
 
 #define YAML_MAX_DEPTH	64
+#define YAML_MAX_KEYS	10000	/* in one mapping */
 
 /* Whether the line at p (length n, no newline) is marker (+ blanks). */
 static int
@@ -76,6 +77,8 @@ convert(struct conv *c, yaml_node_t *yn, int depth)
 	yaml_node_item_t	*item;
 	yaml_node_pair_t	*pair;
 	struct galley_pos	 pos;
+	const char		*key;
+	int			 nkeys = 0;
 
 	pos.line = (unsigned)yn->start_mark.line + c->first_line;
 	pos.col = (unsigned)yn->start_mark.column + 1;
@@ -129,13 +132,29 @@ convert(struct conv *c, yaml_node_t *yn, int depth)
 				    "must be a plain value");
 				return NULL;
 			}
+			if (++nkeys > YAML_MAX_KEYS) {
+				galley_diag_add(c->dg, GALLEY_ERROR, c->name,
+				    pos.line, pos.col, "front matter: more "
+				    "than %d keys in one mapping",
+				    YAML_MAX_KEYS);
+				return NULL;
+			}
+			key = galley_doc_strndup(c->doc,
+			    (const char *)k->data.scalar.value,
+			    k->data.scalar.length);
+			if (galley_value_get(v, key) != NULL) {
+				galley_diag_add(c->dg, GALLEY_ERROR, c->name,
+				    (unsigned)k->start_mark.line +
+				    c->first_line,
+				    (unsigned)k->start_mark.column + 1,
+				    "front matter: duplicate key '%s'", key);
+				return NULL;
+			}
 			child = convert(c, yaml_document_get_node(c->ydoc,
 			    pair->value), depth + 1);
 			if (child == NULL)
 				return NULL;
-			child->key = galley_doc_strndup(c->doc,
-			    (const char *)k->data.scalar.value,
-			    k->data.scalar.length);
+			child->key = key;
 			galley_value_append(v, child);
 		}
 		break;

@@ -882,6 +882,8 @@ read_meta(struct jr *r, struct galley_meta *m, json_t *o)
 			slot = &m->source;
 		else if (strcmp(key, "id") == 0)
 			slot = &m->id;
+		else if (strcmp(key, "uuid") == 0)
+			slot = &m->uuid;
 		else if (strcmp(key, "slug") == 0)
 			slot = &m->slug;
 		else if (strcmp(key, "format") == 0)

@@ -4,6 +4,7 @@
  * + GFM tables, strikethrough, autolinks, tag filter, task lists,
  * footnotes) into the model.  The only file that includes cmark-gfm.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmark-gfm.h>
@@ -289,8 +290,17 @@ convert(struct md *md, cmark_node *cn)
 		n->u.link.title = galley_doc_strdup(md->doc, ts ? ts : "");
 		return n;
 	case CMARK_NODE_FOOTNOTE_REFERENCE:
+		/* cmark-gfm turns the literal into the note's number; the
+		 * label as written is on the definition it points to. */
 		n = galley_node_new(md->doc, GALLEY_NODE_FOOTNOTE_REF, pos);
-		n->u.note.label = lit(md, cn);
+		n->u.note.index = atoi(cmark_node_get_literal(cn) ?
+		    cmark_node_get_literal(cn) : "0");
+		if (cn->parent_footnote_def != NULL)
+			n->u.note.label = galley_doc_strndup(md->doc,
+			    (const char *)cn->parent_footnote_def->as.literal.data,
+			    (size_t)cn->parent_footnote_def->as.literal.len);
+		else
+			n->u.note.label = lit(md, cn);
 		return n;
 	default:
 		break;
@@ -375,9 +385,19 @@ md_parse_body(struct galley_doc *doc, const char *name, const char *body,
 
 	cmark_gfm_core_extensions_ensure_registered();
 	parser = cmark_parser_new(MD_CMARK_OPTIONS);
-	for (i = 0; extensions[i] != NULL; i++)
+	for (i = 0; extensions[i] != NULL; i++) {
+		/* cmark-gfm's autolink pass needs some 45 bytes of memory
+		 * per byte of text: past a size, bare URLs stay text. */
+		if (len > MD_AUTOLINK_MAX &&
+		    strcmp(extensions[i], "autolink") == 0) {
+			galley_diag_add(dg, GALLEY_WARNING, name, first_line,
+			    1, "body over %d MiB: bare URLs are not made "
+			    "into links", MD_AUTOLINK_MAX >> 20);
+			continue;
+		}
 		cmark_parser_attach_syntax_extension(parser,
 		    cmark_find_syntax_extension(extensions[i]));
+	}
 	cmark_parser_feed(parser, body, len);
 	croot = cmark_parser_finish(parser);
 	md.doc = doc;

@@ -7,6 +7,9 @@
 #include "galley/doc.h"
 #include "galley/diag.h"
 
+/* Bodies larger than this are parsed without the autolink extension. */
+#define MD_AUTOLINK_MAX		(2 << 20)
+
 /* cmark-gfm options galley parses with. */
 #define MD_CMARK_OPTIONS	(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES)
 

@@ -4,6 +4,7 @@
  * the title, short lines standing alone as headings, bullet and
  * numbered lists, paragraphs (hard wraps joined), bare URLs as links.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "galley/pipeline.h"
@@ -11,10 +12,11 @@
 #include "readers/sniff.h"
 
 #define HEADING_MAX_CHARS	100
-#define HEADING_MAX_WORDS	12
+#define HEADING_MAX_WORDS	10
 #define TITLE_MAX_CHARS		200
-#define WRAP_MAX_CHARS		100	/* a longer line is not hard-wrapped */
+#define WRAP_MAX_CHARS		80	/* a longer line is not hard-wrapped */
 #define LIST_DEPTH_MAX		16
+#define SET_MAX_CHARS		40	/* lines of an address, a verse */
 
 enum item_kind {
 	ITEM_NONE,
@@ -113,22 +115,42 @@ utf8_chars(const char *s, size_t len)
 	return n;
 }
 
-/* A line of only '-', '*', '_' or '=' and spaces, three or more. */
+/*
+ * A separator: one mark three times or more ("---", "* * *", "• • •",
+ * "~~~"), spaces between, or an asterism "⁂" alone.
+ */
 static int
 is_rule(const char *s, size_t len)
 {
-	size_t	 i, marks = 0;
-	char	 c = 0;
+	static const char *const marks[] = { "-", "*", "_", "=", "~",
+	    "\xe2\x80\xa2", "\xc2\xb7", "\xe2\x97\x8f", "\xe2\x98\x85",
+	    "\xe2\x9c\xb1", "\xe2\x80\x94", NULL };
+	size_t	 i = 0, k, n = 0, ml = 0;
+	int	 m = -1;
 
-	for (i = 0; i < len; i++) {
-		if (s[i] == ' ')
+	if (len == 3 && memcmp(s, "\xe2\x81\x82", 3) == 0)
+		return 1;
+	while (i < len) {
+		if (s[i] == ' ') {
+			i++;
 			continue;
-		if (strchr("-*_=", s[i]) == NULL || (c != 0 && s[i] != c))
+		}
+		if (m < 0) {
+			for (k = 0; marks[k] != NULL; k++)
+				if (strncmp(s + i, marks[k],
+				    strlen(marks[k])) == 0)
+					break;
+			if (marks[k] == NULL)
+				return 0;
+			m = (int)k;
+			ml = strlen(marks[k]);
+		}
+		if (len - i < ml || memcmp(s + i, marks[m], ml) != 0)
 			return 0;
-		c = s[i];
-		marks++;
+		i += ml;
+		n++;
 	}
-	return marks >= 3;
+	return n >= 3;
 }
 
 /* Set the list marker fields of l, if its content opens with one. */
@@ -183,12 +205,22 @@ find_marker(struct tline *l)
 		k += sp;
 	if (k >= len)
 		return;
+	/* "24. Juni war ...": a date opening a sentence, not an item */
+	if (l->delim == '.' && num <= 31) {
+		size_t	 w = k;
+
+		while (w < len && s[w] != ' ' && s[w] != '.' && s[w] != ',')
+			w++;
+		if (datetext_month(s + k, w - k) != 0)
+			return;
+	}
 	l->item = ITEM_ORDERED;
 	l->number = num;
 	l->body = k;
 }
 
-/* Cut the text into lines, trimmed, with indentation and markers. */
+/* Cut the text into lines, trimmed, with indentation and markers;
+ * r->lines is malloc'd.  -1 if out of memory. */
 static int
 split_lines(struct text_reader *r, const char *data, size_t len)
 {
@@ -200,9 +232,12 @@ split_lines(struct text_reader *r, const char *data, size_t len)
 			;
 		if (r->n == cap) {
 			cap = cap ? cap * 2 : 64;
-			l = galley_doc_alloc(r->doc, cap * sizeof(*l));
-			if (r->n > 0)
-				memcpy(l, r->lines, r->n * sizeof(*l));
+			l = realloc(r->lines, cap * sizeof(*l));
+			if (l == NULL) {
+				galley_diag_add(r->dg, GALLEY_ERROR, r->name,
+				    0, 0, "out of memory");
+				return -1;
+			}
 			r->lines = l;
 		}
 		l = &r->lines[r->n];
@@ -345,9 +380,9 @@ inlines_line(struct inlines *in, const struct tline *l, size_t off)
 				j += sp;
 				run++;
 			}
-			/* a lone no-break space is kept; runs fold */
-			if (run == 1 && j - i == 2)
-				inlines_put(in, s + i, 2, pos_at(l, i));
+			/* a lone no-break or thin space is kept; runs fold */
+			if (run == 1 && j - i > 1)
+				inlines_put(in, s + i, j - i, pos_at(l, i));
 			else
 				inlines_put(in, " ", 1, pos_at(l, i));
 			i = j;
@@ -409,7 +444,8 @@ last_char(const char *s, size_t len)
 		again = 0;
 		for (k = 0; closers[k] != NULL; k++) {
 			c = strlen(closers[k]);
-			if (len > c && memcmp(s + len - c, closers[k], c) == 0) {
+			if (len > c &&
+			    memcmp(s + len - c, closers[k], c) == 0) {
 				len -= c;
 				again = 1;
 				break;
@@ -451,8 +487,10 @@ heading_like(const struct tline *l)
 		return 0;
 	if (ends_sentence(l->s, l->len, 1))
 		return 0;
+	/* "and so on" is no heading; "iPhone tips" may be */
 	c = (unsigned char)l->s[0];
-	if (c >= 'a' && c <= 'z')
+	if (c >= 'a' && c <= 'z' && !(l->len > 1 && l->s[1] >= 'A' &&
+	    l->s[1] <= 'Z'))
 		return 0;
 	if (strncmp(l->s, "http://", 7) == 0 ||
 	    strncmp(l->s, "https://", 8) == 0 || strncmp(l->s, "www.", 4) == 0)
@@ -526,8 +564,74 @@ append_new(struct text_reader *r, struct galley_node *parent,
 	return n;
 }
 
-/* Paragraphs of the text block [i, end): a line too long to be
- * hard-wrapped that ends a sentence also ends its paragraph. */
+/* Opens like a sentence: a capital (ASCII or Latin-1), a digit, a quote. */
+static int
+starts_sentence(const struct tline *l)
+{
+	const unsigned char	*u = (const unsigned char *)l->s;
+
+	if (l->len == 0)
+		return 0;
+	if ((u[0] >= 'A' && u[0] <= 'Z') || (u[0] >= '0' && u[0] <= '9') ||
+	    u[0] == '"' || u[0] == '\'')
+		return 1;
+	if (l->len >= 2 && u[0] == 0xc3 && u[1] >= 0x80 && u[1] <= 0x9e &&
+	    u[1] != 0x97)
+		return 1;
+	/* “ ‘ „ « */
+	return (l->len >= 3 && u[0] == 0xe2 && u[1] == 0x80 &&
+	    (u[2] == 0x9c || u[2] == 0x98 || u[2] == 0x9e)) ||
+	    (l->len >= 2 && u[0] == 0xc2 && u[1] == 0xab);
+}
+
+/*
+ * Three or more short lines, each after the first opening with a
+ * capital or a digit: an address, a verse, a table of contents; not
+ * prose wrapped by hand.  Their lines are kept apart.
+ */
+static int
+line_set(const struct text_reader *r, size_t i, size_t end)
+{
+	size_t	 k;
+
+	if (end - i < 3)
+		return 0;
+	for (k = i; k < end; k++) {
+		if (utf8_chars(r->lines[k].s, r->lines[k].len) > SET_MAX_CHARS)
+			return 0;
+		if (k > i && !starts_sentence(&r->lines[k]))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Wrapped by hand: every line but the last nearly as long as the
+ * longest.  Otherwise each line was written as it stands (a note app's
+ * export), and a sentence that ends a line ends its paragraph.
+ */
+static int
+hand_wrapped(const struct text_reader *r, size_t i, size_t end)
+{
+	size_t	 k, n, longest = 0;
+
+	for (k = i; k < end; k++) {
+		n = utf8_chars(r->lines[k].s, r->lines[k].len);
+		if (n > longest)
+			longest = n;
+	}
+	for (k = i; k + 1 < end; k++)
+		if (utf8_chars(r->lines[k].s, r->lines[k].len) * 10 <
+		    longest * 6)
+			return 0;
+	return longest <= WRAP_MAX_CHARS;
+}
+
+/*
+ * Paragraphs of the text block [i, end).  Between two lines: a new
+ * paragraph where a sentence ends a line that was not wrapped by hand,
+ * a line break in a set of short lines, else one space.
+ */
 static void
 add_paragraphs(struct text_reader *r, struct galley_node *root, size_t i,
     size_t end)
@@ -535,6 +639,8 @@ add_paragraphs(struct text_reader *r, struct galley_node *root, size_t i,
 	struct galley_node	*p = NULL;
 	struct inlines		 in;
 	const struct tline	*l;
+	int			 set = line_set(r, i, end);
+	int			 wrapped = hand_wrapped(r, i, end);
 
 	for (; i < end; i++) {
 		l = &r->lines[i];
@@ -542,10 +648,16 @@ add_paragraphs(struct text_reader *r, struct galley_node *root, size_t i,
 			p = append_new(r, root, GALLEY_NODE_PARAGRAPH,
 			    pos_at(l, 0));
 			inlines_begin(&in, r, p);
+		} else if (set) {
+			inlines_flush(&in);
+			append_new(r, p, GALLEY_NODE_LINEBREAK,
+			    pos_at(&r->lines[i - 1], r->lines[i - 1].len));
+			in.lines = 0;
 		}
 		inlines_line(&in, l, 0);
-		if (utf8_chars(l->s, l->len) > WRAP_MAX_CHARS &&
-		    ends_sentence(l->s, l->len, 1) && i + 1 < end) {
+		if (i + 1 < end && ends_sentence(l->s, l->len, 1) &&
+		    (utf8_chars(l->s, l->len) > WRAP_MAX_CHARS ||
+		    (!wrapped && starts_sentence(&r->lines[i + 1])))) {
 			inlines_end(&in);
 			p = NULL;
 		}
@@ -558,6 +670,8 @@ struct level {
 	struct galley_node	*list;
 	struct galley_node	*item;	/* its last item */
 	size_t			 indent;
+	size_t			 body_col;	/* where its last item's text
+						   starts; deeper goes in it */
 	enum item_kind		 kind;
 	int			 glyph;
 };
@@ -612,7 +726,7 @@ add_list(struct text_reader *r, struct galley_node *root, size_t i)
 			/* items go on past blank lines, and so do paragraphs
 			 * indented under an item */
 			if (l->rule || (l->item == ITEM_NONE &&
-			    l->indent <= st[top].indent))
+			    l->indent < st[top].body_col))
 				break;
 			if (l->item != ITEM_NONE && top == 0 &&
 			    !same_kind(&st[0], l) && l->indent <= st[0].indent)
@@ -623,9 +737,14 @@ add_list(struct text_reader *r, struct galley_node *root, size_t i)
 		if (l->rule)
 			break;
 		if (l->item == ITEM_NONE) {
-			/* a wrapped line of the item, or a paragraph in it */
+			/*
+			 * A wrapped line of the item, or a paragraph in it.
+			 * Not indented under it, only a sentence going on
+			 * in lower case continues it.
+			 */
 			if (!gap && l->indent <= st[top].indent &&
-			    prev != NULL && ends_sentence(prev->s, prev->len, 1))
+			    (ends_sentence(prev->s, prev->len, 1) ||
+			    !(l->s[0] >= 'a' && l->s[0] <= 'z')))
 				break;
 			if (gap) {
 				if (open)
@@ -645,14 +764,14 @@ add_list(struct text_reader *r, struct galley_node *root, size_t i)
 			/* close deeper lists; find this item's level */
 			while (top > 0 && l->indent < st[top].indent)
 				top--;
-			for (k = top; k > 0; k--)
+			/* back to a level of this very marker */
+			for (k = top; k >= 0; k--)
 				if (st[k].kind == l->item &&
 				    st[k].glyph == l->glyph &&
-				    st[k].indent == l->indent)
+				    st[k].indent == l->indent) {
+					top = k;
 					break;
-			if (k > 0 && !(l->indent == st[top].indent &&
-			    same_kind(&st[top], l)))
-				top = k;
+				}
 			if (l->indent > st[top].indent ||
 			    (l->indent == st[top].indent &&
 			    !same_kind(&st[top], l) && l->item == ITEM_BULLET &&
@@ -687,6 +806,7 @@ add_list(struct text_reader *r, struct galley_node *root, size_t i)
 		}
 		if (open)
 			inlines_end(&in);
+		st[top].body_col = l->indent + utf8_chars(l->s, l->body);
 		st[top].item = append_new(r, st[top].list, GALLEY_NODE_ITEM,
 		    pos_at(l, 0));
 		p = append_new(r, st[top].item, GALLEY_NODE_PARAGRAPH,
@@ -700,6 +820,50 @@ add_list(struct text_reader *r, struct galley_node *root, size_t i)
 	if (open)
 		inlines_end(&in);
 	return i;
+}
+
+static size_t
+count_words(const char *s, size_t len)
+{
+	size_t	 i, words = 0;
+	int	 in_word = 0;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == ' ' || s[i] == '\t') {
+			in_word = 0;
+			continue;
+		}
+		if (!in_word)
+			words++;
+		in_word = 1;
+	}
+	return words;
+}
+
+/*
+ * The first line is the title unless it is no line of its own: a
+ * list item, a full sentence, or the first line of a paragraph
+ * wrapped by hand (the next line goes on in lower case).
+ */
+static int
+title_like(const struct text_reader *r, size_t i)
+{
+	const struct tline	*l = &r->lines[i], *next;
+
+	if (l->item != ITEM_NONE || l->rule ||
+	    utf8_chars(l->s, l->len) > TITLE_MAX_CHARS)
+		return 0;
+	if (ends_sentence(l->s, l->len, 0) &&
+	    count_words(l->s, l->len) > HEADING_MAX_WORDS)
+		return 0;
+	if (i + 1 < r->n) {
+		next = &r->lines[i + 1];
+		if (!next->blank && !next->used && next->item == ITEM_NONE &&
+		    !next->rule && next->s[0] >= 'a' && next->s[0] <= 'z' &&
+		    !ends_sentence(l->s, l->len, 1))
+			return 0;
+	}
+	return 1;
 }
 
 /* A copy of s with each run of white space folded to one space. */
@@ -747,8 +911,7 @@ take_date_and_title(struct text_reader *r)
 		l = &r->lines[i];
 		if (l->blank || l->used)
 			continue;
-		if (l->item == ITEM_NONE && !l->rule &&
-		    utf8_chars(l->s, l->len) <= TITLE_MAX_CHARS) {
+		if (title_like(r, i)) {
 			meta->title = fold_spaces(r->doc, l->s, l->len);
 			l->used = 1;
 		}
@@ -763,17 +926,19 @@ text_read(struct galley_doc *doc, const struct galley_src *src,
 	struct text_reader	 r;
 	struct galley_node	*root = galley_doc_root(doc);
 	size_t			 i, end;
+	int			 rc = -1;
 
 	memset(&r, 0, sizeof(r));
 	r.doc = doc;
 	r.dg = dg;
 	r.name = src->name;
-	split_lines(&r, src->data, src->len);
+	if (split_lines(&r, src->data, src->len) == -1)
+		goto out;
 	if ((size_t)skip_blank(&r, 0) >= r.n) {
 		galley_diag_add(dg, GALLEY_ERROR, src->name, 1, 1,
 		    src->len == 0 ? "empty input" :
 		    "input holds only white space");
-		return -1;
+		goto out;
 	}
 	take_date_and_title(&r);
 	i = 0;
@@ -805,7 +970,10 @@ text_read(struct galley_doc *doc, const struct galley_src *src,
 			i = end;
 		}
 	}
-	return 0;
+	rc = 0;
+out:
+	free(r.lines);
+	return rc;
 }
 
 static int

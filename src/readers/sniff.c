@@ -10,6 +10,8 @@
 #include "readers/datetext.h"
 #include "readers/sniff.h"
 
+#define EMPH_WINDOW	256	/* bytes searched for a closing * _ ` */
+
 struct line {
 	const char	*s;	/* without indentation */
 	size_t		 len;	/* without trailing white space */
@@ -165,20 +167,24 @@ static int
 inline_score(const struct line *l)
 {
 	const char	*s = l->s;
-	size_t		 i, j, n = l->len;
-	int		 score = 0;
+	size_t		 i, j, n = l->len, end;
+	int		 score = 0, bracket = 0;
 
 	for (i = 0; i < n; i++) {
+		/* closers are looked for nearby: linear on any line */
+		end = n - i > EMPH_WINDOW ? i + EMPH_WINDOW : n;
 		switch (s[i]) {
+		case '[':
+			bracket = 1;
+			break;
 		case ']':
-			if (i + 1 < n && s[i + 1] == '(' &&
-			    memchr(s, '[', i) != NULL)
+			if (i + 1 < n && s[i + 1] == '(' && bracket)
 				score += 6;
 			break;
 		case '`':
-			for (j = i + 1; j < n && s[j] != '`'; j++)
+			for (j = i + 1; j < end && s[j] != '`'; j++)
 				;
-			if (j < n && j > i + 1) {
+			if (j < end && j > i + 1) {
 				score += 2;
 				i = j;
 			}
@@ -187,19 +193,19 @@ inline_score(const struct line *l)
 		case '_':
 			/* **x** or __x__, or *x* opening a word */
 			if (i + 2 < n && s[i + 1] == s[i] && s[i + 2] != ' ') {
-				for (j = i + 2; j + 1 < n; j++)
+				for (j = i + 2; j + 1 < end; j++)
 					if (s[j] == s[i] && s[j + 1] == s[i] &&
 					    s[j - 1] != ' ')
 						break;
-				if (j + 1 < n) {
+				if (j + 1 < end) {
 					score += 2;
 					i = j + 1;
 				}
 			} else if (s[i] == '*' && (i == 0 || s[i - 1] == ' ') &&
 			    i + 1 < n && s[i + 1] != ' ' && s[i + 1] != '*') {
-				for (j = i + 1; j < n && s[j] != '*'; j++)
+				for (j = i + 1; j < end && s[j] != '*'; j++)
 					;
-				if (j < n && s[j - 1] != ' ') {
+				if (j < end && s[j - 1] != ' ') {
 					score += 1;
 					i = j;
 				}
@@ -210,7 +216,8 @@ inline_score(const struct line *l)
 			    memcmp(s + i, "<br", 3) == 0 ||
 			    memcmp(s + i, "</", 2) == 0 ||
 			    memcmp(s + i, "<a ", 3) == 0 ||
-			    memcmp(s + i, "<img", 4) == 0))
+			    memcmp(s + i, "<img", 4) == 0 ||
+			    memcmp(s + i, "<!--", 4) == 0))
 				score += 2;
 			break;
 		case '\\':
@@ -317,9 +324,9 @@ sniff_format(const struct galley_src *src)
 			/* code says nothing about the file's kind */
 		} else if (nonblank < 2 && datetext_parse(l.s, l.len,
 		    iso) == 0)
-			text += 8;
+			text += 6;
 		else if (atx_heading(&l))
-			md += 6;
+			md += 8;
 		else if (!prev_blank && rule_of(&l, '='))
 			md += 6;
 		else if (!prev_blank && rule_of(&l, '-') && prev.len > 0)

@@ -526,6 +526,7 @@ put_meta(struct jw *w, const struct galley_meta *m)
 	put_meta_str(w, "date_text", m->date_text);
 	put_meta_str(w, "source", m->source);
 	put_meta_str(w, "id", m->id);
+	put_meta_str(w, "uuid", m->uuid);
 	put_meta_str(w, "slug", m->slug);
 	put_meta_str(w, "format", m->format);
 	if (m->extra != NULL && m->extra->kind == GALLEY_VALUE_MAP &&

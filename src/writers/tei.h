@@ -19,7 +19,7 @@
 struct tei_fix {
 	xmlNodePtr	 node;
 	char		*want;		/* id wanted, malloc'd */
-	char		*fallback;	/* id used if want was not issued */
+	char		*fallback;	/* used if want was not issued */
 };
 
 /*
@@ -44,7 +44,7 @@ struct tei_ctx {
 struct tei_article {
 	const struct galley_doc	*doc;
 	const char		*xmlid;	/* of <TEI>, an NCName */
-	const char		*lang;	/* valid language tag or "und" */
+	const char		*lang;	/* language tag or "und" */
 	const struct galley_book *book;	/* or NULL */
 };
 
@@ -53,7 +53,8 @@ void		 tei_ctx_init(struct tei_ctx *, const struct galley_opts *,
 		    struct galley_diag *);
 void		 tei_ctx_release(struct tei_ctx *);
 xmlNodePtr	 tei_root(struct tei_ctx *, const char *name);
-xmlNodePtr	 tei_el(struct tei_ctx *, xmlNodePtr parent, const char *name);
+xmlNodePtr	 tei_el(struct tei_ctx *, xmlNodePtr parent,
+		    const char *name);
 xmlNodePtr	 tei_el_text(struct tei_ctx *, xmlNodePtr parent,
 		    const char *name, const char *text);
 void		 tei_text(xmlNodePtr, const char *);
@@ -81,6 +82,9 @@ void		 tei_publication(struct tei_ctx *, xmlNodePtr filedesc,
 void		 tei_app_info(struct tei_ctx *, xmlNodePtr teiheader);
 const char	*tei_keywords_lang(const struct galley_meta *,
 		    const char *textlang, char *buf, size_t sz);
+
+/* tei_quote.c: text with its quotations as <q>. */
+void		 tei_text_q(struct tei_ctx *, xmlNodePtr parent, const char *);
 
 /* tei_body.c: <text><body> for a document; -1 with messages in dg. */
 int		 tei_body(struct tei_ctx *, xmlNodePtr tei,

@@ -13,14 +13,14 @@
 
 #include "writers/tei.h"
 
-#define MAX_DEPTH	200	/* deeper content is kept as plain text */
+#define MAX_DEPTH	1200	/* deeper content is kept as plain text */
 
 struct body {
 	struct tei_ctx		*ctx;
 	const struct tei_article *a;
 	const char		*prefix;	/* the article's xml:id */
-	struct galley_node	**defs;		/* footnote definitions */
-	const char		**def_ids;	/* their xml:ids, once placed */
+	struct galley_node	**defs;	/* footnote definitions */
+	const char		**def_ids; /* their xml:ids, once placed */
 	size_t			 ndefs, capdefs;
 	unsigned		 sections;	/* divs made, for their ids */
 	int			 depth;
@@ -233,7 +233,7 @@ note_ref(struct body *b, xmlNodePtr parent, struct galley_node *ref)
 	long		 i;
 
 	if ((i = def_find(b, ref)) == -1)
-		return;		/* no text to keep: the label is markup */
+		return;	/* no text to keep: the label is markup */
 	if (b->def_ids[i] == NULL) {
 		note(b, parent, (size_t)i);
 		return;
@@ -259,10 +259,11 @@ hi(struct body *b, xmlNodePtr parent, struct galley_node *n,
 }
 
 /*
- * Where an internal link points outside a corpus: the linked file as
- * galley names its TEI (a relative path keeps its folders, its .md,
- * .txt or .json becomes .tei.xml; else the target's id), and the
- * section's id there.
+ * Where an internal link points outside a corpus: the TEI file galley
+ * writes for the linked article in the same run, as the link names it
+ * (a relative path keeps its folders; a site path like "/lease/" gives
+ * "lease"; .md, .txt or .json becomes .tei.xml), and the section's id
+ * there ("#TARGET.SECTION").
  */
 static const char *
 file_target(struct galley_buf *buf, const char *url, const char *target,
@@ -271,37 +272,50 @@ file_target(struct galley_buf *buf, const char *url, const char *target,
 	static const char *const exts[] = {
 		".md", ".markdown", ".txt", ".text", ".json", NULL
 	};
-	char	*id = tei_name(target), *f, *u;
-	size_t	 len, i, e;
+	struct galley_buf	 path;
+	const char		*seg;
+	char			*f;
+	size_t			 len, i, e;
 
+	galley_buf_init(&path);
 	len = url != NULL ? strcspn(url, "#?") : 0;
-	for (i = 0; exts[i] != NULL; i++) {
-		e = strlen(exts[i]);
-		if (len > e && url[0] != '/' && strstr(url, "://") == NULL &&
-		    strncmp(url + len - e, exts[i], e) == 0)
-			break;
+	while (len > 0 && url[len - 1] == '/')
+		len--;
+	if (len == 0 || strstr(url, "://") != NULL)
+		galley_buf_puts(&path, target);
+	else {
+		seg = url;
+		if (url[0] == '/') {	/* site path: its last part */
+			for (i = 0; i < len; i++)
+				if (url[i] == '/')
+					seg = url + i + 1;
+		}
+		galley_buf_put(&path, seg, len - (size_t)(seg - url));
+		for (i = 0; exts[i] != NULL; i++) {
+			e = strlen(exts[i]);
+			if (path.len > e && strcmp(path.data + path.len - e,
+			    exts[i]) == 0) {
+				path.data[path.len -= e] = '\0';
+				break;
+			}
+		}
 	}
-	if (exts[i] != NULL) {
-		u = strndup(url, len - e);
-		if (u == NULL)
-			tei_oom();
-		f = tei_uri(u);
-		galley_buf_printf(buf, "%s.tei.xml", f);
-		free(f);
-		free(u);
-	} else
-		galley_buf_printf(buf, "%s.tei.xml", id);
+	f = tei_uri(path.len > 0 ? path.data : target);
+	galley_buf_printf(buf, "%s.tei.xml", f);
+	free(f);
+	galley_buf_release(&path);
 	if (frag != NULL && *frag != '\0') {
 		struct galley_buf	 local;
 
 		galley_buf_init(&local);
-		galley_buf_printf(&local, "%s.%s", id, frag);
+		f = tei_name(target);
+		galley_buf_printf(&local, "%s.%s", f, frag);
+		free(f);
 		f = tei_name(local.data);
 		galley_buf_printf(buf, "#%s", f);
 		free(f);
 		galley_buf_release(&local);
 	}
-	free(id);
 	return buf->data;
 }
 
@@ -325,7 +339,8 @@ link(struct body *b, xmlNodePtr parent, struct galley_node *n)
 	}
 	el = tei_el(b->ctx, NULL, n->first != NULL ? "ref" : "ptr");
 	galley_buf_init(&buf);
-	if (n->u.link.kind == GALLEY_LINK_INTERNAL && n->u.link.target != NULL) {
+	if (n->u.link.kind == GALLEY_LINK_INTERNAL &&
+	    n->u.link.target != NULL) {
 		tei_attr(el, "type", "internal");
 		art = b->ctx->resolve == NULL ? NULL :
 		    b->ctx->resolve(b->ctx->resolve_arg, n->u.link.target,
@@ -394,7 +409,7 @@ inline_node(struct body *b, xmlNodePtr parent, struct galley_node *n)
 
 	switch (n->type) {
 	case GALLEY_NODE_TEXT:
-		tei_text(parent, n->literal);
+		tei_text_q(b->ctx, parent, n->literal);
 		break;
 	case GALLEY_NODE_SOFTBREAK:
 		tei_text(parent, "\n");

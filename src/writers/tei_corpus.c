@@ -6,11 +6,14 @@
  * translations) point at each other with @corresp, and so do their
  * sections when the texts have the same shape of sections.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "galley/tei.h"
 #include "writers/tei.h"
+
+#define NONE	((size_t)-1)
 
 struct text {
 	const struct galley_meta *meta;
@@ -18,13 +21,58 @@ struct text {
 	char		*base;		/* tei_doc_id() */
 	const char	*xmlid;		/* issued */
 	xmlNodePtr	 tei;
-	size_t		 group;		/* union-find parent */
+	size_t		 group;	/* union-find parent */
+	size_t		 first;	/* first member of its group, on the root */
+	size_t		 next;	/* next member of its group */
+	size_t		 size;	/* members of its group, on the root */
+	int		 dup;		/* another text has its base */
 };
 
+/* keys: "TAG\x1fNAME[\x1fLANG]" -> first index + 1 */
 struct corpus {
 	struct text	*t;
 	size_t		 n;
+	xmlHashTablePtr	 keys;
 };
+
+static size_t
+lookup(const struct corpus *c, const char *tag, const char *name,
+    const char *lang)
+{
+	struct galley_buf	 b;
+	void			*v;
+
+	if (name == NULL || *name == '\0')
+		return NONE;
+	galley_buf_init(&b);
+	galley_buf_printf(&b, "%s\x1f%s%s%s", tag, name, lang != NULL ?
+	    "\x1f" : "", lang != NULL ? lang : "");
+	v = xmlHashLookup(c->keys, BAD_CAST b.data);
+	galley_buf_release(&b);
+	return v == NULL ? NONE : (size_t)(uintptr_t)v - 1;
+}
+
+/* Remember i under the key, unless a text came first; the first. */
+static size_t
+remember(struct corpus *c, const char *tag, const char *name,
+    const char *lang, size_t i)
+{
+	struct galley_buf	 b;
+	size_t			 first;
+
+	if (name == NULL || *name == '\0')
+		return NONE;
+	if ((first = lookup(c, tag, name, lang)) != NONE)
+		return first;
+	galley_buf_init(&b);
+	galley_buf_printf(&b, "%s\x1f%s%s%s", tag, name, lang != NULL ?
+	    "\x1f" : "", lang != NULL ? lang : "");
+	if (xmlHashAddEntry(c->keys, BAD_CAST b.data,
+	    (void *)(uintptr_t)(i + 1)) != 0)
+		tei_oom();
+	galley_buf_release(&b);
+	return i;
+}
 
 static size_t
 find(struct corpus *c, size_t i)
@@ -39,6 +87,8 @@ find(struct corpus *c, size_t i)
 static void
 unite(struct corpus *c, size_t a, size_t b)
 {
+	if (a == NONE || b == NONE)
+		return;
 	a = find(c, a);
 	b = find(c, b);
 	if (a < b)
@@ -58,65 +108,69 @@ extra_str(const struct galley_meta *m, const char *key)
 	return v->str;
 }
 
-static int
-same(const char *a, const char *b)
-{
-	return a != NULL && b != NULL && strcmp(a, b) == 0;
-}
-
-/* Does name (a translation_of value) name text t? */
-static int
-names(const struct text *t, const char *name)
-{
-	const struct galley_meta *m = t->meta;
-
-	return same(m->id, name) || same(m->slug, name) ||
-	    same(t->base, name) || same(m->source, name);
-}
-
-/* Put translations of one another in one group. */
+/*
+ * Index the texts by the names links and translation_of use (id, slug,
+ * xml:id base, source path; also per language), and put translations
+ * of one another in one group: one translationKey, translation_of
+ * naming another, the same id in another language, or all of them when
+ * book.yaml says so.  Then list each group's members in order.
+ */
 static void
 group(struct corpus *c, const struct galley_book *book)
 {
-	const char	*ka, *kb;
-	size_t		 i, j;
+	const struct galley_meta *m;
+	const char	*names[4];
+	size_t		 i, k, j;
 
-	for (i = 0; i < c->n; i++)
-		c->t[i].group = i;
 	for (i = 0; i < c->n; i++) {
-		if (book != NULL && book->translations && i > 0)
-			unite(c, 0, i);
-		ka = extra_str(c->t[i].meta, "translationKey");
-		kb = extra_str(c->t[i].meta, "translation_of");
-		for (j = 0; j < c->n; j++) {
-			if (j == i)
-				continue;
-			if (ka != NULL && same(ka, extra_str(c->t[j].meta,
-			    "translationKey")))
-				unite(c, i, j);
-			if (kb != NULL && names(&c->t[j], kb))
-				unite(c, i, j);
-			if (same(c->t[i].meta->id, c->t[j].meta->id) &&
-			    strcmp(c->t[i].lang, c->t[j].lang) != 0)
-				unite(c, i, j);
+		c->t[i].group = i;
+		m = c->t[i].meta;
+		names[0] = m->id;
+		names[1] = m->slug;
+		names[2] = c->t[i].base;
+		names[3] = m->source;
+		for (k = 0; k < 4; k++) {
+			remember(c, "n", names[k], NULL, i);
+			remember(c, "n", names[k], c->t[i].lang, i);
 		}
+	}
+	for (i = 0; i < c->n; i++) {
+		m = c->t[i].meta;
+		if (book != NULL && book->translations)
+			unite(c, 0, i);
+		unite(c, i, remember(c, "k", extra_str(m, "translationKey"),
+		    NULL, i));
+		unite(c, i, lookup(c, "n", extra_str(m, "translation_of"),
+		    NULL));
+		j = remember(c, "i", m->id, NULL, i);
+		if (j != NONE && strcmp(c->t[j].lang, c->t[i].lang) != 0)
+			unite(c, i, j);
+		j = remember(c, "b", c->t[i].base, NULL, i);
+		if (j != i)
+			c->t[i].dup = c->t[j].dup = 1;
+	}
+	for (i = 0; i < c->n; i++) {
+		c->t[i].first = c->t[i].next = NONE;
+		c->t[i].size = 0;
+	}
+	for (i = c->n; i-- > 0; ) {
+		j = find(c, i);
+		c->t[i].next = c->t[j].first;
+		c->t[j].first = i;
+		c->t[j].size++;
 	}
 }
 
 /* An article's xml:id: its id, with its language when another text has
  * the same id (translations sharing one). */
 static char *
-text_id(const struct corpus *c, size_t i)
+text_id(struct corpus *c, size_t i)
 {
 	struct galley_buf	 b;
-	size_t			 j;
 
-	for (j = 0; j < c->n; j++)
-		if (j != i && strcmp(c->t[j].base, c->t[i].base) == 0)
-			break;
 	galley_buf_init(&b);
 	galley_buf_puts(&b, c->t[i].base);
-	if (j < c->n)
+	if (c->t[i].dup)
 		galley_buf_printf(&b, "-%s", c->t[i].lang);
 	return galley_buf_detach(&b, NULL);
 }
@@ -127,29 +181,21 @@ static const char *
 resolve(void *arg, const char *target, const char *lang)
 {
 	struct corpus	*c = arg;
-	const char	*found = NULL;
 	size_t		 i;
 
-	for (i = 0; i < c->n; i++) {
-		if (!same(c->t[i].meta->id, target) &&
-		    !same(c->t[i].meta->slug, target) &&
-		    !same(c->t[i].base, target))
-			continue;
-		if (strcmp(c->t[i].lang, lang) == 0)
-			return c->t[i].xmlid;
-		if (found == NULL)
-			found = c->t[i].xmlid;
-	}
-	return found;
+	if ((i = lookup(c, "n", target, lang)) == NONE)
+		i = lookup(c, "n", target, NULL);
+	return i == NONE ? NULL : c->t[i].xmlid;
 }
 
+/* "#a #b ...": the members of g's group but one. */
 static void
 pointers(struct galley_buf *b, struct corpus *c, size_t g, size_t but)
 {
 	size_t	 j;
 
-	for (j = 0; j < c->n; j++)
-		if (j != but && find(c, j) == g)
+	for (j = c->t[find(c, g)].first; j != NONE; j = c->t[j].next)
+		if (j != but)
 			galley_buf_printf(b, "%s#%s", b->len ? " " : "",
 			    c->t[j].xmlid);
 }
@@ -220,14 +266,16 @@ link_sections(struct corpus *c)
 	if ((s = calloc(c->n, sizeof(*s))) == NULL)
 		tei_oom();
 	for (i = 0; i < c->n; i++)
-		divs(c->t[i].tei, 0, &s[i].v, &s[i].d, &s[i].n, &s[i].cap);
+		if (c->t[find(c, i)].size > 1)
+			divs(c->t[i].tei, 0, &s[i].v, &s[i].d, &s[i].n,
+			    &s[i].cap);
 	galley_buf_init(&b);
 	for (i = 0; i < c->n; i++)
 		for (k = 0; k < s[i].n; k++) {
 			b.len = 0;
-			for (j = 0; j < c->n; j++) {
-				if (j == i || find(c, j) != find(c, i) ||
-				    !same_shape(&s[i], &s[j]))
+			for (j = c->t[find(c, i)].first; j != NONE;
+			    j = c->t[j].next) {
+				if (j == i || !same_shape(&s[i], &s[j]))
 					continue;
 				id = xmlGetNsProp(s[j].v[k], BAD_CAST "id",
 				    XML_XML_NAMESPACE);
@@ -343,15 +391,11 @@ standoff(struct tei_ctx *ctx, xmlNodePtr root, struct corpus *c)
 {
 	xmlNodePtr	 grp = NULL, link;
 	struct galley_buf b;
-	size_t		 i, j, members;
+	size_t		 i;
 
 	galley_buf_init(&b);
 	for (i = 0; i < c->n; i++) {
-		if (find(c, i) != i)
-			continue;
-		for (members = 0, j = 0; j < c->n; j++)
-			members += find(c, j) == i;
-		if (members < 2)
+		if (find(c, i) != i || c->t[i].size < 2)
 			continue;
 		if (grp == NULL) {
 			grp = tei_el(ctx, tei_el(ctx, root, "standOff"),
@@ -359,7 +403,7 @@ standoff(struct tei_ctx *ctx, xmlNodePtr root, struct corpus *c)
 			tei_attr(grp, "type", "translation");
 		}
 		b.len = 0;
-		pointers(&b, c, i, (size_t)-1);
+		pointers(&b, c, i, NONE);
 		link = tei_el(ctx, grp, "link");
 		tei_attr(link, "type", "translation");
 		tei_attr(link, "target", b.data);
@@ -390,6 +434,8 @@ galley_tei_corpus_write(struct galley_sink *out, struct galley_doc *const *docs,
 	if ((c.t = calloc(n, sizeof(*c.t))) == NULL)
 		tei_oom();
 	c.n = n;
+	if ((c.keys = xmlHashCreate(256)) == NULL)
+		tei_oom();
 	for (i = 0; i < n; i++) {
 		c.t[i].meta = galley_doc_meta(docs[i]);
 		if (tei_lang_tag(c.t[i].meta->language, c.t[i].lang,
@@ -419,7 +465,7 @@ galley_tei_corpus_write(struct galley_sink *out, struct galley_doc *const *docs,
 		a.lang = c.t[i].lang;
 		a.book = book;
 		galley_buf_init(&b);
-		pointers(&b, &c, find(&c, i), i);
+		pointers(&b, &c, i, i);
 		if (b.len > 0)
 			tei_attr(c.t[i].tei, "corresp", b.data);
 		galley_buf_release(&b);
@@ -434,6 +480,7 @@ out:
 	for (i = 0; i < n; i++)
 		free(c.t[i].base);
 	free(c.t);
+	xmlHashFree(c.keys, NULL);
 	tei_ctx_release(&ctx);
 	return rc;
 }

@@ -206,13 +206,18 @@ is_url(const char *s)
 	return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0;
 }
 
-/* The original: title, authors, date, where it came from, language. */
+/* The original: title, authors, date, where it came from (its path,
+ * and its URL when the front matter gives one), language. */
 static void
 source(struct tei_ctx *ctx, xmlNodePtr filedesc, const struct galley_meta *m,
     const char *title, const char *lang)
 {
+	static const char *const url_keys[] = {
+		"url", "source_url", "canonical_url", "canonical",
+		"original_url", "link"
+	};
 	xmlNodePtr	 bibl, n;
-	const char	*name;
+	const char	*name, *url;
 	char		 when[64], *uri;
 	size_t		 i;
 
@@ -236,6 +241,14 @@ source(struct tei_ctx *ctx, xmlNodePtr filedesc, const struct galley_meta *m,
 			tei_attr(tei_el_text(ctx, bibl, "idno", m->source),
 			    "type", "path");
 	}
+	for (i = 0; i < sizeof(url_keys) / sizeof(url_keys[0]); i++)
+		if ((url = extra_str(m, url_keys[i])) != NULL && is_url(url)) {
+			uri = tei_uri(url);
+			tei_attr(tei_el_text(ctx, bibl, "ref", url), "target",
+			    uri);
+			free(uri);
+			break;
+		}
 	if (m->slug != NULL && *m->slug != '\0')
 		tei_attr(tei_el_text(ctx, bibl, "idno", m->slug), "type",
 		    "slug");

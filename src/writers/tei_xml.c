@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/parser.h>
 #include <libxml/xmlsave.h>
 
 #include "writers/tei.h"
@@ -25,6 +26,7 @@ void
 tei_ctx_init(struct tei_ctx *ctx, const struct galley_opts *opts,
     struct galley_diag *dg)
 {
+	xml_init();	/* libxml2 set up once, before threads race there */
 	memset(ctx, 0, sizeof(*ctx));
 	ctx->opts = opts;
 	ctx->dg = dg;
@@ -197,7 +199,7 @@ tei_fix_add(struct tei_ctx *ctx, xmlNodePtr n, const char *want,
 }
 
 /* Point each pending ref at its id if issued, else at its fallback,
- * else drop the target (the ref keeps its text). */
+ * else make it a <seg> of its text (an empty <ptr> goes). */
 void
 tei_fix_run(struct tei_ctx *ctx)
 {
@@ -211,6 +213,11 @@ tei_fix_run(struct tei_ctx *ctx)
 		id = tei_id_taken(ctx, f->want) ? f->want :
 		    (f->fallback != NULL && tei_id_taken(ctx, f->fallback)) ?
 		    f->fallback : NULL;
+		if (id == NULL && f->node->children == NULL) {
+			xmlUnlinkNode(f->node);	/* a pointer to nothing */
+			xmlFreeNode(f->node);
+			continue;
+		}
 		if (id == NULL) {
 			xmlUnsetProp(f->node, BAD_CAST "target");
 			xmlNodeSetName(f->node, BAD_CAST "seg");
@@ -261,19 +268,36 @@ tei_name(const char *s)
 
 /*
  * A URI reference TEI's anyURI accepts: bytes outside RFC 3986's
- * characters (spaces, non-ASCII, quotes...) and a '%' not starting an
- * escape are percent-encoded.  Caller frees.
+ * characters (spaces, non-ASCII, quotes...), a '%' not starting an
+ * escape, a second '#', and '[' or ']' outside the host (where only an
+ * IPv6 address may have them) are percent-encoded.  Caller frees.
  */
 char *
 tei_uri(const char *s)
 {
 	static const char	 keep[] = "-._~:/?#[]@!$&'()*+,;=";
 	struct galley_buf	 b;
-	const unsigned char	*p;
+	const unsigned char	*p, *host = NULL, *host_end = NULL;
+	const char		*sep;
+	int			 hash = 0;
 
+	/* scheme "://" authority: the host may hold brackets */
+	if ((sep = strstr(s, "://")) != NULL && sep > s &&
+	    strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789+.-") == (size_t)(sep - s)) {
+		host = (const unsigned char *)sep + 3;
+		host_end = host + strcspn((const char *)host, "/?#");
+	}
 	galley_buf_init(&b);
 	for (p = (const unsigned char *)s; *p != '\0'; p++) {
-		if (*p < 0x80 && (isalnum(*p) || strchr(keep, *p) != NULL))
+		int	 bracket = *p == '[' || *p == ']';
+
+		if (*p == '#' && hash++)
+			galley_buf_puts(&b, "%23");
+		else if (bracket && !(p >= host && p < host_end))
+			galley_buf_printf(&b, "%%%02X", *p);
+		else if (*p < 0x80 && (isalnum(*p) ||
+		    strchr(keep, *p) != NULL))
 			galley_buf_putc(&b, *p);
 		else if (*p == '%' && isxdigit(p[1]) && isxdigit(p[2]))
 			galley_buf_putc(&b, '%');
@@ -424,13 +448,73 @@ tei_when(const char *iso, char *buf, size_t sz)
 	return 0;
 }
 
-/* Serialise, indented (libxml2 leaves mixed content as it is), to the
- * sink; -1 with a message if the sink fails. */
+static int
+named(xmlNodePtr n, const char *const *names)
+{
+	for (; *names != NULL; names++)
+		if (xmlStrEqual(n->name, BAD_CAST *names))
+			return 1;
+	return 0;
+}
+
+/*
+ * libxml2 indents the children of an element that has no text child:
+ * in <p><hi>a</hi><hi>b</hi></p> that would put spaces into the text.
+ * An empty text node first in each such element of running text keeps
+ * it as written (it prints as nothing).  Iterative: trees may be deep.
+ */
+static void
+keep_mixed(xmlNodePtr root)
+{
+	static const char *const running[] = {
+		"p", "head", "label", "hi", "ref", "q", "seg", "item", "cell",
+		"note", "ab", "figDesc", "title", "term", "code", NULL
+	};
+	static const char *const inline_els[] = {
+		"hi", "ref", "ptr", "q", "seg", "code", "lb", "figure", "note",
+		NULL
+	};
+	xmlNodePtr	 n = root, c, t;
+	int		 text, inl;
+
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE && named(n, running)) {
+			text = inl = 0;
+			for (c = n->children; c != NULL; c = c->next) {
+				if (c->type == XML_TEXT_NODE)
+					text = 1;
+				else if (c->type == XML_ELEMENT_NODE &&
+				    named(c, inline_els))
+					inl = 1;
+			}
+			if (inl && !text) {
+				if ((t = xmlNewDocText(n->doc, BAD_CAST "")) ==
+				    NULL)
+					tei_oom();
+				xmlAddPrevSibling(n->children, t);
+			}
+		}
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != NULL && n != root && n->next == NULL)
+			n = n->parent;
+		if (n == NULL || n == root)
+			break;
+		n = n->next;
+	}
+}
+
+/* Serialise, indented where that changes no text, to the sink; -1
+ * with a message if the sink fails. */
 int
 tei_save(struct tei_ctx *ctx, struct galley_sink *out)
 {
 	xmlChar	*mem = NULL;
 	int	 len = 0, rc = -1;
+
+	keep_mixed(xmlDocGetRootElement(ctx->xdoc));
 
 	xmlDocDumpFormatMemoryEnc(ctx->xdoc, &mem, &len, "UTF-8", 1);
 	if (mem == NULL)

@@ -2,8 +2,11 @@
  * XML escaping for the markup writers: the five specials, and the
  * characters XML 1.0 cannot hold replaced by U+FFFD.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <libxml/parser.h>
 
 #include "writers/xml_escape.h"
 
@@ -108,4 +111,23 @@ xml_clean(const char *str)
 	if (b.len == 0)
 		return strdup("");
 	return galley_buf_detach(&b, NULL);
+}
+
+static pthread_once_t	 xml_once = PTHREAD_ONCE_INIT;
+
+static void
+xml_init_once(void)
+{
+	xmlInitParser();
+}
+
+/*
+ * libxml2 initialises itself lazily, and two threads doing so at once
+ * deadlock in its mutexes: every writer that uses libxml2 calls this
+ * first, and the first call does the work.
+ */
+void
+xml_init(void)
+{
+	pthread_once(&xml_once, xml_init_once);
 }

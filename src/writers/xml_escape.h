@@ -16,4 +16,7 @@ void	xml_escape(struct galley_buf *, const char *s, int attr);
  */
 char	*xml_clean(const char *s);
 
+/* Initialise libxml2 once per process; thread-safe. */
+void	xml_init(void);
+
 #endif

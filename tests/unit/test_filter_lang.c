@@ -1,7 +1,7 @@
 /*
  * The language filter: BCP 47 normalisation, --lang, too little text, the
  * five seeds and the accuracy of detection on tests/filters/lang/, a
- * sample of 30 languages in 9 scripts, one short and one long text each
+ * sample of 42 languages in 15 scripts, one short and one long text each
  * (LANG-short.txt, LANG-long.txt).
  */
 #include <dirent.h>
@@ -218,6 +218,30 @@ main(void)
 	galley_filters_run(doc, &opts, dg);
 	CHECK_STR(galley_doc_meta(doc)->language, "zh-Hant-TW",
 	    "zh-hant-tw -> zh-Hant-TW");
+	galley_doc_free(doc);
+
+	doc = doc_of_text("Hei.");
+	galley_doc_meta(doc)->language = "Deutsch";
+	galley_filters_run(doc, &opts, dg);
+	CHECK_STR(galley_doc_meta(doc)->language, "de",
+	    "a language by its own name: Deutsch -> de");
+	galley_doc_free(doc);
+	doc = doc_of_text("Hei.");
+	galley_doc_meta(doc)->language = "norwegian bokmål";
+	galley_filters_run(doc, &opts, dg);
+	CHECK_STR(galley_doc_meta(doc)->language, "nb",
+	    "a language by its English name, any case");
+	galley_doc_free(doc);
+	galley_diag_clear(dg);
+	doc = doc_of_text("Dies ist ein deutscher Text über die Buchhaltung "
+	    "und die Verwaltung eines Unternehmens.");
+	galley_doc_meta(doc)->language = "Klingonisch-ish";
+	galley_filters_run(doc, &opts, dg);
+	CHECK_STR(galley_doc_meta(doc)->language, "de",
+	    "no tag, no name: detected instead");
+	CHECK(galley_diag_count(dg, GALLEY_WARNING) == 1 &&
+	    galley_value_get(galley_doc_meta(doc)->extra, "lang") != NULL,
+	    "with a warning, the value kept in extra");
 	galley_doc_free(doc);
 
 	doc = doc_of_text("Dette er en norsk tekst om backoffice og "

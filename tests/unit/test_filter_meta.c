@@ -147,6 +147,8 @@ main(void)
 	    "2021-06-24T07:51:00Z", "RFC 2822, no weekday, GMT");
 	CHECK_STR(date_of("1624513860", buf, sizeof(buf)),
 	    "2021-06-24T05:51:00Z", "Unix seconds");
+	CHECK_STR(date_of("24 juni 2021 7:51", buf, sizeof(buf)),
+	    "2021-06-24T07:51", "a written Dutch date");
 	CHECK(date_of("2021-02-30", buf, sizeof(buf)) == NULL,
 	    "no 30 February");
 	galley_diag_clear(dg);

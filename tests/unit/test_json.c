@@ -82,6 +82,7 @@ build_all(void)
 	m->date_text = "24 juni 2021 7:51";
 	m->source = "in/all.md";
 	m->id = "all";
+	m->uuid = "5f0c6e1a-7d7b-5c3e-9a59-0c8f3c2f6a11";
 	m->slug = "all-slug";
 	m->format = "markdown";
 	val(doc, m->extra, GALLEY_VALUE_STRING, "plain", "yes", 1);
@@ -286,6 +287,7 @@ same_meta(const struct galley_meta *a, const struct galley_meta *b)
 	    same_str(a->date, b->date) &&
 	    same_str(a->date_text, b->date_text) &&
 	    same_str(a->source, b->source) && same_str(a->id, b->id) &&
+	    same_str(a->uuid, b->uuid) &&
 	    same_str(a->slug, b->slug) && same_str(a->format, b->format) &&
 	    same_value(a->extra, b->extra);
 }
@@ -406,6 +408,23 @@ static const char small_tree[] =
 "      3:4            text \"e\"\n"
 "      5:1    thematic_break\n";
 
+/* With GALLEY_JSON_DUMP=DIR, leave json in DIR for the schema check. */
+static void
+dump(const char *name, const char *json)
+{
+	const char	*dir = getenv("GALLEY_JSON_DUMP");
+	char		 path[1024];
+	FILE		*fp;
+
+	if (dir == NULL || *dir == '\0' || json == NULL)
+		return;
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if ((fp = fopen(path, "w")) != NULL) {
+		fputs(json, fp);
+		fclose(fp);
+	}
+}
+
 static void
 test_round_trip(void)
 {
@@ -433,6 +452,7 @@ test_round_trip(void)
 	    "plain scalars listed as JSON Pointers");
 	CHECK(one && strstr(one, "\"language_confidence\": 0.1,") != NULL,
 	    "confidence in its shortest form");
+	dump("all-kinds.json", one);
 	free(one);
 	free(two);
 	galley_doc_free(back);

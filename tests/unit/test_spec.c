@@ -6,7 +6,8 @@
  * cmark-gfm made (same kinds, order, nesting, literal text, attributes
  * and positions), and its JSON must read back and write byte-identically.
  * One line per file.  With GALLEY_SPEC_JSON=DIR set, each example's
- * JSON is also left in DIR for the schema check of tests/t_json.sh.
+ * JSON is also left in DIR for the schema check of tests/t_json.sh,
+ * and with GALLEY_SPEC_MD=DIR its Markdown, for the whole pipeline.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm/node.h>	/* footnote definitions of references */
 
 #include "galley/galley.h"
 #include "readers/markdown.h"
@@ -165,8 +167,14 @@ cmark_flat(struct flat *f, cmark_node *cn)
 		    s ? s : "");
 		return 0;
 	case CMARK_NODE_FOOTNOTE_REFERENCE:
+		/* the literal is the note's number; the label is on the
+		 * definition the reference points to */
 		f->type = GALLEY_NODE_FOOTNOTE_REF;
-		snprintf(f->attrs, sizeof(f->attrs), "label=%s",
+		snprintf(f->attrs, sizeof(f->attrs), "label=%.*s index=%s",
+		    cn->parent_footnote_def ?
+		    (int)cn->parent_footnote_def->as.literal.len : 0,
+		    cn->parent_footnote_def ?
+		    (const char *)cn->parent_footnote_def->as.literal.data : "",
 		    cmark_node_get_literal(cn) ? cmark_node_get_literal(cn) :
 		    "");
 		return 0;
@@ -260,8 +268,8 @@ galley_flat(struct flat *f, const struct galley_node *n, unsigned shift)
 		    n->u.link.title ? n->u.link.title : "");
 		break;
 	case GALLEY_NODE_FOOTNOTE_REF:
-		snprintf(f->attrs, sizeof(f->attrs), "label=%s",
-		    n->u.note.label ? n->u.note.label : "");
+		snprintf(f->attrs, sizeof(f->attrs), "label=%s index=%d",
+		    n->u.note.label ? n->u.note.label : "", n->u.note.index);
 		break;
 	case GALLEY_NODE_TABLE_ROW:
 		snprintf(f->attrs, sizeof(f->attrs), "header=%d",
@@ -494,6 +502,17 @@ check_example(const char *md, const char *file, int number,
 	if ((two = write_json(back, dg)) == NULL || strcmp(one, two) != 0) {
 		snprintf(why, sz, "JSON round trip not byte-identical");
 		goto out;
+	}
+	if ((dump = getenv("GALLEY_SPEC_MD")) != NULL && *dump) {
+		FILE	*fp;
+		char	 path[1024];
+
+		snprintf(path, sizeof(path), "%s/%s-%03d.md", dump, file,
+		    number);
+		if ((fp = fopen(path, "w")) != NULL) {
+			fputs(md, fp);
+			fclose(fp);
+		}
 	}
 	if ((dump = getenv("GALLEY_SPEC_JSON")) != NULL && *dump) {
 		FILE	*fp;

@@ -543,6 +543,7 @@ html_clean(struct galley_buf *out, const char *html, size_t len,
 	galley_buf_puts(&in, pre);
 	galley_buf_put(&in, html, len);
 	galley_buf_puts(&in, "</body></html>");
+	xml_init();
 	d = htmlReadMemory(in.data, (int)in.len, NULL, "UTF-8",
 	    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 	    HTML_PARSE_NONET | HTML_PARSE_NODEFDTD);

@@ -1,0 +1,120 @@
+# The filter chain through the command line: the seeds' languages,
+# repairs and keywords, stable ids, md -> json -> json idempotence, the
+# switches.  Sourced by tests/run.sh with tests/lib.sh.
+G=$ROOT/galley
+F=$T/filters
+mkdir -p "$F"
+
+# jq-like look-ups with python3: q FILE EXPR (EXPR over d, the document)
+q() {
+	python3 -c 'import json,sys
+d = json.load(open(sys.argv[1]))
+def walk(n):
+	yield n
+	for c in n.get("children", []):
+		yield from walk(c)
+nodes = [x for b in d["body"] for x in walk(b)]
+print(eval(sys.argv[2]))' "$1" "$2"
+}
+
+check "list-filters prints the chain in order with help" sh -c \
+	"'$G' --list-filters | awk '{print \$1}' | tr '\n' ' ' |
+	grep -qx 'meta language repair ids links sections smart '"
+
+"$G" convert -q -t json -o "$F/one" "$ROOT/input" 2>"$F/one.err"
+"$G" convert -q -t json -o "$F/two" "$ROOT/input" 2>/dev/null
+for s in 000_5413cba6d7dd22c5:nb 001_eb685c18aea0661e:is \
+    002_1b145a7ea59f55d5:fi 003_1b98ebf3e98aebf6:pl \
+    004_4a80590e0acbb5b6:nl; do
+	f=$F/one/${s%%:*}.json want=${s#*:}
+	got=$(q "$f" 'd["meta"]["language"]' 2>/dev/null)
+	case "$want:$got" in
+	nb:nb|nb:no|"$want:$want") ok "seed ${s%%:*}: language $got" ;;
+	*) notok "seed ${s%%:*}: language $got, want $want" ;;
+	esac
+done
+f=$F/one/000_5413cba6d7dd22c5.json
+check "seed 000: Høydepunkter is a level 2 heading" test "$(q "$f" \
+	'[n["level"] for n in nodes if n["type"] == "heading" and
+	n["children"][0].get("text") == "Høydepunkter"]')" = "[2]"
+check "seed 000: its section holds one list of 3 items" test "$(q "$f" \
+	'[[len(c["children"]) for c in s["children"] if c["type"] == "list"]
+	for s in nodes if s["type"] == "section" and
+	s["id"] == "hoydepunkter"]')" = "[[3]]"
+for s in 000_5413cba6d7dd22c5 001_eb685c18aea0661e 002_1b145a7ea59f55d5 \
+    003_1b98ebf3e98aebf6; do
+	check "seed $s: keywords are a list of three" test "$(q \
+		"$F/one/$s.json" 'len(d["meta"]["keywords"])')" = 3
+done
+check "ids are stable across two runs" diff -r -x .galley-state "$F/one" "$F/two"
+check "ids: every heading id unique in its document" sh -c "for f in \
+	'$F'/one/*.json; do python3 -c 'import json,sys
+ids = []
+def walk(n):
+	if n[\"type\"] in (\"heading\", \"footnote_definition\"):
+		ids.append(n[\"id\"])
+	for c in n.get(\"children\", []): walk(c)
+for b in json.load(open(sys.argv[1]))[\"body\"]: walk(b)
+sys.exit(len(ids) != len(set(ids)))' \"\$f\" || exit 1; done"
+
+# every filter is idempotent: md -> json -> json is byte-identical
+"$G" convert -q -t json -o "$F/again" "$F/one" 2>/dev/null
+check "md -> json -> json is byte-identical" diff -r -x .galley-state "$F/one" "$F/again"
+"$G" convert -q --smart -t json -o "$F/s1" "$ROOT/input" 2>/dev/null
+"$G" convert -q --smart -t json -o "$F/s2" "$F/s1" 2>/dev/null
+check "with --smart too" diff -r -x .galley-state "$F/s1" "$F/s2"
+check "--smart: Polish quotes from CLDR in seed 003" \
+	grep -q '„biuro zaplecza”' "$F/s1/003_1b98ebf3e98aebf6.json"
+check "--smart: Norwegian quotes in seed 000" \
+	grep -q '«back office»' "$F/s1/000_5413cba6d7dd22c5.json"
+check "no --smart: straight quotes kept" \
+	grep -q '\\"back office\\"' "$F/one/000_5413cba6d7dd22c5.json"
+
+# notes with -v only
+"$G" convert -q -t json -o "$F/v" "$ROOT/input/000_5413cba6d7dd22c5.txt" \
+	2>"$F/quiet.err"
+"$G" convert -v -t json -o "$F/v" "$ROOT/input/000_5413cba6d7dd22c5.txt" \
+	2>"$F/v.err"
+check "-v: the repair is a note with file:line:col" grep -q \
+	'000_5413cba6d7dd22c5.txt:36:1: note: repair: "##Høydepunkter"' \
+	"$F/v.err"
+check "without -v: no notes" sh -c "! grep -q ': note: ' '$F/quiet.err'"
+check "unresolved links: a warning each, file:line:col" grep -q \
+	'000_5413cba6d7dd22c5.txt:22:130: warning: link to "/lease"' \
+	"$F/quiet.err"
+
+# the switches
+"$G" convert -q --no-filter sections --lang nn_NO \
+	--link-base https://example.com/ -t json -o "$F/sw" \
+	"$ROOT/input/000_5413cba6d7dd22c5.txt" 2>"$F/sw.err"
+f=$F/sw/000_5413cba6d7dd22c5.json
+check "--no-filter sections: no sections" test "$(q "$f" \
+	'len([n for n in nodes if n["type"] == "section"])')" = 0
+check "--lang nn_NO forces nn-NO" test "$(q "$f" \
+	'd["meta"]["language"]')" = nn-NO
+check "--link-base: /lease made absolute" test "$(q "$f" \
+	'[n["url"] for n in nodes if n["type"] == "link"][3]')" = \
+	https://example.com/lease
+check "--link-base: no link warnings" sh -c "! grep -q 'link to' '$F/sw.err'"
+check "--no-filter with an unknown name is a usage error" sh -c \
+	"'$G' convert --no-filter nope -o '$F/x' '$ROOT/input' 2>/dev/null;
+	test \$? -eq 2"
+
+# a folder: one article links to another by /slug, by file name, by alias
+mkdir -p "$F/site/b"
+printf -- '---\ntitle: Leieavtaler\nslug: lease\naliases: [/old/lease/]\n---\n\nEn leieavtale er en kontrakt mellom en utleier og en leietaker om bruk av en eiendom.\n' >"$F/site/b/leie.md"
+printf -- '---\ntitle: Back office\n---\n\nSe [leieavtaler](/lease), [den gamle](/old/lease/#pris), [fila](b/leie.md) og [ingenting](/cpa) for mer om regnskap og kontorer.\n' >"$F/site/a.md"
+"$G" convert -q -t json -o "$F/site.out" "$F/site" 2>"$F/site.err"
+f=$F/site.out/a.json
+check "folder: /slug becomes an internal link to the article's id" \
+	test "$(q "$f" '[(n["link"], n.get("target")) for n in nodes
+	if n["type"] == "link"][0]')" = "('internal', 'lease')"
+check "folder: an alias with a fragment, and a file name, resolve" \
+	test "$(q "$f" '[(n.get("target"), n.get("fragment")) for n in nodes
+	if n["type"] == "link"][1:3]')" = \
+	"[('lease', 'pris'), ('lease', None)]"
+check "folder: a link to no article stays unresolved, warned once" \
+	test "$(grep -c 'link to "/cpa"' "$F/site.err")" = 1
+"$G" convert -q -t json -o "$F/site.again" "$F/site.out" 2>/dev/null
+check "folder: json -> json keeps the internal links" \
+	diff -r -x .galley-state "$F/site.out" "$F/site.again"

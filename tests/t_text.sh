@@ -1,0 +1,105 @@
+# The plain-text reader, detection and encodings through the command
+# line.  Goldens are the reader's model as JSON, every filter off, beside
+# their input in tests/text/ (NAME.txt -> NAME.json); the Dutch seed's is
+# tests/text/004_4a80590e0acbb5b6.json.  GALLEY_REGEN=1 rewrites them
+# (review the diff).
+TX=$ROOT/tests/text
+nofilters=""
+for f in $(./galley --list-filters 2>/dev/null | awk 'NF && $1 !~ /^#/ { print $1 }'); do
+	nofilters="$nofilters --no-filter $f"
+done
+
+# golden INPUT GOLDEN: the reader's JSON equals the golden.
+golden() {
+	rm -rf "$T/text-g" && mkdir -p "$T/text-g"
+	# shellcheck disable=SC2086
+	./galley convert -q -t json $nofilters -o "$T/text-g" "$1" || return 1
+	out=$T/text-g/$(basename "${1%.*}").json
+	if [ "${GALLEY_REGEN:-}" = 1 ]; then cp "$out" "$2"; fi
+	diff -u "$2" "$out"
+}
+
+for f in input/004_4a80590e0acbb5b6.txt; do
+	check "text: golden JSON of the Dutch seed" golden "$f" "$TX/004_4a80590e0acbb5b6.json"
+done
+for f in en-export.txt de-export.md fr-cp1252.txt pl-utf16.txt fi-cr.txt notes-markdown.txt; do
+	check "text: golden JSON of $f" golden "tests/text/$f" "$TX/${f%.*}.json"
+done
+
+# The Dutch seed through the whole pipeline, filters on.
+./galley convert -q -t json -o "$T/text-full" input/004_4a80590e0acbb5b6.txt
+check "text: Dutch seed, full pipeline: date, title, headings, one list of three" \
+    python3 - "$T/text-full/004_4a80590e0acbb5b6.json" <<'EOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+m = d["meta"]
+assert m["date"] == "2021-06-24T07:51", m["date"]
+assert m["title"] == "Back Office", m["title"]
+assert m["format"] == "text", m["format"]
+heads, lists = [], []
+def text(n):
+    return n.get("text", "") + "".join(text(c) for c in n.get("children", []))
+def walk(n):
+    for c in n.get("children", []) if isinstance(n, dict) else n:
+        if c["type"] == "heading":
+            heads.append(text(c))
+        elif c["type"] == "list":
+            lists.append((c, len(c["children"])))
+        walk(c)
+walk(d["body"])
+assert heads == ["Wat is backoffice?", "Belangrijkste leerpunten",
+    "Hoe de backoffice werkt", "Voorbeeld van backoffice",
+    "Speciale overwegingen"], heads
+assert len(lists) == 1 and lists[0][1] == 3 and not lists[0][0]["ordered"], lists
+EOF
+
+# Detection by content, reported with -v; -f overrides.
+./galley convert -v -q -t json -o "$T/text-v" tests/text/de-export.md tests/text/notes-markdown.txt 2>"$T/text-v.err"
+check "text: a plain export named .md is read as text" \
+    grep -q "^tests/text/de-export.md: note: read as text" "$T/text-v.err"
+check "text: Markdown named .txt is read as Markdown" \
+    grep -q "^tests/text/notes-markdown.txt: note: read as markdown" "$T/text-v.err"
+./galley convert -q -f text -t json -o "$T/text-f" tests/text/notes-markdown.txt
+check "text: -f text overrides detection" \
+    grep -q '"format": "text"' "$T/text-f/notes-markdown.json"
+
+# Encodings: one warning for Windows-1252, errors with a position.
+./galley convert -q -t json -o "$T/text-e" tests/text/fr-cp1252.txt 2>"$T/text-e.err"
+check "text: Windows-1252 warns once, exactly" \
+    sh -c "[ \"\$(cat '$T/text-e.err')\" = 'tests/text/fr-cp1252.txt: warning: not UTF-8, read as Windows-1252' ]"
+./galley convert -q -t json -o "$T/text-b" tests/text/bad-bytes.txt 2>"$T/text-b.err"; rc=$?
+if [ $rc = 1 ] && grep -q "^tests/text/bad-bytes.txt:3:34: error: invalid UTF-8 byte 0xff at byte offset 41" "$T/text-b.err" &&
+    [ ! -e "$T/text-b/bad-bytes.json" ]
+then ok "text: bytes neither UTF-8 nor Windows-1252: file:line:col error, status 1, nothing written"
+else notok "text: bad bytes: status $rc, $(cat "$T/text-b.err")"; fi
+for f in empty blank; do
+	./galley convert -q -t json -o "$T/text-$f" "tests/text/$f.txt" 2>"$T/text-$f.err"; rc=$?
+	if [ $rc = 1 ] && grep -q "^tests/text/$f.txt:1:1: error: .*\(empty\|white space\)" "$T/text-$f.err" &&
+	    [ ! -e "$T/text-$f/$f.json" ]
+	then ok "text: $f input is an error"
+	else notok "text: $f input: status $rc, $(cat "$T/text-$f.err")"; fi
+done
+
+# Hostile shapes stay near-linear: a 400 KB line of unclosed "**",
+# 20,000 list items at ever-changing depths, 200,000 blank lines.
+python3 - "$T/text-hostile" <<'EOF2'
+import os, sys
+d = sys.argv[1]
+os.makedirs(d, exist_ok=True)
+open(d + "/stars.txt", "w").write("Title\n\n" + "**a " * 100000 + "\n")
+open(d + "/depth.txt", "w").write("Title\n\n" + "".join(
+    " " * (i % 50) + "\u2022 item\n" for i in range(20000)))
+open(d + "/blank.txt", "w").write("Title\n" + "\n" * 200000 + "Body.\n")
+EOF2
+check "text: hostile shapes convert within 20 s" \
+    timeout 20 ./galley convert -q -j 1 -t json -o "$T/text-hostile-out" "$T/text-hostile"
+
+# The goldens and the full-pipeline output meet galley's JSON Schema.
+if [ -x /usr/bin/jsonschema ]; then
+	set -- -i "$T/text-full/004_4a80590e0acbb5b6.json"
+	for f in "$TX"/*.json; do set -- "$@" -i "$f"; done
+	check "text: goldens valid against galley.schema.json" \
+	    /usr/bin/jsonschema "$@" include/galley/galley.schema.json
+else
+	skip "text: goldens against galley.schema.json" "no /usr/bin/jsonschema (python3-jsonschema)"
+fi

@@ -1,0 +1,132 @@
+/* datetext_parse(): date lines in many languages and forms. */
+#include <string.h>
+
+#include "readers/datetext.h"
+#include "tap.h"
+
+static const char *
+parse(const char *line, char iso[32])
+{
+	if (datetext_parse(line, strlen(line), iso) == -1)
+		return NULL;
+	return iso;
+}
+
+int
+main(void)
+{
+	static const struct {
+		const char	*line, *iso;
+	} cases[] = {
+		/* nl */
+		{ "24 juni 2021 7:51", "2021-06-24T07:51" },
+		{ "donderdag 24 juni 2021 om 07:51", "2021-06-24T07:51" },
+		{ "24 mrt. 2021", "2021-03-24" },
+		/* en */
+		{ "June 24, 2021 7:51 AM", "2021-06-24T07:51" },
+		{ "Thursday, June 24, 2021 at 7:51 p.m.", "2021-06-24T19:51" },
+		{ "24th June 2021, 07:51", "2021-06-24T07:51" },
+		{ "Jun 24, 2021 12:05 AM", "2021-06-24T00:05" },
+		/* de */
+		{ "24. Juni 2021 07:51", "2021-06-24T07:51" },
+		{ "Donnerstag, 24. Juni 2021 um 07:51 Uhr", "2021-06-24T07:51" },
+		{ "am 3. März 2021", "2021-03-03" },
+		/* fr */
+		{ "24 juin 2021 à 07h51", "2021-06-24T07:51" },
+		{ "mar. 22 juin 2021", "2021-06-22" },
+		{ "1er août 2021", "2021-08-01" },
+		{ "jeudi 24 févr. 2022 07:51", "2022-02-24T07:51" },
+		/* es */
+		{ "24 de junio de 2021 7:51", "2021-06-24T07:51" },
+		{ "martes, 22 de junio de 2021, 10:00 h", "2021-06-22T10:00" },
+		/* it */
+		{ "24 giugno 2021 07:51", "2021-06-24T07:51" },
+		{ "giovedì 24 giugno 2021 alle ore 7:51", "2021-06-24T07:51" },
+		/* pt */
+		{ "24 de junho de 2021 às 07:51", "2021-06-24T07:51" },
+		{ "24 de jun. de 2021", "2021-06-24" },
+		/* pl: genitive and nominative */
+		{ "24 czerwca 2021 07:51", "2021-06-24T07:51" },
+		{ "czwartek, 24 czerwca 2021 r., godz. 07:51",
+		    "2021-06-24T07:51" },
+		{ "1 października 2021", "2021-10-01" },
+		{ "3 września 2021 r.", "2021-09-03" },
+		{ "24 czerwiec 2021", "2021-06-24" },
+		/* da */
+		{ "24. juni 2021 kl. 07.51", "2021-06-24T07:51" },
+		{ "torsdag den 24. juni 2021", "2021-06-24" },
+		/* nb, nn */
+		{ "24. juni 2021 kl. 07:51", "2021-06-24T07:51" },
+		{ "laurdag 3. desember 2022", "2022-12-03" },
+		/* sv */
+		{ "24 juni 2021 kl. 07.51", "2021-06-24T07:51" },
+		{ "lördag 6 augusti 2022", "2022-08-06" },
+		/* fi */
+		{ "24.6.2021 klo 7.51", "2021-06-24T07:51" },
+		{ "24. kesäkuuta 2021 klo 7.51", "2021-06-24T07:51" },
+		{ "torstaina 24. kesäkuuta 2021", "2021-06-24" },
+		{ "24. toukokuuta 2021 klo 13.05", "2021-05-24T13:05" },
+		/* is */
+		{ "24. júní 2021", "2021-06-24" },
+		{ "fimmtudaginn 24. júní 2021 kl. 07:51", "2021-06-24T07:51" },
+		{ "3. ágúst 2021", "2021-08-03" },
+		{ "12. október 2021 kl. 10:00", "2021-10-12T10:00" },
+		/* numeric */
+		{ "24-06-2021 07:51", "2021-06-24T07:51" },
+		{ "2021-06-24 07:51", "2021-06-24T07:51" },
+		{ "6/24/2021 7:51 AM", "2021-06-24T07:51" },
+		{ "24/06/2021 07:51", "2021-06-24T07:51" },
+		{ "24.06.2021", "2021-06-24" },
+		{ "24-Jun-2021 07:51", "2021-06-24T07:51" },
+		{ "24.06.21", "2021-06-24" },
+		{ "6/24/2021, 7:51\xe2\x80\xaf" "AM", "2021-06-24T07:51" },
+		{ "24 juni 2021 \xe2\x80\x93 07:51", "2021-06-24T07:51" },
+		{ "2021-06-24T07:51:30Z", "2021-06-24T07:51:30Z" },
+		{ "2021-06-24 07:51:00 +02:00", "2021-06-24T07:51:00+02:00" },
+		{ "  24 juni 2021 7:51 \xc2\xa0", "2021-06-24T07:51" },
+		{ "29 februari 2024", "2024-02-29" },
+		{ "Published: 24/06/2021", "2021-06-24" },
+		{ "Updated on June 24, 2021", "2021-06-24" },
+		{ "Gepubliceerd op 24 juni 2021 om 07:51", "2021-06-24T07:51" },
+		{ "Zuletzt aktualisiert am 24. Juni 2021", "2021-06-24" },
+		{ "Pubblicato il 24 giugno 2021", "2021-06-24" },
+		{ "Publicado em 24 de junho de 2021", "2021-06-24" },
+		{ "Opublikowano dnia 24 czerwca 2021", "2021-06-24" },
+		{ "Publisert 24. juni 2021 kl. 07:51", "2021-06-24T07:51" },
+	};
+	static const char *const not_dates[] = {
+		"Back Office",
+		"Wat is backoffice?",
+		"24 juni",
+		"juni 2021",
+		"2021",
+		"7:51",
+		"The meeting on June 24, 2021 was long",
+		"24 juni 2021 was een mooie dag",
+		"29 februari 2021",
+		"31/31/2021",
+		"24 juni 2021 25:00",
+		"1. Introduction",
+		"",
+	};
+	char	 iso[32], what[160];
+	size_t	 i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(what, sizeof(what), "date \"%s\"", cases[i].line);
+		CHECK_STR(parse(cases[i].line, iso), cases[i].iso, what);
+	}
+	CHECK(datetext_month("juni", 4) == 6 &&
+	    datetext_month("Czerwca", 7) == 6 &&
+	    datetext_month("kes\xc3\xa4kuuta", 10) == 6 &&
+	    datetext_month("Jun", 3) == 6, "month names: June four ways");
+	CHECK(datetext_month("Juniper", 7) == 0 &&
+	    datetext_month("jun1", 4) == 0 && datetext_month("", 0) == 0,
+	    "not month names");
+	for (i = 0; i < sizeof(not_dates) / sizeof(not_dates[0]); i++) {
+		snprintf(what, sizeof(what), "not a date: \"%s\"",
+		    not_dates[i]);
+		CHECK(parse(not_dates[i], iso) == NULL, what);
+	}
+	return TAP_DONE();
+}
