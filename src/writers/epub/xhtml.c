@@ -614,6 +614,26 @@ put_backlink(struct xw *x, const struct galley_node *def, const char *ref)
 	galley_buf_printf(x->out, "\">%zu.</a> ", num);
 }
 
+/* No text, no image, no raw HTML: nothing a reader would see. */
+static int
+is_blank(const struct galley_node *n)
+{
+	const struct galley_node	*c;
+	const char			*p;
+
+	if (n->type == GALLEY_NODE_IMAGE || n->type == GALLEY_NODE_HTML_INLINE)
+		return 0;
+	if (n->literal != NULL && (n->type == GALLEY_NODE_TEXT ||
+	    n->type == GALLEY_NODE_CODE))
+		for (p = n->literal; *p != '\0'; p++)
+			if (*p != ' ' && *p != '\t' && *p != '\n')
+				return 0;
+	for (c = n->first; c != NULL; c = c->next)
+		if (!is_blank(c))
+			return 0;
+	return 1;
+}
+
 /* A task item's box: a glyph with its meaning for screen readers. */
 static void
 put_task(struct xw *x, const struct galley_node *item)
@@ -660,6 +680,12 @@ render(struct xw *x, const struct galley_node *n)
 	case GALLEY_NODE_HEADING: {
 		int lv = n->u.heading.level;
 
+		if (is_blank(n)) {	/* no empty heading: an anchor */
+			put(x, "<span");
+			put_id(x, ids_take(&x->ids));
+			put(x, "></span>\n");
+			return;
+		}
 		lv = lv < 1 ? 1 : lv > 6 ? 6 : lv;
 		galley_buf_printf(x->out, "<h%d", lv);
 		put_id(x, ids_take(&x->ids));
