@@ -30,7 +30,7 @@ hf() { hyperfine -N --warmup 1 --runs "${RUNS:-5}" --export-json "$W/$1.json" "$
 t_all2=$(hf all2 "$G convert -q -j 2 -t json,epub,tei -o $W/o $W/in1")
 t_all1=$(hf all1 "$G convert -q -j 1 -t json,epub,tei -o $W/o $W/in1")
 t_json1=$(hf json1 "$G convert -q -j 1 -t json -o $W/o $W/in1")
-t_cmark=$(hf cmark "cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist --footnotes $md")
+t_cmark=$(hf cmark "cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist $md")
 nmd=$(echo "$md" | wc -l)
 RUNS=2 t_all10=$(RUNS=2 hf all10 "$G convert -q -j 2 -t json,epub,tei -o $W/o10 $W/in10")
 

@@ -28,6 +28,7 @@ struct galley_opts {
 	int		 verbose;	/* -v */
 	long long	 source_date;	/* SOURCE_DATE_EPOCH or -1 */
 	int		 max_depth;	/* nesting of blocks and inlines */
+	int		 meta_only;	/* readers may skip the body */
 	size_t		 max_yaml_nodes; /* YAML values, aliases expanded */
 };
 

@@ -63,6 +63,7 @@ struct run {
 	struct galley_opts	 index_opts;	/* filters for pass 1 */
 	pthread_mutex_t		 mu;
 	pthread_cond_t		 cv;
+	pthread_barrier_t	 barrier;	/* end of pass 1 */
 };
 
 static void
@@ -249,22 +250,42 @@ index_one(struct run *run, size_t i)
 	galley_diag_free(dg);
 }
 
+/*
+ * A worker takes inputs one at a time: in pass 1 (when the run links
+ * articles) into the index, then, after every worker finished pass 1,
+ * through the whole conversion.  The same threads serve both passes,
+ * so per-thread set-up (ICU) happens once.
+ */
+static unsigned long filter_bit(const char *);
+
 static void *
 worker(void *arg)
 {
 	struct run	*run = arg;
 	size_t		 i;
 
+	while (run->indexing) {
+		pthread_mutex_lock(&run->mu);
+		i = run->next++;
+		pthread_mutex_unlock(&run->mu);
+		if (i < run->inputs.n) {
+			index_one(run, i);
+			continue;
+		}
+		if (pthread_barrier_wait(&run->barrier) ==
+		    PTHREAD_BARRIER_SERIAL_THREAD) {
+			run->next = 0;
+			run->indexing = 0;
+			run->opts.no_filters |= filter_bit("links");
+		}
+		pthread_barrier_wait(&run->barrier);
+	}
 	for (;;) {
 		pthread_mutex_lock(&run->mu);
 		i = run->next++;
 		pthread_mutex_unlock(&run->mu);
 		if (i >= run->inputs.n)
 			return NULL;
-		if (run->indexing) {
-			index_one(run, i);
-			continue;
-		}
 		convert_one(run, i, &run->results[i]);
 		pthread_mutex_lock(&run->mu);
 		run->results[i].done = 1;
@@ -710,23 +731,15 @@ cmd_convert(int argc, char **argv)
 	threads = xmalloc_cli((size_t)(nthreads + 1) * sizeof(*threads));
 	t0 = now_seconds();
 	if (needs_index(&run)) {
-		int	 links = galley_filter_find("links");
-
+		/* Pass 1 needs only what names an article: its metadata. */
 		run.index = galley_linkindex_new();
 		run.index_opts = run.opts;
-		run.index_opts.no_filters |= filter_bit("language") |
-		    filter_bit("sections") | filter_bit("smart") |
-		    filter_bit("links");
+		run.index_opts.no_filters = ~0UL & ~filter_bit("meta");
 		run.index_opts.smart = 0;
+		run.index_opts.meta_only = 1;
 		run.indexing = 1;
-		start_workers(&run, threads, nthreads);
-		for (c = 0; c < nthreads; c++)
-			pthread_join(threads[c], NULL);
-		run.indexing = 0;
-		run.next = 0;
-		if (links >= 0)
-			run.opts.no_filters |= 1UL << links;
 	}
+	pthread_barrier_init(&run.barrier, NULL, nthreads > 0 ? (unsigned)nthreads : 1);
 	start_workers(&run, threads, nthreads);
 	tty = !run.quiet && isatty(STDERR_FILENO);
 	{
@@ -798,6 +811,7 @@ cmd_convert(int argc, char **argv)
 	free(threads);
 	free(run.results);
 	pthread_mutex_destroy(&run.mu);
+	pthread_barrier_destroy(&run.barrier);
 	pthread_cond_destroy(&run.cv);
 	inputs_release(&run.inputs);
 	return rc;

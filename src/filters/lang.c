@@ -15,6 +15,7 @@
 #include "filters/filters.h"
 #include "galley/buf.h"
 
+#define LANG_SAMPLE	2048	/* bytes of text shown to CLD2 */
 #define LANG_MAX_TEXT	(64 * 1024)	/* enough to be sure, fast */
 #define LANG_MIN_LETTERS 24		/* fewer: too little text */
 
@@ -179,6 +180,14 @@ detect(struct galley_doc *doc, char *out, size_t sz, double *conf,
 	g.buf = &buf;
 	g.skip = 0;
 	galley_walk(galley_doc_root(doc), gather_text, &g);
+	/* CLD2 is as sure of a language after a few kilobytes as after a
+	 * whole article: look at the start only, cut at a character. */
+	if (buf.len > LANG_SAMPLE) {
+		buf.len = LANG_SAMPLE;
+		while (buf.len > 0 && (buf.data[buf.len] & 0xc0) == 0x80)
+			buf.len--;
+		buf.data[buf.len] = '\0';
+	}
 	cld2_detect(buf.len ? buf.data : "", buf.len, code, sizeof(code),
 	    &percent, &reliable, letters);
 	galley_buf_release(&buf);

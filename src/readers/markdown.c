@@ -437,6 +437,8 @@ md_read(struct galley_doc *doc, const struct galley_src *src,
 		if (take_front_matter(&md, fm) == -1)
 			return -1;
 	}
+	if (opts->meta_only)
+		return 0;
 	return md_parse_body(doc, src->name, body,
 	    (size_t)(src->data + src->len - body), body_line,
 	    opts->max_depth, dg);

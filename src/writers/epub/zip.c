@@ -26,6 +26,8 @@ struct zip {
 	size_t			 n, cap;
 	unsigned char		*tmp;		/* deflated data */
 	size_t			 tmplen, tmpcap;
+	z_stream		 zs;		/* reset for each entry */
+	int			 zs_ready;
 	int			 failed;
 };
 
@@ -81,32 +83,39 @@ zip_new(struct galley_sink *out, long long mtime)
 	return z;
 }
 
-/* Raw deflate of data into z->tmp; -1 on a zlib failure. */
+/*
+ * Raw deflate of data into z->tmp; -1 on a zlib failure.  One stream
+ * serves every entry (set up once, reset after): a small memLevel keeps
+ * the reset cheap, since EPUB entries are a few kilobytes each.
+ */
 static int
 deflate_into(struct zip *z, const void *data, size_t len)
 {
-	z_stream	 s;
+	z_stream	*s = &z->zs;
 	uLong		 bound;
 	int		 rc;
 
-	memset(&s, 0, sizeof(s));
-	if (deflateInit2(&s, 6, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) !=
-	    Z_OK)
+	if (!z->zs_ready) {
+		memset(s, 0, sizeof(*s));
+		if (deflateInit2(s, Z_BEST_SPEED, Z_DEFLATED, -15, 4,
+		    Z_DEFAULT_STRATEGY) != Z_OK)
+			return -1;
+		z->zs_ready = 1;
+	} else if (deflateReset(s) != Z_OK)
 		return -1;
-	bound = deflateBound(&s, (uLong)len);
+	bound = deflateBound(s, (uLong)len);
 	if (z->tmpcap < bound) {
 		free(z->tmp);
 		if ((z->tmp = malloc(bound)) == NULL)
 			epub_oom();
 		z->tmpcap = bound;
 	}
-	s.next_in = (Bytef *)(uintptr_t)data;
-	s.avail_in = (uInt)len;
-	s.next_out = z->tmp;
-	s.avail_out = (uInt)bound;
-	rc = deflate(&s, Z_FINISH);
-	z->tmplen = s.total_out;
-	deflateEnd(&s);
+	s->next_in = (Bytef *)(uintptr_t)data;
+	s->avail_in = (uInt)len;
+	s->next_out = z->tmp;
+	s->avail_out = (uInt)bound;
+	rc = deflate(s, Z_FINISH);
+	z->tmplen = s->total_out;
 	return rc == Z_STREAM_END ? 0 : -1;
 }
 
@@ -220,6 +229,8 @@ zip_free(struct zip *z)
 	for (i = 0; i < z->n; i++)
 		free(z->v[i].name);
 	free(z->v);
+	if (z->zs_ready)
+		deflateEnd(&z->zs);
 	free(z->tmp);
 	free(z);
 }
