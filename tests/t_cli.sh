@@ -84,3 +84,16 @@ for i in 1 2 3 4 5; do
 done
 if [ $hung = 0 ]; then ok "five runs with -j 4 and every writer finish"
 else notok "$hung of five runs with -j 4 hung"; fi
+
+# Map, then reduce: JSON made in shards, a book assembled from it.
+mkdir -p "$T/mr"
+cp "$T/links/lease.md" "$T/links/main.md" "$T/mr/"
+sh scripts/gen-articles.sh 8 "$T/mr/gen" input
+for k in 1 2 3; do ./galley convert -q --shard $k/3 -t json -o "$T/mr-json" "$T/mr" 2>/dev/null; done
+./galley book -q -o "$T/mr.epub" "$T/mr-json" 2>"$T/mr.err"; rc=$?
+chapters=$(unzip -l "$T/mr.epub" 2>/dev/null | grep -c 'text/c[0-9]*\.xhtml')
+if [ $rc = 0 ] && [ "$chapters" = 10 ]; then ok "a book from JSON made in three shards: 10 chapters"
+else notok "a book from sharded JSON: status $rc, $chapters chapters"; cat "$T/mr.err"; fi
+if unzip -p "$T/mr.epub" 'OEBPS/text/*.xhtml' | grep -q '<a href="c[0-9]*\.xhtml#[^"]*">the lease</a>\|<a href="c[0-9]*\.xhtml">the lease</a>'
+then ok "the book from JSON links its chapters to each other"
+else notok "the book from JSON lost the internal link"; unzip -p "$T/mr.epub" 'OEBPS/text/*.xhtml' | grep -o '.\{60\}the lease.\{20\}' | head -3; fi

@@ -26,6 +26,7 @@
 
 #define MAX_WRITERS	8
 #define DEFAULT_MAX_SIZE (64UL * 1024 * 1024)
+#define CACHE_MAX	(16UL * 1024 * 1024)	/* pass 1 bytes kept */
 
 struct result {
 	int			 done;
@@ -38,6 +39,9 @@ struct result {
 	char			*outputs[MAX_WRITERS];
 	size_t			 noutputs;
 	struct galley_doc	*doc;		/* kept for --tei-corpus */
+	char			*data;		/* input bytes from pass 1 */
+	size_t			 len;
+	int			 binary;	/* found in a folder: skipped */
 };
 
 struct run {
@@ -61,6 +65,7 @@ struct run {
 	int			 indexing;	/* pass 1: build the index */
 	struct galley_linkindex	*index;		/* articles of the run */
 	struct galley_opts	 index_opts;	/* filters for pass 1 */
+	size_t			 cached;	/* input bytes kept by pass 1 */
 	pthread_mutex_t		 mu;
 	pthread_cond_t		 cv;
 	pthread_barrier_t	 barrier;	/* end of pass 1 */
@@ -186,8 +191,21 @@ convert_one(struct run *run, size_t i, struct result *r)
 
 	r->dg = galley_diag_new();
 	r->failed = 1;
-	if (file_read(&data, &len, in->path, run->max_size, r->dg) == -1)
+	if (r->data != NULL) {		/* read by pass 1 */
+		data = r->data;
+		len = r->len;
+		r->data = NULL;
+	} else if (file_read(&data, &len, in->path, run->max_size,
+	    r->dg) == -1)
 		goto out;
+	if (in->found && inputs_is_binary(data, len)) {
+		if (run->verbose)
+			galley_diag_add(r->dg, GALLEY_NOTE, in->path, 0, 0,
+			    "skipped: binary file");
+		r->binary = 1;
+		r->failed = 0;
+		goto out;
+	}
 	r->hash = state_hash(data, len, run->settings);
 	if (run->update && state_lookup(&run->state, in->rel) == r->hash &&
 	    outputs_exist(run, in->rel)) {
@@ -238,12 +256,20 @@ index_one(struct run *run, size_t i)
 	size_t			 len;
 
 	if (file_read(&data, &len, in->path, run->max_size, dg) == 0 &&
+	    !(in->found && inputs_is_binary(data, len)) &&
 	    galley_read(&doc, in->path, data, len, &run->index_opts,
 	    dg) == 0 &&
 	    galley_filters_run(doc, &run->index_opts, dg) == 0) {
 		pthread_mutex_lock(&run->mu);
 		galley_linkindex_add(run->index, doc);
 		pthread_mutex_unlock(&run->mu);
+	}
+	/* Keep the bytes for pass 2 while the cache has room. */
+	if (data != NULL && __atomic_add_fetch(&run->cached, len,
+	    __ATOMIC_RELAXED) <= CACHE_MAX) {
+		run->results[i].data = data;
+		run->results[i].len = len;
+		data = NULL;
 	}
 	galley_doc_free(doc);
 	free(data);
@@ -294,12 +320,15 @@ worker(void *arg)
 	}
 }
 
+/* Print a document's messages in one write; the number of warnings. */
 static size_t
 print_diag(const struct galley_diag *dg, int verbose)
 {
-	char	 line[4096];
-	size_t	 i, warnings = 0;
+	struct galley_buf	 b;
+	char			 line[4096];
+	size_t			 i, warnings = 0;
 
+	galley_buf_init(&b);
 	for (i = 0; i < galley_diag_size(dg); i++) {
 		const struct galley_msg *m = galley_diag_get(dg, i);
 
@@ -308,8 +337,12 @@ print_diag(const struct galley_diag *dg, int verbose)
 		if (m->severity == GALLEY_NOTE && !verbose)
 			continue;
 		galley_msg_format(m, line, sizeof(line));
-		fprintf(stderr, "%s\n", line);
+		galley_buf_puts(&b, line);
+		galley_buf_putc(&b, '\n');
 	}
+	if (b.len > 0)
+		fwrite(b.data, 1, b.len, stderr);
+	galley_buf_release(&b);
 	return warnings;
 }
 
@@ -755,6 +788,10 @@ cmd_convert(int argc, char **argv)
 			if (tty)
 				fputs("\r\033[K", stderr);
 			warnings += print_diag(r->dg, run.verbose);
+			if (r->binary) {
+				result_release(r);
+				continue;
+			}
 			if (r->failed)
 				failed++;
 			else if (r->skipped)

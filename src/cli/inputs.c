@@ -1,7 +1,8 @@
 /*
  * The inputs of a run: files named on the command line, and the files
- * below folders named there (recursively; hidden entries, binary files
- * and book.yaml skipped; symlink loops reported).
+ * below folders named there (recursively; hidden entries and book.yaml
+ * skipped; symlink loops reported).  Binary files found in folders are
+ * skipped when read (inputs_is_binary), so each file is opened once.
  */
 #include <sys/stat.h>
 
@@ -39,37 +40,29 @@ add(struct input_list *l, const char *path, const char *rel)
 	}
 	l->v[l->n].path = xstrdup_cli(path);
 	l->v[l->n].rel = xstrdup_cli(rel);
+	l->v[l->n].found = 0;
 	l->n++;
 }
 
-/* Whether a file found in a folder looks like something galley reads:
- * not binary (a NUL byte or a well-known binary signature up front). */
-static int
-looks_readable(const char *path)
+int
+inputs_is_binary(const char *data, size_t len)
 {
-	unsigned char	 head[4096];
-	ssize_t		 n, i;
-	int		 fd;
+	const unsigned char	*head = (const unsigned char *)data;
+	size_t			 n = len < 4096 ? len : 4096, i;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
-		return 1;	/* let the conversion report why */
-	n = read(fd, head, sizeof(head));
-	close(fd);
-	if (n <= 0)
-		return 1;
 	if (n >= 4 && (memcmp(head, "\x89PNG", 4) == 0 ||
 	    memcmp(head, "\xff\xd8\xff", 3) == 0 ||
 	    memcmp(head, "GIF8", 4) == 0 || memcmp(head, "%PDF", 4) == 0 ||
 	    memcmp(head, "PK\x03\x04", 4) == 0))
-		return 0;
+		return 1;
 	/* UTF-16 with a BOM holds NULs and is text. */
 	if (n >= 2 && ((head[0] == 0xff && head[1] == 0xfe) ||
 	    (head[0] == 0xfe && head[1] == 0xff)))
-		return 1;
+		return 0;
 	for (i = 0; i < n; i++)
 		if (head[i] == 0)
-			return 0;
-	return 1;
+			return 1;
+	return 0;
 }
 
 static int
@@ -142,12 +135,10 @@ walk_dir(struct walk *w, const char *dir, const char *rel)
 			if (w->verbose)
 				galley_diag_add(w->dg, GALLEY_NOTE, path, 0, 0,
 				    "skipped: not an article file");
-		} else if (!looks_readable(path)) {
-			if (w->verbose)
-				galley_diag_add(w->dg, GALLEY_NOTE, path, 0, 0,
-				    "skipped: binary file");
-		} else
+		} else {
 			add(w->list, path, r);
+			w->list->v[w->list->n - 1].found = 1;
+		}
 		free(path);
 		free(r);
 		free(names[i]);

@@ -10,6 +10,7 @@ struct input {
 	char	*path;	/* as opened: "input/a/b.txt", or "-" */
 	char	*rel;	/* below the folder named: "a/b.txt"; for a file
 			   named alone, its base name */
+	int	 found;	/* found in a folder, not named: skip if binary */
 };
 
 struct input_list {
@@ -25,5 +26,8 @@ struct input_list {
 int	inputs_collect(struct input_list *, char *const *paths, int npaths,
 	    int verbose, struct galley_diag *);
 void	inputs_release(struct input_list *);
+/* Whether file content is binary (a NUL byte or a well-known binary
+ * signature up front): such files found in folders are skipped. */
+int	inputs_is_binary(const char *data, size_t len);
 
 #endif

@@ -155,6 +155,7 @@ int
 out_open(struct out_file *o, const char *path, struct galley_diag *dg)
 {
 	static unsigned long	 counter;
+	static long		 pid;
 	const char		*base;
 	size_t			 dirlen, sz;
 	int			 tries;
@@ -174,9 +175,11 @@ out_open(struct out_file *o, const char *path, struct galley_diag *dg)
 	dirlen = (size_t)(base - path);
 	sz = strlen(path) + 64;
 	o->tmp = xmalloc_cli(sz);
+	if (pid == 0)
+		pid = (long)getpid();	/* the same for every thread */
 	for (tries = 0; tries < 2; tries++) {
 		snprintf(o->tmp, sz, "%.*s.%s.%ld.%lu.tmp", (int)dirlen, path,
-		    base, (long)getpid(),
+		    base, pid,
 		    __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED));
 		o->fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
 		    0666);

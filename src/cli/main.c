@@ -1,6 +1,7 @@
 /*
  * galley's command line: dispatch to the subcommands.
  */
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -74,6 +75,9 @@ list_formats(void)
 int
 main(int argc, char **argv)
 {
+	/* Documents come and go by the thousand: keep freed memory for
+	 * the next one instead of returning it to the system each time. */
+	mallopt(M_TRIM_THRESHOLD, 8 << 20);
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	signal(SIGHUP, on_signal);

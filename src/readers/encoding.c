@@ -96,9 +96,15 @@ where(const unsigned char *s, size_t off, unsigned *line, unsigned *col)
 static size_t
 unify_newlines(char *d, size_t len)
 {
-	size_t	 i, o = 0;
+	char	*cr = memchr(d, '\r', len);
+	size_t	 i, o;
 
-	for (i = 0; i < len; i++) {
+	if (cr == NULL) {		/* the common case: LF already */
+		d[len] = '\0';
+		return len;
+	}
+	o = (size_t)(cr - d);
+	for (i = o; i < len; i++) {
 		if (d[i] == '\r') {
 			d[o++] = '\n';
 			if (i + 1 < len && d[i + 1] == '\n')

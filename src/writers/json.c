@@ -161,11 +161,28 @@ put_str_attr(struct jw *w, const char *key, const char *value)
 	put_string(w, value);
 }
 
+/* A decimal number, without printf: it is on every node's path. */
+static void
+put_long(struct galley_buf *b, long value)
+{
+	char		 tmp[24], *p = tmp + sizeof(tmp);
+	unsigned long	 v = value < 0 ? 0UL - (unsigned long)value :
+			    (unsigned long)value;
+
+	do {
+		*--p = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
+	if (value < 0)
+		*--p = '-';
+	galley_buf_put(b, p, (size_t)(tmp + sizeof(tmp) - p));
+}
+
 static void
 put_int_attr(struct jw *w, const char *key, long value)
 {
 	put_key(w, key);
-	galley_buf_printf(&w->buf, "%ld", value);
+	put_long(&w->buf, value);
 }
 
 static void
@@ -316,8 +333,11 @@ put_attrs(struct jw *w, const struct galley_node *n)
 		put_str_attr(w, "id", n->id);
 	if (n->pos.line > 0 || n->pos.col > 0) {
 		put_key(w, "pos");
-		galley_buf_printf(&w->buf, "[%u, %u]", n->pos.line,
-		    n->pos.col);
+		galley_buf_putc(&w->buf, '[');
+		put_long(&w->buf, (long)n->pos.line);
+		galley_buf_puts(&w->buf, ", ");
+		put_long(&w->buf, (long)n->pos.col);
+		galley_buf_putc(&w->buf, ']');
 	}
 }
 
