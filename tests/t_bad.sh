@@ -96,3 +96,39 @@ ln -sf "$T/vanish/gone.md" "$T/vanish/b.md"
 if [ $rc = 1 ] && grep -q "b.md: error: cannot read: No such file or directory" "$T/vanish.err" && [ -f "$T/vanish-out/a.json" ]
 then ok "a file gone before it is read: reported, the others converted"
 else notok "vanished file: status $rc"; cat "$T/vanish.err"; fi
+
+# Two articles with the same slug in one book: both chapters, valid EPUB,
+# unique ids in the teiCorpus.
+mkdir -p "$T/sameslug"
+printf -- '---\ntitle: One\nslug: same\nlang: en\n---\n\n# One\n\nThe first article with this slug, written in English.\n' > "$T/sameslug/a.md"
+printf -- '---\ntitle: Two\nslug: same\nlang: en\n---\n\n# One\n\nThe second article with the same slug, see [one](/same).\n' > "$T/sameslug/b.md"
+./galley book -q --tei "$T/sameslug.tei.xml" -o "$T/sameslug.epub" "$T/sameslug" 2>"$T/sameslug.err"; rc=$?
+chapters=$(unzip -l "$T/sameslug.epub" 2>/dev/null | grep -c 'text/c[0-9]*\.xhtml')
+if [ $rc = 0 ] && [ "$chapters" = 2 ]; then ok "two articles with one slug: a book of both"
+else notok "two articles with one slug: status $rc, $chapters chapters"; cat "$T/sameslug.err"; fi
+if [ -f /usr/bin/epubcheck ] && command -v java >/dev/null; then
+	check "two articles with one slug: EPUBCheck passes" sh -c \
+	    "java -jar /usr/bin/epubcheck '$T/sameslug.epub' 2>&1 | grep -q 'Messages: 0 fatals / 0 errors / 0 warnings'"
+fi
+dups=$(grep -o 'xml:id="[^"]*"' "$T/sameslug.tei.xml" | sort | uniq -d | head -n 3)
+if [ -z "$dups" ]; then ok "two articles with one slug: ids stay unique in the teiCorpus"
+else notok "duplicate ids: $dups"; fi
+
+# Interrupted: SIGINT in the middle of a run leaves no temporary file,
+# only whole outputs.
+sh scripts/gen-articles.sh 3000 "$T/sigint-in" input
+./galley convert -q -j 2 -t json,epub,tei -o "$T/sigint-out" "$T/sigint-in" 2>/dev/null &
+pid=$!
+sleep 1
+kill -INT $pid 2>/dev/null
+wait $pid; rc=$?
+left=$(find "$T/sigint-out" -name '.*.tmp' 2>/dev/null | head -n 3)
+if [ -z "$left" ] && [ $rc -ne 0 ]; then ok "SIGINT: no temporary files left (status $rc)"
+else notok "SIGINT: status $rc, left: $left"; fi
+broken=0
+for f in $(find "$T/sigint-out" -name '*.json' | head -n 200); do
+	python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$f" 2>/dev/null || broken=$((broken + 1))
+done
+if [ $broken = 0 ]; then ok "SIGINT: every output left is whole"
+else notok "SIGINT: $broken outputs are broken"; fi
+rm -rf "$T/sigint-in" "$T/sigint-out"

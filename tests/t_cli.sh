@@ -97,3 +97,13 @@ else notok "a book from sharded JSON: status $rc, $chapters chapters"; cat "$T/m
 if unzip -p "$T/mr.epub" 'OEBPS/text/*.xhtml' | grep -q '<a href="c[0-9]*\.xhtml#[^"]*">the lease</a>\|<a href="c[0-9]*\.xhtml">the lease</a>'
 then ok "the book from JSON links its chapters to each other"
 else notok "the book from JSON lost the internal link"; unzip -p "$T/mr.epub" 'OEBPS/text/*.xhtml' | grep -o '.\{60\}the lease.\{20\}' | head -3; fi
+
+# galley book --update rebuilds only when a chapter changed.
+mkdir -p "$T/bu"
+cp "$T/links/lease.md" "$T/links/main.md" "$T/bu/"
+./galley book -q --update -o "$T/bu.epub" "$T/bu" 2>/dev/null
+./galley book --update -o "$T/bu.epub" "$T/bu" 2>"$T/bu1.err"
+check "book --update: unchanged articles, no rebuild" grep -qx "$T/bu.epub: unchanged" "$T/bu1.err"
+echo "One more sentence." >> "$T/bu/main.md"
+./galley book --update -o "$T/bu.epub" "$T/bu" 2>"$T/bu2.err"
+check "book --update: a changed chapter rebuilds the book" grep -q "$T/bu.epub: 2 chapters" "$T/bu2.err"

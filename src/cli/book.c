@@ -21,6 +21,7 @@
 #include "cli/book.h"
 #include "cli/inputs.h"
 #include "cli/io.h"
+#include "cli/state.h"
 #include "cli/util.h"
 #include "readers/frontmatter.h"
 #include "writers/epub/epub.h"
@@ -81,6 +82,8 @@ book_usage(FILE *f)
 "  -v, --verbose         notes too\n"
 "      --tei FILE        also write the articles as one teiCorpus\n"
 "                        (holds every article in memory at once)\n"
+"      --update          rebuild only when an article, book.yaml, the\n"
+"                        cover, the stylesheet or an option changed\n"
 "  -h, --help            this help\n"
 "\n"
 "SOURCE_DATE_EPOCH, else the newest article date, gives dcterms:modified\n"
@@ -316,12 +319,104 @@ main_language(const struct epub *pre)
 	return pre->nlang > 0 ? pre->langv[best] : NULL;
 }
 
+/*
+ * --update: a hash of everything the book is made of (the command
+ * line, galley's version, every input's path and bytes, book.yaml, the
+ * cover and the stylesheet), kept beside the book as .NAME.galley-state.
+ */
+static unsigned long long
+hash_file(const char *path, unsigned long long h, size_t max)
+{
+	char	*data;
+	size_t	 len;
+
+	if (path == NULL || file_read(&data, &len, path, max, NULL) == -1)
+		return state_hash("-", 1, h);
+	h = state_hash(data, len, state_hash(path, strlen(path), h));
+	free(data);
+	return h;
+}
+
+static unsigned long long
+book_stamp(int argc, char **argv, const struct input_list *inputs,
+    const struct galley_book *book, size_t max)
+{
+	unsigned long long	 h = state_hash(GALLEY_VERSION,
+				    strlen(GALLEY_VERSION), 0);
+	char			*yaml;
+	size_t			 i;
+	int			 k;
+
+	for (k = 0; k < argc; k++)	/* options that shape the book */
+		if (strcmp(argv[k], "-q") != 0 && strcmp(argv[k], "-v") != 0 &&
+		    strcmp(argv[k], "--quiet") != 0 &&
+		    strcmp(argv[k], "--verbose") != 0)
+			h = state_hash(argv[k], strlen(argv[k]) + 1, h);
+	for (i = 0; i < inputs->n; i++)
+		h = hash_file(inputs->v[i].path, h, max);
+	for (k = 1; k < argc; k++) {
+		if (!is_dir(argv[k]))
+			continue;
+		yaml = xmalloc_cli(strlen(argv[k]) + 16);
+		sprintf(yaml, "%s/book.yaml", argv[k]);
+		h = hash_file(yaml, h, max);
+		free(yaml);
+		break;
+	}
+	h = hash_file(book->cover, h, max);
+	return hash_file(book->css, h, max);
+}
+
+static char *
+stamp_path(const char *output)
+{
+	const char	*base = strrchr(output, '/');
+	size_t		 dir = base ? (size_t)(base - output) + 1 : 0;
+	char		*p = xmalloc_cli(strlen(output) + 32);
+
+	sprintf(p, "%.*s.%s.galley-state", (int)dir, output,
+	    base ? base + 1 : output);
+	return p;
+}
+
+static int
+stamp_matches(const char *output, unsigned long long stamp)
+{
+	char			*path = stamp_path(output);
+	FILE			*f = fopen(path, "r");
+	unsigned long long	 old = 0;
+	struct stat		 st;
+	int			 same;
+
+	same = f != NULL && fscanf(f, "%llx", &old) == 1 && old == stamp &&
+	    stat(output, &st) == 0;
+	if (f != NULL)
+		fclose(f);
+	free(path);
+	return same;
+}
+
+static void
+stamp_write(const char *output, unsigned long long stamp)
+{
+	char	*path = stamp_path(output);
+	FILE	*f = fopen(path, "w");
+
+	if (f != NULL) {
+		fprintf(f, "%016llx\n", stamp);
+		fclose(f);
+	}
+	free(path);
+}
+
 int
 cmd_book(int argc, char **argv)
 {
+	unsigned long long	 stamp = 0;
+	int			 update = 0;
 	enum { OPT_TITLE = 256, OPT_AUTHOR, OPT_LANGUAGE, OPT_COVER, OPT_CSS,
 	    OPT_IDENTIFIER, OPT_LANG, OPT_LINK_BASE, OPT_NO_FILTER,
-	    OPT_SMART, OPT_MAX_SIZE, OPT_TEI };
+	    OPT_SMART, OPT_MAX_SIZE, OPT_TEI, OPT_UPDATE };
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "title", required_argument, NULL, OPT_TITLE },
@@ -337,6 +432,7 @@ cmd_book(int argc, char **argv)
 		{ "smart", no_argument, NULL, OPT_SMART },
 		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 		{ "tei", required_argument, NULL, OPT_TEI },
+		{ "update", no_argument, NULL, OPT_UPDATE },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -440,6 +536,9 @@ cmd_book(int argc, char **argv)
 		case OPT_TEI:
 			tei = optarg;
 			break;
+		case OPT_UPDATE:
+			update = 1;
+			break;
 		case 'q':
 			run.quiet = 1;
 			break;
@@ -486,6 +585,15 @@ cmd_book(int argc, char **argv)
 	    run.verbose, run.dg) > 0)
 		failed = 1;
 	flush_diag(&run);
+	if (update) {
+		stamp = book_stamp(argc, argv, &inputs, &book, run.max_size);
+		if (!failed && stamp_matches(output, stamp)) {
+			if (!run.quiet)
+				fprintf(stderr, "%s: unchanged\n", output);
+			rc = 0;
+			goto done;
+		}
+	}
 
 	/* First pass: titles, languages, order, headings. */
 	pre.book.language = opt.language != NULL ? opt.language :
@@ -653,6 +761,8 @@ cmd_book(int argc, char **argv)
 		flush_diag(&run);
 		goto done;
 	}
+	if (update && !failed)
+		stamp_write(output, stamp);
 	if (!run.quiet)
 		fprintf(stderr, "%s: %zu chapters, %zu languages, %zu "
 		    "warnings%s\n", output, narts, e.nlang, run.warnings,

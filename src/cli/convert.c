@@ -26,7 +26,7 @@
 
 #define MAX_WRITERS	8
 #define DEFAULT_MAX_SIZE (64UL * 1024 * 1024)
-#define CACHE_MAX	(16UL * 1024 * 1024)	/* pass 1 bytes kept */
+#define CACHE_MAX	(8UL * 1024 * 1024)	/* pass 1 bytes kept */
 
 struct result {
 	int			 done;

@@ -57,6 +57,7 @@ file_read(char **data, size_t *len, const char *path, size_t max,
 {
 	struct galley_buf	 b;
 	char			 chunk[65536];
+	struct stat		 st;
 	ssize_t			 r;
 	int			 fd;
 
@@ -70,6 +71,12 @@ file_read(char **data, size_t *len, const char *path, size_t max,
 		return -1;
 	}
 	galley_buf_init(&b);
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (size_t)st.st_size > max) {
+		galley_diag_add(dg, GALLEY_ERROR, path, 0, 0,
+		    "input larger than %zu bytes (--max-size)", max);
+		goto fail;
+	}
 	for (;;) {
 		if ((r = read(fd, chunk, sizeof(chunk))) < 0) {
 			if (errno == EINTR)
