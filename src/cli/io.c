@@ -184,6 +184,8 @@ out_open(struct out_file *o, const char *path, struct galley_diag *dg)
 	o->tmp = xmalloc_cli(sz);
 	if (pid == 0)
 		pid = (long)getpid();	/* the same for every thread */
+	/* Tracked before it exists, so a signal never misses it. */
+	track(o->tmp);
 	for (tries = 0; tries < 2; tries++) {
 		snprintf(o->tmp, sz, "%.*s.%s.%ld.%lu.tmp", (int)dirlen, path,
 		    base, pid,
@@ -203,9 +205,9 @@ out_open(struct out_file *o, const char *path, struct galley_diag *dg)
 		    "cannot write: %s", strerror(errno));
 		goto fail;
 	}
-	track(o->tmp);
 	return 0;
 fail:
+	untrack(o->tmp);
 	free(o->tmp);
 	free(o->path);
 	o->tmp = o->path = NULL;
@@ -231,7 +233,6 @@ out_commit(struct out_file *o, struct galley_diag *dg)
 		out_abort(o);
 		return -1;
 	}
-	untrack(o->tmp);
 	if (close(o->fd) == -1 || rename(o->tmp, o->path) == -1) {
 		galley_diag_add(dg, GALLEY_ERROR, o->path, 0, 0,
 		    "cannot write: %s", strerror(errno));
@@ -239,6 +240,7 @@ out_commit(struct out_file *o, struct galley_diag *dg)
 		out_abort(o);
 		return -1;
 	}
+	untrack(o->tmp);	/* only now: renamed, nothing to remove */
 	free(o->tmp);
 	free(o->path);
 	o->tmp = o->path = NULL;
@@ -251,10 +253,10 @@ out_abort(struct out_file *o)
 {
 	galley_buf_release(&o->buf);
 	if (o->tmp != NULL) {
-		untrack(o->tmp);
 		if (o->fd != -1)
 			close(o->fd);
 		unlink(o->tmp);
+		untrack(o->tmp);
 	}
 	free(o->tmp);
 	free(o->path);
