@@ -6,9 +6,11 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/io.h"
@@ -20,6 +22,7 @@
  */
 #define TMP_SLOTS	256
 static char *volatile	 tmp_slots[TMP_SLOTS];
+static volatile sig_atomic_t stopping;	/* a signal came: write nothing */
 
 static void
 track(char *tmp)
@@ -41,14 +44,25 @@ untrack(char *tmp)
 			return;
 }
 
+/*
+ * Other threads may be creating a file right now: no new file is
+ * started once stopping is set, and a second sweep after a moment
+ * removes one that was being opened during the first.
+ */
 void
 out_cleanup_signal(void)
 {
-	int	 i;
+	struct timespec	 grace = { 0, 50 * 1000 * 1000 };
+	int		 i, sweep;
 
-	for (i = 0; i < TMP_SLOTS; i++)
-		if (tmp_slots[i] != NULL)
-			unlink(tmp_slots[i]);	/* async-signal-safe */
+	stopping = 1;
+	for (sweep = 0; sweep < 2; sweep++) {
+		for (i = 0; i < TMP_SLOTS; i++)
+			if (tmp_slots[i] != NULL)
+				unlink(tmp_slots[i]);	/* async-signal-safe */
+		if (sweep == 0)
+			nanosleep(&grace, NULL);	/* likewise */
+	}
 }
 
 int
@@ -186,6 +200,10 @@ out_open(struct out_file *o, const char *path, struct galley_diag *dg)
 		pid = (long)getpid();	/* the same for every thread */
 	/* Tracked before it exists, so a signal never misses it. */
 	track(o->tmp);
+	if (stopping) {
+		errno = EINTR;
+		goto fail_open;
+	}
 	for (tries = 0; tries < 2; tries++) {
 		snprintf(o->tmp, sz, "%.*s.%s.%ld.%lu.tmp", (int)dirlen, path,
 		    base, pid,
@@ -201,6 +219,7 @@ out_open(struct out_file *o, const char *path, struct galley_diag *dg)
 		}
 	}
 	if (o->fd == -1) {
+fail_open:
 		galley_diag_add(dg, GALLEY_ERROR, path, 0, 0,
 		    "cannot write: %s", strerror(errno));
 		goto fail;
