@@ -91,8 +91,11 @@ FUZZ_FLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
 	   -Iinclude -Isrc $(PKG_CFLAGS) -fsanitize=fuzzer,address,undefined
 fuzz:
 	@mkdir -p build/fuzz/corpus
+	clang++ -std=c++11 -g -O1 -Iinclude -Isrc \
+	    -fsanitize=fuzzer-no-link,address,undefined \
+	    -c -o build/fuzz/cld2_shim.o $(LIB_CXX)
 	clang $(FUZZ_FLAGS) -o build/fuzz/fuzz_convert tests/fuzz/fuzz_convert.c \
-	    $(LIB_SRC) $(LDLIBS)
+	    $(LIB_SRC) build/fuzz/cld2_shim.o $(LDLIBS)
 	cp tests/fuzz/corpus/* build/fuzz/corpus/
 	build/fuzz/fuzz_convert -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 	    -timeout=10 -artifact_prefix=build/fuzz/ build/fuzz/corpus
