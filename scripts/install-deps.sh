@@ -5,7 +5,7 @@
 set -e
 PKGS="build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
 libyaml-dev libxml2-dev zlib1g-dev libjansson-dev libcld2-dev libicu-dev nettle-dev
-epubcheck jing libxml2-utils python3-jsonschema unzip"
+epubcheck jing libxml2-utils python3-jsonschema unzip time"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
