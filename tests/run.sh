@@ -3,6 +3,10 @@
 # Each check prints one "ok"/"not ok"/"skip" line; the last line of the
 # run is "N passed, N failed, N skipped".
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# Debian's own tools first (python3 with python3-jsonschema, java, jing),
+# ahead of any version manager's shims.
+PATH=/usr/bin:/bin:$PATH
+export PATH
 BUILD=${BUILD:-build/rel}
 T=$ROOT/tests/out
 rm -rf "$T" && mkdir -p "$T"
