@@ -137,3 +137,13 @@ print(bad)")
 if [ "$broken" = 0 ]; then ok "SIGINT: every output left is whole"
 else notok "SIGINT: $broken outputs are broken"; fi
 rm -rf "$T/sigint-in" "$T/sigint-out"
+
+# The time allowed per file (--max-seconds): a 30 MB article with a limit
+# of 0.05 s stops with a message; the other file of the run converts.
+awk 'BEGIN { printf "---\ntitle: slow\nlang: en\n---\n"; for (l = 0; l < 600; l++) { for (i = 0; i < 10000; i++) printf "word "; print "\n" } }' > "$T/slow.md"
+./galley convert -q --max-seconds 0.05 -t json,epub,tei -o "$T/slow-out" "$T/slow.md" tests/bad/good.md 2>"$T/slow.err"; rc=$?
+if [ $rc = 1 ] && grep -q "slow.md: error: time limit .*(--max-seconds)" "$T/slow.err" &&
+    [ -f "$T/slow-out/good.json" ] && [ ! -e "$T/slow-out/slow.tei.xml" ]
+then ok "--max-seconds stops a file that takes too long; the others convert"
+else notok "--max-seconds: status $rc"; cat "$T/slow.err"; fi
+rm -f "$T/slow.md"

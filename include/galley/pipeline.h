@@ -29,6 +29,7 @@ struct galley_opts {
 	long long	 source_date;	/* SOURCE_DATE_EPOCH or -1 */
 	int		 max_depth;	/* nesting of blocks and inlines */
 	int		 meta_only;	/* readers may skip the body */
+	double		 deadline;	/* CLOCK_MONOTONIC seconds; 0: none */
 	size_t		 max_yaml_nodes; /* YAML values, aliases expanded */
 };
 

@@ -51,6 +51,7 @@ struct run {
 	const char		*outdir;
 	struct galley_opts	 opts;
 	size_t			 max_size;
+	double			 max_seconds;	/* per file; 0: none */
 	int			 quiet, verbose;
 	int			 jobs;
 	const char		*report;	/* --report FILE */
@@ -94,6 +95,9 @@ convert_usage(FILE *f)
 "      --smart           typographic quotes, dashes, ellipses\n"
 "      --max-size BYTES  largest input accepted    [default: 67108864]\n"
 "      --max-depth N     deepest nesting accepted  [default: 1000]\n"
+"      --max-seconds S   time allowed per file, checked between reading,\n"
+"                        each filter and each output; 0: no limit\n"
+"                                                   [default: 60]\n"
 "      --report FILE     write a JSON report of the run to FILE\n"
 "      --tei-corpus FILE also write one teiCorpus of every article\n"
 "      --translations    in the teiCorpus, the articles translate one\n"
@@ -127,7 +131,7 @@ output_path(const char *outdir, const char *rel, const char *ext)
 static int
 write_one(struct run *run, const struct galley_doc *doc,
     const struct galley_writer *w, const char *rel, struct result *r,
-    struct galley_diag *dg)
+    const struct galley_opts *opts, struct galley_diag *dg)
 {
 	struct out_file	 out;
 	char		*path;
@@ -137,7 +141,7 @@ write_one(struct run *run, const struct galley_doc *doc,
 	    output_path(run->outdir, rel, w->ext);
 	if (out_open(&out, path, dg) == -1)
 		goto done;
-	if (w->write(doc, &out.sink, &run->opts, dg) == -1 ||
+	if (w->write(doc, &out.sink, opts, dg) == -1 ||
 	    out.sink.failed) {
 		if (out.sink.failed)
 			galley_diag_add(dg, GALLEY_ERROR, path, 0, 0,
@@ -185,6 +189,7 @@ convert_one(struct run *run, size_t i, struct result *r)
 	const struct input	*in = &run->inputs.v[i];
 	struct galley_doc	*doc = NULL;
 	struct galley_meta	*meta;
+	struct galley_opts	 opts;
 	char			*data = NULL;
 	size_t			 len, k;
 	double			 t0 = now_seconds();
@@ -213,24 +218,35 @@ convert_one(struct run *run, size_t i, struct result *r)
 		r->failed = 0;
 		goto out;
 	}
-	if (galley_read(&doc, in->path, data, len, &run->opts, r->dg) == -1)
+	opts = run->opts;
+	if (run->max_seconds > 0)
+		opts.deadline = t0 + run->max_seconds;
+	if (galley_read(&doc, in->path, data, len, &opts, r->dg) == -1)
 		goto out;
 	meta = galley_doc_meta(doc);
 	r->format = dup_or_null(meta->format);
 	if (run->verbose)
 		galley_diag_add(r->dg, GALLEY_NOTE, in->path, 0, 0,
 		    "read as %s", galley_doc_meta(doc)->format);
-	if (galley_filters_run(doc, &run->opts, r->dg) == -1)
+	if (galley_filters_run(doc, &opts, r->dg) == -1)
 		goto out;
 	if (run->index != NULL &&
-	    galley_links_resolve(doc, run->index, &run->opts, r->dg) == -1)
+	    galley_links_resolve(doc, run->index, &opts, r->dg) == -1)
 		goto out;
 	r->language = dup_or_null(meta->language);
 	r->title = dup_or_null(meta->title);
-	for (k = 0; k < run->nwriters; k++)
-		if (write_one(run, doc, run->writers[k], in->rel, r,
+	for (k = 0; k < run->nwriters; k++) {
+		if (opts.deadline > 0 && now_seconds() > opts.deadline) {
+			galley_diag_add(r->dg, GALLEY_ERROR, in->path, 0, 0,
+			    "time limit of %g s reached before the %s output "
+			    "(--max-seconds)", run->max_seconds,
+			    run->writers[k]->name);
+			goto out;
+		}
+		if (write_one(run, doc, run->writers[k], in->rel, r, &opts,
 		    r->dg) == -1)
 			goto out;
+	}
 	r->failed = 0;
 	if (run->corpus != NULL) {
 		r->doc = doc;
@@ -562,7 +578,7 @@ parse_writers(struct run *run, const char *list)
 enum {
 	OPT_LANG = 256, OPT_LINK_BASE, OPT_NO_FILTER, OPT_SMART,
 	OPT_MAX_SIZE, OPT_MAX_DEPTH, OPT_REPORT, OPT_UPDATE, OPT_SHARD,
-	OPT_TEI_CORPUS, OPT_TRANSLATIONS
+	OPT_TEI_CORPUS, OPT_TRANSLATIONS, OPT_MAX_SECONDS
 };
 
 static const struct option longopts[] = {
@@ -579,6 +595,7 @@ static const struct option longopts[] = {
 	{ "smart", no_argument, NULL, OPT_SMART },
 	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 	{ "max-depth", required_argument, NULL, OPT_MAX_DEPTH },
+	{ "max-seconds", required_argument, NULL, OPT_MAX_SECONDS },
 	{ "report", required_argument, NULL, OPT_REPORT },
 	{ "tei-corpus", required_argument, NULL, OPT_TEI_CORPUS },
 	{ "translations", no_argument, NULL, OPT_TRANSLATIONS },
@@ -621,6 +638,7 @@ cmd_convert(int argc, char **argv)
 	galley_opts_init(&run.opts);
 	run.outdir = "output";
 	run.max_size = DEFAULT_MAX_SIZE;
+	run.max_seconds = 60;
 	run.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
 	if (run.jobs < 1)
 		run.jobs = 1;
@@ -697,6 +715,19 @@ cmd_convert(int argc, char **argv)
 			}
 			run.opts.max_depth = (int)v;
 			break;
+		case OPT_MAX_SECONDS: {
+			char	*end;
+			double	 sec = strtod(optarg, &end);
+
+			if (end == optarg || *end != '\0' || !(sec >= 0) ||
+			    sec > 86400) {
+				fprintf(stderr, "galley: --max-seconds wants a "
+				    "number of seconds from 0 to 86400\n");
+				return 2;
+			}
+			run.max_seconds = sec;
+			break;
+		}
 		case OPT_REPORT:
 			run.report = optarg;
 			break;

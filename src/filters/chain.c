@@ -14,6 +14,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "filters/filters.h"
 
@@ -54,6 +55,16 @@ galley_filter_find(const char *name)
  * Run the filters that are on (by default, or smart with --smart) and
  * not switched off by --no-filter, in order; stop at the first failure.
  */
+/* Whether the monotonic clock is past t (a per-file time limit). */
+static int
+past(double t)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9 > t;
+}
+
 int
 galley_filters_run(struct galley_doc *doc, const struct galley_opts *opts,
     struct galley_diag *dg)
@@ -66,6 +77,13 @@ galley_filters_run(struct galley_doc *doc, const struct galley_opts *opts,
 		on = f->on || (f == &filter_smart && opts->smart);
 		if (!on || (opts->no_filters & (1UL << i)))
 			continue;
+		if (opts->deadline > 0 && past(opts->deadline)) {
+			galley_diag_add(dg, GALLEY_ERROR,
+			    galley_doc_meta(doc)->source, 0, 0, "time limit "
+			    "reached before the %s filter (--max-seconds)",
+			    f->name);
+			return -1;
+		}
 		if (f->run(doc, opts, dg) == -1)
 			return -1;
 	}
