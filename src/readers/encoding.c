@@ -200,7 +200,7 @@ report_nul(const char *name, const unsigned char *s, size_t len,
 	}
 	if (n >= 4 && (even * 4 >= n / 2 * 3 || odd * 4 >= n / 2 * 3) &&
 	    (even == 0 || odd == 0)) {
-		galley_diag_add(dg, GALLEY_ERROR, name, 0, 0,
+		galley_diag_add(dg, GALLEY_ERROR, name, 1, 1,
 		    "looks like UTF-16 without a byte order mark; "
 		    "save it as UTF-8, or as UTF-16 with a BOM");
 		return;
@@ -225,7 +225,7 @@ enc_decode(char **out, size_t *outlen, const char *name, const char *data,
 	*outlen = 0;
 	if (len >= 4 && ((memcmp(s, "\xff\xfe\0\0", 4) == 0) ||
 	    memcmp(s, "\0\0\xfe\xff", 4) == 0)) {
-		galley_diag_add(dg, GALLEY_ERROR, name, 0, 0,
+		galley_diag_add(dg, GALLEY_ERROR, name, 1, 1,
 		    "UTF-32 input is not supported; save it as UTF-8");
 		return -1;
 	}
@@ -257,7 +257,7 @@ enc_decode(char **out, size_t *outlen, const char *name, const char *data,
 			multi++;
 	}
 	if (ctl > 0 && ctl * 100 > len) {
-		galley_diag_add(dg, GALLEY_ERROR, name, 0, 0,
+		galley_diag_add(dg, GALLEY_ERROR, name, 1, 1,
 		    "%zu control bytes: a binary file, not text", ctl);
 		return -1;
 	}
