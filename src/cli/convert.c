@@ -803,6 +803,11 @@ cmd_convert(int argc, char **argv)
 		run.index_opts.meta_only = 1;
 		run.indexing = 1;
 	}
+	/* A run without pass 1 still resolves (and counts) its links. */
+	if (run.index == NULL && !(run.opts.no_filters & filter_bit("links"))) {
+		run.index = galley_linkindex_new();
+		run.opts.no_filters |= filter_bit("links");
+	}
 	pthread_barrier_init(&run.barrier, NULL, nthreads > 0 ? (unsigned)nthreads : 1);
 	start_workers(&run, threads, nthreads);
 	tty = !run.quiet && isatty(STDERR_FILENO);

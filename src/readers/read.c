@@ -28,6 +28,41 @@ pick(const struct galley_src *src)
 	return r != NULL ? r : galley_reader_find("markdown");
 }
 
+/*
+ * Every reader's tree must respect --max-depth, so that no writer or
+ * filter meets deeper nesting than the user allowed: -1 with an error
+ * at the first node too deep.
+ */
+static int
+check_depth(const struct galley_doc *doc, const char *name, int max,
+    struct galley_diag *dg)
+{
+	const struct galley_node	*root = galley_doc_root(doc), *n;
+	int				 depth = 0;
+
+	for (n = root->first; n != NULL; ) {
+		if (n->first != NULL) {
+			if (++depth > max) {
+				galley_diag_add(dg, GALLEY_ERROR, name,
+				    n->first->pos.line, n->first->pos.col,
+				    "nested deeper than %d levels "
+				    "(--max-depth)", max);
+				return -1;
+			}
+			n = n->first;
+			continue;
+		}
+		while (n->next == NULL) {
+			n = n->parent;
+			depth--;
+			if (n == root || n == NULL)
+				return 0;
+		}
+		n = n->next;
+	}
+	return 0;
+}
+
 static int
 blank(const char *s, size_t len)
 {
@@ -73,6 +108,9 @@ galley_read(struct galley_doc **out, const char *name, const char *data,
 	doc = galley_doc_new(name);
 	galley_doc_meta(doc)->format = reader->name;
 	if (reader->read(doc, &src, opts, dg) == -1)
+		goto out;
+	if (opts->max_depth > 0 &&
+	    check_depth(doc, name, opts->max_depth, dg) == -1)
 		goto out;
 	*out = doc;
 	doc = NULL;

@@ -259,71 +259,26 @@ hi(struct body *b, xmlNodePtr parent, struct galley_node *n,
 }
 
 /*
- * Where an internal link points outside a corpus: the TEI file galley
- * writes for the linked article in the same run, as the link names it
- * (a relative path keeps its folders; a site path like "/lease/" gives
- * "lease"; .md, .txt or .json becomes .tei.xml), and the section's id
- * there ("#TARGET.SECTION").
+ * An internal link to an article that is not in this document or
+ * corpus: its output file is not known here (aliases, folders), so the
+ * link names the article by its galley id, "ID" or "ID#SECTION", in
+ * @cRef (a canonical reference), and points at no file that could be
+ * missing.
  */
 static const char *
-file_target(struct galley_buf *buf, const char *url, const char *target,
-    const char *frag)
+article_ref(struct galley_buf *buf, const char *target, const char *frag)
 {
-	static const char *const exts[] = {
-		".md", ".markdown", ".txt", ".text", ".json", NULL
-	};
-	struct galley_buf	 path;
-	const char		*seg;
-	char			*f;
-	size_t			 len, i, e;
-
-	galley_buf_init(&path);
-	len = url != NULL ? strcspn(url, "#?") : 0;
-	while (len > 0 && url[len - 1] == '/')
-		len--;
-	if (len == 0 || strstr(url, "://") != NULL)
-		galley_buf_puts(&path, target);
-	else {
-		seg = url;
-		if (url[0] == '/') {	/* site path: its last part */
-			for (i = 0; i < len; i++)
-				if (url[i] == '/')
-					seg = url + i + 1;
-		}
-		galley_buf_put(&path, seg, len - (size_t)(seg - url));
-		for (i = 0; exts[i] != NULL; i++) {
-			e = strlen(exts[i]);
-			if (path.len > e && strcmp(path.data + path.len - e,
-			    exts[i]) == 0) {
-				path.data[path.len -= e] = '\0';
-				break;
-			}
-		}
-	}
-	f = tei_uri(path.len > 0 ? path.data : target);
-	galley_buf_printf(buf, "%s.tei.xml", f);
-	free(f);
-	galley_buf_release(&path);
-	if (frag != NULL && *frag != '\0') {
-		struct galley_buf	 local;
-
-		galley_buf_init(&local);
-		f = tei_name(target);
-		galley_buf_printf(&local, "%s.%s", f, frag);
-		free(f);
-		f = tei_name(local.data);
-		galley_buf_printf(buf, "#%s", f);
-		free(f);
-		galley_buf_release(&local);
-	}
+	galley_buf_puts(buf, target);
+	if (frag != NULL && *frag != '\0')
+		galley_buf_printf(buf, "#%s", frag);
 	return buf->data;
 }
 
 /*
  * A link: external ones keep their URL; internal ones point at the
- * article's <TEI> (or the section) inside a corpus, at its file
- * (PATH.tei.xml#TARGET.SECTION) otherwise; unresolved ones keep the
- * text alone.  A link with no text is a <ptr>.
+ * article's <TEI> (or the section) inside a corpus, and name it in
+ * @cRef otherwise; unresolved ones keep the text alone.  A link with no
+ * text is a <ptr>.
  */
 static void
 link(struct body *b, xmlNodePtr parent, struct galley_node *n)
@@ -357,7 +312,7 @@ link(struct body *b, xmlNodePtr parent, struct galley_node *n)
 				tei_fix_add(b->ctx, el, art, NULL);
 			tei_attr(el, "target", "#");
 		} else
-			tei_attr(el, "target", file_target(&buf, url,
+			tei_attr(el, "cRef", article_ref(&buf,
 			    n->u.link.target, n->u.link.fragment));
 	} else if (url[0] == '#' && url[1] != '\0') {
 		/* a fragment: the heading ids here carry the article's */

@@ -666,12 +666,14 @@ test_single(void)
 	    "A: note at its reference");
 	CHECK_XS(x, "//t:ptr[@type='noteref']/@target",
 	    "#id-001-start.fn-n1", "A: second reference points at it");
-	CHECK_XS(x, "//t:ref[.='doc2 part']/@target",
-	    "doc2.tei.xml#doc2.part", "A: internal link, alone: file#id");
-	CHECK_XS(x, "//t:ref[.='doc2']/@target", "doc2.tei.xml",
-	    "A: internal link by site path");
-	CHECK_XS(x, "//t:ref[.='missing']/@target", "../m.tei.xml",
-	    "A: internal link to a relative file");
+	CHECK_XS(x, "//t:ref[.='doc2 part']/@cRef",
+	    "doc2#part", "A: internal link, alone: article#section");
+	CHECK_XS(x, "//t:ref[.='doc2']/@cRef", "doc2",
+	    "A: internal link by site path names the article");
+	CHECK_XS(x, "//t:ref[.='missing']/@cRef", "missing",
+	    "A: internal link to an article elsewhere names it");
+	CHECK(xn(x, "count(//t:ref[@type='internal'][@target])") == 0,
+	    "A: no internal link points at a file that may be missing");
 	CHECK(xn(x, "count(//t:ref[.='unresolved'])") == 0,
 	    "A: unresolved link is text");
 	CHECK_XS(x, "//t:ref[.='fragment']/@target", "#id-001-start.under",
@@ -788,8 +790,8 @@ test_corpus(void)
 	    "corpus: internal link to a section");
 	CHECK_XS(x, "//t:ref[.='doc2']/@target", "#doc2-en",
 	    "corpus: internal link to a text");
-	CHECK_XS(x, "//t:ref[.='missing']/@target", "../m.tei.xml",
-	    "corpus: link outside the corpus to its file");
+	CHECK_XS(x, "//t:ref[.='missing']/@cRef", "missing",
+	    "corpus: link outside the corpus names the article");
 	CHECK_XS(x, "/t:teiCorpus/t:TEI[3]//t:body/t:p", "",
 	    "corpus: an empty article still has a body");
 	CHECK(ids_ok(x), "corpus: ids unique, pointers resolve");
