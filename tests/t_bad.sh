@@ -154,3 +154,15 @@ awk 'BEGIN { for (i = 0; i < 40; i++) { for (j = 0; j < i; j++) printf "  "; pri
 if [ $rc = 1 ] && grep -q "deep-text.txt:[0-9]*:[0-9]*: error: nested deeper than 10 levels (--max-depth)" "$T/deep-text.err"
 then ok "--max-depth holds for the plain-text reader too"
 else notok "--max-depth, plain text: status $rc"; cat "$T/deep-text.err"; fi
+
+# An unreadable file.  Permissions do not stop root, so this reads a file
+# whose read() fails (/proc/self/mem: EIO); the other input converts.
+if [ -r /proc/self/mem ]; then
+	./galley convert -q -o "$T/unreadable-out" /proc/self/mem tests/bad/good.md 2>"$T/unreadable.err"; rc=$?
+	if [ $rc = 1 ] && grep -qx "/proc/self/mem: error: cannot read: Input/output error" "$T/unreadable.err" &&
+	    [ -f "$T/unreadable-out/good.json" ]
+	then ok "an unreadable file: reported, the other input converted"
+	else notok "unreadable file: status $rc"; cat "$T/unreadable.err"; fi
+else
+	skip "an unreadable file" "no /proc/self/mem here"
+fi
