@@ -7,29 +7,7 @@
 
 #include "galley/galley.h"
 #include "cli/report.h"
-
-void
-json_put_string(struct galley_buf *b, const char *s)
-{
-	const unsigned char	*p = (const unsigned char *)(s ? s : "");
-
-	galley_buf_putc(b, '"');
-	for (; *p != '\0'; p++) {
-		switch (*p) {
-		case '"': galley_buf_puts(b, "\\\""); break;
-		case '\\': galley_buf_puts(b, "\\\\"); break;
-		case '\n': galley_buf_puts(b, "\\n"); break;
-		case '\t': galley_buf_puts(b, "\\t"); break;
-		case '\r': galley_buf_puts(b, "\\r"); break;
-		default:
-			if (*p < 0x20)
-				galley_buf_printf(b, "\\u%04x", *p);
-			else
-				galley_buf_putc(b, *p);
-		}
-	}
-	galley_buf_putc(b, '"');
-}
+#include "writers/json.h"
 
 void
 report_begin(struct galley_buf *b)
@@ -55,7 +33,7 @@ put_messages(struct galley_buf *b, const struct galley_diag *dg,
 		galley_msg_format(m, line, sizeof(line));
 		if (!first)
 			galley_buf_puts(b, ", ");
-		json_put_string(b, line);
+		json_escape(b, line);
 		first = 0;
 	}
 	galley_buf_putc(b, ']');
@@ -68,26 +46,26 @@ report_add(struct galley_buf *b, const struct report_entry *e, int first)
 
 	galley_buf_puts(b, first ? "\n    {" : ",\n    {");
 	galley_buf_puts(b, "\"input\": ");
-	json_put_string(b, e->input);
+	json_escape(b, e->input);
 	galley_buf_puts(b, ", \"status\": ");
-	json_put_string(b, e->status);
+	json_escape(b, e->status);
 	if (e->format != NULL) {
 		galley_buf_puts(b, ", \"format\": ");
-		json_put_string(b, e->format);
+		json_escape(b, e->format);
 	}
 	if (e->language != NULL) {
 		galley_buf_puts(b, ", \"language\": ");
-		json_put_string(b, e->language);
+		json_escape(b, e->language);
 	}
 	if (e->title != NULL) {
 		galley_buf_puts(b, ", \"title\": ");
-		json_put_string(b, e->title);
+		json_escape(b, e->title);
 	}
 	galley_buf_puts(b, ", \"outputs\": [");
 	for (i = 0; i < e->noutputs; i++) {
 		if (i > 0)
 			galley_buf_puts(b, ", ");
-		json_put_string(b, e->outputs[i]);
+		json_escape(b, e->outputs[i]);
 	}
 	galley_buf_puts(b, "], \"warnings\": ");
 	put_messages(b, e->dg, GALLEY_WARNING);

@@ -7,9 +7,6 @@
 #include "galley/buf.h"
 #include "galley/diag.h"
 
-/* Append s as a JSON string (quotes included). */
-void	json_put_string(struct galley_buf *, const char *s);
-
 struct report_entry {
 	const char		*input;
 	const char		*status;	/* converted failed skipped */

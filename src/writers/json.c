@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "galley/galley.h"
+#include "writers/json.h"
 
 #define FLUSH_AT	65536	/* bytes buffered before a sink write */
 #define INDENT_MAX	64	/* deeper nodes are not indented further */
@@ -82,65 +83,72 @@ utf8_len(const unsigned char *s)
 }
 
 /*
- * A JSON string.  Invalid UTF-8 (which no reader should let in) becomes
- * U+FFFD, so the output is always valid JSON that reads back the same.
+ * A JSON string, quotes included.  Invalid UTF-8 (which no reader should
+ * let in) becomes U+FFFD, so the output is always valid JSON that reads
+ * back the same.  Shared with the run report of the command line.
  */
-static void
-put_string(struct jw *w, const char *s)
+void
+json_escape(struct galley_buf *b, const char *s)
 {
 	const unsigned char	*p = (const unsigned char *)(s ? s : "");
 	const unsigned char	*run;
 	size_t			 n;
 	char			 esc[8];
 
-	galley_buf_putc(&w->buf, '"');
+	galley_buf_putc(b, '"');
 	while (*p != '\0') {
 		run = p;
 		while (*p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
 			p++;
-		galley_buf_put(&w->buf, run, (size_t)(p - run));
+		galley_buf_put(b, run, (size_t)(p - run));
 		if (*p == '\0')
 			break;
 		switch (*p) {
 		case '"':
-			galley_buf_puts(&w->buf, "\\\"");
+			galley_buf_puts(b, "\\\"");
 			break;
 		case '\\':
-			galley_buf_puts(&w->buf, "\\\\");
+			galley_buf_puts(b, "\\\\");
 			break;
 		case '\n':
-			galley_buf_puts(&w->buf, "\\n");
+			galley_buf_puts(b, "\\n");
 			break;
 		case '\t':
-			galley_buf_puts(&w->buf, "\\t");
+			galley_buf_puts(b, "\\t");
 			break;
 		case '\r':
-			galley_buf_puts(&w->buf, "\\r");
+			galley_buf_puts(b, "\\r");
 			break;
 		case '\b':
-			galley_buf_puts(&w->buf, "\\b");
+			galley_buf_puts(b, "\\b");
 			break;
 		case '\f':
-			galley_buf_puts(&w->buf, "\\f");
+			galley_buf_puts(b, "\\f");
 			break;
 		default:
 			if (*p < 0x20) {
 				snprintf(esc, sizeof(esc), "\\u%04x", *p);
-				galley_buf_puts(&w->buf, esc);
+				galley_buf_puts(b, esc);
 				break;
 			}
-			n = utf8_len(p);
-			if (n == 0) {
-				galley_buf_puts(&w->buf, "\xef\xbf\xbd");
-				n = 1;
+			if ((n = utf8_len(p)) == 0) {
+				galley_buf_puts(b, "\xef\xbf\xbd");
+				p++;
+				continue;
 			}
-			galley_buf_put(&w->buf, p, n);
+			galley_buf_put(b, p, n);
 			p += n;
 			continue;
 		}
 		p++;
 	}
-	galley_buf_putc(&w->buf, '"');
+	galley_buf_putc(b, '"');
+}
+
+static void
+put_string(struct jw *w, const char *s)
+{
+	json_escape(&w->buf, s);
 	if (w->buf.len >= FLUSH_AT)
 		flush(w);
 }
