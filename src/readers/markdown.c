@@ -4,6 +4,7 @@
  * + GFM tables, strikethrough, autolinks, tag filter, task lists,
  * footnotes) into the model.  The only file that includes cmark-gfm.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,8 @@
 #include "galley/pipeline.h"
 #include "readers/frontmatter.h"
 #include "readers/markdown.h"
+
+static pthread_once_t	 registered = PTHREAD_ONCE_INIT;
 
 static const char *const extensions[] = {
 	"table", "strikethrough", "autolink", "tagfilter", "tasklist", NULL
@@ -383,7 +386,9 @@ md_parse_body(struct galley_doc *doc, const char *name, const char *body,
 	size_t		 i;
 	int		 rc;
 
-	cmark_gfm_core_extensions_ensure_registered();
+	/* cmark-gfm's extension registry is global and not locked:
+	 * fill it once, before threads race there. */
+	pthread_once(&registered, cmark_gfm_core_extensions_ensure_registered);
 	parser = cmark_parser_new(MD_CMARK_OPTIONS);
 	for (i = 0; extensions[i] != NULL; i++) {
 		/* cmark-gfm's autolink pass needs some 45 bytes of memory
