@@ -42,6 +42,7 @@ struct result {
 	char			*data;		/* input bytes from pass 1 */
 	size_t			 len;
 	int			 binary;	/* found in a folder: skipped */
+	int			 unchanged;	/* --update: known unchanged */
 };
 
 struct run {
@@ -195,6 +196,11 @@ convert_one(struct run *run, size_t i, struct result *r)
 	double			 t0 = now_seconds();
 
 	r->dg = galley_diag_new();
+	if (r->unchanged) {		/* --update: hashed before pass 1 */
+		r->skipped = 1;
+		r->failed = 0;
+		goto out;
+	}
 	r->failed = 1;
 	if (r->data != NULL) {		/* read by pass 1 */
 		data = r->data;
@@ -363,13 +369,13 @@ print_diag(const struct galley_diag *dg, int verbose)
 }
 
 static void
-progress(size_t done, size_t total, size_t failed, double t0, int last)
+progress(size_t done, size_t total, size_t failed, double t0)
 {
 	double	 el = now_seconds() - t0, rate = el > 0 ? done / el : 0;
 	double	 eta = rate > 0 ? (total - done) / rate : 0;
 
-	fprintf(stderr, "\r\033[K%zu/%zu  %.0f/s  ETA %.0fs  %zu failed%s",
-	    done, total, rate, eta, failed, last ? "\r\033[K" : "");
+	fprintf(stderr, "\r\033[K%zu/%zu  %.0f/s  ETA %.0fs  %zu failed",
+	    done, total, rate, eta, failed);
 }
 
 /* Keep the inputs of shard k (0-based) of n, by a hash of their path. */
@@ -454,7 +460,6 @@ write_report(struct galley_buf *b, const struct run *run, size_t converted,
 	struct out_file		 out;
 	int			 rc = -1;
 
-	(void)run;
 	report_end(b, converted, failed, skipped, secs);
 	if (out_open(&out, run->report, dg) == 0) {
 		galley_sink_put(&out.sink, b->data, b->len);
@@ -541,12 +546,14 @@ needs_index(struct run *run)
 		if (file_read(&data, &len, run->inputs.v[i].path,
 		    run->max_size, NULL) == -1)
 			return 1;
+		run->results[i].hash = state_hash(data, len, run->settings);
 		same = state_lookup(&run->state, run->inputs.v[i].rel) ==
-		    state_hash(data, len, run->settings) &&
+		    run->results[i].hash &&
 		    outputs_exist(run, run->inputs.v[i].rel);
 		free(data);
 		if (!same)
 			return 1;
+		run->results[i].unchanged = 1;	/* not read again */
 	}
 	return 0;
 }
@@ -842,7 +849,7 @@ cmd_convert(int argc, char **argv)
 			result_release(r);
 			if (tty && (now_seconds() - last_draw >= 0.1 ||
 			    i + 1 == run.inputs.n)) {
-				progress(i + 1, run.inputs.n, failed, t0, 0);
+				progress(i + 1, run.inputs.n, failed, t0);
 				last_draw = now_seconds();
 			}
 		}
