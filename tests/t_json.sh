@@ -80,6 +80,7 @@ validate_all() {
 	set --
 	for f in "$T"/json/*.json "$T"/json/spec/*.json "$T"/json/unit/*.json \
 	    "$T"/json/specrun1/*.json; do
+		[ -f "$f" ] || continue		# an empty glob
 		[ "$f" = "$T/json/bad.json" ] || set -- "$@" -i "$f"
 	done
 	/usr/bin/jsonschema "$@" "$SCHEMA"
@@ -94,7 +95,13 @@ GALLEY_SPEC_JSON="$T/json/spec" GALLEY_SPEC_MD="$T/json/specmd" \
 ./galley convert -q -f markdown -t json -o "$T/json/specrun1" "$T/json/specmd" 2>/dev/null
 ./galley convert -q -t json -o "$T/json/specrun2" "$T/json/specrun1" 2>/dev/null
 n=$(ls "$T/json/specrun1" | grep -c '\.json$')
-if [ "$n" -ge 700 ] && diff -r -x .galley-state "$T/json/specrun1" "$T/json/specrun2" >"$T/json/specrun.diff"
+# Outside this workplace there are no spec files: those checks skip, and
+# the schema check validates what the other tests made.
+min_json=1400
+if [ ! -f "$ROOT/../shared/spec/spec.txt" ]; then
+	skip "spec examples, all filters" "no ../shared/spec/spec.txt (the spec files of cmark-gfm)"
+	min_json=20
+elif [ "$n" -ge 700 ] && diff -r -x .galley-state "$T/json/specrun1" "$T/json/specrun2" >"$T/json/specrun.diff"
 then ok "spec examples, all filters: $n JSON files read back and written byte-identically"
 else notok "spec examples, all filters: JSON round trip ($n files)"; head -n 20 "$T/json/specrun.diff" | sed 's/^/#   /'; fi
 
@@ -105,7 +112,7 @@ n=$(ls "$T"/json/*.json "$T"/json/spec/*.json "$T"/json/unit/*.json \
     "$T"/json/specrun1/*.json | grep -v '/bad.json$' | wc -l)
 if [ ! -x /usr/bin/jsonschema ]; then
 	notok "JSON Schema: /usr/bin/jsonschema missing (python3-jsonschema)"
-elif [ "$n" -lt 1400 ]; then
+elif [ "$n" -lt "$min_json" ]; then
 	notok "JSON Schema: only $n JSON files made"
 else
 	check "JSON Schema: $n JSON files valid (seeds, spec examples with and without filters, all node kinds)" \
