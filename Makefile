@@ -58,7 +58,7 @@ $(BUILD)/%.o: %.cc
 	    $(SANFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libgalley.a tests/unit/tap.h \
-	    tests/fuzz/fuzz_convert.c
+	    $(wildcard tests/fuzz/*.[ch])
 	@mkdir -p $(dir $@)
 	$(CC) $(ALLCFLAGS) -Itests/unit -o $@ $< $(BUILD)/libgalley.a $(LDLIBS)
 
@@ -84,21 +84,32 @@ test: deps
 bench: galley
 	sh scripts/bench.sh
 
-# libFuzzer over the whole pipeline (clang); new crashes land in
-# tests/fuzz/corpus as regressions once fixed.
+# libFuzzer harnesses (clang): one per reader (read, filter, JSON round
+# trip) and "convert" (reader -> every writer, outputs checked).  Each
+# runs FUZZ_SECONDS; new finds go in build/fuzz/NAME/, crashes to
+# build/fuzz/NAME-crash-*; keep them in tests/fuzz/corpus once fixed.
 FUZZ_SECONDS ?= 60
+FUZZERS	= markdown text json convert
 FUZZ_FLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
 	   -Iinclude -Isrc $(PKG_CFLAGS) -fsanitize=fuzzer,address,undefined
-fuzz:
-	@mkdir -p build/fuzz/corpus
+fuzz-build:
+	@mkdir -p build/fuzz
 	clang++ -std=c++11 -g -O1 -Iinclude -Isrc \
 	    -fsanitize=fuzzer-no-link,address,undefined \
 	    -c -o build/fuzz/cld2_shim.o $(LIB_CXX)
-	clang $(FUZZ_FLAGS) -o build/fuzz/fuzz_convert tests/fuzz/fuzz_convert.c \
-	    $(LIB_SRC) build/fuzz/cld2_shim.o $(LDLIBS)
-	cp tests/fuzz/corpus/* build/fuzz/corpus/
-	build/fuzz/fuzz_convert -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-	    -timeout=10 -artifact_prefix=build/fuzz/ build/fuzz/corpus
+	for f in $(FUZZERS); do \
+	    clang $(FUZZ_FLAGS) -o build/fuzz/fuzz_$$f tests/fuzz/fuzz_$$f.c \
+	    tests/fuzz/fuzz_check.c $(LIB_SRC) build/fuzz/cld2_shim.o \
+	    $(LDLIBS) || exit 1; done
+
+fuzz: fuzz-build
+	for f in $(FUZZERS); do \
+	    mkdir -p build/fuzz/$$f && \
+	    build/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) \
+	    -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+	    -artifact_prefix=build/fuzz/$$f- build/fuzz/$$f tests/fuzz/corpus \
+	    input tests/bad tests/golden tests/text tests/epub tests/filters \
+	    tests/tei || exit 1; done
 
 valgrind: galley
 	valgrind --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite \
@@ -113,6 +124,6 @@ install: galley
 clean:
 	rm -rf build galley libgalley.a tests/out
 
-.PHONY: all deps run test units bench install fuzz valgrind clean
+.PHONY: all deps run test units bench install fuzz fuzz-build valgrind clean
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
