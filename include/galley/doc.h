@@ -147,6 +147,8 @@ struct galley_meta {
 	const char		*slug;		/* for links: slug or file stem */
 	const char		*format;	/* reader that read it */
 	struct galley_value	*extra;		/* MAP: every other key */
+	struct galley_pos	 date_pos;	/* where date was written;
+						   0:0 if unknown */
 };
 
 struct galley_doc;

@@ -220,10 +220,10 @@ fold_date(struct galley_doc *doc, struct galley_meta *m,
 	m->date = NULL;
 	if (m->date_text == NULL)
 		m->date_text = given;
-	filter_report(dg, doc, GALLEY_WARNING, NULL,
-	    "date \"%s\" is not a date galley knows (ISO 8601, RFC 2822, "
-	    "Unix seconds, a written date); kept in extra, article has no "
-	    "date", given);
+	galley_diag_add(dg, GALLEY_WARNING, m->source, m->date_pos.line,
+	    m->date_pos.col, "date \"%s\" is not a date galley knows (ISO "
+	    "8601, RFC 2822, Unix seconds, a written date); kept in extra, "
+	    "article has no date", given);
 	if (meta_extra_get(m, "date") != NULL)
 		return;
 	if (m->extra == NULL)

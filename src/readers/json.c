@@ -938,6 +938,9 @@ read_top(struct jr *r, json_t *top)
 	if (!json_is_object(top))
 		return fail(r, "expected a galley JSON object, not %s",
 		    json_type_name(top));
+	if (json_object_get(top, "galley") == NULL)
+		return fail(r, "JSON but not galley JSON: no \"galley\" "
+		    "version key (see galley.schema.json)");
 	json_object_foreach(top, key, v) {
 		push_key(r, key);
 		if (strcmp(key, "galley") == 0) {
@@ -957,8 +960,6 @@ read_top(struct jr *r, json_t *top)
 			return fail_key(r, "unknown key \"%s\"", key);
 		pop(r);
 	}
-	if (json_object_get(top, "galley") == NULL)
-		return fail(r, "not galley JSON: no \"galley\" version key");
 	if (body == NULL)
 		return fail(r, "no \"body\"");
 	if (meta != NULL) {

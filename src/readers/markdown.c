@@ -141,6 +141,7 @@ take_front_matter(struct md *md, struct galley_value *map)
 			else if (v->key[0] == 'd') {
 				meta->date = s;
 				meta->date_text = s;
+				meta->date_pos = v->pos;
 			} else
 				meta->language = s;
 		} else if (strcmp(v->key, "keywords") == 0) {

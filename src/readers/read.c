@@ -74,6 +74,45 @@ blank(const char *s, size_t len)
 	return 1;
 }
 
+/*
+ * Characters XML 1.0 forbids (C0 controls but tab and line ends, U+FFFE,
+ * U+FFFF) stay in the model and in JSON; the XML writers put U+FFFD in
+ * their place.  Say so once per file, at the first one.
+ */
+static void
+report_xml_forbidden(const char *name, const char *text, size_t len,
+    struct galley_diag *dg)
+{
+	const unsigned char	*s = (const unsigned char *)text;
+	size_t			 i, n = 0, at = 0;
+	unsigned		 line = 1, col = 1, first = 0;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] >= 0x20 && s[i] != 0xef)
+			continue;
+		if (s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
+			continue;
+		if (s[i] == 0xef && !(i + 2 < len && s[i + 1] == 0xbf &&
+		    (s[i + 2] == 0xbe || s[i + 2] == 0xbf)))
+			continue;
+		if (n++ == 0)
+			at = i;
+	}
+	if (n == 0)
+		return;
+	for (i = 0; i < at; i++)
+		if (s[i] == '\n') {
+			line++;
+			col = 1;
+		} else if ((s[i] & 0xc0) != 0x80)
+			col++;
+	first = s[at] == 0xef ? (s[at + 2] == 0xbe ? 0xfffe : 0xffff) : s[at];
+	galley_diag_add(dg, GALLEY_WARNING, name, line, col, "%zu character%s "
+	    "that XML 1.0 does not allow (the first is U+%04X): EPUB and TEI "
+	    "show U+FFFD in %s place, JSON keeps %s", n, n == 1 ? "" : "s",
+	    first, n == 1 ? "its" : "their", n == 1 ? "it" : "them");
+}
+
 int
 galley_read(struct galley_doc **out, const char *name, const char *data,
     size_t len, const struct galley_opts *opts, struct galley_diag *dg)
@@ -97,6 +136,7 @@ galley_read(struct galley_doc **out, const char *name, const char *data,
 		    "input holds only white space");
 		goto out;
 	}
+	report_xml_forbidden(name, text, text_len, dg);
 	if (opts->format != NULL && strcmp(opts->format, "auto") != 0) {
 		if ((reader = galley_reader_find(opts->format)) == NULL) {
 			galley_diag_add(dg, GALLEY_ERROR, name, 0, 0,

@@ -294,6 +294,31 @@ bare_line(const struct line *l)
 	return strchr(".,;:!*_`)]>|", last) == NULL;
 }
 
+/*
+ * Any other JSON: "{" ... "}", or "[" then a JSON value's first character
+ * ... "]".  The JSON reader then says what is wrong with it, instead of
+ * the Markdown reader taking braces for a paragraph.
+ */
+static int
+looks_like_json(const char *s, size_t len)
+{
+	size_t	 i = 0, e = len, j;
+
+	while (i < e && (is_space(s[i]) || s[i] == '\n'))
+		i++;
+	while (e > i && (is_space(s[e - 1]) || s[e - 1] == '\n'))
+		e--;
+	if (e - i < 2)
+		return 0;
+	if (s[i] == '{')
+		return s[e - 1] == '}';
+	if (s[i] != '[' || s[e - 1] != ']')
+		return 0;
+	for (j = i + 1; j < e && (is_space(s[j]) || s[j] == '\n'); j++)
+		;
+	return strchr("{[\"-0123456789]", s[j]) != NULL;
+}
+
 const char *
 sniff_format(const struct galley_src *src)
 {
@@ -306,7 +331,8 @@ sniff_format(const struct galley_src *src)
 
 	if (has_front_matter(src->data, src->len))
 		return "markdown";
-	if (is_galley_json(src->data, src->len))
+	if (is_galley_json(src->data, src->len) ||
+	    looks_like_json(src->data, src->len))
 		return "json";
 	memset(&prev, 0, sizeof(prev));
 	while (next_line(&l, src->data, src->len, &pos)) {

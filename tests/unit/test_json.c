@@ -596,8 +596,8 @@ test_errors(void)
 	BAD("{\"galley\": 2, \"body\": []}",
 	    "bad.json:1:12: error: galley: galley JSON version 2 is newer "
 	    "than this galley reads (1)", "newer versions refused");
-	BAD("{\"body\": []}", "bad.json:1:1: error: not galley JSON: no "
-	    "\"galley\" version key", "version key required");
+	BAD("{\"body\": []}", "bad.json:1:1: error: JSON but not galley "
+	    "JSON: no \"galley\" version key (see galley.schema.json)", "version key required");
 	BAD("{\"galley\": 1}", "bad.json:1:1: error: no \"body\"",
 	    "body required");
 	BAD("{\"galley\": 1, \"body\": [], \"x\": 1}",

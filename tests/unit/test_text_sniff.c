@@ -60,8 +60,11 @@ main(void)
 	    "json", "galley JSON");
 	CHECK_STR(sniff("  {\n  \"meta\": {\"galley\": 2},\n  \"galley\" : 1}"),
 	    "json", "galley key after a nested one");
-	CHECK(strcmp(sniff("{\"meta\": {\"galley\": 1}}"), "json") != 0,
-	    "nested galley key only: not galley JSON");
+	CHECK_STR(sniff("{\"meta\": {\"galley\": 1}}"), "json",
+	    "other JSON goes to the JSON reader, which says what is wrong");
+	CHECK_STR(sniff(" [ {\"a\": 1} ]\n"), "json", "a JSON array too");
+	CHECK(strcmp(sniff("[a link] and text [b]\n"), "json") != 0,
+	    "brackets around words are not JSON");
 	CHECK_STR(sniff("# Title\n\nSome *emphasis* and a [link](http://x).\n"
 	    "\n- one\n- two\n"), "markdown",
 	    "Markdown without front matter");
