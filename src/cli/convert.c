@@ -26,7 +26,7 @@
 
 #define MAX_WRITERS	8
 #define DEFAULT_MAX_SIZE (64UL * 1024 * 1024)
-#define CACHE_MAX	(8UL * 1024 * 1024)	/* pass 1 bytes kept */
+#define WAKE_BATCH	16	/* results the main thread waits for */
 
 struct result {
 	int			 done;
@@ -39,8 +39,6 @@ struct result {
 	char			*outputs[MAX_WRITERS];
 	size_t			 noutputs;
 	struct galley_doc	*doc;		/* kept for --tei-corpus */
-	char			*data;		/* input bytes from pass 1 */
-	size_t			 len;
 	int			 binary;	/* found in a folder: skipped */
 	int			 unchanged;	/* --update: known unchanged */
 };
@@ -67,7 +65,8 @@ struct run {
 	int			 indexing;	/* pass 1: build the index */
 	struct galley_linkindex	*index;		/* articles of the run */
 	struct galley_opts	 index_opts;	/* filters for pass 1 */
-	size_t			 cached;	/* input bytes kept by pass 1 */
+	int			 waiting;	/* the main thread sleeps on cv */
+	size_t			 wait_i, wait_t; /* ... for these results */
 	pthread_mutex_t		 mu;
 	pthread_cond_t		 cv;
 	pthread_barrier_t	 barrier;	/* end of pass 1 */
@@ -202,12 +201,7 @@ convert_one(struct run *run, size_t i, struct result *r)
 		goto out;
 	}
 	r->failed = 1;
-	if (r->data != NULL) {		/* read by pass 1 */
-		data = r->data;
-		len = r->len;
-		r->data = NULL;
-	} else if (file_read(&data, &len, in->path, run->max_size,
-	    r->dg) == -1)
+	if (file_read(&data, &len, in->path, run->max_size, r->dg) == -1)
 		goto out;
 	if (in->found && inputs_is_binary(data, len)) {
 		if (run->verbose)
@@ -286,13 +280,6 @@ index_one(struct run *run, size_t i)
 		galley_linkindex_add(run->index, doc);
 		pthread_mutex_unlock(&run->mu);
 	}
-	/* Keep the bytes for pass 2 while the cache has room. */
-	if (data != NULL && __atomic_add_fetch(&run->cached, len,
-	    __ATOMIC_RELAXED) <= CACHE_MAX) {
-		run->results[i].data = data;
-		run->results[i].len = len;
-		data = NULL;
-	}
 	galley_doc_free(doc);
 	free(data);
 	galley_diag_free(dg);
@@ -313,9 +300,7 @@ worker(void *arg)
 	size_t		 i;
 
 	while (run->indexing) {
-		pthread_mutex_lock(&run->mu);
-		i = run->next++;
-		pthread_mutex_unlock(&run->mu);
+		i = __atomic_fetch_add(&run->next, 1, __ATOMIC_RELAXED);
 		if (i < run->inputs.n) {
 			index_one(run, i);
 			continue;
@@ -329,17 +314,51 @@ worker(void *arg)
 		pthread_barrier_wait(&run->barrier);
 	}
 	for (;;) {
-		pthread_mutex_lock(&run->mu);
-		i = run->next++;
-		pthread_mutex_unlock(&run->mu);
+		i = __atomic_fetch_add(&run->next, 1, __ATOMIC_RELAXED);
 		if (i >= run->inputs.n)
 			return NULL;
 		convert_one(run, i, &run->results[i]);
-		pthread_mutex_lock(&run->mu);
-		run->results[i].done = 1;
-		pthread_cond_broadcast(&run->cv);
-		pthread_mutex_unlock(&run->mu);
+		/* Wake the main thread only for a result it sleeps on: a
+		 * store and a load in one total order on each side, so no
+		 * wake-up is lost (see wait_results). */
+		__atomic_store_n(&run->results[i].done, 1, __ATOMIC_SEQ_CST);
+		if (__atomic_load_n(&run->waiting, __ATOMIC_SEQ_CST) &&
+		    (i == __atomic_load_n(&run->wait_i, __ATOMIC_RELAXED) ||
+		    i == __atomic_load_n(&run->wait_t, __ATOMIC_RELAXED))) {
+			pthread_mutex_lock(&run->mu);
+			pthread_cond_broadcast(&run->cv);
+			pthread_mutex_unlock(&run->mu);
+		}
 	}
+}
+
+static int
+is_done(struct run *run, size_t i)
+{
+	return __atomic_load_n(&run->results[i].done, __ATOMIC_SEQ_CST);
+}
+
+/*
+ * The main thread prints results in input order.  When result i is not
+ * ready it sleeps until i and i + WAKE_BATCH (or the last) are, so the
+ * workers wake it once a batch, not once a file.
+ */
+static void
+wait_results(struct run *run, size_t i)
+{
+	size_t	 t = i + WAKE_BATCH < run->inputs.n ? i + WAKE_BATCH :
+		    run->inputs.n - 1;
+
+	if (is_done(run, i))
+		return;
+	pthread_mutex_lock(&run->mu);
+	__atomic_store_n(&run->wait_i, i, __ATOMIC_RELAXED);
+	__atomic_store_n(&run->wait_t, t, __ATOMIC_RELAXED);
+	__atomic_store_n(&run->waiting, 1, __ATOMIC_SEQ_CST);
+	while (!is_done(run, i) || !is_done(run, t))
+		pthread_cond_wait(&run->cv, &run->mu);
+	__atomic_store_n(&run->waiting, 0, __ATOMIC_SEQ_CST);
+	pthread_mutex_unlock(&run->mu);
 }
 
 /* Print a document's messages in one write; the number of warnings. */
@@ -824,10 +843,7 @@ cmd_convert(int argc, char **argv)
 		for (i = 0; i < run.inputs.n; i++) {
 			struct result	*r = &run.results[i];
 
-			pthread_mutex_lock(&run.mu);
-			while (!r->done)
-				pthread_cond_wait(&run.cv, &run.mu);
-			pthread_mutex_unlock(&run.mu);
+			wait_results(&run, i);
 			if (tty)
 				fputs("\r\033[K", stderr);
 			warnings += print_diag(r->dg, run.verbose);
