@@ -15,7 +15,7 @@
 #include "filters/filters.h"
 #include "galley/buf.h"
 
-#define LANG_SAMPLE	2048	/* bytes of text shown to CLD2 */
+#define LANG_SAMPLE	1024	/* bytes of text shown to CLD2 */
 #define LANG_MAX_TEXT	(64 * 1024)	/* enough to be sure, fast */
 #define LANG_MIN_LETTERS 24		/* fewer: too little text */
 

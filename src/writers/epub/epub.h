@@ -21,7 +21,12 @@ char	*epub_strdup(const char *);	/* NULL stays NULL; exits on OOM */
 /* zip.c: a zip archive streamed to a sink. */
 struct zip;
 struct zip	*zip_new(struct galley_sink *, long long mtime);
-/* Add one entry, deflated if compress and smaller; -1 on failure. */
+/*
+ * Add one entry, deflated if compress and smaller; -1 on failure.
+ * ZIP_DEFLATE_SHARED: the same bytes go into many archives (deflated
+ * once per thread, then reused).
+ */
+#define ZIP_DEFLATE_SHARED	2
 int	zip_add(struct zip *, const char *name, const void *, size_t,
 	    int compress);
 /* Write the central directory; -1 on failure. */

@@ -215,7 +215,7 @@ epub_open(struct epub *e, struct galley_sink *out,
 
 	if (add(e, "mimetype", "application/epub+zip", 20, 0) == -1 ||
 	    add(e, "META-INF/container.xml", container_xml,
-	    sizeof(container_xml) - 1, 1) == -1)
+	    sizeof(container_xml) - 1, ZIP_DEFLATE_SHARED) == -1)
 		goto out;
 
 	if (book->css != NULL) {
@@ -227,7 +227,7 @@ epub_open(struct epub *e, struct galley_sink *out,
 		if (add(e, "OEBPS/css/galley.css", css, len, 1) == -1)
 			goto out;
 	} else if (add(e, "OEBPS/css/galley.css", epub_css,
-	    strlen(epub_css), 1) == -1)
+	    strlen(epub_css), ZIP_DEFLATE_SHARED) == -1)
 		goto out;
 
 	if (book->cover != NULL) {

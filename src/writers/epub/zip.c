@@ -3,6 +3,7 @@
  * by entry; only the central directory stays in memory.  "mimetype"
  * goes first and stored; every time stamp is the book's modified date.
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,75 @@ struct zip {
 	int			 zs_ready;
 	int			 failed;
 };
+
+/*
+ * Entries that every EPUB shares (container.xml, the style sheet) are
+ * deflated once and their bytes reused: a dynamic Huffman block costs
+ * as much to set up as a few kilobytes cost to compress.  A few slots,
+ * shared by the threads, kept until the process ends.
+ */
+#define MEMO_SLOTS	4
+#define MEMO_MAX	(16 * 1024)	/* largest entry remembered */
+
+struct memo {
+	uint32_t	 crc;
+	size_t		 len, clen;
+	unsigned char	*data, *cdata;
+};
+static struct memo	memo[MEMO_SLOTS];
+static unsigned		memo_next;
+static pthread_mutex_t	memo_mu = PTHREAD_MUTEX_INITIALIZER;
+
+/* Copy the deflated bytes of data into z->tmp; 0, or -1 if not known. */
+static int
+memo_get(struct zip *z, uint32_t crc, const void *data, size_t len)
+{
+	size_t	 i;
+	int	 rc = -1;
+
+	pthread_mutex_lock(&memo_mu);
+	for (i = 0; i < MEMO_SLOTS && rc == -1; i++) {
+		const struct memo *m = &memo[i];
+
+		if (m->data == NULL || m->crc != crc || m->len != len ||
+		    memcmp(m->data, data, len) != 0)
+			continue;
+		if (z->tmpcap < m->clen) {
+			free(z->tmp);
+			if ((z->tmp = malloc(m->clen)) == NULL)
+				epub_oom();
+			z->tmpcap = m->clen;
+		}
+		memcpy(z->tmp, m->cdata, m->clen);
+		z->tmplen = m->clen;
+		rc = 0;
+	}
+	pthread_mutex_unlock(&memo_mu);
+	return rc;
+}
+
+static void
+memo_put(uint32_t crc, const void *data, size_t len, const void *cdata,
+    size_t clen)
+{
+	struct memo	*m;
+	unsigned char	*d = malloc(len), *c = malloc(clen ? clen : 1);
+
+	if (d == NULL || c == NULL)
+		epub_oom();
+	memcpy(d, data, len);
+	memcpy(c, cdata, clen);
+	pthread_mutex_lock(&memo_mu);
+	m = &memo[memo_next++ % MEMO_SLOTS];
+	free(m->data);
+	free(m->cdata);
+	m->data = d;
+	m->cdata = c;
+	m->crc = crc;
+	m->len = len;
+	m->clen = clen;
+	pthread_mutex_unlock(&memo_mu);
+}
 
 static void
 put16(unsigned char *p, uint32_t v)
@@ -143,9 +213,17 @@ zip_add(struct zip *z, const char *name, const void *data, size_t len,
 	e->offset = z->offset;
 	e->method = 0;
 	if (compress && len > 0) {
-		if (deflate_into(z, data, len) == -1) {
-			z->failed = 1;
-			return -1;
+		int	 shared = compress == ZIP_DEFLATE_SHARED &&
+			    len <= MEMO_MAX;
+
+		if (!(shared && memo_get(z, e->crc, data, len) == 0)) {
+			if (deflate_into(z, data, len) == -1) {
+				z->failed = 1;
+				return -1;
+			}
+			if (shared)
+				memo_put(e->crc, data, len, z->tmp,
+				    z->tmplen);
 		}
 		if (z->tmplen < len) {
 			e->method = 8;
