@@ -4,6 +4,7 @@
  * "Høydepunkter" -> "hoydepunkter").  Used by the ids and meta filters.
  */
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,10 +13,12 @@
 #include <unicode/utrans.h>
 
 #include "filters/filters.h"
+#include "filters/latin_ascii.h"
 
 struct slugger {
 	UTransliterator	*trans;	/* the thread's, on the first non-ASCII text */
 	int		 failed;	/* ICU has no such transliterator */
+	int		 icu_only;	/* skip the Latin table */
 };
 
 struct slugger *
@@ -37,6 +40,12 @@ slugger_free(struct slugger *s)
 	if (s == NULL)
 		return;
 	free(s);	/* s->trans belongs to the thread */
+}
+
+void
+slugger_icu_only(struct slugger *s)
+{
+	s->icu_only = 1;
 }
 
 /*
@@ -124,6 +133,60 @@ out:
 	return out;
 }
 
+/*
+ * Latin-script text through the table ICU made (latin_ascii.h), with no
+ * transliterator: malloc'd, or NULL when some character is outside the
+ * table (other scripts, combining marks) and ICU must decide.
+ */
+static const char *
+latin_one(uint32_t cp)
+{
+	if (cp >= 0x00a0 && cp <= 0x024f)
+		return latin_ascii_00a0[cp - 0x00a0];
+	if (cp >= 0x1e00 && cp <= 0x1eff)
+		return latin_ascii_1e00[cp - 0x1e00];
+	if (cp >= 0x2000 && cp <= 0x206f)
+		return latin_ascii_2000[cp - 0x2000];
+	return NULL;
+}
+
+static char *
+latin_to_ascii(const char *text)
+{
+	const unsigned char	*p = (const unsigned char *)text;
+	size_t			 len = strlen(text), n = 0;
+	char			*out = malloc(len * 4 + 1);
+	const char		*a;
+	uint32_t		 cp;
+
+	if (out == NULL)
+		return NULL;
+	while (*p != '\0') {
+		if (*p < 0x80) {
+			out[n++] = (char)*p++;
+			continue;
+		}
+		if ((p[0] & 0xe0) == 0xc0 && (p[1] & 0xc0) == 0x80) {
+			cp = (uint32_t)(p[0] & 0x1f) << 6 | (p[1] & 0x3f);
+			p += 2;
+		} else if ((p[0] & 0xf0) == 0xe0 && (p[1] & 0xc0) == 0x80 &&
+		    (p[2] & 0xc0) == 0x80) {
+			cp = (uint32_t)(p[0] & 0x0f) << 12 |
+			    (uint32_t)(p[1] & 0x3f) << 6 | (p[2] & 0x3f);
+			p += 3;
+		} else
+			cp = 0;
+		if ((a = latin_one(cp)) == NULL) {
+			free(out);
+			return NULL;
+		}
+		while (*a != '\0')	/* at most 4 bytes per 2 or 3 read */
+			out[n++] = *a++;
+	}
+	out[n] = '\0';
+	return out;
+}
+
 char *
 slug_make(struct slugger *s, struct galley_doc *doc, const char *text,
     size_t max)
@@ -137,7 +200,8 @@ slug_make(struct slugger *s, struct galley_doc *doc, const char *text,
 		if ((unsigned char)*p >= 0x80)
 			break;
 	if (*p != '\0') {
-		ascii = to_ascii(s, text);
+		if (s->icu_only || (ascii = latin_to_ascii(text)) == NULL)
+			ascii = to_ascii(s, text);
 		if (ascii != NULL)
 			src = ascii;
 	}

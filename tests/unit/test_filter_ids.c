@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "galley/galley.h"
+#include "filters/filters.h"
 #include "tap.h"
 
 static struct galley_doc *
@@ -74,6 +75,76 @@ shape(const struct galley_node *n, char *out, size_t sz)
 	}
 }
 
+/* UTF-8 of cp into b; the length. */
+static int
+utf8(unsigned cp, char *b)
+{
+	if (cp < 0x800) {
+		b[0] = (char)(0xc0 | cp >> 6);
+		b[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	b[0] = (char)(0xe0 | cp >> 12);
+	b[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+	b[2] = (char)(0x80 | (cp & 0x3f));
+	return 3;
+}
+
+/*
+ * The Latin table (latin_ascii.h) must make the same slugs as ICU's
+ * transliterator: every code point it covers, between letters, and
+ * whole titles in the seeds' languages.
+ */
+static void
+latin_table_matches_icu(void)
+{
+	static const unsigned ranges[][2] = {
+		{ 0x00a0, 0x024f }, { 0x1e00, 0x1eff }, { 0x2000, 0x206f },
+	};
+	static const char *const titles[] = {
+		"Hvað er bakskrifstofa?", "Høydepunkter – «back office»",
+		"Czym jest zaplecze? Łódź, żółć", "Mitä on ”back office”?",
+		"Ærø straße Œuvre ŀl Ĳssel ǅ", "don’t … 1½ „quoted“",
+	};
+	struct slugger		*fast = slugger_new(), *icu = slugger_new();
+	struct galley_doc	*doc = galley_doc_new("t");
+	size_t			 r, i, bad = 0;
+	unsigned		 cp;
+	char			 text[32];
+
+	slugger_icu_only(icu);
+	for (r = 0; r < sizeof(ranges) / sizeof(ranges[0]); r++)
+		for (cp = ranges[r][0]; cp <= ranges[r][1]; cp++) {
+			int	 n = 0;
+
+			text[n++] = 'a';
+			n += utf8(cp, text + n);
+			text[n++] = 'b';
+			text[n] = '\0';
+			if (strcmp(slug_make(fast, doc, text, 64),
+			    slug_make(icu, doc, text, 64)) != 0) {
+				if (bad++ < 5)
+					printf("# U+%04X: %s, ICU %s\n", cp,
+					    slug_make(fast, doc, text, 64),
+					    slug_make(icu, doc, text, 64));
+			}
+		}
+	CHECK(bad == 0, "Latin table: every code point slugs as with ICU");
+	bad = 0;
+	for (i = 0; i < sizeof(titles) / sizeof(titles[0]); i++)
+		if (strcmp(slug_make(fast, doc, titles[i], 64),
+		    slug_make(icu, doc, titles[i], 64)) != 0) {
+			printf("# %s: %s, ICU %s\n", titles[i],
+			    slug_make(fast, doc, titles[i], 64),
+			    slug_make(icu, doc, titles[i], 64));
+			bad++;
+		}
+	CHECK(bad == 0, "Latin table: titles slug as with ICU");
+	galley_doc_free(doc);
+	slugger_free(fast);
+	slugger_free(icu);
+}
+
 int
 main(void)
 {
@@ -113,5 +184,6 @@ main(void)
 	shape(galley_doc_root(doc), b, sizeof(b));
 	CHECK_STR(b, c, "sections do not nest twice");
 	galley_doc_free(doc);
+	latin_table_matches_icu();
 	return TAP_DONE();
 }
