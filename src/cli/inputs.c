@@ -48,7 +48,7 @@ int
 inputs_is_binary(const char *data, size_t len)
 {
 	const unsigned char	*head = (const unsigned char *)data;
-	size_t			 n = len < 4096 ? len : 4096, i;
+	size_t			 n = len < 4096 ? len : 4096;
 
 	if (n >= 4 && (memcmp(head, "\x89PNG", 4) == 0 ||
 	    memcmp(head, "\xff\xd8\xff", 3) == 0 ||
@@ -59,10 +59,7 @@ inputs_is_binary(const char *data, size_t len)
 	if (n >= 2 && ((head[0] == 0xff && head[1] == 0xfe) ||
 	    (head[0] == 0xfe && head[1] == 0xff)))
 		return 0;
-	for (i = 0; i < n; i++)
-		if (head[i] == 0)
-			return 1;
-	return 0;
+	return memchr(head, 0, n) != NULL;
 }
 
 static int

@@ -366,7 +366,7 @@ inlines_line(struct inlines *in, const struct tline *l, size_t off)
 {
 	struct galley_node	*link, *t;
 	const char		*s = l->s;
-	size_t			 i = off, sp, u;
+	size_t			 i = off, j, sp, u;
 	int			 www;
 
 	if (in->lines++ > 0)
@@ -409,8 +409,22 @@ inlines_line(struct inlines *in, const struct tline *l, size_t off)
 			i += u;
 			continue;
 		}
-		inlines_put(in, s + i, 1, pos_at(l, i));
-		i++;
+		/* a run of bytes that start neither a space nor a URL */
+		for (j = i + 1; j < l->len; j++) {
+			unsigned char	 c = (unsigned char)s[j];
+
+			if (c == ' ' || c == '\t' || c == '\r' || c == '\f' ||
+			    c == '\v' || c == 0xc2 || c == 0xe2 || c == 0xe3 ||
+			    c == 0xef)
+				break;
+			if ((c == 'h' || c == 'w') && !((s[j - 1] >= 'a' &&
+			    s[j - 1] <= 'z') || (s[j - 1] >= 'A' &&
+			    s[j - 1] <= 'Z') || (s[j - 1] >= '0' &&
+			    s[j - 1] <= '9')))
+				break;
+		}
+		inlines_put(in, s + i, j - i, pos_at(l, i));
+		i = j;
 	}
 }
 
@@ -941,6 +955,10 @@ text_read(struct galley_doc *doc, const struct galley_src *src,
 		goto out;
 	}
 	take_date_and_title(&r);
+	if (opts->meta_only) {		/* the date and title are all */
+		rc = 0;
+		goto out;
+	}
 	i = 0;
 	while (i < r.n) {
 		const struct tline	*l = &r.lines[i];

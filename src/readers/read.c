@@ -136,7 +136,8 @@ galley_read(struct galley_doc **out, const char *name, const char *data,
 		    "input holds only white space");
 		goto out;
 	}
-	report_xml_forbidden(name, text, text_len, dg);
+	if (!opts->meta_only)	/* pass 1 of a run: pass 2 says it */
+		report_xml_forbidden(name, text, text_len, dg);
 	if (opts->format != NULL && strcmp(opts->format, "auto") != 0) {
 		if ((reader = galley_reader_find(opts->format)) == NULL) {
 			galley_diag_add(dg, GALLEY_ERROR, name, 0, 0,

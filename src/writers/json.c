@@ -97,9 +97,15 @@ json_escape(struct galley_buf *b, const char *s)
 
 	galley_buf_putc(b, '"');
 	while (*p != '\0') {
-		run = p;
-		while (*p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
-			p++;
+		/* a run of what needs no escape: ASCII, then whole UTF-8 */
+		for (run = p;; ) {
+			if (*p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
+				p++;
+			else if (*p >= 0x80 && (n = utf8_len(p)) > 0)
+				p += n;
+			else
+				break;
+		}
 		galley_buf_put(b, run, (size_t)(p - run));
 		if (*p == '\0')
 			break;
