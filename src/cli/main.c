@@ -11,6 +11,7 @@
 #include <jansson.h>
 #include <libxml/xmlversion.h>
 #include <yaml.h>
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include "galley/galley.h"
@@ -45,9 +46,10 @@ static void
 version(void)
 {
 	printf("galley %s\n", GALLEY_VERSION);
-	printf("cmark-gfm %s, libyaml %s, libxml2 %s, zlib %s, jansson %s\n",
-	    cmark_version_string(), yaml_get_version_string(),
-	    LIBXML_DOTTED_VERSION, zlibVersion(), JANSSON_VERSION);
+	printf("cmark-gfm %s, libyaml %s, libxml2 %s, zlib %s, libdeflate %s, "
+	    "jansson %s\n", cmark_version_string(), yaml_get_version_string(),
+	    LIBXML_DOTTED_VERSION, zlibVersion(), LIBDEFLATE_VERSION_STRING,
+	    JANSSON_VERSION);
 }
 
 static void

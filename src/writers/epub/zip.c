@@ -9,7 +9,7 @@
 #include <string.h>
 #include <time.h>
 
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include "writers/epub/epub.h"
 
@@ -27,8 +27,6 @@ struct zip {
 	size_t			 n, cap;
 	unsigned char		*tmp;		/* deflated data */
 	size_t			 tmplen, tmpcap;
-	z_stream		 zs;		/* reset for each entry */
-	int			 zs_ready;
 	int			 failed;
 };
 
@@ -154,39 +152,46 @@ zip_new(struct galley_sink *out, long long mtime)
 }
 
 /*
- * Raw deflate of data into z->tmp; -1 on a zlib failure.  One stream
- * serves every entry (set up once, reset after): a small memLevel keeps
- * the reset cheap, since EPUB entries are a few kilobytes each.
+ * Raw deflate of data into z->tmp (libdeflate: whole buffers, which is
+ * what an entry is); -1 if it did not fit.  Each thread keeps one
+ * compressor: setting one up costs more than a chapter's compression.
  */
+static pthread_key_t	 comp_key;
+static pthread_once_t	 comp_once = PTHREAD_ONCE_INIT;
+
+static void
+comp_free(void *p)
+{
+	libdeflate_free_compressor(p);
+}
+
+static void
+comp_key_make(void)
+{
+	pthread_key_create(&comp_key, comp_free);
+}
+
 static int
 deflate_into(struct zip *z, const void *data, size_t len)
 {
-	z_stream	*s = &z->zs;
-	uLong		 bound;
-	int		 rc;
+	struct libdeflate_compressor	*c;
+	size_t				 bound;
 
-	if (!z->zs_ready) {
-		memset(s, 0, sizeof(*s));
-		if (deflateInit2(s, Z_BEST_SPEED, Z_DEFLATED, -15, 4,
-		    Z_DEFAULT_STRATEGY) != Z_OK)
-			return -1;
-		z->zs_ready = 1;
-	} else if (deflateReset(s) != Z_OK)
-		return -1;
-	bound = deflateBound(s, (uLong)len);
+	pthread_once(&comp_once, comp_key_make);
+	if ((c = pthread_getspecific(comp_key)) == NULL) {
+		if ((c = libdeflate_alloc_compressor(1)) == NULL)
+			epub_oom();
+		pthread_setspecific(comp_key, c);
+	}
+	bound = libdeflate_deflate_compress_bound(c, len);
 	if (z->tmpcap < bound) {
 		free(z->tmp);
 		if ((z->tmp = malloc(bound)) == NULL)
 			epub_oom();
 		z->tmpcap = bound;
 	}
-	s->next_in = (Bytef *)(uintptr_t)data;
-	s->avail_in = (uInt)len;
-	s->next_out = z->tmp;
-	s->avail_out = (uInt)bound;
-	rc = deflate(s, Z_FINISH);
-	z->tmplen = s->total_out;
-	return rc == Z_STREAM_END ? 0 : -1;
+	z->tmplen = libdeflate_deflate_compress(c, data, len, z->tmp, bound);
+	return z->tmplen > 0 ? 0 : -1;
 }
 
 int
@@ -208,7 +213,7 @@ zip_add(struct zip *z, const char *name, const void *data, size_t len,
 	}
 	e = &z->v[z->n];
 	memset(e, 0, sizeof(*e));
-	e->crc = (uint32_t)crc32(crc32(0L, Z_NULL, 0), data, (uInt)len);
+	e->crc = libdeflate_crc32(0, data, len);
 	e->usize = (uint32_t)len;
 	e->offset = z->offset;
 	e->method = 0;
@@ -307,8 +312,6 @@ zip_free(struct zip *z)
 	for (i = 0; i < z->n; i++)
 		free(z->v[i].name);
 	free(z->v);
-	if (z->zs_ready)
-		deflateEnd(&z->zs);
 	free(z->tmp);
 	free(z);
 }
