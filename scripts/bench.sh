@@ -42,6 +42,10 @@ awk 'BEGIN { print "---\ntitle: big\n---\n" }
      { for (i = 0; i < 2200; i++) print }' input/000_5413cba6d7dd22c5.txt > "$big"
 bigsz=$(stat -c %s "$big")
 mbig=$(mem "$G" convert -q -t json,epub,tei -o "$W/mb" "$big")
+# A book of every article of the larger set: time and peak memory.
+/usr/bin/time -f "%e %M" -o "$W/book.tm" "$G" book -q -o "$W/book.epub" "$W/in10" 2>/dev/null >/dev/null || true
+t_book=$(cut -d' ' -f1 "$W/book.tm" | tail -n 1)
+m_book=$(cut -d' ' -f2 "$W/book.tm" | tail -n 1)
 
 per() { awk -v t="$1" -v n="$2" 'BEGIN { printf "%.3f", t * 1000 / n }'; }
 rate() { awk -v t="$1" -v n="$2" 'BEGIN { printf "%.0f", n / t }'; }
@@ -54,6 +58,7 @@ echo "| $N articles, JSON+EPUB+TEI, -j 1 | $(awk -v t=$t_all1 'BEGIN{printf "%.3
 echo "| $N10 articles, JSON+EPUB+TEI, -j 2 | $(awk -v t=$t_all10 'BEGIN{printf "%.3f", t}') s; 10x the articles cost $(ratio $t_all10 $t_all2)x the time |"
 echo "| $N articles, JSON only, -j 1 vs cmark-gfm alone on the $nmd Markdown files | galley $(per $t_json1 $N) ms/article, cmark-gfm $(per $t_cmark $nmd) ms/article: galley runs at $(awk -v a=$t_cmark -v na=$nmd -v b=$t_json1 -v nb=$N 'BEGIN{printf "%.0f", 100 * (a/na) / (b/nb)}')% of cmark-gfm's speed |"
 echo "| peak memory, $N10 articles | $((m10 / 1024)) MB ($N articles: $((m1 / 1024)) MB) |"
+echo "| galley book of $N10 articles | $t_book s, peak memory $((m_book / 1024)) MB |"
 echo "| peak memory, one $((bigsz / 1048576)) MB article | $((mbig / 1024)) MB ($(awk -v m=$mbig -v s=$bigsz 'BEGIN{printf "%.1f", m * 1024 / s}')x its size) |"
 if command -v pandoc >/dev/null; then
 	PN=${PANDOC_N:-20}

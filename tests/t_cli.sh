@@ -107,3 +107,21 @@ check "book --update: unchanged articles, no rebuild" grep -qx "$T/bu.epub: unch
 echo "One more sentence." >> "$T/bu/main.md"
 ./galley book --update -o "$T/bu.epub" "$T/bu" 2>"$T/bu2.err"
 check "book --update: a changed chapter rebuilds the book" grep -q "$T/bu.epub: 2 chapters" "$T/bu2.err"
+
+# Two articles asking for one slug: the earlier input keeps it, whatever
+# the threads do, and the later one is told.
+mkdir -p "$T/dup"
+for n in 1 2 3 4 5 6; do
+	printf -- '---\ntitle: Lease %s\nid: lease%s\nslug: lease\nlang: en\n---\n\nThe lease, version %s.\n' $n $n $n > "$T/dup/l$n.md"
+done
+printf -- '---\ntitle: Main\nlang: en\n---\n\nSee [the lease](/lease).\n' > "$T/dup/main.md"
+./galley convert -q -j 1 -t json,tei -o "$T/dup-1" "$T/dup" 2>"$T/dup.err"
+same=1
+for k in 1 2 3 4 5; do
+	./galley convert -q -j 4 -t json,tei -o "$T/dup-4" "$T/dup" 2>/dev/null
+	diff -r -x .galley-state "$T/dup-1" "$T/dup-4" >/dev/null || same=0
+done
+if [ $same = 1 ]; then ok "a slug claimed twice resolves the same with -j 1 and -j 4 (5 runs)"
+else notok "a slug claimed twice resolves differently under -j 4"; fi
+check "the earliest input keeps the slug" grep -q '"target": "lease1"' "$T/dup-1/main.json"
+check "a later input claiming a slug is warned" grep -qx "$T/dup/l2.md: warning: slug \"lease\" is also the slug of $T/dup/l1.md, earlier in this run: links to it go there" "$T/dup.err"

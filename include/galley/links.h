@@ -39,6 +39,20 @@ GALLEY_API void	galley_linkindex_free(struct galley_linkindex *);
 GALLEY_API void	galley_linkindex_add(struct galley_linkindex *,
 		    const struct galley_doc *);
 /*
+ * The same, but where articles claim one key the lowest order keeps it,
+ * in whatever order they are added: threads adding at once stay
+ * deterministic (order: the input's place in the run).  Orders below
+ * 2^62; galley_linkindex_add ranks after every galley_linkindex_add_at.
+ */
+GALLEY_API void	galley_linkindex_add_at(struct galley_linkindex *,
+		    const struct galley_doc *, size_t order);
+/* The id of the article a site path ("/lease", "lease.md") names, or
+ * NULL; its order (as given to galley_linkindex_add_at) into *order if
+ * order is not NULL. */
+GALLEY_API const char *galley_linkindex_lookup(
+		    const struct galley_linkindex *, const char *path,
+		    size_t *order);
+/*
  * Resolve the site-relative links of doc ("/lease", "lease.md",
  * "../x/lease/#risk"): GALLEY_LINK_INTERNAL with u.link.target = the
  * target's meta.id and u.link.fragment; else an absolute URL when

@@ -183,6 +183,34 @@ dup_or_null(const char *s)
 	return s ? xstrdup_cli(s) : NULL;
 }
 
+/*
+ * A slug of its own (not its file name) that an earlier input of the run
+ * also claims: links to it go to that one.  Say so.
+ */
+static void
+check_slug(const struct run *run, size_t i, const struct galley_doc *doc,
+    struct galley_diag *dg)
+{
+	const struct galley_meta	*m = galley_doc_meta(doc);
+	const char			*base, *dot;
+	size_t				 order;
+
+	if (m->slug == NULL || m->source == NULL ||
+	    galley_linkindex_lookup(run->index, m->slug, &order) == NULL ||
+	    order >= i)
+		return;
+	base = strrchr(m->source, '/');
+	base = base != NULL ? base + 1 : m->source;
+	dot = strrchr(base, '.');
+	if (strncmp(base, m->slug, dot ? (size_t)(dot - base) :
+	    strlen(base)) == 0 && strlen(m->slug) == (dot ?
+	    (size_t)(dot - base) : strlen(base)))
+		return;		/* its file name: not a slug it asked for */
+	galley_diag_add(dg, GALLEY_WARNING, m->source, 0, 0, "slug \"%s\" "
+	    "is also the slug of %s, earlier in this run: links to it go "
+	    "there", m->slug, run->inputs.v[order].path);
+}
+
 static void
 convert_one(struct run *run, size_t i, struct result *r)
 {
@@ -233,6 +261,8 @@ convert_one(struct run *run, size_t i, struct result *r)
 	if (run->index != NULL &&
 	    galley_links_resolve(doc, run->index, &opts, r->dg) == -1)
 		goto out;
+	if (run->index != NULL)
+		check_slug(run, i, doc, r->dg);
 	r->language = dup_or_null(meta->language);
 	r->title = dup_or_null(meta->title);
 	for (k = 0; k < run->nwriters; k++) {
@@ -277,7 +307,7 @@ index_one(struct run *run, size_t i)
 	    dg) == 0 &&
 	    galley_filters_run(doc, &run->index_opts, dg) == 0) {
 		pthread_mutex_lock(&run->mu);
-		galley_linkindex_add(run->index, doc);
+		galley_linkindex_add_at(run->index, doc, i);
 		pthread_mutex_unlock(&run->mu);
 	}
 	galley_doc_free(doc);

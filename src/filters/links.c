@@ -19,6 +19,7 @@
 struct entry {
 	char	*key;	/* normalised: "lease", "blog/lease" */
 	char	*id;	/* the article's meta.id */
+	size_t	 rank;	/* lowest claim wins */
 };
 
 struct counter {
@@ -28,6 +29,7 @@ struct counter {
 struct galley_linkindex {
 	struct entry	*v;	/* open addressing, power of two */
 	size_t		 n, cap;
+	size_t		 added;	/* articles added */
 	struct counter	*count;	/* mutable behind a const index */
 };
 
@@ -113,14 +115,29 @@ lookup(const struct galley_linkindex *idx, const char *key)
 	return NULL;
 }
 
+/*
+ * Key to id.  Where two articles claim a key, the lower rank keeps it,
+ * whichever came first, so a parallel run is deterministic.
+ */
 static void
-insert(struct galley_linkindex *idx, const char *key, const char *id)
+insert(struct galley_linkindex *idx, const char *key, const char *id,
+    size_t rank)
 {
 	struct entry	*old;
 	size_t		 i, oldcap;
 
-	if (key[0] == '\0' || lookup(idx, key) != NULL)
-		return;	/* the first article keeps a key */
+	if (key[0] == '\0')
+		return;
+	for (i = hash(key) & (idx->cap - 1); idx->v[i].key != NULL;
+	    i = (i + 1) & (idx->cap - 1))
+		if (strcmp(idx->v[i].key, key) == 0) {
+			if (rank < idx->v[i].rank) {
+				free(idx->v[i].id);
+				idx->v[i].id = xstrdup(id);
+				idx->v[i].rank = rank;
+			}
+			return;
+		}
 	if ((idx->n + 1) * 2 > idx->cap) {
 		old = idx->v;
 		oldcap = idx->cap;
@@ -129,7 +146,8 @@ insert(struct galley_linkindex *idx, const char *key, const char *id)
 		idx->n = 0;
 		for (i = 0; i < oldcap; i++)
 			if (old[i].key != NULL) {
-				insert(idx, old[i].key, old[i].id);
+				insert(idx, old[i].key, old[i].id,
+				    old[i].rank);
 				free(old[i].key);
 				free(old[i].id);
 			}
@@ -140,6 +158,7 @@ insert(struct galley_linkindex *idx, const char *key, const char *id)
 		;
 	idx->v[i].key = xstrdup(key);
 	idx->v[i].id = xstrdup(id);
+	idx->v[i].rank = rank;
 	idx->n++;
 }
 
@@ -218,23 +237,54 @@ path_key(const char *url, char **frag)
 }
 
 static void
-add_key(struct galley_linkindex *idx, const char *path, const char *id)
+add_key(struct galley_linkindex *idx, const char *path, const char *id,
+    size_t rank)
 {
 	char	*k, *base;
 
 	if (path == NULL || path[0] == '\0')
 		return;
 	k = path_key(path, NULL);
-	insert(idx, k, id);
+	insert(idx, k, id, rank);
 	base = strrchr(k, '/');
 	if (base != NULL)
-		insert(idx, base + 1, id);
+		insert(idx, base + 1, id, rank);
 	free(k);
+}
+
+const char *
+galley_linkindex_lookup(const struct galley_linkindex *idx, const char *path,
+    size_t *order)
+{
+	char		*k;
+	size_t		 i;
+	const char	*id = NULL;
+
+	if (idx == NULL || path == NULL)
+		return NULL;
+	k = path_key(path, NULL);
+	for (i = hash(k) & (idx->cap - 1); k[0] != '\0' &&
+	    idx->v[i].key != NULL; i = (i + 1) & (idx->cap - 1))
+		if (strcmp(idx->v[i].key, k) == 0) {
+			id = idx->v[i].id;
+			if (order != NULL)
+				*order = idx->v[i].rank;
+			break;
+		}
+	free(k);
+	return id;
 }
 
 void
 galley_linkindex_add(struct galley_linkindex *idx,
     const struct galley_doc *doc)
+{
+	galley_linkindex_add_at(idx, doc, (size_t)1 << 62 | idx->added);
+}
+
+void
+galley_linkindex_add_at(struct galley_linkindex *idx,
+    const struct galley_doc *doc, size_t order)
 {
 	const struct galley_meta	*m = galley_doc_meta(doc);
 	const struct galley_value	*v, *c;
@@ -242,20 +292,22 @@ galley_linkindex_add(struct galley_linkindex *idx,
 
 	if (m->id == NULL)
 		return;	/* the meta filter did not run: nothing to point at */
-	add_key(idx, m->id, m->id);
-	add_key(idx, m->slug, m->id);
+	idx->added++;
+	add_key(idx, m->id, m->id, order);
+	add_key(idx, m->slug, m->id, order);
 	if (m->source != NULL) {
 		base = strrchr(m->source, '/');
-		add_key(idx, base != NULL ? base + 1 : m->source, m->id);
+		add_key(idx, base != NULL ? base + 1 : m->source, m->id,
+		    order);
 	}
 	v = m->extra != NULL && m->extra->kind == GALLEY_VALUE_MAP ?
 	    galley_value_get(m->extra, "aliases") : NULL;
 	if (v != NULL && v->kind == GALLEY_VALUE_STRING)
-		add_key(idx, v->str, m->id);
+		add_key(idx, v->str, m->id, order);
 	else if (v != NULL && v->kind == GALLEY_VALUE_LIST)
 		for (c = v->first; c != NULL; c = c->next)
 			if (c->kind == GALLEY_VALUE_STRING)
-				add_key(idx, c->str, m->id);
+				add_key(idx, c->str, m->id, order);
 }
 
 /* 1 if url is site-relative: no scheme, not "//host", not "#frag". */
