@@ -119,7 +119,9 @@ else notok "duplicate ids: $dups"; fi
 sh scripts/gen-articles.sh 3000 "$T/sigint-in" input
 ./galley convert -q -j 2 -t json,epub,tei -o "$T/sigint-out" "$T/sigint-in" 2>/dev/null &
 pid=$!
-sleep 1
+i=0	# interrupt once the first outputs are there: mid-run on any machine
+while [ $i -lt 1000 ] && [ "$(ls "$T/sigint-out" 2>/dev/null | wc -l)" -lt 30 ]; do
+	sleep 0.01; i=$((i + 1)); done
 kill -INT $pid 2>/dev/null
 wait $pid; rc=$?
 left=$(find "$T/sigint-out" -name '.*.tmp' 2>/dev/null | head -n 3)

@@ -85,11 +85,42 @@ file_read(char **data, size_t *len, const char *path, size_t max,
 		return -1;
 	}
 	galley_buf_init(&b);
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-	    (size_t)st.st_size > max) {
+	if (fstat(fd, &st) == -1)
+		st.st_mode = 0;		/* read it as a stream */
+	if (S_ISREG(st.st_mode) && (size_t)st.st_size > max) {
 		galley_diag_add(dg, GALLEY_ERROR, path, 0, 0,
 		    "input larger than %zu bytes (--max-size)", max);
 		goto fail;
+	}
+	if (fd != STDIN_FILENO && S_ISREG(st.st_mode) && st.st_size > 0) {
+		/* a file of known size: one read into its own buffer (no
+		 * read for the end: what is there at open is the input) */
+		size_t	 want = (size_t)st.st_size, got = 0;
+		char	*d = malloc(want + 1);
+
+		if (d == NULL) {
+			galley_diag_add(dg, GALLEY_ERROR, path, 0, 0,
+			    "out of memory for %zu bytes", want);
+			goto fail;
+		}
+		while (got < want) {
+			if ((r = read(fd, d + got, want - got)) < 0) {
+				if (errno == EINTR)
+					continue;
+				galley_diag_add(dg, GALLEY_ERROR, path, 0, 0,
+				    "cannot read: %s", strerror(errno));
+				free(d);
+				goto fail;
+			}
+			if (r == 0)
+				break;
+			got += (size_t)r;
+		}
+		close(fd);
+		d[got] = '\0';
+		*data = d;
+		*len = got;
+		return 0;
 	}
 	for (;;) {
 		if ((r = read(fd, chunk, sizeof(chunk))) < 0) {
