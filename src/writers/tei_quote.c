@@ -152,6 +152,10 @@ quoted(struct tei_ctx *ctx, xmlNodePtr parent, const unsigned char *start,
 	size_t			 l, nl;
 
 	for (p = s; p < end; p += l) {
+		if (*p != '"' && *p != 0xc2 && *p != 0xe2) {
+			l = 1;		/* no quotation mark starts here */
+			continue;
+		}
 		c = utf8(p, &l);
 		if ((close = closers(c)) == NULL ||
 		    !opens_after(before(start, p)) || p + l >= end ||

@@ -110,9 +110,10 @@ tei_text(xmlNodePtr parent, const char *s)
 
 	if (s == NULL || *s == '\0')
 		return;
-	if ((c = xml_clean(s)) == NULL)
+	c = NULL;
+	if (!xml_is_clean(s) && (s = c = xml_clean(s)) == NULL)
 		tei_oom();
-	if ((t = xmlNewDocText(parent->doc, BAD_CAST c)) == NULL)
+	if ((t = xmlNewDocText(parent->doc, BAD_CAST s)) == NULL)
 		tei_oom();
 	free(c);
 	if (xmlAddChild(parent, t) == NULL)
@@ -122,11 +123,13 @@ tei_text(xmlNodePtr parent, const char *s)
 void
 tei_attr(xmlNodePtr n, const char *name, const char *value)
 {
-	char	*c;
+	char	*c = NULL;
 
-	if ((c = xml_clean(value != NULL ? value : "")) == NULL)
+	if (value == NULL)
+		value = "";
+	if (!xml_is_clean(value) && (value = c = xml_clean(value)) == NULL)
 		tei_oom();
-	if (xmlSetProp(n, BAD_CAST name, BAD_CAST c) == NULL)
+	if (xmlSetProp(n, BAD_CAST name, BAD_CAST value) == NULL)
 		tei_oom();
 	free(c);
 }

@@ -59,6 +59,11 @@ xml_escape(struct galley_buf *b, const char *str, int attr)
 	while (*s != '\0') {
 		const char	*rep = NULL;
 
+		if (*s >= 0x20 && *s < 0x80 && *s != '&' && *s != '<' &&
+		    *s != '>' && *s != '"') {
+			s++;		/* the bulk: plain ASCII */
+			continue;
+		}
 		switch (*s) {
 		case '&': rep = "&amp;"; break;
 		case '<': rep = "&lt;"; break;
@@ -89,6 +94,28 @@ xml_escape(struct galley_buf *b, const char *str, int attr)
 	galley_buf_put(b, run, (size_t)(s - run));
 }
 
+/* The length of str's prefix that XML can hold as it is. */
+static size_t
+clean_prefix(const unsigned char *s)
+{
+	const unsigned char	*p = s;
+	size_t			 n;
+
+	for (;;) {
+		while (*p >= 0x20 && *p < 0x80)
+			p++;
+		if (*p == '\0' || (n = xml_char_len(p)) == 0)
+			return (size_t)(p - s);
+		p += n;
+	}
+}
+
+int
+xml_is_clean(const char *str)
+{
+	return str[clean_prefix((const unsigned char *)str)] == '\0';
+}
+
 char *
 xml_clean(const char *str)
 {
@@ -98,15 +125,15 @@ xml_clean(const char *str)
 
 	galley_buf_init(&b);
 	while (*s != '\0') {
-		if ((n = xml_char_len(s)) == 0) {
-			galley_buf_puts(&b, REPLACEMENT);
-			s++;
-			while ((*s & 0xc0) == 0x80)
-				s++;
-			continue;
-		}
+		n = clean_prefix(s);
 		galley_buf_put(&b, s, n);
 		s += n;
+		if (*s == '\0')
+			break;
+		galley_buf_puts(&b, REPLACEMENT);
+		s++;
+		while ((*s & 0xc0) == 0x80)
+			s++;
 	}
 	if (b.len == 0)
 		return strdup("");

@@ -15,6 +15,8 @@ void	xml_escape(struct galley_buf *, const char *s, int attr);
  * U+FFFD (for libxml2's writer, which escapes but does not check).
  */
 char	*xml_clean(const char *s);
+/* 1 if s holds no character XML forbids (xml_clean would copy it). */
+int	xml_is_clean(const char *s);
 
 /* Initialise libxml2 once per process; thread-safe. */
 void	xml_init(void);
