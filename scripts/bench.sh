@@ -24,15 +24,34 @@ sh scripts/gen-articles.sh "$N10" "$W/in10"
 G=$(pwd)/galley
 md=$(ls "$W"/in1/*.md)
 
-hf() { hyperfine -N --warmup 1 --runs "${RUNS:-5}" --export-json "$W/$1.json" "$2" >/dev/null 2>&1; \
+# hf NAME COMMAND [OUTDIR]: mean seconds; OUTDIR is removed before each
+# run, so every run converts into a fresh folder.
+hf() { if [ -n "${3:-}" ]; then
+		hyperfine -N --warmup 1 --runs "${RUNS:-5}" --prepare "rm -rf $3" \
+		    --export-json "$W/$1.json" "$2" >/dev/null 2>&1
+	else
+		hyperfine -N --warmup 1 --runs "${RUNS:-5}" \
+		    --export-json "$W/$1.json" "$2" >/dev/null 2>&1
+	fi
 	sed -n 's/.*"mean": \([0-9.e-]*\).*/\1/p' "$W/$1.json" | head -n 1; }
 
-t_all2=$(hf all2 "$G convert -q -j 2 -t json,epub,tei -o $W/o $W/in1")
-t_all1=$(hf all1 "$G convert -q -j 1 -t json,epub,tei -o $W/o $W/in1")
-t_json1=$(hf json1 "$G convert -q -j 1 -t json -o $W/o $W/in1")
+t_all2=$(hf all2 "$G convert -q -j 2 -t json,epub,tei -o $W/o $W/in1" "$W/o")
+t_all1=$(hf all1 "$G convert -q -j 1 -t json,epub,tei -o $W/o $W/in1" "$W/o")
+t_json1=$(hf json1 "$G convert -q -j 1 -t json -o $W/o $W/in1" "$W/o")
+# The same with the outputs in memory (tmpfs), when there is one: what
+# galley costs, without the file system's cost of creating files.
+S=""
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then
+	S=$(mktemp -d /dev/shm/galley-bench.XXXXXX)
+	trap 'rm -rf "$W" "$S"' EXIT
+	s_all2=$(hf sall2 "$G convert -q -j 2 -t json,epub,tei -o $S/o $W/in1" "$S/o")
+	s_all1=$(hf sall1 "$G convert -q -j 1 -t json,epub,tei -o $S/o $W/in1" "$S/o")
+	s_json1=$(hf sjson1 "$G convert -q -j 1 -t json -o $S/o $W/in1" "$S/o")
+fi
 t_cmark=$(hf cmark "cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist $md")
 nmd=$(echo "$md" | wc -l)
-RUNS=2 t_all10=$(RUNS=2 hf all10 "$G convert -q -j 2 -t json,epub,tei -o $W/o10 $W/in10")
+t_all10=$(RUNS=2 hf all10 "$G convert -q -j 2 -t json,epub,tei -o $W/o10 $W/in10" "$W/o10")
+[ -z "$S" ] || s_all10=$(RUNS=2 hf sall10 "$G convert -q -j 2 -t json,epub,tei -o $S/o10 $W/in10" "$S/o10")
 
 mem() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1; }
 m10=$(mem "$G" convert -q -j 2 -t json,epub,tei -o "$W/m10" "$W/in10")
@@ -56,6 +75,11 @@ echo "| --- | --- |"
 echo "| $N articles, JSON+EPUB+TEI, -j 2 | $(awk -v t=$t_all2 'BEGIN{printf "%.3f", t}') s ($(rate $t_all2 $N) articles/s, $(per $t_all2 $N) ms/article) |"
 echo "| $N articles, JSON+EPUB+TEI, -j 1 | $(awk -v t=$t_all1 'BEGIN{printf "%.3f", t}') s; -j 2 is $(ratio $t_all1 $t_all2)x faster |"
 echo "| $N10 articles, JSON+EPUB+TEI, -j 2 | $(awk -v t=$t_all10 'BEGIN{printf "%.3f", t}') s; 10x the articles cost $(ratio $t_all10 $t_all2)x the time |"
+if [ -n "$S" ]; then
+	echo "| the same, outputs on tmpfs: $N articles, -j 2 | $(awk -v t=$s_all2 'BEGIN{printf "%.3f", t}') s ($(rate $s_all2 $N) articles/s); -j 1 $(awk -v t=$s_all1 'BEGIN{printf "%.3f", t}') s: -j 2 is $(ratio $s_all1 $s_all2)x faster |"
+	echo "| the same, outputs on tmpfs: $N10 articles, -j 2 | $(awk -v t=$s_all10 'BEGIN{printf "%.3f", t}') s: 10x the articles cost $(ratio $s_all10 $s_all2)x the time |"
+	echo "| the same, outputs on tmpfs: JSON only, -j 1 vs cmark-gfm | galley $(per $s_json1 $N) ms/article: $(awk -v a=$t_cmark -v na=$nmd -v b=$s_json1 -v nb=$N 'BEGIN{printf "%.0f", 100 * (a/na) / (b/nb)}')% of cmark-gfm's speed |"
+fi
 echo "| $N articles, JSON only, -j 1 vs cmark-gfm alone on the $nmd Markdown files | galley $(per $t_json1 $N) ms/article, cmark-gfm $(per $t_cmark $nmd) ms/article: galley runs at $(awk -v a=$t_cmark -v na=$nmd -v b=$t_json1 -v nb=$N 'BEGIN{printf "%.0f", 100 * (a/na) / (b/nb)}')% of cmark-gfm's speed |"
 echo "| peak memory, $N10 articles | $((m10 / 1024)) MB ($N articles: $((m1 / 1024)) MB) |"
 echo "| galley book of $N10 articles | $t_book s, peak memory $((m_book / 1024)) MB |"
