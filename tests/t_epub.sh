@@ -211,9 +211,19 @@ else
 	skip "book: galley book" "this galley does not dispatch 'book' yet"
 fi
 
+# Right-to-left: an Arabic article (its language detected) is dir="rtl",
+# and a book whose main language is Arabic turns its pages right to left.
+"$G" convert -q -t epub -o "$E/rtl" "$X/rtl-ar.md" 2>/dev/null
+check "epub: an Arabic chapter is dir=\"rtl\"" sh -c "unzip -p '$E/rtl/rtl-ar.epub' \
+    OEBPS/text/c00001.xhtml | grep -q 'lang=\"ar\" xml:lang=\"ar\" dir=\"rtl\"'"
+check "epub: an Arabic book's pages turn right to left" sh -c "unzip -p \
+    '$E/rtl/rtl-ar.epub' OEBPS/content.opf | grep -q 'page-progression-direction=\"rtl\"'"
+check "epub: left-to-right chapters have no dir" sh -c "! unzip -p \
+    '$E/seeds/000_5413cba6d7dd22c5.epub' 'OEBPS/text/*.xhtml' OEBPS/content.opf | grep -q 'rtl'"
+
 # EPUBCheck, once for all.  Debian's EPUBCheck recurses once per link in
 # reading order: a big stack for the 1,000-chapter book.
-all=$(ls "$E"/seeds/*.epub "$E"/fx/*.epub "$E"/flat/*.epub)
+all=$(ls "$E"/seeds/*.epub "$E"/fx/*.epub "$E"/flat/*.epub "$E"/rtl/*.epub)
 java -Xss64m -cp /usr/bin/epubcheck "$X/EpubCheckAll.java" $all $books \
     "$E/broken.epub" >"$E/epubcheck.log" 2>&1
 if ! grep -q '^\(ok\|FAIL\) ' "$E/epubcheck.log"; then

@@ -1,7 +1,9 @@
 /*
  * The default stylesheet: book typography in relative units, the
  * reader's own fonts, hyphenation hints, and the few classes the
- * chapters use.  --css or book.yaml's stylesheet replaces it.
+ * chapters use, and right-to-left text (a chapter in Arabic, Hebrew,
+ * Persian, ... has dir="rtl").  --css or book.yaml's stylesheet
+ * replaces it.
  */
 #include "writers/epub/epub.h"
 
@@ -13,7 +15,7 @@ const char epub_css[] =
 "h1 + p, h2 + p, h3 + p, h4 + p, h5 + p, h6 + p, hr + p,\n"
 "blockquote p, li p, aside p, td p, th p, .titlepage p,\n"
 "p:first-child { text-indent: 0; }\n"
-"h1, h2, h3, h4, h5, h6 { line-height: 1.2; text-align: left;\n"
+"h1, h2, h3, h4, h5, h6 { line-height: 1.2; text-align: left; text-align: start;\n"
 "  -epub-hyphens: none; hyphens: none; page-break-after: avoid;\n"
 "  break-after: avoid; }\n"
 "h1 { font-size: 1.6em; margin: 1.5em 0 1em; }\n"
@@ -28,12 +30,12 @@ const char epub_css[] =
 ".galley-task { font-style: normal; }\n"
 "pre { margin: 1em 0; white-space: pre-wrap; font-size: 0.85em;\n"
 "  line-height: 1.3; -epub-hyphens: none; hyphens: none;\n"
-"  text-align: left; }\n"
+"  text-align: left; text-align: start; }\n"
 "code, pre { font-family: monospace; }\n"
 "hr { margin: 1.5em 25%; border: 0; border-top: 1px solid; }\n"
 "table { border-collapse: collapse; margin: 1em 0; font-size: 0.9em; }\n"
 "th, td { border: 1px solid; padding: 0.2em 0.4em; vertical-align: top;\n"
-"  text-align: left; }\n"
+"  text-align: left; text-align: start; }\n"
 "th.center, td.center { text-align: center; }\n"
 "th.right, td.right { text-align: right; }\n"
 "img { max-width: 100%; height: auto; }\n"
@@ -48,4 +50,6 @@ const char epub_css[] =
 ".cover { text-align: center; margin: 0; }\n"
 ".cover img { max-height: 95vh; }\n"
 "nav ol { list-style: none; margin-left: 0; }\n"
-"nav ol ol { margin-left: 1.5em; }\n";
+"nav ol ol { margin-left: 1.5em; }\n"
+"[dir=\"rtl\"] ul, [dir=\"rtl\"] ol { margin: 0.6em 1.5em 0.6em 0; }\n"
+"[dir=\"rtl\"] nav ol ol { margin-left: 0; margin-right: 1.5em; }\n";

@@ -148,6 +148,8 @@ void	xhtml_text(struct galley_buf *, const struct galley_node *);
 void	xhtml_head(struct galley_buf *, const char *lang, const char *title,
 	    const char *css, const char *body_type);
 void	xhtml_foot(struct galley_buf *);
+/* 1 if the BCP 47 tag is a right-to-left language or script. */
+int	epub_lang_rtl(const char *lang);
 
 /* html_clean.c: raw HTML as safe, well-formed XHTML. */
 struct html_ctx {

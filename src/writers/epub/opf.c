@@ -169,7 +169,9 @@ opf_write(struct galley_buf *b, const struct epub *e)
 		snprintf(href, sizeof(href), "text/%s", e->ch[i].file);
 		item(b, id, href, "application/xhtml+xml", NULL);
 	}
-	galley_buf_puts(b, "  </manifest>\n  <spine toc=\"ncx\">\n");
+	galley_buf_puts(b, epub_lang_rtl(e->lang) ? "  </manifest>\n  <spine "
+	    "toc=\"ncx\" page-progression-direction=\"rtl\">\n" :
+	    "  </manifest>\n  <spine toc=\"ncx\">\n");
 	if (e->cover_href != NULL)
 		galley_buf_puts(b, "    <itemref idref=\"cover\"/>\n");
 	galley_buf_puts(b, "    <itemref idref=\"title-page\"/>\n"

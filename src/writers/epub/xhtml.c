@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "writers/epub/epub.h"
 #include "writers/xml_escape.h"
@@ -876,6 +877,42 @@ render(struct xw *x, const struct galley_node *n)
 	galley_buf_printf(x->out, "</%s>", tag);
 }
 
+/* 1 if lang (BCP 47) is written right to left: its script subtag, or
+ * the usual script of its language. */
+int
+epub_lang_rtl(const char *lang)
+{
+	static const char *const rtl_lang[] = { "ar", "arc", "ckb", "dv",
+	    "fa", "he", "iw", "ks", "ku-arab", "nqo", "ps", "sd", "syr",
+	    "ug", "ur", "yi", NULL };
+	static const char *const rtl_script[] = { "adlm", "arab", "hebr",
+	    "mand", "nkoo", "rohg", "samr", "syrc", "thaa", NULL };
+	const char	*p;
+	size_t		 i, n;
+
+	if (lang == NULL)
+		return 0;
+	for (p = lang; *p != '\0'; p++) {	/* a script subtag wins */
+		if (*p != '-')
+			continue;
+		for (n = 0; p[1 + n] != '\0' && p[1 + n] != '-'; n++)
+			;
+		if (n != 4)
+			continue;
+		for (i = 0; rtl_script[i] != NULL; i++)
+			if (strncasecmp(p + 1, rtl_script[i], 4) == 0)
+				return 1;
+		return 0;
+	}
+	for (i = 0; rtl_lang[i] != NULL; i++) {
+		n = strlen(rtl_lang[i]);
+		if (strncasecmp(lang, rtl_lang[i], n) == 0 &&
+		    (lang[n] == '\0' || lang[n] == '-'))
+			return 1;
+	}
+	return 0;
+}
+
 void
 xhtml_head(struct galley_buf *b, const char *lang, const char *title,
     const char *css, const char *body_type)
@@ -886,6 +923,8 @@ xhtml_head(struct galley_buf *b, const char *lang, const char *title,
 	xml_escape(b, lang, 1);
 	galley_buf_puts(b, "\" xml:lang=\"");
 	xml_escape(b, lang, 1);
+	if (epub_lang_rtl(lang))
+		galley_buf_puts(b, "\" dir=\"rtl");
 	galley_buf_puts(b, "\">\n<head>\n<meta charset=\"UTF-8\"/>\n"
 	    "<title>");
 	xml_escape(b, title, 0);
