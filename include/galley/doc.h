@@ -59,7 +59,7 @@ enum galley_align {
 
 struct galley_pos {
 	unsigned	 line;	/* 1-based line in the user's file; 0 if made */
-	unsigned	 col;	/* 1-based byte column; 0 if made */
+	unsigned	 col;	/* 1-based column in characters; 0 if made */
 };
 
 struct galley_node {

@@ -26,6 +26,10 @@ struct md {
 	struct galley_doc	*doc;
 	const char		*name;
 	unsigned		 line_offset;	/* body line 1 is file line */
+	const char		*body;		/* for columns in characters */
+	size_t			 body_len;
+	size_t			*line_at;	/* offset of each body line */
+	size_t			 nlines;
 	struct galley_diag	*dg;
 	int			 notes;		/* footnote definitions seen */
 };
@@ -162,6 +166,19 @@ pos_of(struct md *md, cmark_node *cn)
 
 	pos.line = line > 0 ? (unsigned)line + md->line_offset - 1 : 0;
 	pos.col = col > 0 ? (unsigned)col : 0;
+	/* cmark-gfm counts bytes; people and editors count characters */
+	if (line > 0 && col > 1 && (size_t)line <= md->nlines) {
+		const unsigned char *p = (const unsigned char *)md->body +
+		    md->line_at[line - 1];
+		const unsigned char *end = (const unsigned char *)md->body +
+		    md->body_len;
+		int		     k;
+
+		pos.col = 1;
+		for (k = 1; k < col && p < end && *p != '\n'; k++, p++)
+			if ((*p & 0xc0) != 0x80)
+				pos.col++;
+	}
 	return pos;
 }
 
@@ -411,7 +428,24 @@ md_parse_body(struct galley_doc *doc, const char *name, const char *body,
 	md.line_offset = first_line;
 	md.dg = dg;
 	md.notes = 0;
-	rc = croot ? build(&md, croot, max_depth) : -1;
+	md.body = body;
+	md.body_len = len;
+	md.nlines = 1;
+	for (i = 0; i < len; i++)
+		md.nlines += body[i] == '\n';
+	if ((md.line_at = malloc(md.nlines * sizeof(size_t))) == NULL) {
+		galley_diag_add(dg, GALLEY_ERROR, name, 0, 0, "out of memory");
+		rc = -1;
+	} else {
+		size_t	 k = 0;
+
+		md.line_at[k++] = 0;
+		for (i = 0; i < len; i++)
+			if (body[i] == '\n' && k < md.nlines)
+				md.line_at[k++] = i + 1;
+		rc = croot ? build(&md, croot, max_depth) : -1;
+	}
+	free(md.line_at);
 	if (croot != NULL)
 		cmark_node_free(croot);
 	cmark_parser_free(parser);
@@ -437,6 +471,7 @@ md_read(struct galley_doc *doc, const struct galley_src *src,
 		if (fm_parse_yaml(&fm, doc, src->name, yaml, yaml_len, 2,
 		    opts->max_yaml_nodes, dg) == -1)
 			return -1;
+		memset(&md, 0, sizeof(md));
 		md.doc = doc;
 		md.name = src->name;
 		md.dg = dg;

@@ -270,8 +270,15 @@ pos_at(const struct tline *l, size_t off)
 {
 	struct galley_pos	 p;
 
+	const unsigned char	*c = (const unsigned char *)l->s -
+				    (l->col - 1);
+	const unsigned char	*end = (const unsigned char *)l->s + off;
+
 	p.line = l->no;
-	p.col = l->col + (unsigned)off;
+	p.col = 1;		/* in characters, counted from the line start */
+	for (; c < end; c++)
+		if ((*c & 0xc0) != 0x80)
+			p.col++;
 	return p;
 }
 

@@ -72,6 +72,27 @@ align_char(enum galley_align a)
 }
 
 /* cmark-gfm's node in galley's terms; -1 if galley has no such kind. */
+/* The example being checked: cmark-gfm's byte columns become the
+ * character columns galley reports (counted in the line, up to its end). */
+static const char *cur_md;
+
+static unsigned
+char_col(unsigned line, unsigned col)
+{
+	const unsigned char	*p = (const unsigned char *)cur_md;
+	unsigned		 k, c = 1;
+
+	if (p == NULL || line == 0 || col <= 1)
+		return col;
+	for (k = 1; k < line && *p != '\0'; p++)
+		if (*p == '\n')
+			k++;
+	for (k = 1; k < col && *p != '\0' && *p != '\n'; k++, p++)
+		if ((*p & 0xc0) != 0x80)
+			c++;
+	return c;
+}
+
 static int
 cmark_flat(struct flat *f, cmark_node *cn)
 {
@@ -83,7 +104,8 @@ cmark_flat(struct flat *f, cmark_node *cn)
 	int		 col = 0;
 
 	f->line = (unsigned)cmark_node_get_start_line(cn);
-	f->col = (unsigned)cmark_node_get_start_column(cn);
+	f->col = char_col(f->line,
+	    (unsigned)cmark_node_get_start_column(cn));
 	switch (cmark_node_get_type(cn)) {
 	case CMARK_NODE_BLOCK_QUOTE:
 		f->type = GALLEY_NODE_QUOTE;
@@ -450,6 +472,7 @@ check_example(const char *md, const char *file, int number,
 		    cmark_find_syntax_extension(extensions[i]));
 	cmark_parser_feed(parser, md, len);
 	root = cmark_parser_finish(parser);
+	cur_md = md;
 	if (flatten_cmark(&a, root, why, sz) == -1)
 		goto out;
 
