@@ -66,7 +66,7 @@ for p in sys.argv[1:]:
 ./galley convert -q -t tree -o - input/000_5413cba6d7dd22c5.txt >"$T/json/000.tree" 2>/dev/null
 check "tree: headings and links with line:col" sh -c "
 grep -q '^ *8:1 *heading level=2' '$T/json/000.tree' &&
-grep -q '^ *10:289 *link url=\"/frontoffice\"' '$T/json/000.tree'"
+grep -q '^ *10:286 *link url=\"/frontoffice\"' '$T/json/000.tree'"
 
 # A bad node: file:line:col, the JSON path, status 1.
 printf '{"galley": 1, "body": [\n  {"type": "paragraph"},\n  {"type": "foo"}\n]}\n' >"$T/json/bad.json"
