@@ -21,6 +21,8 @@ struct smart {
 	char			 q[4][16];	/* open, close, alt open, close */
 	uint32_t		 prev;		/* last character of the block */
 	int			 alt_open;	/* single quotes open */
+	int			 french;	/* « » take a narrow no-break
+						   space inside */
 	int			 changes;	/* in this block */
 };
 
@@ -89,7 +91,16 @@ smarten(struct smart *s, struct galley_node *n)
 		if (nk == 0)
 			next = 0;
 		if (c == '"') {
-			galley_buf_puts(&out, s->q[opens_after(s->prev) ? 0 : 1]);
+			int	 open = opens_after(s->prev);
+
+			/* French: « U+202F text U+202F » */
+			if (s->french && !open && !u_isUWhiteSpace(
+			    (UChar32)s->prev))
+				galley_buf_puts(&out, "\xe2\x80\xaf");
+			galley_buf_puts(&out, s->q[open ? 0 : 1]);
+			if (s->french && open && next != 0 &&
+			    !u_isUWhiteSpace((UChar32)next))
+				galley_buf_puts(&out, "\xe2\x80\xaf");
 			changed++;
 		} else if (c == '\'') {
 			if (u_isalnum((UChar32)s->prev) && u_isalpha((UChar32)next))
@@ -199,6 +210,11 @@ smart_run(struct galley_doc *doc, const struct galley_opts *opts,
 	s.doc = doc;
 	s.dg = dg;
 	load_quotes(&s, galley_doc_meta(doc)->language);
+	s.french = strncmp(s.q[0], "\xc2\xab", 2) == 0 &&
+	    galley_doc_meta(doc)->language != NULL &&
+	    strncmp(galley_doc_meta(doc)->language, "fr", 2) == 0 &&
+	    (galley_doc_meta(doc)->language[2] == '\0' ||
+	    galley_doc_meta(doc)->language[2] == '-');
 	galley_walk(galley_doc_root(doc), visit, &s);
 	return 0;
 }

@@ -45,7 +45,10 @@ main(void)
 	CHECK_STR(smart("de", "Er sagte \"ja\".\n", b, sizeof(b)),
 	    "Er sagte „ja“.", "German „…“");
 	CHECK_STR(smart("fr", "Il a dit \"oui\".\n", b, sizeof(b)),
-	    "Il a dit «oui».", "French «…»");
+	    "Il a dit «\xe2\x80\xafoui\xe2\x80\xaf».",
+	    "French « … » with narrow no-break spaces inside");
+	CHECK_STR(smart("fr-CA", "Il a dit \"oui\".\n", b, sizeof(b)),
+	    "Il a dit «\xe2\x80\xafoui\xe2\x80\xaf».", "fr-CA too");
 	CHECK_STR(smart("nb", "Han sa \"ja\" og *\"nei\"*.\n", b, sizeof(b)),
 	    "Han sa «ja» og «nei».", "Norwegian «…», across emphasis");
 	CHECK_STR(smart("en", "Use `\"x\" -- y` and \"z\".\n", b, sizeof(b)),
