@@ -125,3 +125,10 @@ if [ $same = 1 ]; then ok "a slug claimed twice resolves the same with -j 1 and 
 else notok "a slug claimed twice resolves differently under -j 4"; fi
 check "the earliest input keeps the slug" grep -q '"target": "lease1"' "$T/dup-1/main.json"
 check "a later input claiming a slug is warned" grep -qx "$T/dup/l2.md: warning: slug \"lease\" is also the slug of $T/dup/l1.md, earlier in this run: links to it go there" "$T/dup.err"
+
+# galley book: a file named on the command line is a chapter whatever
+# its name; in folders only article names are (the rest are resources).
+cp input/004_4a80590e0acbb5b6.txt "$T/named.export"
+./galley book -q -o "$T/named.epub" "$T/named.export" input/000_5413cba6d7dd22c5.txt 2>/dev/null
+check "book: a named file with any extension is a chapter" \
+    test "$(unzip -l "$T/named.epub" | grep -c 'text/c[0-9]*\.xhtml')" = 2

@@ -54,8 +54,10 @@ book_usage(FILE *f)
 	fputs(
 "usage: galley book [options] INPUT...\n"
 "\n"
-"Make one EPUB 3 book of articles (files, or folders read recursively:\n"
-"*.md, *.markdown, *.txt, *.json), one chapter per article.  Chapters\n"
+"Make one EPUB 3 book of articles, one chapter per article: files named\n"
+"(whatever their name), or folders read recursively, where *.md,\n"
+"*.markdown, *.txt, *.json and names without an extension are the\n"
+"articles and the rest (images, stylesheets) may be used by them.  Chapters\n"
 "follow the front matter's 'order' (or 'weight'), then the path; or the\n"
 "'chapters' list of a book.yaml in the first folder named.  book.yaml\n"
 "may also give title, subtitle, authors, language, publisher, rights,\n"
@@ -603,7 +605,8 @@ cmd_book(int argc, char **argv)
 		const struct galley_meta	*m;
 		struct article			*a;
 
-		if (book.chapters.n == 0 && !is_article_name(inputs.v[i].path))
+		if (book.chapters.n == 0 && inputs.v[i].found &&
+		    !is_article_name(inputs.v[i].path))
 			continue;
 		if ((doc = load(&run, inputs.v[i].path, 0)) == NULL) {
 			failed = 1;
