@@ -24,10 +24,15 @@ sh scripts/gen-articles.sh "$N10" "$W/in10"
 G=$(pwd)/galley
 md=$(ls "$W"/in1/*.md)
 
-# hf NAME COMMAND [OUTDIR]: mean seconds; OUTDIR is removed before each
-# run, so every run converts into a fresh folder.
+# hf NAME COMMAND [OUTDIR]: mean seconds.  With OUTDIR, every run converts
+# into a fresh folder: the last run's is moved aside, not deleted, because
+# ext4 avoids reusing inodes deleted within the last minutes and searches
+# its tables for others, which makes creating thousands of files right
+# after deleting thousands several times slower (a property of the file
+# system, seen here, not of galley).
 hf() { if [ -n "${3:-}" ]; then
-		hyperfine -N --warmup 1 --runs "${RUNS:-5}" --prepare "rm -rf $3" \
+		hyperfine -N --warmup 1 --runs "${RUNS:-5}" \
+		    --prepare "sh -c 'if [ -d $3 ]; then mv $3 \$(mktemp -d $3.old.XXXXXX)/; fi'" \
 		    --export-json "$W/$1.json" "$2" >/dev/null 2>&1
 	else
 		hyperfine -N --warmup 1 --runs "${RUNS:-5}" \
