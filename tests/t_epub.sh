@@ -14,7 +14,13 @@ BOOK=${GALLEY_BOOK:-"$G book"}
 check "epub: the seeds, one EPUB each (and JSON)" \
     "$G" convert -q -t epub,json -o "$E/seeds" "$ROOT/input"
 "$G" convert -q -t epub,json -o "$E/fx" "$X/footnotes.md" "$X/images.md" \
-    "$X/rawhtml.md" "$X/links/a.json" "$X/links/b.json" 2>"$E/fx.log"
+    "$X/rawhtml.md" "$X/urls.md" "$X/links/a.json" "$X/links/b.json" 2>"$E/fx.log"
+check "epub: a URL whose host is none is a warning at file:line:col, its text kept" \
+    grep -q 'urls.md:7:56: warning: links: "http://www.b\]" has no valid host name; kept as text only' "$E/fx.log"
+check "epub: hosts in other scripts in ASCII (IDNA), spaces escaped" sh -c "
+    unzip -p '$E/fx/urls.epub' OEBPS/text/c00001.xhtml | grep -q 'href=\"https://xn--bcher-kva.de/seite\"' &&
+    unzip -p '$E/fx/urls.epub' OEBPS/text/c00001.xhtml | grep -q 'href=\"https://example.com/remo%20te.png\"' &&
+    ! unzip -p '$E/fx/urls.epub' OEBPS/text/c00001.xhtml | grep -q 'www.b]\"'"
 check "epub: the fixtures, one EPUB each" test -s "$E/fx/rawhtml.epub"
 check "epub: a missing image is a warning at file:line:col" \
     grep -q 'images.md:18:18: warning: image .*missing.png' "$E/fx.log"

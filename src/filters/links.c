@@ -15,6 +15,7 @@
 
 #include "filters/filters.h"
 #include "galley/links.h"
+#include "model/url.h"
 
 struct entry {
 	char	*key;	/* normalised: "lease", "blog/lease" */
@@ -371,6 +372,19 @@ resolve_link(struct resolve *r, struct galley_node *n)
 		return;
 	}
 	if (!is_relative(url)) {
+		char	*ascii;
+
+		if (url_host_ascii(url, &ascii) == -1) {
+			if (n->u.link.kind != GALLEY_LINK_UNRESOLVED)
+				filter_report(r->dg, r->doc, GALLEY_WARNING,
+				    n, "links: \"%.60s\" has no valid host "
+				    "name; kept as text only", url);
+			n->u.link.kind = GALLEY_LINK_UNRESOLVED;
+			n->u.link.target = NULL;
+			n->u.link.fragment = NULL;
+			return;
+		}
+		free(ascii);
 		n->u.link.kind = GALLEY_LINK_EXTERNAL;
 		return;
 	}

@@ -596,6 +596,20 @@ test_values(void)
 	CHECK_STR(s, "http://[::1]:80/a%5C%5Bb%5D#x%23y",
 	    "uri: brackets in the host only, one '#'");
 	free(s);
+	s = tei_uri("http://www.b]");
+	CHECK_STR(s, "http://www.b%5D", "uri: a bracket in a host that is "
+	    "no IPv6 address");
+	free(s);
+	s = tei_uri("d\xc3\xa9t:x/a:b");
+	CHECK_STR(s, "d%C3%A9t%3Ax/a:b", "uri: no scheme, so the first "
+	    "segment's colon is escaped");
+	free(s);
+	s = tei_uri("mailto:a@b");
+	CHECK_STR(s, "mailto:a@b", "uri: a scheme stays");
+	free(s);
+	s = tei_uri("http://[x/y]");
+	CHECK_STR(s, "http://%5Bx/y%5D", "uri: brackets across the host");
+	free(s);
 	CHECK(tei_when("2021-06-24T07:51", buf, sizeof(buf)) == 0 &&
 	    strcmp(buf, "2021-06-24T07:51:00") == 0, "when: seconds added");
 	CHECK(tei_when("2021-06-24 07:51:30+02:00", buf, sizeof(buf)) == 0 &&

@@ -134,6 +134,8 @@ const char *epub_image(struct epub *, const char *url, const char *basedir,
  * scheme. */
 int	epub_href_ok(const struct epub *, size_t ch, const char *href);
 int	epub_url_is_absolute(const char *);
+/* url fit for href/src (IDNA host, escapes), malloc'd; NULL: no host. */
+char	*epub_url(const char *url);
 int	epub_url_is_remote(const char *);
 int	epub_chapter_has_id(const struct epub *, size_t ch, const char *id);
 

@@ -348,11 +348,14 @@ image(struct hc *h, xmlNode *n)
 	if (epub_url_is_remote(src)) {
 		const char *t = alt != NULL && *alt != '\0' ? alt : src;
 
-		if (h->in_a)
+		char		*u = h->in_a ? NULL : epub_url(src);
+
+		if (u == NULL)
 			xml_escape(h->out, t, 0);
 		else {
 			galley_buf_puts(h->out, "<a class=\"remote-image\"");
-			attr(h, "href", src);
+			attr(h, "href", u);
+			free(u);
 			galley_buf_putc(h->out, '>');
 			xml_escape(h->out, t, 0);
 			galley_buf_puts(h->out, "</a>");
@@ -497,7 +500,10 @@ emit(struct hc *h, xmlNode *n, enum ctx ctx)
 	}
 	open_tag(h, n, e);
 	if (href != NULL) {
-		attr(h, "href", href);
+		char	*u = epub_url(href);
+
+		attr(h, "href", u != NULL ? u : "");
+		free(u);
 		xmlFree(href);
 		h->in_a++;
 	}

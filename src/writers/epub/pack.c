@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "writers/epub/epub.h"
+#include "model/url.h"
 
 #define IMAGE_MAX	(64u << 20)	/* largest image packed */
 
@@ -381,6 +382,46 @@ epub_url_is_absolute(const char *u)
 	    r[1] != '\0';
 }
 
+/*
+ * url as an href or src EPUB readers (and EPUBCheck) parse: a host in
+ * another script in ASCII (IDNA), then spaces, controls, "<>\\^`{|}",
+ * a '%' that starts no escape, and brackets but those around an IPv6
+ * host percent-encoded; other characters stay (an IRI).  malloc'd, or
+ * NULL if the host is none.
+ */
+char *
+epub_url(const char *url)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	struct galley_buf	 b;
+	const unsigned char	*p, *v6 = NULL, *v6_end = NULL;
+	const char		*sep;
+	char			*ascii = NULL, *out;
+
+	if (url_host_ascii(url, &ascii) == -1)
+		return NULL;
+	if (ascii != NULL)
+		url = ascii;
+	if ((sep = strstr(url, "://")) != NULL && sep[3] == '[' &&
+	    (v6_end = (const unsigned char *)strchr(sep + 3, ']')) != NULL)
+		v6 = (const unsigned char *)sep + 3;
+	galley_buf_init(&b);
+	for (p = (const unsigned char *)url; *p != '\0'; p++) {
+		if (*p <= 0x20 || *p == 0x7f || strchr("\"<>\\^`{|}", *p) ||
+		    (*p == '%' && !(isxdigit(p[1]) && isxdigit(p[2]))) ||
+		    ((*p == '[' || *p == ']') && p != v6 && p != v6_end)) {
+			galley_buf_putc(&b, '%');
+			galley_buf_putc(&b, hex[*p >> 4]);
+			galley_buf_putc(&b, hex[*p & 15]);
+		} else
+			galley_buf_putc(&b, (char)*p);
+	}
+	galley_buf_putc(&b, '\0');
+	out = galley_buf_detach(&b, NULL);
+	free(ascii);
+	return out;
+}
+
 int
 epub_href_ok(const struct epub *e, size_t ch, const char *href)
 {
@@ -388,8 +429,14 @@ epub_href_ok(const struct epub *e, size_t ch, const char *href)
 	char		*end;
 	unsigned long	 k;
 
-	if (epub_url_is_absolute(href))
+	if (epub_url_is_absolute(href)) {
+		char	*ascii;
+
+		if (url_host_ascii(href, &ascii) == -1)
+			return 0;	/* no host a reader could use */
+		free(ascii);
 		return 1;
+	}
 	if (href[0] == '#')
 		return epub_chapter_has_id(e, ch, href + 1);
 	if (href[0] != 'c' || !isdigit((unsigned char)href[1]))

@@ -12,6 +12,7 @@
 
 #include "writers/epub/epub.h"
 #include "writers/xml_escape.h"
+#include "model/url.h"
 
 /* The ids of a chapter, in walk order of the nodes that carry them. */
 struct ids {
@@ -358,23 +359,10 @@ put_id(struct xw *x, const char *id)
 static void
 put_url(struct xw *x, const char *u)
 {
-	struct galley_buf	 b;
-	const unsigned char	*p;
-	static const char	 hex[] = "0123456789ABCDEF";
+	char	*c = epub_url(u);
 
-	galley_buf_init(&b);
-	for (p = (const unsigned char *)u; *p != '\0'; p++) {
-		if (*p <= 0x20 || *p == 0x7f || strchr("\"<>\\^`{|}", *p) ||
-		    (*p == '%' && !(isxdigit(p[1]) && isxdigit(p[2])))) {
-			galley_buf_putc(&b, '%');
-			galley_buf_putc(&b, hex[*p >> 4]);
-			galley_buf_putc(&b, hex[*p & 15]);
-		} else
-			galley_buf_putc(&b, *p);
-	}
-	galley_buf_putc(&b, '\0');
-	esc(x, b.data, 1);
-	galley_buf_release(&b);
+	esc(x, c != NULL ? c : "", 1);
+	free(c);
 }
 
 /* The href a link gets in this chapter, malloc'd, or NULL: text only. */
@@ -405,8 +393,11 @@ link_href(struct xw *x, const struct galley_node *n)
 		if (url[0] == '#')
 			return map_get(&x->ids.set, url + 1, NULL) ?
 			    epub_strdup(url) : NULL;
-		if (epub_url_is_absolute(url))
+		if (epub_url_is_absolute(url) && url_host_ascii(url,
+		    &h) == 0) {
+			free(h);
 			return epub_strdup(url);
+		}
 		return NULL;
 	case GALLEY_LINK_UNRESOLVED:
 		return NULL;

@@ -1,0 +1,121 @@
+/*
+ * Hosts of absolute URLs: checked, and written in ASCII (see url.h).
+ * A host is a DNS name (letters, digits, "-._~"), an IPv4 address or
+ * [IPv6]; a name in another script must pass IDNA with the STD3 rules.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <unicode/uidna.h>
+
+#include "model/url.h"
+
+/* Where the host of url starts and its length; 0 if url has none. */
+static int
+host_of(const char *url, size_t *start, size_t *len)
+{
+	const char	*p = url, *a, *end, *at, *h;
+
+	if (!isalpha((unsigned char)*p))
+		return 0;
+	while (isalnum((unsigned char)*p) || *p == '+' || *p == '-' ||
+	    *p == '.')
+		p++;
+	if (strncmp(p, "://", 3) != 0)
+		return 0;
+	a = p + 3;
+	end = a + strcspn(a, "/?#");
+	at = NULL;
+	for (h = a; h < end; h++)	/* userinfo@ */
+		if (*h == '@')
+			at = h;
+	h = at != NULL ? at + 1 : a;
+	if (*h == '[') {		/* [IPv6] */
+		const char *close = memchr(h, ']', (size_t)(end - h));
+
+		if (close == NULL)
+			return -1;
+		end = close + 1;
+	} else {			/* drop :port */
+		const char *c = end;
+
+		while (c > h && isdigit((unsigned char)c[-1]))
+			c--;
+		if (c > h && c[-1] == ':')
+			end = c - 1;
+	}
+	*start = (size_t)(h - url);
+	*len = (size_t)(end - h);
+	return 1;
+}
+
+/* Every label of an ASCII name: 1 to 63 characters, no '-' at either
+ * end (a final dot is allowed). */
+static int
+labels_ok(const char *h, size_t len)
+{
+	size_t	 i = 0, n;
+
+	while (i < len) {
+		for (n = 0; i + n < len && h[i + n] != '.'; n++)
+			;
+		if (n == 0 ? i + n < len || i == 0 : n > 63 || h[i] == '-' ||
+		    h[i + n - 1] == '-')
+			return 0;
+		i += n + 1;
+	}
+	return 1;
+}
+
+int
+url_host_ascii(const char *url, char **ascii)
+{
+	size_t		 start, len, i;
+	int		 nonascii = 0, rc;
+	UErrorCode	 st = U_ZERO_ERROR;
+	UIDNAInfo	 info = UIDNA_INFO_INITIALIZER;
+	UIDNA		*idna;
+	char		 out[256];
+	int32_t		 n;
+
+	*ascii = NULL;
+	if ((rc = host_of(url, &start, &len)) <= 0)
+		return rc;
+	if (len > 0 && url[start] == '[') {
+		for (i = 1; i + 1 < len; i++)
+			if (!isxdigit((unsigned char)url[start + i]) &&
+			    strchr(":.", url[start + i]) == NULL)
+				return -1;
+		return 0;
+	}
+	if (len == 0)		/* "file:///x" only */
+		return strncasecmp(url, "file:", 5) == 0 ? 0 : -1;
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)url[start + i];
+
+		if (c >= 0x80)
+			nonascii = 1;
+		else if (!isalnum(c) && strchr("-._~", c) == NULL)
+			return -1;	/* not in a DNS name */
+	}
+	if (!nonascii)
+		return labels_ok(url + start, len) ? 0 : -1;
+	idna = uidna_openUTS46(UIDNA_NONTRANSITIONAL_TO_ASCII |
+	    UIDNA_USE_STD3_RULES, &st);
+	if (U_FAILURE(st))
+		return -1;
+	n = uidna_nameToASCII_UTF8(idna, url + start, (int32_t)len, out,
+	    (int32_t)sizeof(out), &info, &st);
+	uidna_close(idna);
+	if (U_FAILURE(st) || info.errors != 0 || n <= 0 ||
+	    (size_t)n >= sizeof(out))
+		return -1;
+	if ((*ascii = malloc(strlen(url) - len + (size_t)n + 1)) == NULL)
+		return -1;
+	memcpy(*ascii, url, start);
+	memcpy(*ascii + start, out, (size_t)n);
+	strcpy(*ascii + start + (size_t)n, url + start + len);
+	return 0;
+}

@@ -1,0 +1,52 @@
+/* Hosts of absolute URLs: which are none, and IDNA into ASCII. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/url.h"
+#include "tap.h"
+
+static const char *
+ascii(const char *url, char *buf, size_t sz)
+{
+	char	*a;
+	int	 rc = url_host_ascii(url, &a);
+
+	if (rc == -1)
+		snprintf(buf, sz, "(none)");
+	else
+		snprintf(buf, sz, "%s", a != NULL ? a : url);
+	free(a);
+	return buf;
+}
+
+int
+main(void)
+{
+	static const struct { const char *in, *want, *what; } t[] = {
+		{ "https://example.com/a b", "https://example.com/a b",
+		    "an ASCII host stays" },
+		{ "https://user@example.com:8080/x", "https://user@example.com:8080/x",
+		    "userinfo and port" },
+		{ "https://bücher.de/seite", "https://xn--bcher-kva.de/seite",
+		    "IDNA: a name in another script in ASCII" },
+		{ "http://[::1]:80/a", "http://[::1]:80/a", "an IPv6 host" },
+		{ "http://www.b]", "(none)", "a bracket is no host" },
+		{ "https://xn--in(void)-x", "(none)", "parentheses are no host" },
+		{ "http://www.example-", "(none)", "a label ending in '-'" },
+		{ "http://a..b/", "(none)", "an empty label" },
+		{ "http://?x", "(none)", "an empty host" },
+		{ "file:///etc/x", "file:///etc/x", "file: may have none" },
+		{ "mailto:a@b.c", "mailto:a@b.c", "no authority: nothing to check" },
+		{ "/lease", "/lease", "a path: nothing to check" },
+		{ "https://example.com./", "https://example.com./",
+		    "a final dot" },
+	};
+	char	 buf[256];
+	size_t	 i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		CHECK_STR(ascii(t[i].in, buf, sizeof(buf)), t[i].want,
+		    t[i].what);
+	return TAP_DONE();
+}
