@@ -66,6 +66,7 @@ struct conv {
 	const char		*name;
 	unsigned		 first_line;
 	size_t			 budget, max;
+	size_t			 bytes, max_bytes; /* text, aliases expanded */
 	struct galley_diag	*dg;
 };
 
@@ -97,6 +98,15 @@ convert(struct conv *c, yaml_node_t *yn, int depth)
 	}
 	switch (yn->type) {
 	case YAML_SCALAR_NODE:
+		/* a few values repeated by aliases can still make megabytes
+		 * of text: that is a "billion laughs" too */
+		if ((c->bytes += yn->data.scalar.length) > c->max_bytes) {
+			galley_diag_add(c->dg, GALLEY_ERROR, c->name, pos.line,
+			    pos.col, "front matter: its values (aliases "
+			    "expanded) hold more than %zu bytes of text",
+			    c->max_bytes);
+			return NULL;
+		}
 		v = galley_value_new(c->doc, GALLEY_VALUE_STRING);
 		v->str = galley_doc_strndup(c->doc,
 		    (const char *)yn->data.scalar.value,
@@ -212,6 +222,9 @@ fm_parse_yaml(struct galley_value **out, struct galley_doc *doc,
 	c.name = name;
 	c.first_line = first_line;
 	c.budget = c.max = max_nodes;
+	/* 1 MiB, or 16 times the front matter when it is larger */
+	c.bytes = 0;
+	c.max_bytes = len > (1u << 20) / 16 ? len * 16 : 1u << 20;
 	c.dg = dg;
 	if ((*out = convert(&c, root, 0)) != NULL)
 		rc = 0;
