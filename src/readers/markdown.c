@@ -30,6 +30,9 @@ struct md {
 	size_t			 body_len;
 	size_t			*line_at;	/* offset of each body line */
 	size_t			 nlines;
+	int			 memo_line;	/* pos_of(): the last asked, */
+	int			 memo_bcol;	/* its byte column, */
+	unsigned		 memo_ccol;	/* its column in characters */
 	struct galley_diag	*dg;
 	int			 notes;		/* footnote definitions seen */
 };
@@ -172,12 +175,23 @@ pos_of(struct md *md, cmark_node *cn)
 		    md->line_at[line - 1];
 		const unsigned char *end = (const unsigned char *)md->body +
 		    md->body_len;
-		int		     k;
+		int		     k = 1;
 
 		pos.col = 1;
-		for (k = 1; k < col && p < end && *p != '\n'; k++, p++)
+		/* on from the last column asked on this line: nodes come
+		 * mostly in order, and long lines stay linear */
+		if (line == md->memo_line && col >= md->memo_bcol &&
+		    md->memo_bcol > 0) {
+			k = md->memo_bcol;
+			pos.col = md->memo_ccol;
+			p += k - 1;
+		}
+		for (; k < col && p < end && *p != '\n'; k++, p++)
 			if ((*p & 0xc0) != 0x80)
 				pos.col++;
+		md->memo_line = line;
+		md->memo_bcol = k;
+		md->memo_ccol = pos.col;
 	}
 	return pos;
 }
@@ -423,6 +437,7 @@ md_parse_body(struct galley_doc *doc, const char *name, const char *body,
 	}
 	cmark_parser_feed(parser, body, len);
 	croot = cmark_parser_finish(parser);
+	memset(&md, 0, sizeof(md));
 	md.doc = doc;
 	md.name = name;
 	md.line_offset = first_line;

@@ -4,6 +4,7 @@
  * the title, short lines standing alone as headings, bullet and
  * numbered lists, paragraphs (hard wraps joined), bare URLs as links.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +30,9 @@ struct tline {
 	size_t		 len;
 	unsigned	 no;		/* 1-based line */
 	unsigned	 col;		/* 1-based byte column of s */
+	int		 ascii;		/* the line is ASCII: bytes = chars */
+	size_t		 memo_off;	/* pos_at(): the last offset asked */
+	unsigned	 memo_col;	/* ... and its column in characters */
 	size_t		 indent;	/* width; a tab to the next 4 */
 	int		 blank;
 	int		 used;		/* taken as the date or the title */
@@ -253,6 +257,9 @@ split_lines(struct text_reader *r, const char *data, size_t len)
 		while (l->len > 0 && (sp = space_len_back(l->s, l->len)) > 0)
 			l->len -= sp;
 		l->col = (unsigned)(l->s - (data + i)) + 1;
+		l->ascii = 1;
+		for (sp = i; sp < e && l->ascii; sp++)
+			l->ascii = (unsigned char)data[sp] < 0x80;
 		l->blank = l->len == 0;
 		if (!l->blank) {
 			l->rule = is_rule(l->s, l->len);
@@ -265,20 +272,38 @@ split_lines(struct text_reader *r, const char *data, size_t len)
 	return 0;
 }
 
+/*
+ * The position of offset off of l->s, its column in characters: counted
+ * on from the offset asked last (they mostly come in order), so a long
+ * line costs linear time, not quadratic.
+ */
 static struct galley_pos
-pos_at(const struct tline *l, size_t off)
+pos_at(const struct tline *cl, size_t off)
 {
+	struct tline		*l = (struct tline *)(uintptr_t)cl;
 	struct galley_pos	 p;
-
-	const unsigned char	*c = (const unsigned char *)l->s -
-				    (l->col - 1);
-	const unsigned char	*end = (const unsigned char *)l->s + off;
+	const unsigned char	*c, *end;
 
 	p.line = l->no;
-	p.col = 1;		/* in characters, counted from the line start */
-	for (; c < end; c++)
+	if (l->ascii) {
+		p.col = l->col + (unsigned)off;
+		return p;
+	}
+	if (l->memo_col == 0 || off < l->memo_off) {
+		/* from the line start: the column of s itself */
+		l->memo_off = 0;
+		l->memo_col = 1;
+		end = (const unsigned char *)l->s;
+		for (c = end - (l->col - 1); c < end; c++)
+			if ((*c & 0xc0) != 0x80)
+				l->memo_col++;
+	}
+	c = (const unsigned char *)l->s + l->memo_off;
+	for (end = (const unsigned char *)l->s + off; c < end; c++)
 		if ((*c & 0xc0) != 0x80)
-			p.col++;
+			l->memo_col++;
+	l->memo_off = off;
+	p.col = l->memo_col;
 	return p;
 }
 
