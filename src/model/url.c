@@ -3,6 +3,9 @@
  * A host is a DNS name (letters, digits, "-._~"), an IPv4 address or
  * [IPv6]; a name in another script must pass IDNA with the STD3 rules.
  */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,11 +35,18 @@ host_of(const char *url, size_t *start, size_t *len)
 		if (*h == '@')
 			at = h;
 	h = at != NULL ? at + 1 : a;
-	if (*h == '[') {		/* [IPv6] */
+	if (*h == '[') {		/* [IPv6], then :port or nothing */
 		const char *close = memchr(h, ']', (size_t)(end - h));
+		const char *c;
 
 		if (close == NULL)
 			return -1;
+		c = close + 1;
+		if (c < end && *c++ != ':')
+			return -1;
+		while (c < end)
+			if (!isdigit((unsigned char)*c++))
+				return -1;
 		end = close + 1;
 	} else {			/* drop :port */
 		const char *c = end;
@@ -84,11 +94,13 @@ url_host_ascii(const char *url, char **ascii)
 	if ((rc = host_of(url, &start, &len)) <= 0)
 		return rc;
 	if (len > 0 && url[start] == '[') {
-		for (i = 1; i + 1 < len; i++)
-			if (!isxdigit((unsigned char)url[start + i]) &&
-			    strchr(":.", url[start + i]) == NULL)
-				return -1;
-		return 0;
+		struct in6_addr	 a6;
+
+		if (len - 2 >= sizeof(out))
+			return -1;
+		memcpy(out, url + start + 1, len - 2);
+		out[len - 2] = '\0';
+		return inet_pton(AF_INET6, out, &a6) == 1 ? 0 : -1;
 	}
 	if (len == 0)		/* "file:///x" only */
 		return strncasecmp(url, "file:", 5) == 0 ? 0 : -1;

@@ -11,6 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include "writers/tei.h"
 
 #define MAX_DEPTH	1200	/* deeper content is kept as plain text */
@@ -344,13 +347,19 @@ image(struct body *b, xmlNodePtr parent, struct galley_node *n)
 	char		*s;
 
 	fig = tei_el(b->ctx, parent, "figure");
-	g = tei_el(b->ctx, fig, "graphic");
 	s = tei_uri(n->u.link.url != NULL ? n->u.link.url : "");
-	tei_attr(g, "url", s);
+	if (*s == '\0') {	/* no image to point at: @url must not be empty */
+		if (n->u.link.title != NULL && *n->u.link.title != '\0')
+			tei_attr(tei_el_text(b->ctx, fig, "head",
+			    n->u.link.title), "type", "title");
+	} else {
+		g = tei_el(b->ctx, fig, "graphic");
+		tei_attr(g, "url", s);
+		if (n->u.link.title != NULL && *n->u.link.title != '\0')
+			tei_attr(tei_el_text(b->ctx, g, "desc",
+			    n->u.link.title), "type", "title");
+	}
 	free(s);
-	if (n->u.link.title != NULL && *n->u.link.title != '\0')
-		tei_attr(tei_el_text(b->ctx, g, "desc", n->u.link.title),
-		    "type", "title");
 	s = plain_text(n, 1);
 	tei_el_text(b->ctx, fig, "figDesc", s);
 	free(s);
@@ -521,11 +530,26 @@ code_block(struct body *b, xmlNodePtr parent, struct galley_node *n)
 	ab = tei_el(b->ctx, parent, "ab");
 	tei_attr(ab, "type", "code");
 	code = tei_el_text(b->ctx, ab, "code", n->literal);
-	if (info != NULL && (len = strcspn(info, " \t\n{")) > 0) {
-		if ((word = strndup(info, len)) == NULL)
-			tei_oom();
-		tei_attr(code, "lang", word);
-		free(word);
+	/* the info string's first word: up to '{', a space of any kind or
+	 * a control or format character (TEI's @lang allows none) */
+	if (info != NULL) {
+		int32_t	 i = 0, end = 0, ilen = (int32_t)strlen(info);
+		UChar32	 c;
+
+		while (i < ilen) {
+			U8_NEXT(info, i, ilen, c);
+			if (c < 0 || c == '{' || u_isUWhiteSpace(c) ||
+			    (U_GET_GC_MASK(c) & (U_GC_C_MASK | U_GC_Z_MASK)))
+				break;
+			end = i;
+		}
+		len = (size_t)end;
+		if (len > 0) {
+			if ((word = strndup(info, len)) == NULL)
+				tei_oom();
+			tei_attr(code, "lang", word);
+			free(word);
+		}
 	}
 }
 

@@ -288,11 +288,12 @@ tei_uri(const char *s)
 	int			 hash = 0, colons;
 
 	/* a ':' in the first segment makes a scheme: when what comes before
-	 * is none ("dat%C3:x", ":x"), the colons are escaped */
+	 * is none ("dat%C3:x", ":x"), or nothing comes after ("x:"), the
+	 * colons are escaped */
 	n = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 	    "0123456789+.-");
 	colons = memchr(s, ':', seg) != NULL && !(n > 0 && n < seg &&
-	    s[n] == ':' && isalpha((unsigned char)s[0]));
+	    s[n] == ':' && isalpha((unsigned char)s[0]) && s[n + 1] != '\0');
 
 	/* a host in another script in ASCII (IDNA) */
 	if (url_host_ascii(s, &ascii) == 0 && ascii != NULL)
