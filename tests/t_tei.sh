@@ -142,6 +142,7 @@ fi
 # URLs that are hard to write as anyURI (brackets, colons, hosts in
 # other scripts, spaces) go into the jing run below.
 "$G" convert -q -t tei -o "$D/urls" "$ROOT/tests/epub/urls.md" 2>/dev/null
+"$G" convert -q -t tei -o "$D/hard" "$ROOT/tests/epub/hard" 2>/dev/null
 
 # One jing run over every file (the JVM starts once).
 schema=$(tei_schema)
@@ -151,7 +152,7 @@ elif ! command -v jing >/dev/null 2>&1; then
 	notok "tei: jing not installed (scripts/install-deps.sh)"
 else
 	files=$(ls "$D"/seeds/*.xml "$D"/gen/*.xml "$D"/unit/tei-unit/*.xml \
-	    "$D"/urls/*.xml $corpus 2>/dev/null)
+	    "$D"/urls/*.xml "$D"/hard/*.xml $corpus 2>/dev/null)
 	n=$(echo "$files" | grep -c .)
 	specs=$(ls "$D"/spec/*.tei.xml 2>/dev/null)
 	jing "$schema" $files $specs >"$D/jing.log" 2>&1

@@ -26,8 +26,16 @@ host_of(const char *url, size_t *start, size_t *len)
 	while (isalnum((unsigned char)*p) || *p == '+' || *p == '-' ||
 	    *p == '.')
 		p++;
-	if (strncmp(p, "://", 3) != 0)
+	if (strncmp(p, "://", 3) != 0) {
+		/* web schemes need their "//host" */
+		size_t	 n = (size_t)(p - url);
+
+		if (*p == ':' && ((n == 4 && strncasecmp(url, "http", 4) == 0) ||
+		    (n == 5 && strncasecmp(url, "https", 5) == 0) ||
+		    (n == 3 && strncasecmp(url, "ftp", 3) == 0)))
+			return -1;
 		return 0;
+	}
 	a = p + 3;
 	end = a + strcspn(a, "/?#");
 	at = NULL;

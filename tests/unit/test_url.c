@@ -33,6 +33,7 @@ main(void)
 		{ "http://[::1]:80/a", "http://[::1]:80/a", "an IPv6 host" },
 		{ "http://[:81]:8080/a", "(none)", "no IPv6 address in brackets" },
 		{ "http://[::1]:80e", "(none)", "a port that is no number" },
+		{ "https:/example.com/x", "(none)", "http(s) without //" },
 		{ "http://www.b]", "(none)", "a bracket is no host" },
 		{ "https://xn--in(void)-x", "(none)", "parentheses are no host" },
 		{ "http://www.example-", "(none)", "a label ending in '-'" },

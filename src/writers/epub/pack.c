@@ -397,6 +397,7 @@ epub_url(const char *url)
 	const unsigned char	*p, *v6 = NULL, *v6_end = NULL;
 	const char		*sep;
 	char			*ascii = NULL, *out;
+	int			 hash = 0;	/* a second '#' is escaped */
 
 	if (url_host_ascii(url, &ascii) == -1)
 		return NULL;
@@ -409,7 +410,8 @@ epub_url(const char *url)
 	for (p = (const unsigned char *)url; *p != '\0'; p++) {
 		if (*p <= 0x20 || *p == 0x7f || strchr("\"<>\\^`{|}", *p) ||
 		    (*p == '%' && !(isxdigit(p[1]) && isxdigit(p[2]))) ||
-		    ((*p == '[' || *p == ']') && p != v6 && p != v6_end)) {
+		    ((*p == '[' || *p == ']') && p != v6 && p != v6_end) ||
+		    (*p == '#' && hash++ > 0)) {
 			galley_buf_putc(&b, '%');
 			galley_buf_putc(&b, hex[*p >> 4]);
 			galley_buf_putc(&b, hex[*p & 15]);

@@ -592,12 +592,33 @@ first_ref(struct xw *x, const struct galley_node *def)
 	return x->ids.v[k];
 }
 
+/* 1 if needle is in b's bytes. */
+static int
+buf_has(const struct galley_buf *b, const char *needle)
+{
+	size_t		 n = strlen(needle);
+	const char	*p = b->data, *end = b->data + b->len;
+
+	while (b->len >= n && p != NULL && (size_t)(end - p) >= n) {
+		if (memcmp(p, needle, n) == 0)
+			return 1;
+		p = memchr(p + 1, needle[0], (size_t)(end - p - 1));
+	}
+	return 0;
+}
+
 static void
 put_backlink(struct xw *x, const struct galley_node *def, const char *ref)
 {
 	size_t	 num = 0, d;
+	char	 needle[256];
 
 	if (ref == NULL)
+		return;
+	/* the reference may have been inside raw HTML that was dropped
+	 * (an unclosed <script>): no link back to nothing */
+	snprintf(needle, sizeof(needle), "id=\"%s\"", ref);
+	if (!buf_has(x->out, needle))
 		return;
 	if (map_get(&x->ids.notes, note_label(def), &d))
 		map_get(&x->ids.number, x->ids.v[d], &num);
