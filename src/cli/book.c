@@ -577,6 +577,8 @@ cmd_book(int argc, char **argv)
 				inputs.v = xrealloc_cli(inputs.v,
 				    inputs.cap * sizeof(*inputs.v));
 			}
+			memset(&inputs.v[inputs.n], 0,
+			    sizeof(inputs.v[inputs.n]));
 			inputs.v[inputs.n].path =
 			    xstrdup_cli(book.chapters.v[i]);
 			inputs.v[inputs.n].rel =

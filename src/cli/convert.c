@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "galley/galley.h"
@@ -113,14 +114,24 @@ convert_usage(FILE *f)
 "Exit status: 0 all converted, 1 some input failed, 2 usage error.\n", f);
 }
 
-/* OUT/rel with the input's extension replaced by ext. */
-static char *
-output_path(const char *outdir, const char *rel, const char *ext)
+/* The length of rel without its extension ("a/b.txt" -> "a/b"). */
+static size_t
+stem_len(const char *rel)
 {
 	const char	*slash = strrchr(rel, '/');
 	const char	*dot = strrchr(slash ? slash + 1 : rel, '.');
-	size_t		 stem = dot && dot != (slash ? slash + 1 : rel) ?
-			    (size_t)(dot - rel) : strlen(rel);
+
+	return dot && dot != (slash ? slash + 1 : rel) ?
+	    (size_t)(dot - rel) : strlen(rel);
+}
+
+/* OUT/rel with the input's extension replaced by ext (kept, and ext
+ * added, when another input has the same name but the extension). */
+static char *
+output_path(const char *outdir, const struct input *in, const char *ext)
+{
+	const char	*rel = in->rel;
+	size_t		 stem = in->keep_ext ? strlen(rel) : stem_len(rel);
 	size_t		 sz = strlen(outdir) + stem + strlen(ext) + 2;
 	char		*p = xmalloc_cli(sz);
 
@@ -130,7 +141,7 @@ output_path(const char *outdir, const char *rel, const char *ext)
 
 static int
 write_one(struct run *run, const struct galley_doc *doc,
-    const struct galley_writer *w, const char *rel, struct result *r,
+    const struct galley_writer *w, const struct input *in, struct result *r,
     const struct galley_opts *opts, struct galley_diag *dg)
 {
 	struct out_file	 out;
@@ -138,7 +149,7 @@ write_one(struct run *run, const struct galley_doc *doc,
 	int		 rc = -1;
 
 	path = strcmp(run->outdir, "-") == 0 ? xstrdup_cli("-") :
-	    output_path(run->outdir, rel, w->ext);
+	    output_path(run->outdir, in, w->ext);
 	if (out_open(&out, path, dg) == -1)
 		goto done;
 	if (w->write(doc, &out.sink, opts, dg) == -1 ||
@@ -161,14 +172,14 @@ done:
 /* Convert input i; its messages go to r->dg. */
 /* Whether every output of input rel is on disk. */
 static int
-outputs_exist(struct run *run, const char *rel)
+outputs_exist(struct run *run, const struct input *in)
 {
 	struct stat	 st;
 	size_t		 k;
 	int		 ok = 1;
 
 	for (k = 0; k < run->nwriters && ok; k++) {
-		char	*path = output_path(run->outdir, rel,
+		char	*path = output_path(run->outdir, in,
 			    run->writers[k]->ext);
 
 		ok = stat(path, &st) == 0;
@@ -239,9 +250,15 @@ convert_one(struct run *run, size_t i, struct result *r)
 		r->failed = 0;
 		goto out;
 	}
+	if (in->keep_ext)
+		galley_diag_add(r->dg, GALLEY_WARNING, in->path, 0, 0,
+		    "another input has this name but the extension: the "
+		    "outputs of this one keep it (%.*s%s)",
+		    (int)strlen(in->rel), in->rel, run->nwriters > 0 ?
+		    run->writers[0]->ext : "");
 	r->hash = state_hash(data, len, run->settings);
 	if (run->update && state_lookup(&run->state, in->rel) == r->hash &&
-	    outputs_exist(run, in->rel)) {
+	    outputs_exist(run, in)) {
 		r->skipped = 1;
 		r->failed = 0;
 		goto out;
@@ -273,7 +290,7 @@ convert_one(struct run *run, size_t i, struct result *r)
 			    run->writers[k]->name);
 			goto out;
 		}
-		if (write_one(run, doc, run->writers[k], in->rel, r, &opts,
+		if (write_one(run, doc, run->writers[k], in, r, &opts,
 		    r->dg) == -1)
 			goto out;
 	}
@@ -425,6 +442,63 @@ progress(size_t done, size_t total, size_t failed, double t0)
 
 	fprintf(stderr, "\r\033[K%zu/%zu  %.0f/s  ETA %.0fs  %zu failed",
 	    done, total, rate, eta, failed);
+}
+
+static int
+cmp_stem(const void *a, const void *b)
+{
+	const struct input *const *x = a, *const *y = b;
+	size_t	 nx = stem_len((*x)->rel), ny = stem_len((*y)->rel);
+	int	 c = strncmp((*x)->rel, (*y)->rel, nx < ny ? nx : ny);
+
+	if (c != 0)
+		return c;
+	if (nx != ny)
+		return nx < ny ? -1 : 1;
+	return *x < *y ? -1 : *x > *y;	/* input order */
+}
+
+/*
+ * Inputs whose names differ only in the extension ("a.md", "a.txt")
+ * would write the same outputs: the first keeps "a.json", the others
+ * keep their extension ("a.txt.json"), and are told.  Decided on the
+ * whole list, before --shard, so every shard agrees.
+ */
+/* Files beside articles that are never articles: they take no part. */
+static int
+is_asset(const struct input *in)
+{
+	static const char *const ext[] = { "png", "jpg", "jpeg", "gif",
+	    "webp", "svg", "bmp", "tif", "tiff", "ico", "avif", "pdf", "zip",
+	    "gz", "epub", "css", "js", "mp3", "mp4", "woff", "woff2", "ttf",
+	    "otf", NULL };
+	const char	*dot = in->rel + stem_len(in->rel);
+	size_t		 i;
+
+	if (!in->found || *dot != '.')
+		return 0;
+	for (i = 0; ext[i] != NULL; i++)
+		if (strcasecmp(dot + 1, ext[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+mark_same_stems(struct input_list *l)
+{
+	struct input	**v = xmalloc_cli((l->n + 1) * sizeof(*v));
+	size_t		 i, n = 0;
+
+	for (i = 0; i < l->n; i++)
+		if (!is_asset(&l->v[i]) && strcmp(l->v[i].rel, "-") != 0)
+			v[n++] = &l->v[i];
+	qsort(v, n, sizeof(*v), cmp_stem);
+	for (i = 1; i < n; i++)
+		if (stem_len(v[i]->rel) == stem_len(v[i - 1]->rel) &&
+		    strncmp(v[i]->rel, v[i - 1]->rel,
+		    stem_len(v[i]->rel)) == 0)
+			v[i]->keep_ext = 1;
+	free(v);
 }
 
 /* Keep the inputs of shard k (0-based) of n, by a hash of their path. */
@@ -598,7 +672,7 @@ needs_index(struct run *run)
 		run->results[i].hash = state_hash(data, len, run->settings);
 		same = state_lookup(&run->state, run->inputs.v[i].rel) ==
 		    run->results[i].hash &&
-		    outputs_exist(run, run->inputs.v[i].rel);
+		    outputs_exist(run, &run->inputs.v[i]);
 		free(data);
 		if (!same)
 			return 1;
@@ -824,6 +898,7 @@ cmd_convert(int argc, char **argv)
 	failed += (size_t)c;
 	warnings += print_diag(dg, run.verbose);
 	galley_diag_free(dg);
+	mark_same_stems(&run.inputs);
 	if (shard_n > 1)
 		shard(&run.inputs, (unsigned long)shard_k - 1,
 		    (unsigned long)shard_n);

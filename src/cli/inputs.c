@@ -38,9 +38,9 @@ add(struct input_list *l, const char *path, const char *rel)
 		l->cap = l->cap ? l->cap * 2 : 64;
 		l->v = xrealloc_cli(l->v, l->cap * sizeof(*l->v));
 	}
+	memset(&l->v[l->n], 0, sizeof(l->v[l->n]));
 	l->v[l->n].path = xstrdup_cli(path);
 	l->v[l->n].rel = xstrdup_cli(rel);
-	l->v[l->n].found = 0;
 	l->n++;
 }
 

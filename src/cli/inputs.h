@@ -11,6 +11,8 @@ struct input {
 	char	*rel;	/* below the folder named: "a/b.txt"; for a file
 			   named alone, its base name */
 	int	 found;	/* found in a folder, not named: skip if binary */
+	int	 keep_ext; /* another input has its name but the extension:
+			   its outputs keep it ("a.txt.json") */
 };
 
 struct input_list {

@@ -13,6 +13,7 @@
 
 #include <unicode/uidna.h>
 
+#include "galley/buf.h"
 #include "model/url.h"
 
 /* Where the host of url starts and its length; 0 if url has none. */
@@ -138,4 +139,58 @@ url_host_ascii(const char *url, char **ascii)
 	memcpy(*ascii + start, out, (size_t)n);
 	strcpy(*ascii + start + (size_t)n, url + start + len);
 	return 0;
+}
+
+char *
+url_escape(const char *s, int iri)
+{
+	static const char	 keep[] = "-._~:/?#[]@!$&'()*+,;=";
+	static const char	 scheme[] = "abcdefghijklmnopqrstuvwxyz"
+				    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-";
+	struct galley_buf	 b;
+	char			*ascii = NULL, *out;
+	const unsigned char	*p, *v6 = NULL, *v6_end = NULL;
+	const char		*sep;
+	size_t			 seg = strcspn(s, "/?#"), n = strspn(s, scheme);
+	int			 hash = 0, colons;
+
+	/* a ':' in the first segment makes a scheme: when what comes before
+	 * is none ("dat%C3:x", ":x"), or nothing comes after ("x:"), the
+	 * colons are escaped */
+	colons = memchr(s, ':', seg) != NULL && !(n > 0 && n < seg &&
+	    s[n] == ':' && isalpha((unsigned char)s[0]) && s[n + 1] != '\0');
+	/* a host in another script in ASCII (IDNA) */
+	if (url_host_ascii(s, &ascii) == 0 && ascii != NULL)
+		s = ascii;
+	/* the brackets of an IPv6 host stay */
+	if ((sep = strstr(s, "://")) != NULL && sep > s &&
+	    strspn(s, scheme) == (size_t)(sep - s)) {
+		v6 = (const unsigned char *)sep + 3;
+		v6_end = *v6 == '[' ? (const unsigned char *)strchr(
+		    (const char *)v6, ']') : NULL;
+		if (v6_end == NULL || (size_t)(v6_end - v6) > strcspn(
+		    (const char *)v6, "/?#"))
+			v6 = v6_end = NULL;
+	}
+	galley_buf_init(&b);
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		if (*p == '#' && hash++)
+			galley_buf_puts(&b, "%23");
+		else if (*p == ':' && colons &&
+		    (size_t)(p - (const unsigned char *)s) < seg)
+			galley_buf_puts(&b, "%3A");
+		else if ((*p == '[' || *p == ']') && p != v6 && p != v6_end)
+			galley_buf_printf(&b, "%%%02X", *p);
+		else if ((*p >= 0x80 && iri) || (*p < 0x80 && (isalnum(*p) ||
+		    strchr(keep, *p) != NULL)))
+			galley_buf_putc(&b, (char)*p);
+		else if (*p == '%' && isxdigit(p[1]) && isxdigit(p[2]))
+			galley_buf_putc(&b, '%');
+		else
+			galley_buf_printf(&b, "%%%02X", *p);
+	}
+	galley_buf_putc(&b, '\0');
+	out = galley_buf_detach(&b, NULL);
+	free(ascii);
+	return out;
 }

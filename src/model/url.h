@@ -14,4 +14,13 @@
  */
 int	url_host_ascii(const char *url, char **ascii);
 
+/*
+ * url as a URI reference TEI's anyURI and EPUB readers accept, malloc'd:
+ * the host in ASCII (IDNA); spaces, controls, '"<>\\^`{|}', a '%' that
+ * starts no escape, a second '#', brackets but those around an IPv6
+ * host, and a first segment's colons that make no scheme percent-
+ * encoded; bytes beyond ASCII too unless iri (an IRI keeps them).
+ */
+char	*url_escape(const char *url, int iri);
+
 #endif

@@ -17,6 +17,7 @@
 #include "readers/markdown.h"
 
 static pthread_once_t	 registered = PTHREAD_ONCE_INIT;
+static pthread_mutex_t	 cmark_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static const char *const extensions[] = {
 	"table", "strikethrough", "autolink", "tagfilter", "tasklist", NULL
@@ -421,6 +422,12 @@ md_parse_body(struct galley_doc *doc, const char *name, const char *body,
 	/* cmark-gfm's extension registry is global and not locked:
 	 * fill it once, before threads race there. */
 	pthread_once(&registered, cmark_gfm_core_extensions_ensure_registered);
+	/* cmark-gfm keeps the characters its inline extensions react to in
+	 * one table for the process: a parser adds them when it parses and
+	 * takes them out again, so a parser in another thread at that moment
+	 * misses autolinks and strikethrough.  One parse at a time; the
+	 * tree is turned into the model outside the lock. */
+	pthread_mutex_lock(&cmark_lock);
 	parser = cmark_parser_new(MD_CMARK_OPTIONS);
 	for (i = 0; extensions[i] != NULL; i++) {
 		/* cmark-gfm's autolink pass needs some 45 bytes of memory
@@ -437,6 +444,8 @@ md_parse_body(struct galley_doc *doc, const char *name, const char *body,
 	}
 	cmark_parser_feed(parser, body, len);
 	croot = cmark_parser_finish(parser);
+	cmark_parser_free(parser);
+	pthread_mutex_unlock(&cmark_lock);
 	memset(&md, 0, sizeof(md));
 	md.doc = doc;
 	md.name = name;
@@ -463,7 +472,6 @@ md_parse_body(struct galley_doc *doc, const char *name, const char *body,
 	free(md.line_at);
 	if (croot != NULL)
 		cmark_node_free(croot);
-	cmark_parser_free(parser);
 	return rc;
 }
 

@@ -270,73 +270,16 @@ tei_name(const char *s)
 	return galley_buf_detach(&b, NULL);
 }
 
-/*
- * A URI reference TEI's anyURI accepts: bytes outside RFC 3986's
- * characters (spaces, non-ASCII, quotes...), a '%' not starting an
- * escape, a second '#', and '[' or ']' but the two around an IPv6 host
- * ("http://[::1]/") are percent-encoded.  Caller frees.
- */
+/* A URI reference TEI's anyURI accepts (url_escape, no IRI); caller
+ * frees. */
 char *
 tei_uri(const char *s)
 {
-	static const char	 keep[] = "-._~:/?#[]@!$&'()*+,;=";
-	struct galley_buf	 b;
-	char			*ascii = NULL;
-	const unsigned char	*p, *v6 = NULL, *v6_end = NULL;
-	const char		*sep;
-	size_t			 seg = strcspn(s, "/?#"), n;
-	int			 hash = 0, colons;
+	char	*u = url_escape(s, 0);
 
-	/* a ':' in the first segment makes a scheme: when what comes before
-	 * is none ("dat%C3:x", ":x"), or nothing comes after ("x:"), the
-	 * colons are escaped */
-	n = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	    "0123456789+.-");
-	colons = memchr(s, ':', seg) != NULL && !(n > 0 && n < seg &&
-	    s[n] == ':' && isalpha((unsigned char)s[0]) && s[n + 1] != '\0');
-
-	/* a host in another script in ASCII (IDNA) */
-	if (url_host_ascii(s, &ascii) == 0 && ascii != NULL)
-		s = ascii;
-	/* scheme "://" authority: the host may hold brackets */
-	if ((sep = strstr(s, "://")) != NULL && sep > s &&
-	    strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	    "0123456789+.-") == (size_t)(sep - s)) {
-		v6 = (const unsigned char *)sep + 3;
-		v6_end = *v6 == '[' ? (const unsigned char *)strchr(
-		    (const char *)v6, ']') : NULL;
-		if (v6_end == NULL || (size_t)(v6_end - v6) > strcspn(
-		    (const char *)v6, "/?#"))
-			v6 = v6_end = NULL;
-	}
-	galley_buf_init(&b);
-	for (p = (const unsigned char *)s; *p != '\0'; p++) {
-		int	 bracket = *p == '[' || *p == ']';
-
-		if (*p == '#' && hash++)
-			galley_buf_puts(&b, "%23");
-		else if (*p == ':' && colons &&
-		    (size_t)(p - (const unsigned char *)s) < seg)
-			galley_buf_puts(&b, "%3A");
-		else if (bracket && p != v6 && p != v6_end)
-			galley_buf_printf(&b, "%%%02X", *p);
-		else if (*p < 0x80 && (isalnum(*p) ||
-		    strchr(keep, *p) != NULL))
-			galley_buf_putc(&b, *p);
-		else if (*p == '%' && isxdigit(p[1]) && isxdigit(p[2]))
-			galley_buf_putc(&b, '%');
-		else
-			galley_buf_printf(&b, "%%%02X", *p);
-	}
-	free(ascii);
-	if (b.len == 0) {
-		char	*e;
-
-		if ((e = strdup("")) == NULL)
-			tei_oom();
-		return e;
-	}
-	return galley_buf_detach(&b, NULL);
+	if (u == NULL)
+		tei_oom();
+	return u;
 }
 
 /*

@@ -382,46 +382,17 @@ epub_url_is_absolute(const char *u)
 	    r[1] != '\0';
 }
 
-/*
- * url as an href or src EPUB readers (and EPUBCheck) parse: a host in
- * another script in ASCII (IDNA), then spaces, controls, "<>\\^`{|}",
- * a '%' that starts no escape, and brackets but those around an IPv6
- * host percent-encoded; other characters stay (an IRI).  malloc'd, or
- * NULL if the host is none.
- */
+/* url as an href or src EPUB readers (and EPUBCheck) parse: an IRI
+ * escaped by url_escape; malloc'd, or NULL if its host is none. */
 char *
 epub_url(const char *url)
 {
-	static const char	 hex[] = "0123456789ABCDEF";
-	struct galley_buf	 b;
-	const unsigned char	*p, *v6 = NULL, *v6_end = NULL;
-	const char		*sep;
-	char			*ascii = NULL, *out;
-	int			 hash = 0;	/* a second '#' is escaped */
+	char	*ascii;
 
 	if (url_host_ascii(url, &ascii) == -1)
 		return NULL;
-	if (ascii != NULL)
-		url = ascii;
-	if ((sep = strstr(url, "://")) != NULL && sep[3] == '[' &&
-	    (v6_end = (const unsigned char *)strchr(sep + 3, ']')) != NULL)
-		v6 = (const unsigned char *)sep + 3;
-	galley_buf_init(&b);
-	for (p = (const unsigned char *)url; *p != '\0'; p++) {
-		if (*p <= 0x20 || *p == 0x7f || strchr("\"<>\\^`{|}", *p) ||
-		    (*p == '%' && !(isxdigit(p[1]) && isxdigit(p[2]))) ||
-		    ((*p == '[' || *p == ']') && p != v6 && p != v6_end) ||
-		    (*p == '#' && hash++ > 0)) {
-			galley_buf_putc(&b, '%');
-			galley_buf_putc(&b, hex[*p >> 4]);
-			galley_buf_putc(&b, hex[*p & 15]);
-		} else
-			galley_buf_putc(&b, (char)*p);
-	}
-	galley_buf_putc(&b, '\0');
-	out = galley_buf_detach(&b, NULL);
 	free(ascii);
-	return out;
+	return url_escape(url, 1);
 }
 
 int
