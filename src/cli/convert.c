@@ -203,7 +203,7 @@ check_slug(const struct run *run, size_t i, const struct galley_doc *doc,
     struct galley_diag *dg)
 {
 	const struct galley_meta	*m = galley_doc_meta(doc);
-	const char			*base, *dot;
+	const char			*base;
 	size_t				 order;
 
 	if (m->slug == NULL || m->source == NULL ||
@@ -212,10 +212,8 @@ check_slug(const struct run *run, size_t i, const struct galley_doc *doc,
 		return;
 	base = strrchr(m->source, '/');
 	base = base != NULL ? base + 1 : m->source;
-	dot = strrchr(base, '.');
-	if (strncmp(base, m->slug, dot ? (size_t)(dot - base) :
-	    strlen(base)) == 0 && strlen(m->slug) == (dot ?
-	    (size_t)(dot - base) : strlen(base)))
+	if (strlen(m->slug) == stem_len(base) &&
+	    strncmp(base, m->slug, stem_len(base)) == 0)
 		return;		/* its file name: not a slug it asked for */
 	galley_diag_add(dg, GALLEY_WARNING, m->source, 0, 0, "slug \"%s\" "
 	    "is also the slug of %s, earlier in this run: links to it go "
@@ -253,8 +251,8 @@ convert_one(struct run *run, size_t i, struct result *r)
 	if (in->keep_ext)
 		galley_diag_add(r->dg, GALLEY_WARNING, in->path, 0, 0,
 		    "another input has this name but the extension: the "
-		    "outputs of this one keep it (%.*s%s)",
-		    (int)strlen(in->rel), in->rel, run->nwriters > 0 ?
+		    "outputs of this one keep it (%s%s)",
+		    in->rel, run->nwriters > 0 ?
 		    run->writers[0]->ext : "");
 	r->hash = state_hash(data, len, run->settings);
 	if (run->update && state_lookup(&run->state, in->rel) == r->hash &&

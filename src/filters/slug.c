@@ -153,35 +153,24 @@ latin_one(uint32_t cp)
 static char *
 latin_to_ascii(const char *text)
 {
-	const unsigned char	*p = (const unsigned char *)text;
-	size_t			 len = strlen(text), n = 0;
-	char			*out = malloc(len * 4 + 1);
-	const char		*a;
-	uint32_t		 cp;
+	size_t		 len = strlen(text), i = 0, k, n = 0;
+	char		*out = malloc(len * 4 + 1);
+	const char	*a;
+	uint32_t	 cp;
 
 	if (out == NULL)
 		return NULL;
-	while (*p != '\0') {
-		if (*p < 0x80) {
-			out[n++] = (char)*p++;
-			continue;
-		}
-		if ((p[0] & 0xe0) == 0xc0 && (p[1] & 0xc0) == 0x80) {
-			cp = (uint32_t)(p[0] & 0x1f) << 6 | (p[1] & 0x3f);
-			p += 2;
-		} else if ((p[0] & 0xf0) == 0xe0 && (p[1] & 0xc0) == 0x80 &&
-		    (p[2] & 0xc0) == 0x80) {
-			cp = (uint32_t)(p[0] & 0x0f) << 12 |
-			    (uint32_t)(p[1] & 0x3f) << 6 | (p[2] & 0x3f);
-			p += 3;
-		} else
-			cp = 0;
-		if ((a = latin_one(cp)) == NULL) {
+	while (i < len) {
+		k = utf8_next(text + i, len - i, &cp);
+		if (cp < 0x80)
+			out[n++] = (char)cp;
+		else if ((a = latin_one(cp)) == NULL) {
 			free(out);
 			return NULL;
-		}
-		while (*a != '\0')	/* at most 4 bytes per 2 or 3 read */
-			out[n++] = *a++;
+		} else
+			while (*a != '\0')	/* at most 4 bytes for 2 read */
+				out[n++] = *a++;
+		i += k;
 	}
 	out[n] = '\0';
 	return out;
