@@ -23,6 +23,31 @@ sh scripts/gen-articles.sh 60 "$T/gen60" input
 ./galley convert -q -j 4 -t json,tree -o "$T/j4" "$T/gen60" 2>/dev/null
 check "-j 4 writes the same bytes as -j 1" diff -r -x .galley-state "$T/j1" "$T/j4"
 
+# More inputs than results in flight (a ring of 256 slots): messages,
+# report, corpus and outputs in input order whatever the jobs.
+sh scripts/gen-articles.sh 700 "$T/gen700" input
+for j in 1 3; do
+	./galley convert -j $j -t json,tei --report "$T/r700-$j.json" \
+	    --tei-corpus "$T/c700-$j.xml" -o "$T/o700-$j" "$T/gen700" \
+	    2>"$T/e700-$j.err"
+	sed 's/"seconds": [0-9.e-]*//; s/o700-[13]/o700/g' "$T/r700-$j.json" >"$T/r700-$j.cmp"
+	sed 's/ in [0-9.]* s ([0-9]* articles\/s)//' "$T/e700-$j.err" >"$T/e700-$j.cmp"
+done
+check "700 inputs: -j 3 writes, reports and says the same as -j 1" sh -c \
+    "diff -r -x .galley-state '$T/o700-1' '$T/o700-3' && cmp '$T/r700-1.cmp' '$T/r700-3.cmp' && cmp '$T/c700-1.xml' '$T/c700-3.xml' && cmp '$T/e700-1.cmp' '$T/e700-3.cmp'"
+check "700 inputs: the report and the corpus hold all of them" python3 -c "
+import json, sys, re
+r = json.load(open(sys.argv[1]))
+names = [i['input'].rsplit('/', 1)[1] for i in r['inputs']]
+assert len(names) == 700 and names == sorted(names), names[:3]
+assert r['converted'] == 700
+c = open(sys.argv[2]).read()
+assert c.count('<TEI ') + c.count('<TEI>') == 700" "$T/r700-1.json" "$T/c700-1.xml"
+echo "One more line." >> "$T/gen700/a00500.md"
+./galley convert -j 2 --update -t json,tei -o "$T/o700-1" "$T/gen700" 2>"$T/u700.err"
+check "700 inputs: --update past the ring converts only the changed one" \
+    grep -q "^1 converted, 0 failed.*; 699 unchanged" "$T/u700.err"
+
 # The union of the shards is the whole run, byte for byte.
 for k in 1 2 3; do ./galley convert -q --shard $k/3 -t json -o "$T/shards" "$T/gen60" 2>/dev/null; done
 ./galley convert -q -t json -o "$T/whole" "$T/gen60" 2>/dev/null

@@ -28,9 +28,17 @@
 #define MAX_WRITERS	8
 #define DEFAULT_MAX_SIZE (64UL * 1024 * 1024)
 #define WAKE_BATCH	16	/* results the main thread waits for */
+#define RING_MIN	256	/* results in flight: at least, and */
+#define RING_PER_JOB	64	/* ... this many per job */
 
+/*
+ * The outcome of one input, kept until the main thread has printed it.
+ * Results live in a ring of run->ring slots: input i in slot i % ring,
+ * done holding i + 1 once it is ready, so memory does not grow with the
+ * number of inputs.
+ */
 struct result {
-	int			 done;
+	size_t			 done;
 	int			 failed;
 	int			 skipped;	/* --update: unchanged */
 	struct galley_diag	*dg;
@@ -41,7 +49,6 @@ struct result {
 	size_t			 noutputs;
 	struct galley_doc	*doc;		/* kept for --tei-corpus */
 	int			 binary;	/* found in a folder: skipped */
-	int			 unchanged;	/* --update: known unchanged */
 };
 
 struct run {
@@ -61,7 +68,14 @@ struct run {
 	struct state		 state;		/* --update: last run */
 	struct state		 fresh;		/* this run, merged at end */
 	unsigned long long	 settings;	/* hash of what shapes output */
-	struct result		*results;
+	struct result		*results;	/* a ring of them */
+	size_t			 ring;		/* its slots */
+	size_t			 consumed;	/* inputs printed */
+	int			 full;		/* workers sleep on cv_ring */
+	size_t			 unchanged;	/* --update: inputs known
+						   unchanged, from the first */
+	struct galley_doc	**corpus_docs;	/* --tei-corpus */
+	size_t			 ncorpus;
 	size_t			 next;		/* next input to take */
 	int			 indexing;	/* pass 1: build the index */
 	struct galley_linkindex	*index;		/* articles of the run */
@@ -70,6 +84,7 @@ struct run {
 	size_t			 wait_i, wait_t; /* ... for these results */
 	pthread_mutex_t		 mu;
 	pthread_cond_t		 cv;
+	pthread_cond_t		 cv_ring;	/* a slot freed */
 	pthread_barrier_t	 barrier;	/* end of pass 1 */
 };
 
@@ -232,7 +247,8 @@ convert_one(struct run *run, size_t i, struct result *r)
 	double			 t0 = now_seconds();
 
 	r->dg = galley_diag_new();
-	if (r->unchanged) {		/* --update: hashed before pass 1 */
+	if (i < run->unchanged) {	/* --update: hashed before pass 1 */
+		r->hash = state_lookup(&run->state, in->rel);
 		r->skipped = 1;
 		r->failed = 0;
 		goto out;
@@ -338,6 +354,37 @@ index_one(struct run *run, size_t i)
  */
 static unsigned long filter_bit(const char *);
 
+/*
+ * Input i goes into slot i % ring, free once the main thread has
+ * printed input i - ring.  That is rare to wait for: the main thread
+ * only prints.  The same store-then-load order as wait_results.
+ */
+static void
+wait_slot(struct run *run, size_t i)
+{
+	if (i < __atomic_load_n(&run->consumed, __ATOMIC_SEQ_CST) + run->ring)
+		return;
+	pthread_mutex_lock(&run->mu);
+	__atomic_add_fetch(&run->full, 1, __ATOMIC_SEQ_CST);
+	while (i >= __atomic_load_n(&run->consumed, __ATOMIC_SEQ_CST) +
+	    run->ring)
+		pthread_cond_wait(&run->cv_ring, &run->mu);
+	__atomic_sub_fetch(&run->full, 1, __ATOMIC_SEQ_CST);
+	pthread_mutex_unlock(&run->mu);
+}
+
+/* The main thread is done with input i: its slot is free. */
+static void
+free_slot(struct run *run, size_t i)
+{
+	__atomic_store_n(&run->consumed, i + 1, __ATOMIC_SEQ_CST);
+	if (__atomic_load_n(&run->full, __ATOMIC_SEQ_CST)) {
+		pthread_mutex_lock(&run->mu);
+		pthread_cond_broadcast(&run->cv_ring);
+		pthread_mutex_unlock(&run->mu);
+	}
+}
+
 static void *
 worker(void *arg)
 {
@@ -359,14 +406,19 @@ worker(void *arg)
 		pthread_barrier_wait(&run->barrier);
 	}
 	for (;;) {
+		struct result	*r;
+
 		i = __atomic_fetch_add(&run->next, 1, __ATOMIC_RELAXED);
 		if (i >= run->inputs.n)
 			return NULL;
-		convert_one(run, i, &run->results[i]);
+		wait_slot(run, i);
+		r = &run->results[i % run->ring];
+		memset(r, 0, sizeof(*r));
+		convert_one(run, i, r);
 		/* Wake the main thread only for a result it sleeps on: a
 		 * store and a load in one total order on each side, so no
 		 * wake-up is lost (see wait_results). */
-		__atomic_store_n(&run->results[i].done, 1, __ATOMIC_SEQ_CST);
+		__atomic_store_n(&r->done, i + 1, __ATOMIC_SEQ_CST);
 		if (__atomic_load_n(&run->waiting, __ATOMIC_SEQ_CST) &&
 		    (i == __atomic_load_n(&run->wait_i, __ATOMIC_RELAXED) ||
 		    i == __atomic_load_n(&run->wait_t, __ATOMIC_RELAXED))) {
@@ -380,7 +432,8 @@ worker(void *arg)
 static int
 is_done(struct run *run, size_t i)
 {
-	return __atomic_load_n(&run->results[i].done, __ATOMIC_SEQ_CST);
+	return __atomic_load_n(&run->results[i % run->ring].done,
+	    __ATOMIC_SEQ_CST) == i + 1;
 }
 
 /*
@@ -604,10 +657,8 @@ write_corpus(struct run *run)
 
 	memset(&book, 0, sizeof(book));
 	book.translations = run->translations;
-	docs = xmalloc_cli((run->inputs.n + 1) * sizeof(*docs));
-	for (i = 0; i < run->inputs.n; i++)
-		if (run->results[i].doc != NULL)
-			docs[n++] = run->results[i].doc;
+	docs = run->corpus_docs;
+	n = run->ncorpus;
 	if (out_open(&out, run->corpus, dg) == 0) {
 		if (galley_tei_corpus_write(&out.sink, docs, n, &book,
 		    &run->opts, dg) == 0)
@@ -615,11 +666,11 @@ write_corpus(struct run *run)
 		else
 			out_abort(&out);
 	}
-	for (i = 0; i < run->inputs.n; i++) {
-		galley_doc_free(run->results[i].doc);
-		run->results[i].doc = NULL;
-	}
+	for (i = 0; i < n; i++)
+		galley_doc_free(docs[i]);
 	free(docs);
+	run->corpus_docs = NULL;
+	run->ncorpus = 0;
 	print_diag(dg, run->verbose);
 	galley_diag_free(dg);
 	return rc;
@@ -667,14 +718,13 @@ needs_index(struct run *run)
 		if (file_read(&data, &len, run->inputs.v[i].path,
 		    run->max_size, NULL) == -1)
 			return 1;
-		run->results[i].hash = state_hash(data, len, run->settings);
 		same = state_lookup(&run->state, run->inputs.v[i].rel) ==
-		    run->results[i].hash &&
+		    state_hash(data, len, run->settings) &&
 		    outputs_exist(run, &run->inputs.v[i]);
 		free(data);
 		if (!same)
 			return 1;
-		run->results[i].unchanged = 1;	/* not read again */
+		run->unchanged = i + 1;		/* not read again */
 	}
 	return 0;
 }
@@ -914,11 +964,17 @@ cmd_convert(int argc, char **argv)
 		return 2;
 	}
 
-	run.results = xmalloc_cli((run.inputs.n + 1) *
-	    sizeof(*run.results));
-	memset(run.results, 0, (run.inputs.n + 1) * sizeof(*run.results));
+	run.ring = (size_t)run.jobs * RING_PER_JOB;
+	if (run.ring < RING_MIN)
+		run.ring = RING_MIN;
+	run.results = xmalloc_cli(run.ring * sizeof(*run.results));
+	memset(run.results, 0, run.ring * sizeof(*run.results));
+	if (run.corpus != NULL)
+		run.corpus_docs = xmalloc_cli((run.inputs.n + 1) *
+		    sizeof(*run.corpus_docs));
 	pthread_mutex_init(&run.mu, NULL);
 	pthread_cond_init(&run.cv, NULL);
+	pthread_cond_init(&run.cv_ring, NULL);
 	nthreads = run.jobs < (int)run.inputs.n ? run.jobs :
 	    (int)run.inputs.n;
 	threads = xmalloc_cli((size_t)(nthreads + 1) * sizeof(*threads));
@@ -944,14 +1000,18 @@ cmd_convert(int argc, char **argv)
 		double	 last_draw = 0;
 
 		for (i = 0; i < run.inputs.n; i++) {
-			struct result	*r = &run.results[i];
+			struct result	*r = &run.results[i % run.ring];
 
 			wait_results(&run, i);
 			if (tty)
 				fputs("\r\033[K", stderr);
 			warnings += print_diag(r->dg, run.verbose);
+			if (r->doc != NULL)
+				run.corpus_docs[run.ncorpus++] = r->doc;
+			r->doc = NULL;
 			if (r->binary) {
 				result_release(r);
+				free_slot(&run, i);
 				continue;
 			}
 			if (r->failed)
@@ -966,6 +1026,7 @@ cmd_convert(int argc, char **argv)
 			if (run.report)
 				add_report(&report, &run, i, r);
 			result_release(r);
+			free_slot(&run, i);
 			if (tty && (now_seconds() - last_draw >= 0.1 ||
 			    i + 1 == run.inputs.n)) {
 				progress(i + 1, run.inputs.n, failed, t0);
@@ -1009,9 +1070,11 @@ cmd_convert(int argc, char **argv)
 	galley_linkindex_free(run.index);
 	free(threads);
 	free(run.results);
+	free(run.corpus_docs);
 	pthread_mutex_destroy(&run.mu);
 	pthread_barrier_destroy(&run.barrier);
 	pthread_cond_destroy(&run.cv);
+	pthread_cond_destroy(&run.cv_ring);
 	inputs_release(&run.inputs);
 	return rc;
 }

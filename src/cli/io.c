@@ -227,8 +227,9 @@ out_open(struct out_file *o, const char *path, struct galley_diag *dg)
 	dirlen = (size_t)(base - path);
 	sz = strlen(path) + 64;
 	o->tmp = xmalloc_cli(sz);
-	if (pid == 0)
-		pid = (long)getpid();	/* the same for every thread */
+	/* The same for every thread: whichever stores it first. */
+	if (__atomic_load_n(&pid, __ATOMIC_RELAXED) == 0)
+		__atomic_store_n(&pid, (long)getpid(), __ATOMIC_RELAXED);
 	/* Tracked before it exists, so a signal never misses it. */
 	track(o->tmp);
 	if (stopping) {
@@ -237,7 +238,7 @@ out_open(struct out_file *o, const char *path, struct galley_diag *dg)
 	}
 	for (tries = 0; tries < 2; tries++) {
 		snprintf(o->tmp, sz, "%.*s.%s.%ld.%lu.tmp", (int)dirlen, path,
-		    base, pid,
+		    base, __atomic_load_n(&pid, __ATOMIC_RELAXED),
 		    __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED));
 		o->fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
 		    0666);
