@@ -572,18 +572,8 @@ cmd_book(int argc, char **argv)
 	flush_diag(&run);
 	if (book.chapters.n > 0) {
 		for (i = 0; i < book.chapters.n; i++) {
-			if (inputs.n == inputs.cap) {
-				inputs.cap = inputs.cap ? inputs.cap * 2 : 16;
-				inputs.v = xrealloc_cli(inputs.v,
-				    inputs.cap * sizeof(*inputs.v));
-			}
-			memset(&inputs.v[inputs.n], 0,
-			    sizeof(inputs.v[inputs.n]));
-			inputs.v[inputs.n].path =
-			    xstrdup_cli(book.chapters.v[i]);
-			inputs.v[inputs.n].rel =
-			    xstrdup_cli(book.chapters.v[i]);
-			inputs.n++;
+			inputs_add(&inputs, book.chapters.v[i],
+			    book.chapters.v[i]);
 		}
 	} else if (inputs_collect(&inputs, argv + optind, argc - optind,
 	    run.verbose, run.dg) > 0)

@@ -564,10 +564,8 @@ shard(struct input_list *l, unsigned long k, unsigned long n)
 
 		if (h % n == k)
 			l->v[o++] = l->v[i];
-		else {
-			free(l->v[i].path);
-			free(l->v[i].rel);
-		}
+		else
+			free(l->v[i].path);	/* and rel */
 	}
 	l->n = o;
 }

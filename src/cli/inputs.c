@@ -31,16 +31,23 @@ struct walk {
 	int			 errors;
 };
 
-static void
-add(struct input_list *l, const char *path, const char *rel)
+/* path and rel share one allocation: free(path) frees both. */
+void
+inputs_add(struct input_list *l, const char *path, const char *rel)
 {
+	size_t	 plen = strlen(path) + 1, rlen = strlen(rel) + 1;
+	char	*p;
+
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 64;
 		l->v = xrealloc_cli(l->v, l->cap * sizeof(*l->v));
 	}
+	p = xmalloc_cli(plen + rlen);
+	memcpy(p, path, plen);
+	memcpy(p + plen, rel, rlen);
 	memset(&l->v[l->n], 0, sizeof(l->v[l->n]));
-	l->v[l->n].path = xstrdup_cli(path);
-	l->v[l->n].rel = xstrdup_cli(rel);
+	l->v[l->n].path = p;
+	l->v[l->n].rel = p + plen;
 	l->n++;
 }
 
@@ -62,10 +69,11 @@ inputs_is_binary(const char *data, size_t len)
 	return memchr(head, 0, n) != NULL;
 }
 
+/* Entries of a folder: the type readdir gave, then the name. */
 static int
 cmp_names(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
 }
 
 static void
@@ -110,30 +118,37 @@ walk_dir(struct walk *w, const char *dir, const char *rel)
 			cap = cap ? cap * 2 : 64;
 			names = xrealloc_cli(names, cap * sizeof(*names));
 		}
-		names[n++] = xstrdup_cli(de->d_name);
+		names[n] = xmalloc_cli(strlen(de->d_name) + 2);
+		names[n][0] = (char)de->d_type;
+		strcpy(names[n] + 1, de->d_name);
+		n++;
 	}
 	closedir(d);
 	qsort(names, n, sizeof(*names), cmp_names);
 	for (i = 0; i < n; i++) {
-		size_t	 plen = strlen(dir) + strlen(names[i]) + 2;
-		size_t	 rlen = strlen(rel) + strlen(names[i]) + 2;
+		const char *name = names[i] + 1;
+		size_t	 plen = strlen(dir) + strlen(name) + 2;
+		size_t	 rlen = strlen(rel) + strlen(name) + 2;
 		char	*path = xmalloc_cli(plen), *r = xmalloc_cli(rlen);
 
 		snprintf(path, plen, "%s%s%s", dir,
-		    dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
-		snprintf(r, rlen, "%s%s%s", rel, *rel ? "/" : "", names[i]);
-		if (stat(path, &st) == -1) {
+		    dir[strlen(dir) - 1] == '/' ? "" : "/", name);
+		snprintf(r, rlen, "%s%s%s", rel, *rel ? "/" : "", name);
+		/* A regular file as readdir says needs no stat. */
+		if (names[i][0] == DT_REG)
+			st.st_mode = S_IFREG;
+		if (names[i][0] != DT_REG && stat(path, &st) == -1) {
 			galley_diag_add(w->dg, GALLEY_WARNING, path, 0, 0,
 			    "skipped: %s", strerror(errno));
 		} else if (S_ISDIR(st.st_mode))
 			walk_dir(w, path, r);
 		else if (!S_ISREG(st.st_mode) ||
-		    strcmp(names[i], "book.yaml") == 0) {
+		    strcmp(name, "book.yaml") == 0) {
 			if (w->verbose)
 				galley_diag_add(w->dg, GALLEY_NOTE, path, 0, 0,
 				    "skipped: not an article file");
 		} else {
-			add(w->list, path, r);
+			inputs_add(w->list, path, r);
 			w->list->v[w->list->n - 1].found = 1;
 		}
 		free(path);
@@ -160,7 +175,7 @@ inputs_collect(struct input_list *l, char *const *paths, int npaths,
 		const char	*p = paths[i], *base;
 
 		if (strcmp(p, "-") == 0) {
-			add(l, "-", "stdin");
+			inputs_add(l, "-", "stdin");
 			continue;
 		}
 		if (stat(p, &st) == -1) {
@@ -174,7 +189,7 @@ inputs_collect(struct input_list *l, char *const *paths, int npaths,
 			continue;
 		}
 		base = strrchr(p, '/');
-		add(l, p, base ? base + 1 : p);
+		inputs_add(l, p, base ? base + 1 : p);
 	}
 	return w.errors;
 }
@@ -186,7 +201,6 @@ inputs_release(struct input_list *l)
 
 	for (i = 0; i < l->n; i++) {
 		free(l->v[i].path);
-		free(l->v[i].rel);
 	}
 	free(l->v);
 	l->v = NULL;

@@ -25,6 +25,8 @@ struct input_list {
  * symlink loops detected and reported) into a sorted list of files.
  * Problems are recorded in dg as errors; returns the number of them.
  */
+/* Append one input; its rel shares path's allocation. */
+void	inputs_add(struct input_list *, const char *path, const char *rel);
 int	inputs_collect(struct input_list *, char *const *paths, int npaths,
 	    int verbose, struct galley_diag *);
 void	inputs_release(struct input_list *);
