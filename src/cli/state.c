@@ -3,11 +3,13 @@
  * paths and the hash of their content and the settings that shaped
  * their outputs.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/io.h"
 #include "cli/state.h"
 #include "cli/util.h"
 
@@ -41,33 +43,32 @@ push(struct state *st, const char *rel, unsigned long long hash)
 		st->cap = st->cap ? st->cap * 2 : 256;
 		st->v = xrealloc_cli(st->v, st->cap * sizeof(*st->v));
 	}
-	st->v[st->n].rel = xstrdup_cli(rel);
+	st->v[st->n].rel = rel;
 	st->v[st->n].hash = hash;
 	st->v[st->n].seq = st->n;
 	st->n++;
 }
 
+/* The file is read whole: the entries' paths point into it. */
 int
 state_load(struct state *st, const char *outdir)
 {
-	char			 path[4096], *line = NULL;
-	size_t			 cap = 0;
-	ssize_t			 n;
-	FILE			*f;
+	char			 path[4096], *line, *end, *nl;
+	size_t			 len;
 	unsigned long long	 h;
 	int			 off;
 
 	snprintf(path, sizeof(path), "%s/%s", outdir, STATE_FILE);
-	if ((f = fopen(path, "r")) == NULL)
+	if (file_read(&st->text, &len, path, SIZE_MAX, NULL) == -1)
 		return 0;
-	while ((n = getline(&line, &cap, f)) > 0) {
-		if (line[n - 1] == '\n')
-			line[n - 1] = '\0';
+	for (line = st->text, end = st->text + len; line < end;
+	    line = nl + 1) {
+		if ((nl = memchr(line, '\n', (size_t)(end - line))) == NULL)
+			nl = end;	/* file_read ends the text with a NUL */
+		*nl = '\0';
 		if (sscanf(line, "%llx %n", &h, &off) == 1 && line[off])
 			push(st, line + off, h);
 	}
-	free(line);
-	fclose(f);
 	qsort(st->v, st->n, sizeof(*st->v), cmp_entry);
 	return 0;
 }
@@ -129,10 +130,8 @@ state_save(struct state *st, const char *outdir)
 void
 state_release(struct state *st)
 {
-	size_t	 i;
-
-	for (i = 0; i < st->n; i++)
-		free(st->v[i].rel);
+	free(st->text);
+	st->text = NULL;
 	free(st->v);
 	st->v = NULL;
 	st->n = st->cap = 0;

@@ -8,7 +8,8 @@
 #include <stddef.h>
 
 struct state_entry {
-	char			*rel;
+	const char		*rel;	/* not owned: the loaded text's, or
+					   the caller's (state_set) */
 	unsigned long long	 hash;
 	size_t			 seq;	/* order recorded */
 };
@@ -16,6 +17,7 @@ struct state_entry {
 struct state {
 	struct state_entry	*v;
 	size_t			 n, cap;
+	char			*text;	/* the file loaded */
 };
 
 /* FNV-1a over data, seeded with the run's settings hash. */

@@ -18,9 +18,19 @@
 #include "model/url.h"
 
 struct entry {
-	char	*key;	/* normalised: "lease", "blog/lease" */
-	char	*id;	/* the article's meta.id */
-	size_t	 rank;	/* lowest claim wins */
+	const char	*key;	/* normalised: "lease", "blog/lease" */
+	const char	*id;	/* the article's meta.id */
+	size_t		 rank;	/* lowest claim wins */
+};
+
+/* The index's strings, packed in chunks: an index holds some per
+ * article of a run, and a malloc each would double their cost. */
+#define POOL_CHUNK	65536
+
+struct pool_chunk {
+	struct pool_chunk	*next;
+	size_t			 used, size;
+	char			 data[];
 };
 
 struct counter {
@@ -32,6 +42,7 @@ struct galley_linkindex {
 	size_t		 n, cap;
 	size_t		 added;	/* articles added */
 	struct counter	*count;	/* mutable behind a const index */
+	struct pool_chunk *pool;	/* the keys and ids */
 };
 
 static void *
@@ -44,6 +55,25 @@ xcalloc(size_t n, size_t sz)
 		exit(1);
 	}
 	return p;
+}
+
+static const char *
+pool_strdup(struct galley_linkindex *idx, const char *s)
+{
+	size_t			 len = strlen(s) + 1;
+	struct pool_chunk	*c = idx->pool;
+
+	if (c == NULL || c->size - c->used < len) {
+		size_t	 size = len > POOL_CHUNK ? len : POOL_CHUNK;
+
+		c = xcalloc(1, sizeof(*c) + size);
+		c->size = size;
+		c->next = idx->pool;
+		idx->pool = c;
+	}
+	memcpy(c->data + c->used, s, len);
+	c->used += len;
+	return c->data + c->used - len;
 }
 
 static char *
@@ -83,13 +113,13 @@ galley_linkindex_new(void)
 void
 galley_linkindex_free(struct galley_linkindex *idx)
 {
-	size_t	 i;
+	struct pool_chunk	*c, *next;
 
 	if (idx == NULL)
 		return;
-	for (i = 0; i < idx->cap; i++) {
-		free(idx->v[i].key);
-		free(idx->v[i].id);
+	for (c = idx->pool; c != NULL; c = next) {
+		next = c->next;
+		free(c);
 	}
 	free(idx->v);
 	free(idx->count);
@@ -117,8 +147,9 @@ lookup(const struct galley_linkindex *idx, const char *key)
 }
 
 /*
- * Key to id.  Where two articles claim a key, the lower rank keeps it,
- * whichever came first, so a parallel run is deterministic.
+ * Key to id (a string of the pool).  Where two articles claim a key,
+ * the lower rank keeps it, whichever came first, so a parallel run is
+ * deterministic.
  */
 static void
 insert(struct galley_linkindex *idx, const char *key, const char *id,
@@ -133,8 +164,7 @@ insert(struct galley_linkindex *idx, const char *key, const char *id,
 	    i = (i + 1) & (idx->cap - 1))
 		if (strcmp(idx->v[i].key, key) == 0) {
 			if (rank < idx->v[i].rank) {
-				free(idx->v[i].id);
-				idx->v[i].id = xstrdup(id);
+				idx->v[i].id = id;
 				idx->v[i].rank = rank;
 			}
 			return;
@@ -145,20 +175,24 @@ insert(struct galley_linkindex *idx, const char *key, const char *id,
 		idx->cap *= 2;
 		idx->v = xcalloc(idx->cap, sizeof(*idx->v));
 		idx->n = 0;
-		for (i = 0; i < oldcap; i++)
-			if (old[i].key != NULL) {
-				insert(idx, old[i].key, old[i].id,
-				    old[i].rank);
-				free(old[i].key);
-				free(old[i].id);
-			}
+		for (i = 0; i < oldcap; i++) {
+			size_t	 j;
+
+			if (old[i].key == NULL)
+				continue;
+			for (j = hash(old[i].key) & (idx->cap - 1);
+			    idx->v[j].key != NULL; j = (j + 1) & (idx->cap - 1))
+				;
+			idx->v[j] = old[i];
+			idx->n++;
+		}
 		free(old);
 	}
 	for (i = hash(key) & (idx->cap - 1); idx->v[i].key != NULL;
 	    i = (i + 1) & (idx->cap - 1))
 		;
-	idx->v[i].key = xstrdup(key);
-	idx->v[i].id = xstrdup(id);
+	idx->v[i].key = strcmp(key, id) == 0 ? id : pool_strdup(idx, key);
+	idx->v[i].id = id;
 	idx->v[i].rank = rank;
 	idx->n++;
 }
@@ -289,26 +323,26 @@ galley_linkindex_add_at(struct galley_linkindex *idx,
 {
 	const struct galley_meta	*m = galley_doc_meta(doc);
 	const struct galley_value	*v, *c;
-	const char			*base;
+	const char			*base, *id;
 
 	if (m->id == NULL)
 		return;	/* the meta filter did not run: nothing to point at */
 	idx->added++;
-	add_key(idx, m->id, m->id, order);
-	add_key(idx, m->slug, m->id, order);
+	id = pool_strdup(idx, m->id);
+	add_key(idx, m->id, id, order);
+	add_key(idx, m->slug, id, order);
 	if (m->source != NULL) {
 		base = strrchr(m->source, '/');
-		add_key(idx, base != NULL ? base + 1 : m->source, m->id,
-		    order);
+		add_key(idx, base != NULL ? base + 1 : m->source, id, order);
 	}
 	v = m->extra != NULL && m->extra->kind == GALLEY_VALUE_MAP ?
 	    galley_value_get(m->extra, "aliases") : NULL;
 	if (v != NULL && v->kind == GALLEY_VALUE_STRING)
-		add_key(idx, v->str, m->id, order);
+		add_key(idx, v->str, id, order);
 	else if (v != NULL && v->kind == GALLEY_VALUE_LIST)
 		for (c = v->first; c != NULL; c = c->next)
 			if (c->kind == GALLEY_VALUE_STRING)
-				add_key(idx, c->str, m->id, order);
+				add_key(idx, c->str, id, order);
 }
 
 /* 1 if url is site-relative: no scheme, not "//host", not "#frag". */
