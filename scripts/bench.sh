@@ -24,21 +24,22 @@ sh scripts/gen-articles.sh "$N10" "$W/in10"
 G=$(pwd)/galley
 md=$(ls "$W"/in1/*.md)
 
-# hf NAME COMMAND [OUTDIR]: mean seconds.  With OUTDIR, every run converts
+# hf NAME COMMAND [OUTDIR]: median seconds (this kind of machine, a VM
+# on shared cores, has outliers that move a mean by 20%).  With OUTDIR, every run converts
 # into a fresh folder: the last run's is moved aside, not deleted, because
 # ext4 avoids reusing inodes deleted within the last minutes and searches
 # its tables for others, which makes creating thousands of files right
 # after deleting thousands several times slower (a property of the file
 # system, seen here, not of galley).
 hf() { if [ -n "${3:-}" ]; then
-		hyperfine -N --warmup 1 --runs "${RUNS:-5}" \
+		hyperfine -N --warmup 1 --runs "${RUNS:-10}" \
 		    --prepare "sh -c 'if [ -d $3 ]; then mv $3 \$(mktemp -d $3.old.XXXXXX)/; fi'" \
 		    --export-json "$W/$1.json" "$2" >/dev/null 2>&1
 	else
-		hyperfine -N --warmup 1 --runs "${RUNS:-5}" \
+		hyperfine -N --warmup 1 --runs "${RUNS:-10}" \
 		    --export-json "$W/$1.json" "$2" >/dev/null 2>&1
 	fi
-	sed -n 's/.*"mean": \([0-9.e-]*\).*/\1/p' "$W/$1.json" | head -n 1; }
+	sed -n 's/.*"median": \([0-9.e-]*\).*/\1/p' "$W/$1.json" | head -n 1; }
 
 t_all2=$(hf all2 "$G convert -q -j 2 -t json,epub,tei -o $W/o $W/in1" "$W/o")
 t_all1=$(hf all1 "$G convert -q -j 1 -t json,epub,tei -o $W/o $W/in1" "$W/o")
@@ -56,7 +57,10 @@ fi
 t_cmark=$(hf cmark "cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist $md")
 nmd=$(echo "$md" | wc -l)
 t_all10=$(RUNS=2 hf all10 "$G convert -q -j 2 -t json,epub,tei -o $W/o10 $W/in10" "$W/o10")
-[ -z "$S" ] || s_all10=$(RUNS=2 hf sall10 "$G convert -q -j 2 -t json,epub,tei -o $S/o10 $W/in10" "$S/o10")
+if [ -n "$S" ]; then
+	s_all10=$(RUNS=3 hf sall10 "$G convert -q -j 2 -t json,epub,tei -o $S/o10 $W/in10" "$S/o10")
+	s_all10j1=$(RUNS=3 hf sall10j1 "$G convert -q -j 1 -t json,epub,tei -o $S/o10 $W/in10" "$S/o10")
+fi
 
 mem() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1; }
 m10=$(mem "$G" convert -q -j 2 -t json,epub,tei -o "$W/m10" "$W/in10")
@@ -82,7 +86,7 @@ echo "| $N articles, JSON+EPUB+TEI, -j 1 | $(awk -v t=$t_all1 'BEGIN{printf "%.3
 echo "| $N10 articles, JSON+EPUB+TEI, -j 2 | $(awk -v t=$t_all10 'BEGIN{printf "%.3f", t}') s; 10x the articles cost $(ratio $t_all10 $t_all2)x the time |"
 if [ -n "$S" ]; then
 	echo "| the same, outputs on tmpfs: $N articles, -j 2 | $(awk -v t=$s_all2 'BEGIN{printf "%.3f", t}') s ($(rate $s_all2 $N) articles/s); -j 1 $(awk -v t=$s_all1 'BEGIN{printf "%.3f", t}') s: -j 2 is $(ratio $s_all1 $s_all2)x faster |"
-	echo "| the same, outputs on tmpfs: $N10 articles, -j 2 | $(awk -v t=$s_all10 'BEGIN{printf "%.3f", t}') s: 10x the articles cost $(ratio $s_all10 $s_all2)x the time |"
+	echo "| the same, outputs on tmpfs: $N10 articles, -j 2 | $(awk -v t=$s_all10 'BEGIN{printf "%.3f", t}') s: 10x the articles cost $(ratio $s_all10 $s_all2)x the time; -j 1 $(awk -v t=$s_all10j1 'BEGIN{printf "%.3f", t}') s: -j 2 is $(ratio $s_all10j1 $s_all10)x faster |"
 	echo "| the same, outputs on tmpfs: JSON only, -j 1 vs cmark-gfm | galley $(per $s_json1 $N) ms/article: $(awk -v a=$t_cmark -v na=$nmd -v b=$s_json1 -v nb=$N 'BEGIN{printf "%.0f", 100 * (a/na) / (b/nb)}')% of cmark-gfm's speed |"
 fi
 echo "| $N articles, JSON only, -j 1 vs cmark-gfm alone on the $nmd Markdown files | galley $(per $t_json1 $N) ms/article, cmark-gfm $(per $t_cmark $nmd) ms/article: galley runs at $(awk -v a=$t_cmark -v na=$nmd -v b=$t_json1 -v nb=$N 'BEGIN{printf "%.0f", 100 * (a/na) / (b/nb)}')% of cmark-gfm's speed |"

@@ -12,6 +12,8 @@
 #include <libxml/xmlversion.h>
 #include <yaml.h>
 #include <libdeflate.h>
+#include <nettle/version.h>
+#include <unicode/uversion.h>
 #include <zlib.h>
 
 #include "galley/galley.h"
@@ -45,11 +47,17 @@ usage(FILE *f)
 static void
 version(void)
 {
+	UVersionInfo	 icu;
+	char		 icu_s[U_MAX_VERSION_STRING_LENGTH];
+
+	u_getVersion(icu);
+	u_versionToString(icu, icu_s);
 	printf("galley %s\n", GALLEY_VERSION);
 	printf("cmark-gfm %s, libyaml %s, libxml2 %s, zlib %s, libdeflate %s, "
-	    "jansson %s\n", cmark_version_string(), yaml_get_version_string(),
-	    LIBXML_DOTTED_VERSION, zlibVersion(), LIBDEFLATE_VERSION_STRING,
-	    JANSSON_VERSION);
+	    "jansson %s, ICU %s, nettle %d.%d, CLD2\n", cmark_version_string(),
+	    yaml_get_version_string(), LIBXML_DOTTED_VERSION, zlibVersion(),
+	    LIBDEFLATE_VERSION_STRING, JANSSON_VERSION, icu_s,
+	    nettle_version_major(), nettle_version_minor());
 }
 
 static void
