@@ -118,3 +118,13 @@ check "folder: a link to no article stays unresolved, warned once" \
 "$G" convert -q -t json -o "$F/site.again" "$F/site.out" 2>/dev/null
 check "folder: json -> json keeps the internal links" \
 	diff -r -x .galley-state "$F/site.out" "$F/site.again"
+
+# Language warnings say where: the text's first line, or the lang key.
+printf -- '---\ntitle: x\n---\n\n12345 678\n' >"$F/und.md"
+"$G" convert -q -t json -o "$F/und.out" "$F/und.md" 2>"$F/und.err"
+check "language: \"und\" is warned at the text's first line" \
+	grep -q "und.md:5:1: warning: cannot tell the language" "$F/und.err"
+printf -- '---\ntitle: x\nlang: klingonish\n---\n\nDies ist ein deutscher Text über das Wetter.\n' >"$F/kl.md"
+"$G" convert -q -t json -o "$F/kl.out" "$F/kl.md" 2>"$F/kl.err"
+check "language: a lang that is no language is warned at its key" \
+	grep -q 'kl.md:3:7: warning: language "klingonish"' "$F/kl.err"

@@ -149,6 +149,8 @@ struct galley_meta {
 	struct galley_value	*extra;		/* MAP: every other key */
 	struct galley_pos	 date_pos;	/* where date was written;
 						   0:0 if unknown */
+	struct galley_pos	 language_pos;	/* where lang was written;
+						   0:0 if unknown */
 };
 
 struct galley_doc;

@@ -225,6 +225,21 @@ keep_given(struct galley_doc *doc, struct galley_meta *m)
 	galley_value_append(m->extra, v);
 }
 
+/* The first node, in reading order, with a place in the input. */
+static const struct galley_node *
+first_placed(const struct galley_node *n)
+{
+	const struct galley_node	*c, *f;
+
+	for (c = n != NULL ? n->first : NULL; c != NULL; c = c->next) {
+		if (c->pos.line > 0)
+			return c;
+		if ((f = first_placed(c)) != NULL)
+			return f;
+	}
+	return NULL;
+}
+
 static int
 language_run(struct galley_doc *doc, const struct galley_opts *opts,
     struct galley_diag *dg)
@@ -256,7 +271,8 @@ language_run(struct galley_doc *doc, const struct galley_opts *opts,
 				m->language_confidence = 1.0;
 			return 0;
 		}
-		filter_report(dg, doc, GALLEY_WARNING, NULL,
+		galley_diag_add(dg, GALLEY_WARNING, m->source,
+		    m->language_pos.line, m->language_pos.col,
 		    "language \"%s\" is neither a BCP 47 tag nor a "
 		    "language's name; detecting it from the text",
 		    m->language);
@@ -265,8 +281,9 @@ language_run(struct galley_doc *doc, const struct galley_opts *opts,
 	detect(doc, tag, sizeof(tag), &conf, &letters);
 	m->language = galley_doc_strdup(doc, tag);
 	m->language_confidence = conf;
-	if (strcmp(tag, "und") == 0)
-		filter_report(dg, doc, GALLEY_WARNING, NULL,
+	if (strcmp(tag, "und") == 0)	/* said where the text begins */
+		filter_report(dg, doc, GALLEY_WARNING,
+		    first_placed(galley_doc_root(doc)),
 		    "cannot tell the language from %d letters of text; "
 		    "language is \"und\" (set lang in the front matter or "
 		    "use --lang)", letters);

@@ -150,8 +150,10 @@ take_front_matter(struct md *md, struct galley_value *map)
 				meta->date = s;
 				meta->date_text = s;
 				meta->date_pos = v->pos;
-			} else
+			} else {
 				meta->language = s;
+				meta->language_pos = v->pos;
+			}
 		} else if (strcmp(v->key, "keywords") == 0) {
 			if (take_keywords(md, v) == -1)
 				return -1;
