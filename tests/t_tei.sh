@@ -126,6 +126,13 @@ for src in input/*; do
 			notok "tei: $stem creation date '$when'"
 	fi
 done
+# Keywords the text uses are in its language: no xml:lang of their own.
+printf -- '---\ntitle: Das Wetter\nkeywords: Wetter, Berlin\n---\n\nDies ist ein deutscher Text über das Wetter in Berlin und München, lang genug für die Erkennung der Sprache.\n' >"$D/kw-de.md"
+./galley convert -q -t tei -o "$D/kw" "$D/kw-de.md" 2>/dev/null
+kl=$(xpath "$D/kw/kw-de.tei.xml" "//$(el keywords)/@xml:lang")
+tl=$(xpath "$D/kw/kw-de.tei.xml" "//$(el langUsage)/$(el language)/@ident")
+[ -z "$kl" ] && [ "$tl" = de ] && ok "tei: keywords the German text uses are German" ||
+	notok "tei: keywords xml:lang '$kl' in a '$tl' text"
 # The Dutch seed's date line, once the model has it.
 f=$D/seeds/004_4a80590e0acbb5b6.tei.xml
 when=$(xpath "$f" "//$(el creation)/$(el date)/@when")

@@ -80,7 +80,7 @@ void		 tei_header(struct tei_ctx *, xmlNodePtr tei,
 void		 tei_publication(struct tei_ctx *, xmlNodePtr filedesc,
 		    const struct galley_book *, const char *what);
 void		 tei_app_info(struct tei_ctx *, xmlNodePtr teiheader);
-const char	*tei_keywords_lang(const struct galley_meta *,
+const char	*tei_keywords_lang(const struct galley_doc *,
 		    const char *textlang, char *buf, size_t sz);
 
 /* tei_quote.c: text with its quotations as <q>. */

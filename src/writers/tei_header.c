@@ -4,9 +4,11 @@
  * (galley and its version), profileDesc (creation date, language,
  * keywords, abstract).  Every element has content.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "galley/galley.h"
@@ -110,18 +112,62 @@ extra_str(const struct galley_meta *m, const char *key)
 	return v->str;
 }
 
+/* 1 if word (ASCII) is in text as a whole word, case aside. */
+static int
+has_word(const char *text, const char *word)
+{
+	size_t		 n = strlen(word);
+	const char	*p;
+
+	if (text == NULL || n == 0)
+		return 0;
+	for (p = text; *p != '\0'; p++)
+		if (tolower((unsigned char)*p) ==
+		    tolower((unsigned char)word[0]) &&
+		    strncasecmp(p, word, n) == 0 &&
+		    (p == text || !isalnum((unsigned char)p[-1])) &&
+		    !isalnum((unsigned char)p[n]))
+			return 1;
+	return 0;
+}
+
+struct kw_find {
+	const struct galley_meta *m;
+	int			 found;
+};
+
+static enum galley_walk
+kw_visit(struct galley_node *n, int entering, void *arg)
+{
+	struct kw_find	*f = arg;
+	size_t		 i;
+
+	if (!entering || n->literal == NULL || n->type != GALLEY_NODE_TEXT)
+		return GALLEY_WALK_NEXT;
+	for (i = 0; i < f->m->keywords.n; i++)
+		if (has_word(n->literal, f->m->keywords.v[i])) {
+			f->found = 1;
+			return GALLEY_WALK_STOP;
+		}
+	return GALLEY_WALK_NEXT;
+}
+
 /*
  * The language of the keywords when it is not the text's, or NULL.
  * Front matter may say it (keywords_lang, keywordsLang or
- * keywords_language).  Otherwise it is assumed, not detected: keywords
- * written in ASCII alone in a text that is not English are taken as
- * English (the web exports galley was made for tag articles in English
- * whatever their language); three words are too few to detect.
+ * keywords_language).  Otherwise it is inferred, as three words are too
+ * few to detect: keywords written in ASCII alone in a text that is not
+ * English, none of which the title, description or text uses, are
+ * taken as English (the web exports galley was made for tag articles in
+ * English whatever their language).  A keyword the text uses is in the
+ * text's language.
  */
 const char *
-tei_keywords_lang(const struct galley_meta *m, const char *textlang,
+tei_keywords_lang(const struct galley_doc *doc, const char *textlang,
     char *buf, size_t sz)
 {
+	const struct galley_meta *m = galley_doc_meta(doc);
+	struct kw_find	 f;
 	static const char *const keys[] = {
 		"keywords_lang", "keywordsLang", "keywords_language"
 	};
@@ -136,9 +182,14 @@ tei_keywords_lang(const struct galley_meta *m, const char *textlang,
 	    strncmp(textlang, "en-", 3) == 0 || strcmp(textlang, "und") == 0)
 		return NULL;
 	for (i = 0; i < m->keywords.n; i++)
-		if (!ascii_only(m->keywords.v[i]))
+		if (!ascii_only(m->keywords.v[i]) ||
+		    has_word(m->title, m->keywords.v[i]) ||
+		    has_word(m->description, m->keywords.v[i]))
 			return NULL;
-	return "en";
+	f.m = m;
+	f.found = 0;
+	galley_walk(galley_doc_root(doc), kw_visit, &f);
+	return f.found ? NULL : "en";
 }
 
 /* A front-matter value as TEI: a string as text, a list as <list>,
@@ -262,9 +313,10 @@ source(struct tei_ctx *ctx, xmlNodePtr filedesc, const struct galley_meta *m,
 }
 
 static void
-profile(struct tei_ctx *ctx, xmlNodePtr header, const struct galley_meta *m,
+profile(struct tei_ctx *ctx, xmlNodePtr header, const struct galley_doc *doc,
     const char *lang)
 {
+	const struct galley_meta *m = galley_doc_meta(doc);
 	xmlNodePtr	 prof, n, kw;
 	const char	*name, *kwlang;
 	char		 when[64], kwbuf[64];
@@ -291,7 +343,7 @@ profile(struct tei_ctx *ctx, xmlNodePtr header, const struct galley_meta *m,
 	galley_buf_release(&b);
 	if (m->keywords.n > 0) {
 		kw = tei_el(ctx, tei_el(ctx, prof, "textClass"), "keywords");
-		if ((kwlang = tei_keywords_lang(m, lang, kwbuf,
+		if ((kwlang = tei_keywords_lang(doc, lang, kwbuf,
 		    sizeof(kwbuf))) != NULL)
 			tei_lang(kw, kwlang);
 		for (i = 0; i < m->keywords.n; i++)
@@ -325,5 +377,5 @@ tei_header(struct tei_ctx *ctx, xmlNodePtr tei, const struct tei_article *a)
 	notes(ctx, fd, m);
 	source(ctx, fd, m, title, a->lang);
 	tei_app_info(ctx, header);
-	profile(ctx, header, m, a->lang);
+	profile(ctx, header, a->doc, a->lang);
 }
