@@ -23,5 +23,12 @@ GALLEY_API int	galley_tei_corpus_write(struct galley_sink *,
 		    struct galley_doc *const *docs, size_t n,
 		    const struct galley_book *book,
 		    const struct galley_opts *, struct galley_diag *);
+/* The same, freeing each document (docs[i] set to NULL) as soon as its
+ * TEI is made: a corpus of thousands then holds documents and tree
+ * together only one document at a time. */
+GALLEY_API int	galley_tei_corpus_write_free(struct galley_sink *,
+		    struct galley_doc **docs, size_t n,
+		    const struct galley_book *book,
+		    const struct galley_opts *, struct galley_diag *);
 
 #endif

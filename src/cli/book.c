@@ -83,7 +83,7 @@ book_usage(FILE *f)
 "  -q, --quiet           no summary\n"
 "  -v, --verbose         notes too\n"
 "      --tei FILE        also write the articles as one teiCorpus\n"
-"                        (holds every article in memory at once)\n"
+"                        (its tree in memory: some 35 KB an article)\n"
 "      --update          rebuild only when an article, book.yaml, the\n"
 "                        cover, the stylesheet or an option changed\n"
 "  -h, --help            this help\n"
@@ -293,7 +293,7 @@ write_tei(struct book_run *run, const char *path, struct galley_doc **docs,
 
 	if (out_open(&out, path, run->dg) == -1)
 		return -1;
-	if (galley_tei_corpus_write(&out.sink, docs, n, book, &run->opts,
+	if (galley_tei_corpus_write_free(&out.sink, docs, n, book, &run->opts,
 	    run->dg) == -1 || out.sink.failed) {
 		if (out.sink.failed)
 			galley_diag_add(run->dg, GALLEY_ERROR, path, 0, 0,

@@ -116,6 +116,7 @@ convert_usage(FILE *f)
 "                                                   [default: 60]\n"
 "      --report FILE     write a JSON report of the run to FILE\n"
 "      --tei-corpus FILE also write one teiCorpus of every article\n"
+"                        (its tree in memory: some 35 KB an article)\n"
 "      --translations    in the teiCorpus, the articles translate one\n"
 "                        another (else: front matter translationKey)\n"
 "      --update          skip inputs unchanged since the last run into\n"
@@ -658,7 +659,7 @@ write_corpus(struct run *run)
 	docs = run->corpus_docs;
 	n = run->ncorpus;
 	if (out_open(&out, run->corpus, dg) == 0) {
-		if (galley_tei_corpus_write(&out.sink, docs, n, &book,
+		if (galley_tei_corpus_write_free(&out.sink, docs, n, &book,
 		    &run->opts, dg) == 0)
 			rc = out_commit(&out, dg);
 		else

@@ -9,6 +9,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "galley/tei.h"
 #include "writers/tei.h"
@@ -411,10 +414,10 @@ standoff(struct tei_ctx *ctx, xmlNodePtr root, struct corpus *c)
 	galley_buf_release(&b);
 }
 
-int
-galley_tei_corpus_write(struct galley_sink *out, struct galley_doc *const *docs,
+static int
+corpus_write(struct galley_sink *out, struct galley_doc **docs,
     size_t n, const struct galley_book *book, const struct galley_opts *opts,
-    struct galley_diag *dg)
+    struct galley_diag *dg, int free_docs)
 {
 	struct tei_ctx		 ctx;
 	struct corpus		 c;
@@ -470,6 +473,18 @@ galley_tei_corpus_write(struct galley_sink *out, struct galley_doc *const *docs,
 			tei_attr(c.t[i].tei, "corresp", b.data);
 		galley_buf_release(&b);
 		tei_article(&ctx, c.t[i].tei, &a);
+		if (free_docs) {	/* the header took its meta already */
+			c.t[i].meta = NULL;
+			galley_doc_free(docs[i]);
+			docs[i] = NULL;
+#ifdef __GLIBC__
+			/* Documents made in other threads were freed into
+			 * those threads' arenas, which this tree does not
+			 * draw on: hand their pages back now and then. */
+			if (i % 1024 == 1023)
+				malloc_trim(0);
+#endif
+		}
 	}
 	link_sections(&c);
 	tei_fix_run(&ctx);
@@ -483,4 +498,21 @@ out:
 	xmlHashFree(c.keys, NULL);
 	tei_ctx_release(&ctx);
 	return rc;
+}
+
+int
+galley_tei_corpus_write(struct galley_sink *out, struct galley_doc *const *docs,
+    size_t n, const struct galley_book *book, const struct galley_opts *opts,
+    struct galley_diag *dg)
+{
+	return corpus_write(out, (struct galley_doc **)docs, n, book, opts,
+	    dg, 0);
+}
+
+int
+galley_tei_corpus_write_free(struct galley_sink *out, struct galley_doc **docs,
+    size_t n, const struct galley_book *book, const struct galley_opts *opts,
+    struct galley_diag *dg)
+{
+	return corpus_write(out, docs, n, book, opts, dg, 1);
 }

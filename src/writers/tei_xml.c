@@ -476,25 +476,36 @@ keep_mixed(xmlNodePtr root)
 
 /* Serialise, indented where that changes no text, to the sink; -1
  * with a message if the sink fails. */
+/* libxml2's writer into a galley sink: the document is serialised as
+ * it goes out, never whole in memory beside its tree. */
+static int
+sink_write(void *arg, const char *data, int len)
+{
+	return galley_sink_put(arg, data, (size_t)len) == -1 ? -1 : len;
+}
+
+static int
+sink_close(void *arg)
+{
+	return 0;
+}
+
 int
 tei_save(struct tei_ctx *ctx, struct galley_sink *out)
 {
-	xmlChar	*mem = NULL;
-	int	 len = 0, rc = -1;
+	xmlSaveCtxtPtr	 save;
+	int		 rc;
 
 	keep_mixed(xmlDocGetRootElement(ctx->xdoc));
-
-	xmlDocDumpFormatMemoryEnc(ctx->xdoc, &mem, &len, "UTF-8", 1);
-	if (mem == NULL)
+	if ((save = xmlSaveToIO(sink_write, sink_close, out, "UTF-8",
+	    XML_SAVE_FORMAT)) == NULL)
 		tei_oom();
-	if (galley_sink_put(out, mem, (size_t)len) == -1) {
+	rc = xmlSaveDoc(save, ctx->xdoc) < 0 ? -1 : 0;
+	if (xmlSaveClose(save) < 0 || out->failed)
+		rc = -1;
+	if (rc == -1)
 		galley_diag_add(ctx->dg, GALLEY_ERROR, NULL, 0, 0,
 		    "TEI: cannot write the output");
-		goto out;
-	}
-	rc = 0;
-out:
-	xmlFree(mem);
 	return rc;
 }
 

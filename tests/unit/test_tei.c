@@ -828,6 +828,23 @@ test_corpus(void)
 		    out.len) == 0, "corpus: same input, same bytes");
 		galley_buf_release(&again);
 	}
+	/* the freeing variant: the same bytes, the documents gone */
+	{
+		struct galley_buf	 again;
+		struct galley_doc	*e[3];
+
+		e[0] = doc_a();
+		e[1] = doc_b("en", 0);
+		e[2] = doc_b("de", 1);
+		galley_buf_init(&again);
+		galley_sink_init_buf(&sink, &again);
+		CHECK(galley_tei_corpus_write_free(&sink, e, 3, &book, &opts,
+		    dg) == 0 && e[0] == NULL && e[1] == NULL && e[2] == NULL,
+		    "corpus: the freeing variant frees every document");
+		CHECK(again.len == out.len && memcmp(again.data, out.data,
+		    out.len) == 0, "corpus: the freeing variant, same bytes");
+		galley_buf_release(&again);
+	}
 	galley_buf_release(&out);
 	galley_buf_init(&out);
 	galley_sink_init_buf(&sink, &out);
