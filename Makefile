@@ -111,9 +111,15 @@ fuzz: fuzz-build
 	    input tests/bad tests/golden tests/text tests/epub tests/filters \
 	    tests/tei || exit 1; done
 
+VALGRIND = valgrind -q --error-exitcode=9 --leak-check=full \
+	   --errors-for-leak-kinds=definite,possible
 valgrind: galley
-	valgrind --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite \
-	    ./galley convert -q -j 1 -t json,epub,tei -o build/valgrind-out input
+	rm -rf build/valgrind-out
+	$(VALGRIND) ./galley convert -q -j 2 -t json,epub,tei \
+	    --report build/valgrind-out/report.json \
+	    --tei-corpus build/valgrind-out/corpus.xml -o build/valgrind-out input
+	$(VALGRIND) ./galley book -q --tei build/valgrind-out/book.xml \
+	    -o build/valgrind-out/book.epub input
 
 PREFIX	?= /usr/local
 install: galley

@@ -67,6 +67,10 @@ GALLEY_API const struct galley_reader	*galley_reader_find(const char *);
 GALLEY_API const struct galley_writer	*galley_writer_find(const char *);
 /* Index into galley_filters(), or -1. */
 GALLEY_API int	galley_filter_find(const char *);
+/* Free what the calling thread keeps from one document to the next
+ * (a transliterator, a compressor).  A thread that ends frees them
+ * itself; the main thread may call this before it returns. */
+GALLEY_API void	galley_thread_release(void);
 
 /*
  * Read raw bytes: decode (UTF-8 with or without BOM, UTF-16 with BOM,

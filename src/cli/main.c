@@ -85,6 +85,8 @@ list_formats(void)
 int
 main(int argc, char **argv)
 {
+	int	 rc;
+
 	/* Documents come and go by the thousand: keep freed memory for
 	 * the next one instead of returning it to the system each time. */
 	mallopt(M_TRIM_THRESHOLD, 8 << 20);
@@ -96,10 +98,12 @@ main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
-	if (strcmp(argv[1], "convert") == 0)
-		return cmd_convert(argc - 1, argv + 1);
-	if (strcmp(argv[1], "book") == 0)
-		return cmd_book(argc - 1, argv + 1);
+	if (strcmp(argv[1], "convert") == 0 || strcmp(argv[1], "book") == 0) {
+		rc = argv[1][0] == 'c' ? cmd_convert(argc - 1, argv + 1) :
+		    cmd_book(argc - 1, argv + 1);
+		galley_thread_release();
+		return rc;
+	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		usage(stdout);
 		return 0;

@@ -36,6 +36,8 @@ size_t	utf8_next(const char *s, size_t len, uint32_t *cp);
 struct slugger;
 struct slugger	*slugger_new(void);
 void		 slugger_free(struct slugger *);
+/* Close the calling thread's transliterator, if it has one. */
+void		 slug_thread_release(void);
 /* Always ICU, never the Latin table (for tests that compare the two). */
 void		 slugger_icu_only(struct slugger *);
 char	*slug_make(struct slugger *, struct galley_doc *, const char *text,

@@ -68,6 +68,19 @@ trans_key_make(void)
 	pthread_key_create(&trans_key, trans_close);
 }
 
+/* This thread's transliterator closed now: galley_thread_release(). */
+void
+slug_thread_release(void)
+{
+	UTransliterator	*t;
+
+	pthread_once(&trans_once, trans_key_make);
+	if ((t = pthread_getspecific(trans_key)) != NULL) {
+		utrans_close(t);
+		pthread_setspecific(trans_key, NULL);
+	}
+}
+
 static UTransliterator *
 thread_trans(void)
 {

@@ -2,6 +2,8 @@
 #include <string.h>
 
 #include "galley/pipeline.h"
+#include "filters/filters.h"
+#include "writers/epub/epub.h"
 
 extern const struct galley_writer galley_epub_writer;
 extern const struct galley_writer galley_json_writer;
@@ -31,4 +33,11 @@ galley_writer_find(const char *name)
 		if (strcmp(writers[i]->name, name) == 0)
 			return writers[i];
 	return NULL;
+}
+
+void
+galley_thread_release(void)
+{
+	slug_thread_release();
+	zip_thread_release();
 }

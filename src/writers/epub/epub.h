@@ -32,6 +32,7 @@ int	zip_add(struct zip *, const char *name, const void *, size_t,
 /* Write the central directory; -1 on failure. */
 int	zip_finish(struct zip *);
 void	zip_free(struct zip *);
+void	zip_thread_release(void);
 
 /* map.c: string keys to size_t values, keys copied. */
 struct map {

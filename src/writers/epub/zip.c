@@ -171,6 +171,19 @@ comp_key_make(void)
 	pthread_key_create(&comp_key, comp_free);
 }
 
+/* This thread's compressor freed now: see galley_thread_release(). */
+void
+zip_thread_release(void)
+{
+	struct libdeflate_compressor	*c;
+
+	pthread_once(&comp_once, comp_key_make);
+	if ((c = pthread_getspecific(comp_key)) != NULL) {
+		libdeflate_free_compressor(c);
+		pthread_setspecific(comp_key, NULL);
+	}
+}
+
 static int
 deflate_into(struct zip *z, const void *data, size_t len)
 {
