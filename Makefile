@@ -15,6 +15,9 @@ LDLIBS	 = $(PKG_LIBS) -lcld2 -lstdc++ -lpthread -lm
 ifeq ($(SANITIZE),1)
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer
 BUILD	 = build/san
+else ifeq ($(SANITIZE),thread)
+SANFLAGS = -fsanitize=thread -fno-omit-frame-pointer
+BUILD	 = build/tsan
 else
 BUILD	 = build/rel
 endif
@@ -75,11 +78,13 @@ run: deps
 	./galley book -o output/book.epub input
 
 # The whole suite with this build's ./galley, then the unit tests and a
-# batch of inputs again under AddressSanitizer and UBSan (build/san).
+# batch of inputs again under AddressSanitizer and UBSan (build/san),
+# and parallel runs under ThreadSanitizer (build/tsan).
 test: deps
 	$(MAKE) WERROR=-Werror galley units
 	$(MAKE) SANITIZE=1 WERROR=-Werror build/san/galley units
-	BUILD=$(BUILD) SAN_BUILD=build/san sh tests/run.sh
+	$(MAKE) SANITIZE=thread WERROR=-Werror build/tsan/galley
+	BUILD=$(BUILD) SAN_BUILD=build/san TSAN_BUILD=build/tsan sh tests/run.sh
 
 bench: galley
 	sh scripts/bench.sh

@@ -63,6 +63,34 @@ if [ -n "${SAN_BUILD:-}" ] && [ -x "$SAN_BUILD/galley" ]; then
 		grep -m 5 -A 5 "Sanitizer\|runtime error" "$T/san.log" | sed 's/^/#   /' | tee -a "$LOG"
 	fi
 fi
+# ThreadSanitizer: parallel runs (more inputs than results in flight,
+# a report, a corpus, --update, a book); any report fails the check.
+if [ -n "${TSAN_BUILD:-}" ] && [ -x "$TSAN_BUILD/galley" ]; then
+	echo "# thread sanitizer ($TSAN_BUILD)" | tee -a "$LOG"
+	export TSAN_OPTIONS=halt_on_error=1:exitcode=66
+	sh scripts/gen-articles.sh 400 "$T/tsan-in" input >/dev/null
+	cp -r tests/text tests/epub "$T/tsan-in/"
+	for run in 1 2; do
+		"$TSAN_BUILD/galley" convert -q -j 4 --update -t json,epub,tei \
+		    --report "$T/tsan-report.json" \
+		    --tei-corpus "$T/tsan-out/corpus.tei.xml" \
+		    -o "$T/tsan-out" "$T/tsan-in" >"$T/tsan.log" 2>&1
+		rc=$?
+		if [ $rc -le 1 ] && ! grep -q "ThreadSanitizer" "$T/tsan.log"
+		then echo "ok - thread sanitizer: galley convert -j 4, run $run, clean" | tee -a "$LOG"
+		else echo "not ok - thread sanitizer: galley convert -j 4, run $run (status $rc)" | tee -a "$LOG"
+			grep -m 1 -A 12 "ThreadSanitizer" "$T/tsan.log" | sed 's/^/#   /' | tee -a "$LOG"
+		fi
+		echo "One more line." >>"$T/tsan-in/a00300.md"
+	done
+	"$TSAN_BUILD/galley" book -q -o "$T/tsan-out/book.epub" "$T/tsan-in" >"$T/tsan.log" 2>&1
+	rc=$?
+	if [ $rc -le 1 ] && ! grep -q "ThreadSanitizer" "$T/tsan.log"
+	then echo "ok - thread sanitizer: galley book clean" | tee -a "$LOG"
+	else echo "not ok - thread sanitizer: galley book (status $rc)" | tee -a "$LOG"
+		grep -m 1 -A 12 "ThreadSanitizer" "$T/tsan.log" | sed 's/^/#   /' | tee -a "$LOG"
+	fi
+fi
 passed=$(grep -c '^ok ' "$LOG")
 failed=$(grep -c '^not ok ' "$LOG")
 skipped=$(grep -c '^skip ' "$LOG")
