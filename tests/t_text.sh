@@ -66,7 +66,7 @@ check "text: -f text overrides detection" \
 # Encodings: one warning for Windows-1252, errors with a position.
 ./galley convert -q -t json -o "$T/text-e" tests/text/fr-cp1252.txt 2>"$T/text-e.err"
 check "text: Windows-1252 warns once, exactly" \
-    sh -c "[ \"\$(cat '$T/text-e.err')\" = 'tests/text/fr-cp1252.txt: warning: not UTF-8, read as Windows-1252' ]"
+    sh -c "[ \"\$(cat '$T/text-e.err')\" = 'tests/text/fr-cp1252.txt:1:14: warning: not UTF-8 from here on, read as Windows-1252 (detected; --encoding names another)' ]"
 ./galley convert -q -t json -o "$T/text-b" tests/text/bad-bytes.txt 2>"$T/text-b.err"; rc=$?
 if [ $rc = 1 ] && grep -q "^tests/text/bad-bytes.txt:3:34: error: invalid UTF-8 byte 0xff at byte offset 41" "$T/text-b.err" &&
     [ ! -e "$T/text-b/bad-bytes.json" ]

@@ -22,6 +22,8 @@ struct galley_src {
 struct galley_opts {
 	const char	*format;	/* reader name, NULL or "auto" */
 	const char	*lang;		/* --lang: forced language */
+	const char	*encoding;	/* --encoding of input that is not
+					   UTF-8; NULL: detected */
 	const char	*link_base;	/* --link-base URL */
 	unsigned long	 no_filters;	/* bit per filter index: disabled */
 	int		 smart;		/* --smart */
@@ -65,6 +67,8 @@ GALLEY_API const struct galley_writer *const *galley_writers(void);
 GALLEY_API const struct galley_filter *const *galley_filters(void);
 GALLEY_API const struct galley_reader	*galley_reader_find(const char *);
 GALLEY_API const struct galley_writer	*galley_writer_find(const char *);
+/* 1 if name is an encoding galley can read input in ("auto" too). */
+GALLEY_API int	galley_encoding_known(const char *name);
 /* Index into galley_filters(), or -1. */
 GALLEY_API int	galley_filter_find(const char *);
 /* Free what the calling thread keeps from one document to the next

@@ -75,6 +75,8 @@ book_usage(FILE *f)
 "      --identifier ID   dc:identifier   [default: a urn:uuid: derived\n"
 "                        from the title and the chapters' paths]\n"
 "  -f, --from FORMAT     auto, markdown, text or json  [default: auto]\n"
+"      --encoding NAME   encoding of inputs that are not UTF-8, e.g.\n"
+"                        windows-1251, Shift_JIS   [default: detected]\n"
 "      --lang TAG        force the language (BCP 47) of every article\n"
 "      --link-base URL   make unresolved site links absolute under URL\n"
 "      --no-filter NAME  leave a filter out (repeatable)\n"
@@ -418,7 +420,7 @@ cmd_book(int argc, char **argv)
 	int			 update = 0;
 	enum { OPT_TITLE = 256, OPT_AUTHOR, OPT_LANGUAGE, OPT_COVER, OPT_CSS,
 	    OPT_IDENTIFIER, OPT_LANG, OPT_LINK_BASE, OPT_NO_FILTER,
-	    OPT_SMART, OPT_MAX_SIZE, OPT_TEI, OPT_UPDATE };
+	    OPT_SMART, OPT_MAX_SIZE, OPT_TEI, OPT_UPDATE, OPT_ENCODING };
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "title", required_argument, NULL, OPT_TITLE },
@@ -429,6 +431,7 @@ cmd_book(int argc, char **argv)
 		{ "identifier", required_argument, NULL, OPT_IDENTIFIER },
 		{ "from", required_argument, NULL, 'f' },
 		{ "lang", required_argument, NULL, OPT_LANG },
+		{ "encoding", required_argument, NULL, OPT_ENCODING },
 		{ "link-base", required_argument, NULL, OPT_LINK_BASE },
 		{ "no-filter", required_argument, NULL, OPT_NO_FILTER },
 		{ "smart", no_argument, NULL, OPT_SMART },
@@ -511,6 +514,17 @@ cmd_book(int argc, char **argv)
 		case OPT_LANG:
 			run.opts.lang = optarg;
 			break;
+		case OPT_ENCODING:
+			if (!galley_encoding_known(optarg)) {
+				fprintf(stderr, "galley: --encoding %s: no such "
+				    "encoding (ICU names: windows-1251, "
+				    "ISO-8859-7, Shift_JIS, GB18030...)\n",
+				    optarg);
+				goto usage;
+			}
+			run.opts.encoding = optarg;
+			break;
+
 		case OPT_LINK_BASE:
 			run.opts.link_base = optarg;
 			break;

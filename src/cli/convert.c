@@ -104,6 +104,8 @@ convert_usage(FILE *f)
 "                                                      [default: json]\n"
 "  -f, --from FORMAT     auto, markdown, text or json  [default: auto]\n"
 "  -j, --jobs N          convert N files at once   [default: online CPUs]\n"
+"      --encoding NAME   encoding of inputs that are not UTF-8, e.g.\n"
+"                        windows-1251, Shift_JIS   [default: detected]\n"
 "      --lang TAG        force the language (BCP 47) of every article\n"
 "      --link-base URL   make unresolved site links absolute under URL\n"
 "      --no-filter NAME  leave a filter out (repeatable; see\n"
@@ -755,7 +757,7 @@ parse_writers(struct run *run, const char *list)
 enum {
 	OPT_LANG = 256, OPT_LINK_BASE, OPT_NO_FILTER, OPT_SMART,
 	OPT_MAX_SIZE, OPT_MAX_DEPTH, OPT_REPORT, OPT_UPDATE, OPT_SHARD,
-	OPT_TEI_CORPUS, OPT_TRANSLATIONS, OPT_MAX_SECONDS
+	OPT_TEI_CORPUS, OPT_TRANSLATIONS, OPT_MAX_SECONDS, OPT_ENCODING
 };
 
 static const struct option longopts[] = {
@@ -767,6 +769,7 @@ static const struct option longopts[] = {
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "lang", required_argument, NULL, OPT_LANG },
+	{ "encoding", required_argument, NULL, OPT_ENCODING },
 	{ "link-base", required_argument, NULL, OPT_LINK_BASE },
 	{ "no-filter", required_argument, NULL, OPT_NO_FILTER },
 	{ "smart", no_argument, NULL, OPT_SMART },
@@ -862,6 +865,17 @@ cmd_convert(int argc, char **argv)
 		case OPT_LANG:
 			run.opts.lang = optarg;
 			break;
+		case OPT_ENCODING:
+			if (!galley_encoding_known(optarg)) {
+				fprintf(stderr, "galley: --encoding %s: no such "
+				    "encoding (ICU names: windows-1251, "
+				    "ISO-8859-7, Shift_JIS, GB18030...)\n",
+				    optarg);
+				return 2;
+			}
+			run.opts.encoding = optarg;
+			break;
+
 		case OPT_LINK_BASE:
 			run.opts.link_base = optarg;
 			break;

@@ -1,14 +1,25 @@
 /*
  * The door of every reader: raw bytes in, UTF-8 with LF line ends out.
- * Knows UTF-8 (BOM or not), UTF-16 with a BOM and Windows-1252, the
- * encoding of text saved by older Windows tools; refuses what is not
- * text, naming where it stopped.
+ * Knows UTF-8 (BOM or not) and UTF-16 with a BOM itself; text in an
+ * older encoding (Windows-1252 or -1251, ISO-8859-7, Shift_JIS, GB18030,
+ * Big5...) is recognised by ICU's charset detector, or named by the
+ * user, and converted by ICU.  Refuses what is not text, naming where
+ * it stopped.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+#include <unicode/ustring.h>
 
 #include "readers/encoding.h"
+
+#define DETECT_MIN_CONFIDENCE	10	/* ICU's 0..100; below: refuse */
+#define DETECT_SURE		50	/* above: beats the UTF-8 look */
 
 /* Windows-1252 0x80..0x9F; 0 where the code page defines nothing. */
 static const unsigned short cp1252[32] = {
@@ -211,18 +222,134 @@ report_nul(const char *name, const unsigned char *s, size_t len,
 	    "NUL byte at byte offset %zu: a binary file, not text", first);
 }
 
+/*
+ * Bytes in the named encoding (an ICU converter name or alias) into
+ * UTF-8.  Bytes the encoding does not define become U+FFFD, counted in
+ * *lost.  0, or -1 if ICU knows no such encoding.
+ */
+static int
+from_legacy(char **out, size_t *outlen, const char *enc,
+    const unsigned char *s, size_t len, size_t *lost, const char *name,
+    struct galley_diag *dg)
+{
+	UErrorCode	 st = U_ZERO_ERROR;
+	UConverter	*cnv;
+	UChar		*u;
+	char		*d;
+	int32_t		 ulen, dlen, i;
+
+	*lost = 0;
+	if (len > INT32_MAX / 4) {
+		galley_diag_add(dg, GALLEY_ERROR, name, 0, 0,
+		    "too large to convert from %s", enc);
+		return -1;
+	}
+	if ((cnv = ucnv_open(enc, &st)) == NULL || U_FAILURE(st)) {
+		galley_diag_add(dg, GALLEY_ERROR, name, 0, 0,
+		    "unknown encoding \"%s\"", enc);
+		return -1;
+	}
+	/* one UTF-16 unit per byte at most, but for a surrogate pair per
+	 * 4-byte sequence: 2 per byte is safe */
+	if ((u = malloc(((size_t)len * 2 + 1) * sizeof(*u))) == NULL) {
+		ucnv_close(cnv);
+		galley_diag_add(dg, GALLEY_ERROR, name, 0, 0, "out of memory");
+		return -1;
+	}
+	ulen = ucnv_toUChars(cnv, u, (int32_t)len * 2 + 1, (const char *)s,
+	    (int32_t)len, &st);
+	ucnv_close(cnv);
+	if (U_FAILURE(st)) {
+		free(u);
+		galley_diag_add(dg, GALLEY_ERROR, name, 0, 0,
+		    "cannot convert from %s: %s", enc, u_errorName(st));
+		return -1;
+	}
+	for (i = 0; i < ulen; i++)
+		*lost += u[i] == 0xfffd;
+	if ((d = alloc_or_fail((size_t)ulen * 3 + 1, name, dg)) == NULL) {
+		free(u);
+		return -1;
+	}
+	u_strToUTF8(d, ulen * 3 + 1, &dlen, u, ulen, &st);
+	free(u);
+	if (U_FAILURE(st)) {
+		free(d);
+		galley_diag_add(dg, GALLEY_ERROR, name, 0, 0,
+		    "cannot convert from %s: %s", enc, u_errorName(st));
+		return -1;
+	}
+	*outlen = unify_newlines(d, (size_t)dlen);
+	*out = d;
+	return 0;
+}
+
+/*
+ * ICU's best guess at the encoding of bytes that are not UTF-8, into
+ * buf; its confidence (0..100), or -1 if it has none.  *utf8 is set if
+ * ICU's first guess is UTF-8 all the same (a damaged UTF-8 file).
+ */
+static int
+detect(const unsigned char *s, size_t len, char *buf, size_t sz, int *utf8)
+{
+	UErrorCode		 st = U_ZERO_ERROR;
+	UCharsetDetector	*csd;
+	const UCharsetMatch	**m;
+	const char		*n;
+	int32_t			 nm, i;
+	int			 conf = -1;
+
+	*utf8 = 0;
+	if ((csd = ucsdet_open(&st)) == NULL || U_FAILURE(st))
+		return -1;
+	ucsdet_setText(csd, (const char *)s,
+	    len > INT32_MAX ? INT32_MAX : (int32_t)len, &st);
+	m = ucsdet_detectAll(csd, &nm, &st);
+	*utf8 = 0;
+	for (i = 0; U_SUCCESS(st) && m != NULL && i < nm; i++) {
+		n = ucsdet_getName(m[i], &st);
+		if (i == 0 && n != NULL && strcmp(n, "UTF-8") == 0 &&
+		    ucsdet_getConfidence(m[i], &st) > 0)
+			*utf8 = 1;
+		/* not UTF-8: we know; UTF-16/32 have BOMs or NULs */
+		if (U_FAILURE(st) || n == NULL || strncmp(n, "UTF-", 4) == 0)
+			continue;
+		snprintf(buf, sz, "%s", n);
+		conf = ucsdet_getConfidence(m[i], &st);
+		break;
+	}
+	ucsdet_close(csd);
+	return U_SUCCESS(st) ? conf : -1;
+}
+
+/* 1 for the CJK encodings ICU detects, with characters of 2-4 bytes */
+static int
+multibyte(const char *enc)
+{
+	static const char *const v[] = { "Shift_JIS", "GB18030", "Big5",
+	    "EUC-JP", "EUC-KR", "ISO-2022-JP", "ISO-2022-CN", "ISO-2022-KR",
+	    NULL };
+	size_t	 i;
+
+	for (i = 0; v[i] != NULL; i++)
+		if (strcasecmp(enc, v[i]) == 0)
+			return 1;
+	return 0;
+}
+
 #define ONES	0x0101010101010101ULL
 #define HIGHS	0x8080808080808080ULL
 
 int
 enc_decode(char **out, size_t *outlen, const char *name, const char *data,
-    size_t len, struct galley_diag *dg)
+    size_t len, const char *encoding, struct galley_diag *dg)
 {
 	const unsigned char	*s = (const unsigned char *)data;
 	size_t			 i, n, bad = (size_t)-1, multi = 0, ctl = 0;
+	size_t			 nonascii = 0, lost;
 	unsigned		 line, col;
-	char			*d;
-	int			 cp1252_ok = 1;
+	char			*d, enc[64];
+	int			 cp1252_ok = 1, conf, utf8;
 	size_t			 bom = 0;
 
 	*out = NULL;
@@ -269,6 +396,7 @@ enc_decode(char **out, size_t *outlen, const char *name, const char *data,
 			ctl++;
 		if (s[i] >= 0x80 && s[i] <= 0x9f && cp1252[s[i] - 0x80] == 0)
 			cp1252_ok = 0;
+		nonascii += s[i] >= 0x80;
 		n = utf8_len(s + i, len - i);
 		if (n == 0) {
 			if (bad == (size_t)-1)
@@ -291,15 +419,57 @@ enc_decode(char **out, size_t *outlen, const char *name, const char *data,
 		return 0;
 	}
 	/*
-	 * Valid UTF-8 sequences beside bad bytes: a damaged UTF-8 file,
-	 * which read as Windows-1252 would turn its good text to garbage;
-	 * so is one that starts with a UTF-8 BOM.
+	 * Not UTF-8.  The encoding named wins; else one that starts with
+	 * a UTF-8 BOM, or where most non-ASCII bytes make valid UTF-8, is
+	 * a damaged UTF-8 file, which read as anything else would turn
+	 * its good text to garbage.  Else ICU says which encoding it is.
 	 */
-	if (multi > 0 || bom > 0 || !cp1252_ok) {
-		where(s, bad, &line, &col);
+	if (encoding != NULL && *encoding != '\0' &&
+	    strcasecmp(encoding, "auto") != 0) {
+		if (from_legacy(out, outlen, encoding, s, len, &lost, name,
+		    dg) == -1)
+			return -1;
+		if (lost > 0)
+			galley_diag_add(dg, GALLEY_WARNING, name, 0, 0,
+			    "%zu bytes that %s does not define became U+FFFD",
+			    lost, encoding);
+		return 0;
+	}
+	where(s, bad, &line, &col);
+	conf = detect(s, len, enc, sizeof(enc), &utf8);
+	/* damaged UTF-8: a BOM, ICU's first guess, or most non-ASCII
+	 * bytes in valid sequences, unless ICU is sure of a CJK encoding
+	 * (whose byte pairs often look like UTF-8) */
+	if (bom > 0 || utf8 || (multi * 4 >= nonascii &&
+	    !(conf >= DETECT_SURE && multibyte(enc)))) {
+		galley_diag_add(dg, GALLEY_ERROR, name, line, col,
+		    "invalid UTF-8 byte 0x%02x at byte offset %zu in "
+		    "otherwise UTF-8 text: a damaged file (or name its "
+		    "encoding with --encoding)", s[bad], bad + bom);
+		return -1;
+	}
+	/* Western text, or too little to tell: Windows-1252, which is
+	 * what ISO-8859-1 files really are */
+	if (conf >= DETECT_MIN_CONFIDENCE &&
+	    strcasecmp(enc, "ISO-8859-1") != 0 &&
+	    strcasecmp(enc, "windows-1252") != 0) {
+		if (from_legacy(out, outlen, enc, s, len, &lost, name,
+		    dg) == -1)
+			return -1;
+		galley_diag_add(dg, GALLEY_WARNING, name, line, col,
+		    "not UTF-8 from here on, read as %s (detected, "
+		    "confidence %d%%; --encoding names another)", enc, conf);
+		if (lost > 0)
+			galley_diag_add(dg, GALLEY_WARNING, name, 0, 0,
+			    "%zu bytes that %s does not define became U+FFFD",
+			    lost, enc);
+		return 0;
+	}
+	if (!cp1252_ok) {
 		galley_diag_add(dg, GALLEY_ERROR, name, line, col,
 		    "invalid UTF-8 byte 0x%02x at byte offset %zu, and not "
-		    "Windows-1252 either", s[bad], bad + bom);
+		    "Windows-1252 either: name the encoding with --encoding",
+		    s[bad], bad + bom);
 		return -1;
 	}
 	if ((d = alloc_or_fail(len * 3 + 1, name, dg)) == NULL)
@@ -314,7 +484,24 @@ enc_decode(char **out, size_t *outlen, const char *name, const char *data,
 	}
 	*outlen = unify_newlines(d, n);
 	*out = d;
-	galley_diag_add(dg, GALLEY_WARNING, name, 0, 0,
-	    "not UTF-8, read as Windows-1252");
+	galley_diag_add(dg, GALLEY_WARNING, name, line, col,
+	    "not UTF-8 from here on, read as Windows-1252 (detected; "
+	    "--encoding names another)");
 	return 0;
+}
+
+int
+galley_encoding_known(const char *name)
+{
+	UErrorCode	 st = U_ZERO_ERROR;
+	UConverter	*cnv;
+
+	if (name == NULL || *name == '\0')
+		return 0;
+	if (strcasecmp(name, "auto") == 0)
+		return 1;
+	cnv = ucnv_open(name, &st);
+	if (cnv != NULL)
+		ucnv_close(cnv);
+	return cnv != NULL && U_SUCCESS(st);
 }

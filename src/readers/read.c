@@ -125,7 +125,8 @@ galley_read(struct galley_doc **out, const char *name, const char *data,
 	int				 rc = -1;
 
 	*out = NULL;
-	if (enc_decode(&text, &text_len, name, data, len, dg) == -1)
+	if (enc_decode(&text, &text_len, name, data, len, opts->encoding,
+	    dg) == -1)
 		goto out;
 	src.name = name;
 	src.data = text;

@@ -10,6 +10,8 @@ static struct galley_diag	*dg;
 static char			 msg[512];
 
 /* Decode; the result (or NULL on failure) stays valid until next call. */
+static const char	*encoding;	/* named, or NULL: detected */
+
 static const char *
 dec(const char *data, size_t len)
 {
@@ -19,7 +21,7 @@ dec(const char *data, size_t len)
 	free(out);
 	out = NULL;
 	galley_diag_clear(dg);
-	if (enc_decode(&out, &n, "f.txt", data, len, dg) == -1)
+	if (enc_decode(&out, &n, "f.txt", data, len, encoding, dg) == -1)
 		return NULL;
 	if (strlen(out) != n)
 		return "(length wrong)";
@@ -78,8 +80,9 @@ main(void)
 	CHECK(galley_diag_size(dg) == 1 &&
 	    galley_diag_count(dg, GALLEY_WARNING) == 1,
 	    "Windows-1252: exactly one warning");
-	CHECK_STR(msg0(), "f.txt: warning: not UTF-8, read as Windows-1252",
-	    "Windows-1252 warning text");
+	CHECK_STR(msg0(), "f.txt:1:4: warning: not UTF-8 from here on, read "
+	    "as Windows-1252 (detected; --encoding names another)",
+	    "Windows-1252 warning text, where UTF-8 stops");
 
 	/* not UTF-8, not Windows-1252 */
 	CHECK(DEC("line one\nab\x81" "cd\n") == NULL,
@@ -92,10 +95,45 @@ main(void)
 	    "damaged UTF-8: column counts characters");
 	CHECK(DEC("\xef\xbb\xbf" "a\xe9") == NULL,
 	    "UTF-8 BOM then bad byte refused");
-	CHECK_STR(DEC("a\xed\xa0\x80z"), "a\xc3\xad\xc2\xa0\xe2\x82\xacz",
-	    "encoded surrogate is not UTF-8: read as Windows-1252");
-	CHECK_STR(DEC("a\xc0\xafz"), "a\xc3\x80\xc2\xafz",
-	    "overlong form is not UTF-8: read as Windows-1252");
+	CHECK(DEC("a\xed\xa0\x80z") == NULL && strstr(msg0(), "damaged") !=
+	    NULL, "encoded surrogate: damaged UTF-8, refused");
+	CHECK(DEC("a\xc0\xafz") == NULL && strstr(msg0(), "damaged") != NULL,
+	    "overlong form: damaged UTF-8, refused");
+
+	/* other encodings, detected by ICU or named */
+	CHECK_STR(DEC("\xc2 \xf2\xee\xf0\xe3\xee\xe2\xeb\xe5 \xe8 "
+	    "\xe1\xe0\xed\xea\xe0\xf5 \xf0\xe0\xe1\xee\xf2\xe0\xfe\xf2 "
+	    "\xec\xed\xee\xe3\xee \xeb\xfe\xe4\xe5\xe9, \xea\xee\xf2\xee\xf0"
+	    "\xfb\xe5 \xf1\xeb\xe5\xe4\xff\xf2 \xe7\xe0 \xf0\xe0\xf1\xf7"
+	    "\xe5\xf2\xe0\xec\xe8 \xe8 \xe4\xee\xea\xf3\xec\xe5\xed\xf2"
+	    "\xe0\xec\xe8.\n"),
+	    "\xd0\x92 \xd1\x82\xd0\xbe\xd1\x80\xd0\xb3\xd0\xbe\xd0\xb2"
+	    "\xd0\xbb\xd0\xb5 \xd0\xb8 \xd0\xb1\xd0\xb0\xd0\xbd\xd0\xba"
+	    "\xd0\xb0\xd1\x85 \xd1\x80\xd0\xb0\xd0\xb1\xd0\xbe\xd1\x82"
+	    "\xd0\xb0\xd1\x8e\xd1\x82 \xd0\xbc\xd0\xbd\xd0\xbe\xd0\xb3"
+	    "\xd0\xbe \xd0\xbb\xd1\x8e\xd0\xb4\xd0\xb5\xd0\xb9, \xd0\xba"
+	    "\xd0\xbe\xd1\x82\xd0\xbe\xd1\x80\xd1\x8b\xd0\xb5 \xd1\x81"
+	    "\xd0\xbb\xd0\xb5\xd0\xb4\xd1\x8f\xd1\x82 \xd0\xb7\xd0\xb0 "
+	    "\xd1\x80\xd0\xb0\xd1\x81\xd1\x87\xd0\xb5\xd1\x82\xd0\xb0"
+	    "\xd0\xbc\xd0\xb8 \xd0\xb8 \xd0\xb4\xd0\xbe\xd0\xba\xd1\x83"
+	    "\xd0\xbc\xd0\xb5\xd0\xbd\xd1\x82\xd0\xb0\xd0\xbc\xd0\xb8.\n",
+	    "Russian in Windows-1251: detected and converted");
+	CHECK(strstr(msg0(), "read as windows-1251") != NULL,
+	    "Windows-1251: the warning names it");
+	encoding = "Shift_JIS";		/* too short to detect: named */
+	CHECK_STR(DEC("\x93\xfa\x96\x7b"), "\xe6\x97\xa5\xe6\x9c\xac",
+	    "--encoding Shift_JIS converts");
+	CHECK(galley_diag_size(dg) == 0, "a named encoding: no warning");
+	encoding = "ISO-8859-7";
+	CHECK_STR(DEC("caf\xc3\xa9"), "caf\xc3\xa9",
+	    "UTF-8 input stays UTF-8 whatever is named");
+	encoding = "no-such-encoding";
+	CHECK(DEC("caf\xe9") == NULL && strstr(msg0(), "unknown encoding") !=
+	    NULL, "an unknown encoding is an error");
+	encoding = NULL;
+	CHECK(galley_encoding_known("windows-1251") &&
+	    galley_encoding_known("auto") && !galley_encoding_known("nope"),
+	    "galley_encoding_known");
 
 	/* binary */
 	CHECK(DEC("text\nmore\0binary") == NULL, "NUL byte refused");

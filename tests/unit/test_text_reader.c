@@ -25,7 +25,7 @@ read_bytes(const char *data, size_t len)
 	size_t			 n;
 
 	galley_diag_clear(dg);
-	if (enc_decode(&text, &n, "t.txt", data, len, dg) == -1)
+	if (enc_decode(&text, &n, "t.txt", data, len, NULL, dg) == -1)
 		return NULL;
 	galley_opts_init(&opts);
 	src.name = "t.txt";
