@@ -22,7 +22,9 @@ golden() {
 for f in input/004_4a80590e0acbb5b6.txt; do
 	check "text: golden JSON of the Dutch seed" golden "$f" "$TX/004_4a80590e0acbb5b6.json"
 done
-for f in en-export.txt de-export.md fr-cp1252.txt pl-utf16.txt fi-cr.txt notes-markdown.txt; do
+for f in en-export.txt de-export.md fr-cp1252.txt pl-utf16.txt fi-cr.txt notes-markdown.txt \
+    ru-cp1251.txt ja-sjis.txt zh-gb18030.txt th-buddhist.txt el-iso8859-7.txt \
+    tr-bom.txt et-dotted.txt zh-wrapped.txt ja-nakaguro.txt; do
 	check "text: golden JSON of $f" golden "tests/text/$f" "$TX/${f%.*}.json"
 done
 
@@ -103,3 +105,30 @@ if [ -x /usr/bin/jsonschema ]; then
 else
 	skip "text: goldens against galley.schema.json" "no /usr/bin/jsonschema (python3-jsonschema)"
 fi
+
+# Exports in other languages, scripts and encodings: the date line is
+# read (CLDR month names through ICU, CJK markers, a Thai Buddhist
+# year), the title is the line after it, the encoding is detected.
+check "text: dates and titles of exports in eight languages" python3 - "$TX" <<'PY'
+import json, sys
+want = {
+    "ru-cp1251": ("2022-03-03T14:05", "Бэк-офис"),
+    "ja-sjis": ("2021-06-24T07:51", "バックオフィス"),
+    "zh-gb18030": ("2021-06-24T07:51", "后台办公室"),
+    "th-buddhist": ("2021-06-24T07:51", "แบ็คออฟฟิศ"),
+    "el-iso8859-7": ("2021-06-24T07:51", "Γραφείο υποστήριξης"),
+    "tr-bom": ("2021-06-24T07:51", "Arka Ofis"),
+    "et-dotted": ("2021-06-24T07:51", "Tagakontor"),
+}
+for name, (date, title) in want.items():
+    m = json.load(open("%s/%s.json" % (sys.argv[1], name)))["meta"]
+    assert (m.get("date"), m.get("title")) == (date, title), (name, m.get("date"), m.get("title"))
+PY
+check "text: wrapped Chinese lines join without a space" python3 -c "
+import json, sys
+s = json.dumps(json.load(open(sys.argv[1])), ensure_ascii=False)
+assert '结算、 审批' not in s and '结算、审批' in s" "$TX/zh-wrapped.json"
+check "text: Japanese ・ bullets make a list" python3 -c "
+import json, sys
+s = json.dumps(json.load(open(sys.argv[1])), ensure_ascii=False)
+assert s.count('\"type\": \"item\"') == 3, s.count('\"type\": \"item\"')" "$TX/ja-nakaguro.json"

@@ -702,13 +702,13 @@ parse_time(struct when *w, const struct tok *t, int n, int *i)
 	return 0;
 }
 
-int
-datetext_parse(const char *line, size_t len, char iso[32])
+/* The line's date and time into w; -1 if it is not one. */
+static int
+parse_line(struct when *w, const char *line, size_t len)
 {
 	char		 folded[FOLD_MAX];
 	struct tok	 t[TOKENS_MAX];
-	struct when	 w;
-	int		 n, i = 0, k, us = 0, sign;
+	int		 n, i = 0, k, us = 0;
 
 	if (len > LINE_MAX_BYTES || fold(folded, line, len) == 0)
 		return -1;
@@ -718,18 +718,39 @@ datetext_parse(const char *line, size_t len, char iso[32])
 	for (k = 0; k < n; k++)
 		if (t[k].type == T_AMPM)
 			us = 1;
-	memset(&w, 0, sizeof(w));
-	w.h = -1;
-	if (parse_date(&w, t, n, &i, us) == 0) {
-		if (i < n && parse_time(&w, t, n, &i) == -1)
+	memset(w, 0, sizeof(*w));
+	w->h = -1;
+	if (parse_date(w, t, n, &i, us) == 0) {
+		if (i < n && parse_time(w, t, n, &i) == -1)
 			return -1;
-	} else if (parse_time(&w, t, n, &i) == 0) {
-		if (parse_date(&w, t, n, &i, us) == -1)
+	} else if (parse_time(w, t, n, &i) == 0) {
+		if (parse_date(w, t, n, &i, us) == -1)
 			return -1;
 	} else
 		return -1;
-	if (i != n)
-		return -1;
+	return i == n ? 0 : -1;
+}
+
+/*
+ * The line as it is, else rewritten from the names of other languages
+ * (datelocal.c): a Thai month makes a year past 2400 Buddhist.
+ */
+int
+datetext_parse(const char *line, size_t len, char iso[32])
+{
+	char		 local[FOLD_MAX];
+	struct when	 w;
+	size_t		 n;
+	int		 k, sign, buddhist;
+
+	if (parse_line(&w, line, len) == -1) {
+		if (len > LINE_MAX_BYTES || (n = datelocal_rewrite(line, len,
+		    local, sizeof(local), &buddhist)) == 0 ||
+		    parse_line(&w, local, n) == -1)
+			return -1;
+		if (buddhist && w.y >= 2400)
+			w.y -= 543;
+	}
 	k = snprintf(iso, 32, "%04d-%02d-%02d", w.y, w.m, w.d);
 	if (w.h >= 0) {
 		k += snprintf(iso + k, 32 - (size_t)k, "T%02d:%02d", w.h, w.mi);
@@ -752,7 +773,19 @@ datetext_month(const char *word, size_t len)
 	char	 folded[FOLD_MAX];
 	size_t	 n, i;
 
-	if (len == 0 || len > 40 || (n = fold(folded, word, len)) == 0)
+	int	 m, buddhist;
+
+	if (len == 0 || len > 40)
+		return 0;
+	if ((n = fold(folded, word, len)) > 0) {
+		for (i = 0; i < n && is_alpha(folded[i]); i++)
+			;
+		if (i == n && (m = month_of(folded)) != 0)
+			return m;
+	}
+	/* the other languages' names */
+	if ((n = datelocal_rewrite(word, len, folded, sizeof(folded),
+	    &buddhist)) == 0)
 		return 0;
 	for (i = 0; i < n; i++)
 		if (!is_alpha(folded[i]))

@@ -19,4 +19,14 @@ int	datetext_parse(const char *line, size_t len, char iso[32]);
  * know ("juni", "czerwca", "kesäkuuta", "Jun"), else 0. */
 int	datetext_month(const char *word, size_t len);
 
+/*
+ * datelocal.c: the line with the month and weekday names, AM and PM of
+ * other languages (CLDR, through ICU) in English, digits of every
+ * script in ASCII and CJK date markers as separators, into out; its
+ * length, or 0 if nothing changed.  *buddhist is set when a Thai month
+ * was read (its year may be of the Buddhist era).
+ */
+size_t	datelocal_rewrite(const char *line, size_t len, char *out,
+	    size_t cap, int *buddhist);
+
 #endif

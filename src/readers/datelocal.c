@@ -1,0 +1,395 @@
+/*
+ * Dates in the world's languages, for datetext.c: a line such as
+ * "3 марта 2022 14:05", "24 Haziran 2021 07:51" or "2021年6月24日 7:51"
+ * is rewritten into the words datetext.c knows ("3 march 2022 14:05",
+ * "2021-6-24 7:51"), with month and weekday names, AM and PM taken
+ * from CLDR through ICU for the languages below, digits of every
+ * script made ASCII, and the year markers of Chinese, Japanese and
+ * Korean made separators.  The table is built once, on first need.
+ */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/udat.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+
+#include "readers/datetext.h"
+
+#define KEY_MAX		64	/* bytes of a folded name */
+#define SLOTS		16384	/* a power of two, > 2 x the names */
+#define V_WEEKDAY	13
+#define V_AM		14
+#define V_PM		15
+#define V_AMBIGUOUS	-1
+
+/* Languages whose names ICU gives; the calendar is forced Gregorian. */
+static const char *const locales[] = {
+	"ru", "uk", "be", "bg", "sr", "sr_Latn", "mk", "el", "ar", "fa",
+	"ur", "he", "yi", "hi", "mr", "ne", "bn", "pa", "gu", "ta", "te",
+	"kn", "ml", "si", "th", "lo", "km", "my", "ka", "hy", "am", "ja",
+	"zh", "zh_Hant", "ko", "kk", "ky", "mn", "tg", "uz", "az", "tr",
+	"hu", "cs", "sk", "sl", "hr", "bs", "ro", "lt", "lv", "et", "sq",
+	"ga", "cy", "eu", "gl", "ca", "is", "fo", "mt", "sw", "af", "id",
+	"ms", "fil", "vi", "en", "nl", "de", "da", "nb", "nn", "sv", "fr",
+	"es", "it", "pt", "pl", "fi", NULL
+};
+
+/* Words around dates that carry nothing (year, "at"), folded. */
+static const char *const fillers[] = {
+	"\xd0\xb3", "\xd0\xb3\xd0\xbe\xd0\xb4", "\xd0\xb3\xd0\xbe\xd0\xb4\xd0\xb0",	/* г год года */
+	"\xd1\x80", "\xd1\x80\xd0\xbe\xd0\xba\xd1\x83",			/* р року */
+	"\xd0\xb2", "\xd1\x83",						/* в у */
+	"gada", "m", "yil", "yili", "ev", "saat", "godine", "god",
+	"\xce\xb5\xcf\x84\xce\xbf\xcf\x85\xcf\x82",				/* έτους */
+	NULL
+};
+
+static const char *const month_en[] = { "", "january", "february",
+	"march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december" };
+
+struct slot {
+	char	*key;
+	int	 v;
+};
+
+static struct slot	 table[SLOTS];
+static pthread_once_t	 once = PTHREAD_ONCE_INIT;
+
+static uint32_t
+hash(const char *s, size_t n)
+{
+	uint32_t	 h = 2166136261u;
+	size_t		 i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+/*
+ * The key of a name: case folded, accents and other combining marks
+ * off, a final dot off; UTF-8 into key.  0 if it does not fit.
+ */
+static size_t
+fold_key(const UChar *u, int32_t ulen, char *key, size_t cap)
+{
+	UErrorCode		 st = U_ZERO_ERROR;
+	const UNormalizer2	*nfd = unorm2_getNFDInstance(&st);
+	UChar			 a[KEY_MAX * 2], b[KEY_MAX * 2];
+	int32_t			 n, i, o = 0, klen;
+	UChar32			 c;
+
+	if (U_FAILURE(st) || ulen <= 0 || ulen >= KEY_MAX)
+		return 0;
+	n = u_strFoldCase(a, KEY_MAX * 2, u, ulen, U_FOLD_CASE_DEFAULT, &st);
+	n = unorm2_normalize(nfd, a, n, b, KEY_MAX * 2, &st);
+	if (U_FAILURE(st))
+		return 0;
+	for (i = 0; i < n; ) {
+		U16_NEXT(b, i, n, c);
+		if (u_charType(c) == U_NON_SPACING_MARK)
+			continue;
+		U16_APPEND_UNSAFE(a, o, c);
+	}
+	while (o > 0 && a[o - 1] == '.')
+		o--;
+	if (o == 0)
+		return 0;
+	u_strToUTF8(key, (int32_t)cap, &klen, a, o, &st);
+	return U_SUCCESS(st) && (size_t)klen < cap ? (size_t)klen : 0;
+}
+
+static void
+put(const char *key, size_t n, int v)
+{
+	uint32_t	 i;
+
+	for (i = hash(key, n) & (SLOTS - 1); table[i].key != NULL;
+	    i = (i + 1) & (SLOTS - 1))
+		if (strlen(table[i].key) == n &&
+		    memcmp(table[i].key, key, n) == 0) {
+			if (table[i].v != v)
+				table[i].v = V_AMBIGUOUS;
+			return;
+		}
+	if ((table[i].key = malloc(n + 1)) == NULL)
+		return;			/* a name less */
+	memcpy(table[i].key, key, n);
+	table[i].key[n] = '\0';
+	table[i].v = v;
+}
+
+static int
+get(const char *key, size_t n)
+{
+	uint32_t	 i;
+
+	for (i = hash(key, n) & (SLOTS - 1); table[i].key != NULL;
+	    i = (i + 1) & (SLOTS - 1))
+		if (strlen(table[i].key) == n &&
+		    memcmp(table[i].key, key, n) == 0)
+			return table[i].v;
+	return 0;
+}
+
+static void
+add_symbols(UDateFormat *f, UDateFormatSymbolType type, int first, int v0)
+{
+	UChar		 u[KEY_MAX];
+	char		 key[KEY_MAX * 3];
+	int32_t		 i, n = udat_countSymbols(f, type), len;
+	size_t		 k;
+	UErrorCode	 st;
+
+	for (i = first; i < n; i++) {
+		st = U_ZERO_ERROR;
+		len = udat_getSymbols(f, type, i, u, KEY_MAX, &st);
+		if (U_FAILURE(st) || len <= 0 || len >= KEY_MAX)
+			continue;
+		if ((k = fold_key(u, len, key, sizeof(key))) == 0)
+			continue;
+		put(key, k, v0 == 0 ? (int)(i - first) + 1 : v0 == V_AM ?
+		    V_AM + i : v0);
+	}
+}
+
+static void
+build(void)
+{
+	static const UDateFormatSymbolType months[] = { UDAT_MONTHS,
+	    UDAT_SHORT_MONTHS, UDAT_STANDALONE_MONTHS,
+	    UDAT_STANDALONE_SHORT_MONTHS };
+	static const UDateFormatSymbolType days[] = { UDAT_WEEKDAYS,
+	    UDAT_SHORT_WEEKDAYS, UDAT_STANDALONE_WEEKDAYS,
+	    UDAT_STANDALONE_SHORT_WEEKDAYS };
+	char		 loc[64];
+	UDateFormat	*f;
+	UErrorCode	 st;
+	size_t		 i, k;
+
+	for (i = 0; locales[i] != NULL; i++) {
+		st = U_ZERO_ERROR;
+		snprintf(loc, sizeof(loc), "%s@calendar=gregorian",
+		    locales[i]);
+		f = udat_open(UDAT_NONE, UDAT_MEDIUM, loc, NULL, 0, NULL, 0,
+		    &st);
+		if (U_FAILURE(st) || f == NULL)
+			continue;
+		for (k = 0; k < 4; k++)
+			add_symbols(f, months[k], 0, 0);
+		for (k = 0; k < 4; k++)	/* index 0 is empty */
+			add_symbols(f, days[k], 1, V_WEEKDAY);
+		add_symbols(f, UDAT_AM_PMS, 0, V_AM);
+		udat_close(f);
+	}
+}
+
+/* Letters and marks make words; a dot inside joins (Thai "มิ.ย."). */
+static int
+wordy(UChar32 c)
+{
+	return u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK ||
+	    u_charType(c) == U_COMBINING_SPACING_MARK;
+}
+
+static int
+out_puts(char *out, size_t cap, size_t *o, const char *s)
+{
+	size_t	 n = strlen(s);
+
+	if (*o + n + 1 >= cap)
+		return -1;
+	memcpy(out + *o, s, n);
+	*o += n;
+	return 0;
+}
+
+/* The number just written, if the output ends in digits: its value. */
+static int
+trailing_number(const char *out, size_t o, size_t *start)
+{
+	size_t	 i = o;
+	int	 v = 0, m = 1;
+
+	while (i > 0 && out[i - 1] >= '0' && out[i - 1] <= '9' && o - i < 4)
+		i--;
+	if (i == o)
+		return -1;
+	*start = i;
+	for (; o > i; o--, m *= 10)
+		v += (out[o - 1] - '0') * m;
+	return v;
+}
+
+size_t
+datelocal_rewrite(const char *line, size_t len, char *out, size_t cap,
+    int *buddhist)
+{
+	const uint8_t	*s = (const uint8_t *)line;
+	int32_t		 i = 0, n = (int32_t)len, j, w0;
+	UChar32		 c;
+	UChar		 u[KEY_MAX];
+	char		 key[KEY_MAX * 3];
+	size_t		 o = 0, k, start;
+	int		 v, ampm = -1, changed = 0, cjk_year, num, digit;
+
+	*buddhist = 0;
+	if (len > 512)
+		return 0;
+	/* a date has digits (of some script): else no need of the table,
+	 * whose making costs some 30 ms */
+	for (j = 0, digit = 0; j < n && !digit; ) {
+		U8_NEXT(s, j, n, c);
+		digit = c >= 0 && u_isdigit(c);
+	}
+	if (!digit)
+		return 0;
+	pthread_once(&once, build);
+	/* Y年M月D日: the markers separate; else N月 is month N */
+	cjk_year = strstr(line, "\xe5\xb9\xb4") != NULL ||	/* 年 */
+	    strstr(line, "\xeb\x85\x84") != NULL;		/* 년 */
+	while (i < n) {
+		w0 = i;
+		U8_NEXT(s, i, n, c);
+		if (c < 0)
+			return 0;
+		if (u_isdigit(c) && c >= 0x80) {	/* ٢, ๒, २, ２... */
+			char d[2] = { (char)('0' + u_charDigitValue(c)), 0 };
+
+			if (out_puts(out, cap, &o, d) == -1)
+				return 0;
+			changed = 1;
+			continue;
+		}
+		if (c == 0x5e74 || c == 0xb144 || c == 0x6708 ||
+		    c == 0xc6d4 || c == 0x65e5 || c == 0xc77c ||
+		    c == 0x6642 || c == 0x65f6 || c == 0xc2dc ||
+		    c == 0x5206 || c == 0xbd84 || c == 0x79d2 ||
+		    c == 0xcd08) {
+			/* 年년 月월 日일 時时시 分분 秒초 */
+			const char *sep = c == 0x5e74 || c == 0xb144 ? "-" :
+			    c == 0x6708 || c == 0xc6d4 ? "-" :
+			    c == 0x6642 || c == 0x65f6 || c == 0xc2dc ? ":" :
+			    " ";
+
+			changed = 1;
+			if ((c == 0x6708 || c == 0xc6d4) && !cjk_year &&
+			    (num = trailing_number(out, o, &start)) >= 1 &&
+			    num <= 12) {
+				o = start;
+				sep = month_en[num];
+			}
+			if (out_puts(out, cap, &o, sep) == -1 ||
+			    out_puts(out, cap, &o, " ") == -1)
+				return 0;
+			continue;
+		}
+		if (c == 0x060c || c == 0x3001 || c == 0xff0c ||
+		    c == 0xff08 || c == 0xff09) {	/* ، 、 ， （ ） */
+			if (out_puts(out, cap, &o, ",") == -1)
+				return 0;
+			changed = 1;
+			continue;
+		}
+		if (!wordy(c)) {
+			if (i - w0 > (int32_t)(cap - o - 1))
+				return 0;
+			memcpy(out + o, s + w0, (size_t)(i - w0));
+			o += (size_t)(i - w0);
+			continue;
+		}
+		/* a word: letters, marks, and dots between letters */
+		for (j = i; j < n; ) {
+			int32_t	 p = j;
+			UChar32	 d;
+
+			U8_NEXT(s, j, n, d);
+			if (d == '.' && j < n) {
+				int32_t	 q = j;
+				UChar32	 e;
+
+				U8_NEXT(s, q, n, e);
+				if (e >= 0 && wordy(e))
+					continue;
+			}
+			if (d < 0 || !wordy(d)) {
+				j = p;
+				break;
+			}
+		}
+		i = j;
+		{
+			UErrorCode	 st = U_ZERO_ERROR;
+			int32_t		 ul;
+
+			u_strFromUTF8(u, KEY_MAX, &ul, (const char *)s + w0,
+			    j - w0, &st);
+			k = U_SUCCESS(st) ? fold_key(u, ul, key,
+			    sizeof(key)) : 0;
+		}
+		v = k > 0 ? get(key, k) : 0;
+		/* Hebrew: "ביוני", in June: a prefix ב or ל */
+		if (v == 0 && k > 2 && (memcmp(key, "\xd7\x91", 2) == 0 ||
+		    memcmp(key, "\xd7\x9c", 2) == 0))
+			v = get(key + 2, k - 2);
+		if (v == 0 && k > 0) {
+			size_t	 f;
+
+			for (f = 0; fillers[f] != NULL; f++)
+				if (strlen(fillers[f]) == k &&
+				    memcmp(fillers[f], key, k) == 0)
+					v = V_WEEKDAY;	/* dropped alike */
+		}
+		/* Vietnamese: "tháng 6" */
+		if (k == 5 && memcmp(key, "thang", 5) == 0) {
+			v = -2;
+		}
+		if (v >= 1 && v <= 12) {
+			if (out_puts(out, cap, &o, month_en[v]) == -1)
+				return 0;
+			if (c >= 0x0e00 && c <= 0x0e7f)
+				*buddhist = 1;
+			changed = 1;
+		} else if (v == V_WEEKDAY) {
+			if (out_puts(out, cap, &o, ",") == -1)
+				return 0;
+			changed = 1;
+		} else if (v == V_AM || v == V_PM) {
+			ampm = v;
+			changed = 1;
+		} else if (v == -2) {
+			/* "tháng" then a month's number: that month */
+			int32_t	 q = i;
+			int	 m = 0;
+
+			while (q < n && s[q] == ' ')
+				q++;
+			while (q < n && s[q] >= '0' && s[q] <= '9' && m < 100)
+				m = m * 10 + (s[q++] - '0');
+			if (m < 1 || m > 12)
+				return 0;
+			if (out_puts(out, cap, &o, month_en[m]) == -1)
+				return 0;
+			i = q;
+			changed = 1;
+		} else {
+			if ((size_t)(j - w0) + 1 >= cap - o)
+				return 0;
+			memcpy(out + o, s + w0, (size_t)(j - w0));
+			o += (size_t)(j - w0);
+		}
+	}
+	/* AM and PM go last, where datetext.c looks for them */
+	if (ampm > 0 && out_puts(out, cap, &o, ampm == V_AM ? " am" :
+	    " pm") == -1)
+		return 0;
+	out[o] = '\0';
+	return changed ? o : 0;
+}
