@@ -243,13 +243,20 @@ datelocal_rewrite(const char *line, size_t len, char *out, size_t cap,
 	*buddhist = 0;
 	if (len > 512)
 		return 0;
-	/* a date has digits (of some script): else no need of the table,
-	 * whose making costs some 30 ms */
-	for (j = 0, digit = 0; j < n && !digit; ) {
+	/* a date has a year: four ASCII digits, or digits of another
+	 * script; else no need of the table, whose making costs 20 ms */
+	for (j = 0, digit = 0; j < n && digit != 4; ) {
 		U8_NEXT(s, j, n, c);
-		digit = c >= 0 && u_isdigit(c);
+		if (c >= '0' && c <= '9')
+			digit = digit >= 0 ? digit + 1 : 1;
+		else if (c >= 0x80 && u_isdigit(c))
+			digit = 4;
+		else
+			digit = digit == 4 ? 4 : 0;
+		if (digit == 4 && j < n && s[j] >= '0' && s[j] <= '9')
+			digit = 5;	/* five digits and more: no year */
 	}
-	if (!digit)
+	if (digit != 4)
 		return 0;
 	pthread_once(&once, build);
 	/* Y年M月D日: the markers separate; else N月 is month N */

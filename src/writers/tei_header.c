@@ -112,27 +112,65 @@ extra_str(const struct galley_meta *m, const char *key)
 	return v->str;
 }
 
-/* 1 if word (ASCII) is in text as a whole word, case aside. */
-static int
-has_word(const char *text, const char *word)
-{
-	size_t		 n = strlen(word);
-	const char	*p;
+/*
+ * Keywords looked for in a text as whole words, case aside, in one pass
+ * that stops only at word starts whose letter begins some keyword.
+ */
+struct kw_set {
+	const char	**words;
+	size_t		 n;
+	size_t		*len;		/* of each word */
+	unsigned char	 first[256];	/* 1: some keyword begins so */
+};
 
-	if (text == NULL || n == 0)
+static int
+is_alnum(unsigned char c)
+{
+	return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10;
+}
+
+static void
+kw_set_init(struct kw_set *k, const char **words, size_t n)
+{
+	size_t	 i;
+	int	 c;
+
+	memset(k->first, 0, sizeof(k->first));
+	k->words = words;
+	k->n = n;
+	if ((k->len = calloc(n + 1, sizeof(*k->len))) == NULL)
+		tei_oom();
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)words[i][0];
+		k->first[tolower(c)] = k->first[toupper(c)] = c != '\0';
+		k->len[i] = strlen(words[i]);
+	}
+}
+
+static int
+has_word(const struct kw_set *k, const char *text)
+{
+	const unsigned char	*p = (const unsigned char *)text;
+	size_t			 i;
+	int			 prev = 0;
+
+	if (text == NULL)
 		return 0;
-	for (p = text; *p != '\0'; p++)
-		if (tolower((unsigned char)*p) ==
-		    tolower((unsigned char)word[0]) &&
-		    strncasecmp(p, word, n) == 0 &&
-		    (p == text || !isalnum((unsigned char)p[-1])) &&
-		    !isalnum((unsigned char)p[n]))
-			return 1;
+	for (; *p != '\0'; prev = is_alnum(*p++)) {
+		if (prev || !k->first[*p])
+			continue;
+		for (i = 0; i < k->n; i++)
+			if (k->len[i] > 0 && (*p | 0x20) ==
+			    (k->words[i][0] | 0x20) &&
+			    strncasecmp((const char *)p, k->words[i],
+			    k->len[i]) == 0 && !is_alnum(p[k->len[i]]))
+				return 1;
+	}
 	return 0;
 }
 
 struct kw_find {
-	const struct galley_meta *m;
+	const struct kw_set	*set;
 	int			 found;
 };
 
@@ -140,15 +178,13 @@ static enum galley_walk
 kw_visit(struct galley_node *n, int entering, void *arg)
 {
 	struct kw_find	*f = arg;
-	size_t		 i;
 
 	if (!entering || n->literal == NULL || n->type != GALLEY_NODE_TEXT)
 		return GALLEY_WALK_NEXT;
-	for (i = 0; i < f->m->keywords.n; i++)
-		if (has_word(n->literal, f->m->keywords.v[i])) {
-			f->found = 1;
-			return GALLEY_WALK_STOP;
-		}
+	if (has_word(f->set, n->literal)) {
+		f->found = 1;
+		return GALLEY_WALK_STOP;
+	}
 	return GALLEY_WALK_NEXT;
 }
 
@@ -168,6 +204,7 @@ tei_keywords_lang(const struct galley_doc *doc, const char *textlang,
 {
 	const struct galley_meta *m = galley_doc_meta(doc);
 	struct kw_find	 f;
+	struct kw_set	 set;
 	static const char *const keys[] = {
 		"keywords_lang", "keywordsLang", "keywords_language"
 	};
@@ -182,13 +219,14 @@ tei_keywords_lang(const struct galley_doc *doc, const char *textlang,
 	    strncmp(textlang, "en-", 3) == 0 || strcmp(textlang, "und") == 0)
 		return NULL;
 	for (i = 0; i < m->keywords.n; i++)
-		if (!ascii_only(m->keywords.v[i]) ||
-		    has_word(m->title, m->keywords.v[i]) ||
-		    has_word(m->description, m->keywords.v[i]))
+		if (!ascii_only(m->keywords.v[i]))
 			return NULL;
-	f.m = m;
-	f.found = 0;
-	galley_walk(galley_doc_root(doc), kw_visit, &f);
+	kw_set_init(&set, m->keywords.v, m->keywords.n);
+	f.set = &set;
+	f.found = has_word(&set, m->title) || has_word(&set, m->description);
+	if (!f.found)
+		galley_walk(galley_doc_root(doc), kw_visit, &f);
+	free(set.len);
 	return f.found ? NULL : "en";
 }
 
