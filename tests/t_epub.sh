@@ -222,6 +222,14 @@ fi
 "$G" convert -q -t epub -o "$E/rtl" "$X/rtl-ar.md" 2>/dev/null
 check "epub: an Arabic chapter is dir=\"rtl\"" sh -c "unzip -p '$E/rtl/rtl-ar.epub' \
     OEBPS/text/c00001.xhtml | grep -q 'lang=\"ar\" xml:lang=\"ar\" dir=\"rtl\"'"
+mkdir -p "$E/mixed" && cp input/000_5413cba6d7dd22c5.txt "$X/rtl-ar.md" "$E/mixed/"
+"$G" book -q -o "$E/mixed.epub" "$E/mixed" 2>/dev/null
+check "epub: an Arabic chapter in a Norwegian book: dir=\"rtl\" in nav and NCX" sh -c \
+    "unzip -p '$E/mixed.epub' OEBPS/nav.xhtml | grep -q '<li lang=\"ar\" xml:lang=\"ar\" dir=\"rtl\">' && \
+    unzip -p '$E/mixed.epub' OEBPS/toc.ncx | grep -q '<navLabel xml:lang=\"ar\" dir=\"rtl\">'"
+check "epub: code in a right-to-left chapter reads left to right" sh -c "unzip -p \
+    '$E/rtl/rtl-ar.epub' OEBPS/text/c00001.xhtml | grep -q '<pre dir=\"ltr\"><code' && \
+    unzip -p '$E/rtl/rtl-ar.epub' OEBPS/text/c00001.xhtml | grep -q '<code dir=\"ltr\">print(x)</code>'"
 check "epub: an Arabic book's pages turn right to left" sh -c "unzip -p \
     '$E/rtl/rtl-ar.epub' OEBPS/content.opf | grep -q 'page-progression-direction=\"rtl\"'"
 check "epub: left-to-right chapters have no dir" sh -c "! unzip -p \
@@ -234,7 +242,7 @@ check "epub: left-to-right chapters have no dir" sh -c "! unzip -p \
 
 # EPUBCheck, once for all.  Debian's EPUBCheck recurses once per link in
 # reading order: a big stack for the 1,000-chapter book.
-all=$(ls "$E"/seeds/*.epub "$E"/fx/*.epub "$E"/flat/*.epub "$E"/rtl/*.epub \
+all=$(ls "$E"/seeds/*.epub "$E"/fx/*.epub "$E"/flat/*.epub "$E"/rtl/*.epub "$E/mixed.epub" \
     "$E"/hard/*.epub)
 java -Xss64m -cp /usr/bin/epubcheck "$X/EpubCheckAll.java" $all $books \
     "$E/broken.epub" >"$E/epubcheck.log" 2>&1

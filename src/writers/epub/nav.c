@@ -77,7 +77,7 @@ puts_esc(struct galley_buf *b, const char *s, int attr)
 	xml_escape(b, s != NULL ? s : "", attr);
 }
 
-/* lang and xml:lang when a part differs from its document. */
+/* lang and xml:lang (and dir) when a part differs from its document. */
 static void
 put_lang(struct galley_buf *b, const char *lang, const char *doc_lang)
 {
@@ -88,6 +88,10 @@ put_lang(struct galley_buf *b, const char *lang, const char *doc_lang)
 	galley_buf_puts(b, "\" xml:lang=\"");
 	puts_esc(b, lang, 1);
 	galley_buf_puts(b, "\"");
+	/* and the direction, when it turns */
+	if (epub_lang_rtl(lang) != epub_lang_rtl(doc_lang))
+		galley_buf_puts(b, epub_lang_rtl(lang) ? " dir=\"rtl\"" :
+		    " dir=\"ltr\"");
 }
 
 void
@@ -184,12 +188,23 @@ nav_write(struct galley_buf *b, const struct epub *e)
 	xhtml_foot(b);
 }
 
+/* A point; its label's language and direction when not the book's. */
 static void
 ncx_point(struct galley_buf *b, unsigned *order, const char *label,
-    const char *file, const char *id)
+    const char *file, const char *id, const char *lang,
+    const char *book_lang)
 {
 	galley_buf_printf(b, "<navPoint id=\"np%u\" playOrder=\"%u\">"
-	    "<navLabel><text>", *order, *order);
+	    "<navLabel", *order, *order);
+	if (lang != NULL && strcmp(lang, book_lang) != 0) {
+		galley_buf_puts(b, " xml:lang=\"");
+		puts_esc(b, lang, 1);
+		galley_buf_puts(b, "\"");
+		if (epub_lang_rtl(lang) != epub_lang_rtl(book_lang))
+			galley_buf_puts(b, epub_lang_rtl(lang) ?
+			    " dir=\"rtl\"" : " dir=\"ltr\"");
+	}
+	galley_buf_puts(b, "><text>");
 	puts_esc(b, label, 0);
 	galley_buf_puts(b, "</text></navLabel><content src=\"");
 	puts_esc(b, file, 1);
@@ -233,7 +248,7 @@ ncx_write(struct galley_buf *b, const struct epub *e)
 		int				 open2 = 0;
 
 		snprintf(file, sizeof(file), "text/%s", c->file);
-		ncx_point(b, &order, c->title, file, NULL);
+		ncx_point(b, &order, c->title, file, NULL, c->lang, e->lang);
 		for (j = 0; j < c->nh; j++) {
 			const struct epub_heading *h = &c->h[j];
 
@@ -242,10 +257,12 @@ ncx_write(struct galley_buf *b, const struct epub *e)
 			if (h->level == 2) {
 				if (open2)
 					galley_buf_puts(b, "</navPoint>");
-				ncx_point(b, &order, h->text, file, h->id);
+				ncx_point(b, &order, h->text, file, h->id,
+				    c->lang, e->lang);
 				open2 = 1;
 			} else {	/* under the open h2, if any */
-				ncx_point(b, &order, h->text, file, h->id);
+				ncx_point(b, &order, h->text, file, h->id,
+				    c->lang, e->lang);
 				galley_buf_puts(b, "</navPoint>");
 			}
 		}

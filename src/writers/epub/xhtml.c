@@ -38,6 +38,8 @@ struct xw {
 	int			 in_link;
 	int			 raw;		/* out is raw HTML to clean */
 	const struct galley_node *task;	/* item whose box is pending */
+	int			 rtl;		/* the chapter reads right to
+						   left: code does not */
 };
 
 static void
@@ -749,7 +751,7 @@ render(struct xw *x, const struct galley_node *n)
 		put(x, "</li>\n");
 		return;
 	case GALLEY_NODE_CODE_BLOCK:
-		put(x, "<pre><code");
+		put(x, x->rtl ? "<pre dir=\"ltr\"><code" : "<pre><code");
 		if (n->u.code_block.info != NULL &&
 		    *n->u.code_block.info != '\0') {
 			size_t l = strcspn(n->u.code_block.info, " \t");
@@ -841,7 +843,7 @@ render(struct xw *x, const struct galley_node *n)
 		put(x, "<br/>\n");
 		return;
 	case GALLEY_NODE_CODE:
-		put(x, "<code>");
+		put(x, x->rtl ? "<code dir=\"ltr\">" : "<code>");
 		esc(x, n->literal, 0);
 		put(x, "</code>");
 		return;
@@ -990,6 +992,7 @@ xhtml_chapter(struct galley_buf *out, struct epub *e, size_t ch,
 	x.basedir = basedir;
 	x.file = x.meta->source;
 	x.out = out;
+	x.rtl = epub_lang_rtl(c->lang);
 	map_init(&x.emitted);
 	ids_settle(&x.ids, doc);
 
