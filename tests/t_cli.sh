@@ -173,3 +173,9 @@ if [ $same = 1 ]; then ok "-j 4 writes the same bytes as -j 1 (3 runs over the f
 else notok "-j 4 differs from -j 1"; head -n 10 "$T/par.diff" | sed 's/^/#   /'; fi
 check "inputs named alike but the extension keep it in their outputs" \
     test -f "$T/par-1/slug-traversal.json" -a -f "$T/par-1/slug-traversal.md.json"
+
+# galley book reads each article twice (index, then chapter): its
+# warnings are said once.
+./galley book -o "$T/once.epub" tests/bad/cp1252.txt input/004_4a80590e0acbb5b6.txt 2>"$T/once.err"
+check "book: an article's warnings are said once" \
+    test "$(grep -c 'not UTF-8' "$T/once.err")" = 1

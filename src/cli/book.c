@@ -640,7 +640,8 @@ cmd_book(int argc, char **argv)
 			newest = t;
 		galley_linkindex_add(run.index, doc);
 		galley_doc_free(doc);
-		flush_diag(&run);
+		/* the second pass reads it again and says its warnings */
+		galley_diag_clear(run.dg);
 	}
 	if (narts == 0) {
 		fprintf(stderr, "galley book: no article to make a book of\n");
