@@ -128,3 +128,11 @@ printf -- '---\ntitle: x\nlang: klingonish\n---\n\nDies ist ein deutscher Text �
 "$G" convert -q -t json -o "$F/kl.out" "$F/kl.md" 2>"$F/kl.err"
 check "language: a lang that is no language is warned at its key" \
 	grep -q 'kl.md:3:7: warning: language "klingonish"' "$F/kl.err"
+
+# No title given: the first heading's, the same in every output.
+printf -- '---\nlang: es\n---\n\nIntro sin encabezado.\n\n## ¿Qué es el back office?\n\nTexto del artículo.\n' >"$F/untitled.md"
+"$G" convert -q -t json,epub,tei -o "$F/untitled.out" "$F/untitled.md" 2>/dev/null
+check "meta: no title: the first heading's, in JSON, EPUB and TEI" sh -c "
+grep -q '\"title\": \"¿Qué es el back office?\"' '$F/untitled.out/untitled.json' &&
+unzip -p '$F/untitled.out/untitled.epub' OEBPS/content.opf | grep -q '<dc:title[^>]*>¿Qué es el back office?</dc:title>' &&
+grep -q '<title>¿Qué es el back office?</title>' '$F/untitled.out/untitled.tei.xml'"

@@ -378,6 +378,40 @@ fold_ids(struct galley_doc *doc, struct galley_meta *m,
 	}
 }
 
+/* The first heading, in reading order, under n. */
+static const struct galley_node *
+first_heading(const struct galley_node *n)
+{
+	const struct galley_node	*c, *h;
+
+	for (c = n->first; c != NULL; c = c->next) {
+		if (c->type == GALLEY_NODE_HEADING)
+			return c;
+		if ((h = first_heading(c)) != NULL)
+			return h;
+	}
+	return NULL;
+}
+
+/* No title given: the first heading's text, as a reader would say. */
+static void
+title_from_heading(struct galley_doc *doc, struct galley_meta *m,
+    struct galley_diag *dg)
+{
+	const struct galley_node	*h;
+	char				*t;
+
+	if ((m->title != NULL && *m->title != '\0') ||
+	    (h = first_heading(galley_doc_root(doc))) == NULL)
+		return;
+	t = galley_node_text(doc, h);
+	if (t == NULL || *t == '\0')
+		return;
+	m->title = t;
+	filter_report(dg, doc, GALLEY_NOTE, h, "no title given: the first "
+	    "heading's, \"%s\"", t);
+}
+
 static int
 meta_run(struct galley_doc *doc, const struct galley_opts *opts,
     struct galley_diag *dg)
@@ -390,6 +424,7 @@ meta_run(struct galley_doc *doc, const struct galley_opts *opts,
 	struct galley_meta	*m = galley_doc_meta(doc);
 
 	fold_text(doc, m, &m->title, title);
+	title_from_heading(doc, m, dg);
 	fold_text(doc, m, &m->description, description);
 	fold_text(doc, m, &m->language, language);
 	fold_authors(doc, m);
