@@ -187,6 +187,10 @@ GALLEY_API int		 galley_node_type_from_name(const char *);
 
 GALLEY_API void	galley_strlist_add(struct galley_doc *,
 		    struct galley_strlist *, const char *);
+/* The next separator of a list written in one string ("a, b; c", and
+ * the Arabic, ideographic and full-width commas "،" "、" "，" "；"), its
+ * length in *len; NULL if none. */
+GALLEY_API const char	*galley_list_sep(const char *s, size_t *len);
 
 GALLEY_API struct galley_value	*galley_value_new(struct galley_doc *,
 				    enum galley_value_kind);

@@ -63,19 +63,22 @@ same_folded(const char *a, const char *b)
 	    == 0 && U_SUCCESS(st);
 }
 
-/* Add the comma-separated, trimmed parts of s to list, each once. */
+/* Add the separated (galley_list_sep), trimmed parts of s to list,
+ * each once. */
 static void
 add_split(struct galley_doc *doc, struct galley_strlist *list,
     const char *s, int split)
 {
 	const char	*p, *end;
 	char		*part;
-	size_t		 i, len;
+	size_t		 i, len, sep = 0;
 
 	while (*s != '\0') {
-		end = split ? strchr(s, ',') : NULL;
-		if (end == NULL)
+		end = split ? galley_list_sep(s, &sep) : NULL;
+		if (end == NULL) {
 			end = s + strlen(s);
+			sep = 0;
+		}
 		p = s;
 		while (p < end && (*p == ' ' || *p == '\t' || *p == '\n'))
 			p++;
@@ -91,7 +94,7 @@ add_split(struct galley_doc *doc, struct galley_strlist *list,
 			if (i == list->n)
 				galley_strlist_add(doc, list, part);
 		}
-		s = *end == ',' ? end + 1 : end;
+		s = end + sep;
 	}
 }
 

@@ -6,6 +6,28 @@
 
 #include "model/model.h"
 
+const char *
+galley_list_sep(const char *s, size_t *len)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == ',' || *s == ';') {
+			*len = 1;
+			return s;
+		}
+		if (strncmp(s, "\xd8\x8c", 2) == 0) {		/* ، */
+			*len = 2;
+			return s;
+		}
+		if (strncmp(s, "\xe3\x80\x81", 3) == 0 ||	/* 、 */
+		    strncmp(s, "\xef\xbc\x8c", 3) == 0 ||	/* ， */
+		    strncmp(s, "\xef\xbc\x9b", 3) == 0) {	/* ； */
+			*len = 3;
+			return s;
+		}
+	}
+	return NULL;
+}
+
 void
 galley_strlist_add(struct galley_doc *doc, struct galley_strlist *l,
     const char *s)

@@ -52,18 +52,18 @@ scalar(struct md *md, const struct galley_value *v)
 	return NULL;
 }
 
-/* "a, b,c" into trimmed keywords; empty ones dropped. */
+/* "a, b;c" into trimmed keywords; empty ones dropped. */
 static void
 split_keywords(struct md *md, const char *s)
 {
 	struct galley_meta	*meta = galley_doc_meta(md->doc);
 	const char		*end;
-	size_t			 n;
+	size_t			 n, sep = 0;
 
 	for (;;) {
 		while (*s == ' ' || *s == '\t')
 			s++;
-		end = strchr(s, ',');
+		end = galley_list_sep(s, &sep);
 		n = end ? (size_t)(end - s) : strlen(s);
 		while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 			n--;
@@ -72,7 +72,7 @@ split_keywords(struct md *md, const char *s)
 			    galley_doc_strndup(md->doc, s, n));
 		if (end == NULL)
 			break;
-		s = end + 1;
+		s = end + sep;
 	}
 }
 

@@ -76,6 +76,21 @@ main(void)
 	    strcmp(m->keywords.v[1], "b") == 0 &&
 	    strcmp(m->keywords.v[3], "x") == 0 &&
 	    strcmp(m->keywords.v[5], "z") == 0, "keywords in order");
+	galley_doc_free(doc);
+	doc = convert("dir/fa.md", "---\ntitle: T\nkeywords: "
+	    "\"\xd8\xa7\xd9\x84\xd9\x81 \xd8\x8c \xd8\xa8\xd8\xa7\xd8\xa1"
+	    "\xe3\x80\x81\xe6\x97\xa5\xe6\x9c\xac\xef\xbc\x8c c; d\"\n---\n\nText.\n",
+	    dg);
+	m = galley_doc_meta(doc);
+	CHECK(m->keywords.n == 5 && strcmp(m->keywords.v[0],
+	    "\xd8\xa7\xd9\x84\xd9\x81") == 0 && strcmp(m->keywords.v[4], "d") == 0,
+	    "keywords: Arabic, ideographic, full-width commas and ; split too");
+	galley_doc_free(doc);
+	doc = convert("dir/a.md", "---\ntitle: Hello\n"
+	    "keywords: \" a , b,c, B ,a\"\ntags: [x, c, y]\ncategories: z\n"
+	    "summary: Sum\nabstract: Abs\nauthors: [Ann, Bob, Ann]\n"
+	    "author: Cy\nlanguage: nb_NO\nweird: 1\n---\n\nText.\n", dg);
+	m = galley_doc_meta(doc);
 	CHECK(galley_value_get(m->extra, "tags") == NULL &&
 	    galley_value_get(m->extra, "categories") == NULL,
 	    "tags and categories leave extra");
