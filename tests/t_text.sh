@@ -132,3 +132,7 @@ check "text: Japanese ・ bullets make a list" python3 -c "
 import json, sys
 s = json.dumps(json.load(open(sys.argv[1])), ensure_ascii=False)
 assert s.count('\"type\": \"item\"') == 3, s.count('\"type\": \"item\"')" "$TX/ja-nakaguro.json"
+printf '2021. gada 24. j\305\253nijs 7:51\n\nTitle\n\nText of the article, long enough to be a paragraph.\n' >"$T/lv.txt"
+./galley convert -q -t json -o "$T/lv" "$T/lv.txt" 2>"$T/lv.err"
+check "text: a first line like a date galley cannot read is a warning" \
+    grep -q "lv.txt:1:1: warning: this line looks like a date" "$T/lv.err"

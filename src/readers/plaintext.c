@@ -960,19 +960,50 @@ fold_spaces(struct galley_doc *doc, const char *s, size_t len)
 }
 
 /* Date on the first or second non-blank line; title the first other. */
+/*
+ * A short line with a year (1800-2199) and a time, or two more numbers:
+ * a date line of an export, most likely, if not one datetext.c reads.
+ */
+static int
+looks_like_date(const char *s, size_t len)
+{
+	size_t	 i, j;
+	int	 year = 0, numbers = 0, time = 0, v;
+
+	if (len > 64)
+		return 0;
+	for (i = 0; i < len; i = j) {
+		for (j = i; j < len && s[j] >= '0' && s[j] <= '9'; j++)
+			;
+		if (j == i) {
+			j++;
+			continue;
+		}
+		numbers++;
+		if (j + 2 < len && s[j] == ':' && s[j + 1] >= '0' &&
+		    s[j + 1] <= '9')
+			time = 1;
+		v = atoi(s + i);
+		if (j - i == 4 && v >= 1800 && v < 2200)
+			year = 1;
+	}
+	return year && (numbers >= 3 || (numbers == 2 && time));
+}
+
 static void
 take_date_and_title(struct text_reader *r)
 {
 	struct galley_meta	*meta = galley_doc_meta(r->doc);
 	struct tline		*l;
-	size_t			 i, seen = 0;
+	size_t			 i, seen = 0, first = (size_t)-1;
 	char			 iso[32];
 
 	for (i = 0; i < r->n && seen < 2; i++) {
 		l = &r->lines[i];
 		if (l->blank)
 			continue;
-		seen++;
+		if (seen++ == 0)
+			first = i;
 		if (datetext_parse(l->s, l->len, iso) == 0) {
 			meta->date = galley_doc_strdup(r->doc, iso);
 			meta->date_text = galley_doc_strndup(r->doc, l->s,
@@ -981,6 +1012,11 @@ take_date_and_title(struct text_reader *r)
 			break;
 		}
 	}
+	if (meta->date == NULL && first < r->n &&
+	    looks_like_date(r->lines[first].s, r->lines[first].len))
+		galley_diag_add(r->dg, GALLEY_WARNING, r->name,
+		    (unsigned)first + 1, 1, "this line looks like a date, "
+		    "but not one galley can read: the article has no date");
 	for (i = 0; i < r->n; i++) {
 		l = &r->lines[i];
 		if (l->blank || l->used)
