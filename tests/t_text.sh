@@ -24,7 +24,7 @@ for f in input/004_4a80590e0acbb5b6.txt; do
 done
 for f in en-export.txt de-export.md fr-cp1252.txt pl-utf16.txt fi-cr.txt notes-markdown.txt \
     ru-cp1251.txt ja-sjis.txt zh-gb18030.txt th-buddhist.txt el-iso8859-7.txt \
-    tr-bom.txt et-dotted.txt zh-wrapped.txt ja-nakaguro.txt; do
+    tr-bom.txt et-dotted.txt zh-wrapped.txt ja-nakaguro.txt el-question.txt; do
 	check "text: golden JSON of $f" golden "tests/text/$f" "$TX/${f%.*}.json"
 done
 

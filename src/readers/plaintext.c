@@ -531,6 +531,23 @@ last_char(const char *s, size_t len)
 	return len > 0 ? s + len - 1 : s;
 }
 
+/* 1 if the line has Greek letters (U+0370..U+03FF, U+1F00..U+1FFF). */
+static int
+greek(const char *s, size_t len)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i;
+
+	for (i = 0; i + 1 < len; i++)
+		if ((p[i] == 0xcd && p[i + 1] >= 0xb0 && p[i + 1] <= 0xbf) ||
+		    ((p[i] == 0xce || p[i] == 0xcf) &&
+		    (p[i + 1] & 0xc0) == 0x80) ||
+		    (p[i] == 0xe1 && i + 2 < len && p[i + 1] >= 0xbc &&
+		    p[i + 1] <= 0xbf))
+			return 1;
+	return 0;
+}
+
 /* Ends a sentence or a clause: never a heading, and a paragraph end. */
 static int
 ends_sentence(const char *s, size_t len, int colon_too)
@@ -538,6 +555,10 @@ ends_sentence(const char *s, size_t len, int colon_too)
 	const char	*c = last_char(s, len);
 
 	if (len == 0)
+		return 0;
+	/* Greek asks with ";" (typed for U+037E): a question, which can
+	 * be a heading */
+	if (*c == ';' && greek(s, len))
 		return 0;
 	if (strchr(".!;,", *c) != NULL || (colon_too && *c == ':'))
 		return 1;
