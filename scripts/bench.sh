@@ -41,8 +41,37 @@ hf() { if [ -n "${3:-}" ]; then
 	fi
 	sed -n 's/.*"median": \([0-9.e-]*\).*/\1/p' "$W/$1.json" | head -n 1; }
 
-t_all2=$(hf all2 "$G convert -q -j 2 -t json,epub,tei -o $W/o $W/in1" "$W/o")
-t_all1=$(hf all1 "$G convert -q -j 1 -t json,epub,tei -o $W/o $W/in1" "$W/o")
+# pair OUT INPUT: -j 1 against -j 2, all three formats, taking turns (which
+# goes first alternates), RUNS times each, every run into a fresh folder;
+# prints the median seconds of -j 1, of -j 2, and the median of the ratios
+# of each pair.  Taking turns keeps this machine's slow spells (a VM on
+# shared cores) from falling on one side only.
+pair() {
+	"$G" convert -q -j 2 -t json,epub,tei -o "$1.warm" "$2" 2>/dev/null
+	: >"$1.times"
+	i=0
+	while [ "$i" -lt "${RUNS:-10}" ]; do
+		for j in $( [ $((i % 2)) = 0 ] && echo 1 2 || echo 2 1); do
+			t0=$(date +%s%N)
+			"$G" convert -q -j "$j" -t json,epub,tei -o "$1.$i.$j" \
+			    "$2" 2>/dev/null
+			t1=$(date +%s%N)
+			eval "d$j=\$((t1 - t0))"
+		done
+		echo "$d1 $d2" >>"$1.times"
+		i=$((i + 1))
+	done
+	awk '{ a[NR] = $1 / 1e9; b[NR] = $2 / 1e9; r[NR] = $1 / $2 }
+	    function med(v, n,   i, j, t) {
+		for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++)
+			if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
+		return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2 }
+	    END { n = NR; printf "%.4f %.4f %.2f\n", med(a, n), med(b, n),
+		med(r, n) }' "$1.times"
+}
+
+set -- $(pair "$W/p" "$W/in1")
+t_all1=$1 t_all2=$2 r_all=$3
 t_json1=$(hf json1 "$G convert -q -j 1 -t json -o $W/o $W/in1" "$W/o")
 # The same with the outputs in memory (tmpfs), when there is one: what
 # galley costs, without the file system's cost of creating files.
@@ -50,8 +79,8 @@ S=""
 if [ -d /dev/shm ] && [ -w /dev/shm ]; then
 	S=$(mktemp -d /dev/shm/galley-bench.XXXXXX)
 	trap 'rm -rf "$W" "$S"' EXIT
-	s_all2=$(hf sall2 "$G convert -q -j 2 -t json,epub,tei -o $S/o $W/in1" "$S/o")
-	s_all1=$(hf sall1 "$G convert -q -j 1 -t json,epub,tei -o $S/o $W/in1" "$S/o")
+	set -- $(pair "$S/p" "$W/in1")
+	s_all1=$1 s_all2=$2 r_sall=$3
 	s_json1=$(hf sjson1 "$G convert -q -j 1 -t json -o $S/o $W/in1" "$S/o")
 fi
 t_cmark=$(hf cmark "cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist $md")
@@ -82,10 +111,10 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 echo "| measure | result |"
 echo "| --- | --- |"
 echo "| $N articles, JSON+EPUB+TEI, -j 2 | $(awk -v t=$t_all2 'BEGIN{printf "%.3f", t}') s ($(rate $t_all2 $N) articles/s, $(per $t_all2 $N) ms/article) |"
-echo "| $N articles, JSON+EPUB+TEI, -j 1 | $(awk -v t=$t_all1 'BEGIN{printf "%.3f", t}') s; -j 2 is $(ratio $t_all1 $t_all2)x faster |"
+echo "| $N articles, JSON+EPUB+TEI, -j 1 | $(awk -v t=$t_all1 'BEGIN{printf "%.3f", t}') s; -j 2 is ${r_all}x faster (median of the pairs) |"
 echo "| $N10 articles, JSON+EPUB+TEI, -j 2 | $(awk -v t=$t_all10 'BEGIN{printf "%.3f", t}') s; 10x the articles cost $(ratio $t_all10 $t_all2)x the time |"
 if [ -n "$S" ]; then
-	echo "| the same, outputs on tmpfs: $N articles, -j 2 | $(awk -v t=$s_all2 'BEGIN{printf "%.3f", t}') s ($(rate $s_all2 $N) articles/s); -j 1 $(awk -v t=$s_all1 'BEGIN{printf "%.3f", t}') s: -j 2 is $(ratio $s_all1 $s_all2)x faster |"
+	echo "| the same, outputs on tmpfs: $N articles, -j 2 | $(awk -v t=$s_all2 'BEGIN{printf "%.3f", t}') s ($(rate $s_all2 $N) articles/s); -j 1 $(awk -v t=$s_all1 'BEGIN{printf "%.3f", t}') s: -j 2 is ${r_sall}x faster (median of the pairs) |"
 	echo "| the same, outputs on tmpfs: $N10 articles, -j 2 | $(awk -v t=$s_all10 'BEGIN{printf "%.3f", t}') s: 10x the articles cost $(ratio $s_all10 $s_all2)x the time; -j 1 $(awk -v t=$s_all10j1 'BEGIN{printf "%.3f", t}') s: -j 2 is $(ratio $s_all10j1 $s_all10)x faster |"
 	echo "| the same, outputs on tmpfs: JSON only, -j 1 vs cmark-gfm | galley $(per $s_json1 $N) ms/article: $(awk -v a=$t_cmark -v na=$nmd -v b=$s_json1 -v nb=$N 'BEGIN{printf "%.0f", 100 * (a/na) / (b/nb)}')% of cmark-gfm's speed |"
 fi
