@@ -81,14 +81,16 @@ if [ -d /dev/shm ] && [ -w /dev/shm ]; then
 	trap 'rm -rf "$W" "$S"' EXIT
 	set -- $(pair "$S/p" "$W/in1")
 	s_all1=$1 s_all2=$2 r_sall=$3
+	rm -rf "$S"/p.*		# tmpfs: deleting costs nothing later
 	s_json1=$(hf sjson1 "$G convert -q -j 1 -t json -o $S/o $W/in1" "$S/o")
 fi
 t_cmark=$(hf cmark "cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist $md")
 nmd=$(echo "$md" | wc -l)
 t_all10=$(RUNS=2 hf all10 "$G convert -q -j 2 -t json,epub,tei -o $W/o10 $W/in10" "$W/o10")
 if [ -n "$S" ]; then
-	s_all10=$(RUNS=3 hf sall10 "$G convert -q -j 2 -t json,epub,tei -o $S/o10 $W/in10" "$S/o10")
-	s_all10j1=$(RUNS=3 hf sall10j1 "$G convert -q -j 1 -t json,epub,tei -o $S/o10 $W/in10" "$S/o10")
+	set -- $(RUNS=3 pair "$S/p10" "$W/in10")
+	s_all10j1=$1 s_all10=$2 r_sall10=$3
+	rm -rf "$S"/p10.*
 fi
 
 mem() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1; }
@@ -115,7 +117,7 @@ echo "| $N articles, JSON+EPUB+TEI, -j 1 | $(awk -v t=$t_all1 'BEGIN{printf "%.3
 echo "| $N10 articles, JSON+EPUB+TEI, -j 2 | $(awk -v t=$t_all10 'BEGIN{printf "%.3f", t}') s; 10x the articles cost $(ratio $t_all10 $t_all2)x the time |"
 if [ -n "$S" ]; then
 	echo "| the same, outputs on tmpfs: $N articles, -j 2 | $(awk -v t=$s_all2 'BEGIN{printf "%.3f", t}') s ($(rate $s_all2 $N) articles/s); -j 1 $(awk -v t=$s_all1 'BEGIN{printf "%.3f", t}') s: -j 2 is ${r_sall}x faster (median of the pairs) |"
-	echo "| the same, outputs on tmpfs: $N10 articles, -j 2 | $(awk -v t=$s_all10 'BEGIN{printf "%.3f", t}') s: 10x the articles cost $(ratio $s_all10 $s_all2)x the time; -j 1 $(awk -v t=$s_all10j1 'BEGIN{printf "%.3f", t}') s: -j 2 is $(ratio $s_all10j1 $s_all10)x faster |"
+	echo "| the same, outputs on tmpfs: $N10 articles, -j 2 | $(awk -v t=$s_all10 'BEGIN{printf "%.3f", t}') s: 10x the articles cost $(ratio $s_all10 $s_all2)x the time; -j 1 $(awk -v t=$s_all10j1 'BEGIN{printf "%.3f", t}') s: -j 2 is ${r_sall10}x faster (median of the pairs) |"
 	echo "| the same, outputs on tmpfs: JSON only, -j 1 vs cmark-gfm | galley $(per $s_json1 $N) ms/article: $(awk -v a=$t_cmark -v na=$nmd -v b=$s_json1 -v nb=$N 'BEGIN{printf "%.0f", 100 * (a/na) / (b/nb)}')% of cmark-gfm's speed |"
 fi
 echo "| $N articles, JSON only, -j 1 vs cmark-gfm alone on the $nmd Markdown files | galley $(per $t_json1 $N) ms/article, cmark-gfm $(per $t_cmark $nmd) ms/article: galley runs at $(awk -v a=$t_cmark -v na=$nmd -v b=$t_json1 -v nb=$N 'BEGIN{printf "%.0f", 100 * (a/na) / (b/nb)}')% of cmark-gfm's speed |"
