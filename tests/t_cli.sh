@@ -179,3 +179,11 @@ check "inputs named alike but the extension keep it in their outputs" \
 ./galley book -o "$T/once.epub" tests/bad/cp1252.txt input/004_4a80590e0acbb5b6.txt 2>"$T/once.err"
 check "book: an article's warnings are said once" \
     test "$(grep -c 'not UTF-8' "$T/once.err")" = 1
+
+# --encoding: a name ICU does not know is a usage error; a known one is
+# used for input that is not UTF-8.
+./galley convert --encoding no-such -o "$T/enc" tests/text/ru-cp1251.txt 2>/dev/null; rc=$?
+if [ $rc = 2 ]; then ok "--encoding no-such: status 2"; else notok "--encoding no-such: status $rc"; fi
+./galley convert -q --encoding KOI8-R -t json -o "$T/enc" tests/text/ru-cp1251.txt 2>"$T/enc.err"
+check "--encoding names the encoding (here a wrong one, as asked): no detection" sh -c \
+    "! grep -q 'detected' '$T/enc.err' && ! grep -q 'Бэк-офис' '$T/enc/ru-cp1251.json'"

@@ -515,13 +515,8 @@ cmd_book(int argc, char **argv)
 			run.opts.lang = optarg;
 			break;
 		case OPT_ENCODING:
-			if (!galley_encoding_known(optarg)) {
-				fprintf(stderr, "galley: --encoding %s: no such "
-				    "encoding (ICU names: windows-1251, "
-				    "ISO-8859-7, Shift_JIS, GB18030...)\n",
-				    optarg);
+			if (check_encoding(optarg) == -1)
 				goto usage;
-			}
 			run.opts.encoding = optarg;
 			break;
 

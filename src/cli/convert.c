@@ -866,13 +866,8 @@ cmd_convert(int argc, char **argv)
 			run.opts.lang = optarg;
 			break;
 		case OPT_ENCODING:
-			if (!galley_encoding_known(optarg)) {
-				fprintf(stderr, "galley: --encoding %s: no such "
-				    "encoding (ICU names: windows-1251, "
-				    "ISO-8859-7, Shift_JIS, GB18030...)\n",
-				    optarg);
+			if (check_encoding(optarg) == -1)
 				return 2;
-			}
 			run.opts.encoding = optarg;
 			break;
 

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "galley/pipeline.h"
 #include "cli/util.h"
 
 static void
@@ -48,4 +49,14 @@ now_seconds(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int
+check_encoding(const char *name)
+{
+	if (galley_encoding_known(name))
+		return 0;
+	fprintf(stderr, "galley: --encoding %s: no such encoding (ICU names: "
+	    "windows-1251, ISO-8859-7, Shift_JIS, GB18030...)\n", name);
+	return -1;
 }
