@@ -187,3 +187,11 @@ else
 		fi
 	done
 fi
+
+# Chinese lines wrapped in the Markdown source join with no space; other
+# lines keep their break.
+printf -- '---\ntitle: 测试\n---\n\n后台是公司中由不直接面对客户的行政和支持人员组成的部分。后台职能包括结算、\n审批、记录保存。\n\nEnglish line one\nand two.\n' >"$D/zh-wrap.md"
+./galley convert -q -t tei,epub -o "$D/zh" "$D/zh-wrap.md" 2>/dev/null
+check "tei+epub: wrapped Chinese joins, wrapped English keeps its break" sh -c "
+grep -q '结算、审批' '$D/zh/zh-wrap.tei.xml' && unzip -p '$D/zh/zh-wrap.epub' OEBPS/text/c00001.xhtml | grep -q '结算、审批' &&
+grep -A1 'English line one' '$D/zh/zh-wrap.tei.xml' | grep -q '^and two'"

@@ -132,7 +132,18 @@ check "text: Japanese ・ bullets make a list" python3 -c "
 import json, sys
 s = json.dumps(json.load(open(sys.argv[1])), ensure_ascii=False)
 assert s.count('\"type\": \"item\"') == 3, s.count('\"type\": \"item\"')" "$TX/ja-nakaguro.json"
-printf '2021. gada 24. j\305\253nijs 7:51\n\nTitle\n\nText of the article, long enough to be a paragraph.\n' >"$T/lv.txt"
+printf 'Kamis 24 Juno 2021 7:51\n\nTitle\n\nText of the article, long enough to be a paragraph.\n' >"$T/lv.txt"
 ./galley convert -q -t json -o "$T/lv" "$T/lv.txt" 2>"$T/lv.err"
 check "text: a first line like a date galley cannot read is a warning" \
     grep -q "lv.txt:1:1: warning: this line looks like a date" "$T/lv.err"
+check "text: the line after an unreadable date line is the title, the date line is text" python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d['meta']['title'] == 'Title', d['meta']
+assert 'Kamis 24 Juno 2021 7:51' in json.dumps(d['body'])" "$T/lv/lv.json"
+# Romanian with English terms: CLD2 is unsure, but most of it is Romanian.
+./galley convert -q -t json -o "$T/ro" tests/text/ro-mixed.txt 2>/dev/null
+check "text: a Romanian text with English terms is Romanian (half confidence)" python3 -c "
+import json, sys
+m = json.load(open(sys.argv[1]))['meta']
+assert m['language'] == 'ro' and 0 < m['language_confidence'] <= 0.5, m" "$T/ro/ro-mixed.json"

@@ -180,6 +180,9 @@ GALLEY_API void	galley_node_unlink(struct galley_node *);
 GALLEY_API int	galley_node_can_contain(enum galley_node_type parent,
 		    enum galley_node_type child);
 GALLEY_API int	galley_node_is_block(enum galley_node_type);
+/* 1 for a soft line break between Chinese or Japanese characters: its
+ * lines join with no space (writers write nothing for it). */
+GALLEY_API int	galley_softbreak_joins(const struct galley_node *);
 /* "paragraph", "code_block", ...: the JSON names. */
 GALLEY_API const char	*galley_node_type_name(enum galley_node_type);
 /* Inverse of the above; -1 if unknown. */
@@ -188,7 +191,8 @@ GALLEY_API int		 galley_node_type_from_name(const char *);
 GALLEY_API void	galley_strlist_add(struct galley_doc *,
 		    struct galley_strlist *, const char *);
 /* The next separator of a list written in one string ("a, b; c", and
- * the Arabic, ideographic and full-width commas "،" "、" "，" "；"), its
+ * the Arabic, ideographic and full-width commas "،" "、" "，", the
+ * Arabic and full-width semicolons "؛" "；"), its
  * length in *len; NULL if none. */
 GALLEY_API const char	*galley_list_sep(const char *s, size_t *len);
 

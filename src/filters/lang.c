@@ -18,6 +18,8 @@
 #define LANG_SAMPLE	1024	/* bytes of text shown to CLD2 */
 #define LANG_MAX_TEXT	(64 * 1024)	/* enough to be sure, fast */
 #define LANG_MIN_LETTERS 24		/* fewer: too little text */
+#define LANG_UNSURE_PERCENT 70	/* an unreliable verdict taken if its */
+#define LANG_UNSURE_LETTERS 200	/* language has this much of this */
 
 /* CLD2's codes that BCP 47 spells otherwise. */
 static const struct {
@@ -194,7 +196,11 @@ detect(struct galley_doc *doc, char *out, size_t sz, double *conf,
 
 	snprintf(out, sz, "und");
 	*conf = 0;
-	if (!reliable || *letters < LANG_MIN_LETTERS ||
+	/* CLD2 calls a verdict unreliable when a second language is close
+	 * behind (English terms in a Romanian text): one that holds most
+	 * of a long enough text is taken all the same, at half confidence */
+	if ((!reliable && (percent < LANG_UNSURE_PERCENT ||
+	    *letters < LANG_UNSURE_LETTERS)) || *letters < LANG_MIN_LETTERS ||
 	    strcmp(code, "un") == 0 || strncmp(code, "xx", 2) == 0)
 		return;
 	for (i = 0; renames[i].cld != NULL; i++)
@@ -206,7 +212,7 @@ detect(struct galley_doc *doc, char *out, size_t sz, double *conf,
 		snprintf(out, sz, "und");
 		return;
 	}
-	*conf = percent / 100.0;
+	*conf = percent / (reliable ? 100.0 : 200.0);
 }
 
 /* The language as written into extra (as "lang"), so nothing is lost. */

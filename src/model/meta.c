@@ -14,7 +14,8 @@ galley_list_sep(const char *s, size_t *len)
 			*len = 1;
 			return s;
 		}
-		if (strncmp(s, "\xd8\x8c", 2) == 0) {		/* ، */
+		if (strncmp(s, "\xd8\x8c", 2) == 0 ||		/* ، */
+		    strncmp(s, "\xd8\x9b", 2) == 0) {		/* ؛ */
 			*len = 2;
 			return s;
 		}

@@ -214,3 +214,50 @@ galley_node_insert_before(struct galley_node *sibling,
 	sibling->prev = child;
 	return 0;
 }
+
+/* 1 for a code point of Chinese or Japanese script or punctuation. */
+static int
+cjk(unsigned cp)
+{
+	return (cp >= 0x3000 && cp <= 0x30ff) || (cp >= 0x3400 &&
+	    cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) ||
+	    (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xff00 && cp <= 0xff60) ||
+	    (cp >= 0x20000 && cp <= 0x3ffff);
+}
+
+/* The code point of the UTF-8 sequence at s (len bytes), or 0. */
+static unsigned
+utf8_cp(const unsigned char *s, size_t len)
+{
+	if (len >= 3 && (s[0] & 0xf0) == 0xe0)
+		return (unsigned)(s[0] & 0x0f) << 12 |
+		    (unsigned)(s[1] & 0x3f) << 6 | (s[2] & 0x3f);
+	if (len >= 4 && (s[0] & 0xf8) == 0xf0)
+		return (unsigned)(s[0] & 0x07) << 18 |
+		    (unsigned)(s[1] & 0x3f) << 12 |
+		    (unsigned)(s[2] & 0x3f) << 6 | (s[3] & 0x3f);
+	return 0;
+}
+
+int
+galley_softbreak_joins(const struct galley_node *n)
+{
+	const unsigned char	*a, *b;
+	size_t			 la, k;
+
+	if (n == NULL || n->type != GALLEY_NODE_SOFTBREAK ||
+	    n->prev == NULL || n->next == NULL ||
+	    n->prev->type != GALLEY_NODE_TEXT ||
+	    n->next->type != GALLEY_NODE_TEXT ||
+	    n->prev->literal == NULL || n->next->literal == NULL)
+		return 0;
+	a = (const unsigned char *)n->prev->literal;
+	b = (const unsigned char *)n->next->literal;
+	la = strlen((const char *)a);
+	for (k = la; k > 0 && (a[k - 1] & 0xc0) == 0x80; k--)
+		;		/* the last character's first byte */
+	if (k == 0)
+		return 0;
+	return cjk(utf8_cp(a + k - 1, la - k + 1)) &&
+	    cjk(utf8_cp(b, strlen((const char *)b)));
+}

@@ -56,6 +56,9 @@ text_of(struct galley_buf *b, const struct galley_node *root)
 			galley_buf_puts(b, n->literal ? n->literal : "");
 			break;
 		case GALLEY_NODE_SOFTBREAK:
+			if (!galley_softbreak_joins(n))
+				galley_buf_putc(b, ' ');
+			break;
 		case GALLEY_NODE_LINEBREAK:
 			galley_buf_putc(b, ' ');
 			break;

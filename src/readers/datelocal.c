@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include <unicode/uchar.h>
+#include <unicode/ucal.h>
 #include <unicode/udat.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
@@ -26,6 +27,10 @@
 #define V_WEEKDAY	13
 #define V_AM		14
 #define V_PM		15
+#define V_PERSIAN	20	/* + 1..12: a month of the Solar Hijri
+				   calendar (Iran, Afghanistan) */
+#define V_WEAK		16	/* a word of a weekday's name: dropped,
+				   unless a month or weekday has it */
 #define V_AMBIGUOUS	-1
 
 /* Languages whose names ICU gives; the calendar is forced Gregorian. */
@@ -47,6 +52,19 @@ static const char *const fillers[] = {
 	"\xd0\xb2", "\xd1\x83",						/* в у */
 	"gada", "m", "yil", "yili", "ev", "saat", "godine", "god",
 	"\xce\xb5\xcf\x84\xce\xbf\xcf\x85\xcf\x82",				/* έτους */
+	"\xcf\x89\xcf\x81\xce\xb1",						/* ώρα */
+	"\xd1\x87",							/* ч (час) */
+	"\xd7\x99\xd7\x95\xd7\x9d", "\xd7\x91\xd7\xa9\xd7\xa2\xd7\x94",	/* יום בשעה */
+	"ora", "ngay", "nam", "luc", "pukul", "jam", "tanggal", "kello",
+	/* Thai (marks folded away): พ.ศ. (Buddhist era) เวลา น. ที่ */
+	"\xe0\xb8\x9e.\xe0\xb8\xa8", "\xe0\xb9\x80\xe0\xb8\xa7\xe0\xb8\xa5\xe0\xb8\xb2",
+	"\xe0\xb8\x99", "\xe0\xb8\x97",
+	/* Persian: ساعت (hour) */
+	"\xd8\xb3\xd8\xa7\xd8\xb9\xd8\xaa",
+	/* zones without an offset galley could write: dropped */
+	"wib", "wita", "wit", "msk", "jst", "kst", "hkt", "sgt", "pht",
+	"ict", "ist", "pkt", "aest", "aedt", "acst", "awst", "nzst", "nzdt",
+	"brt", "art", "trt", "eat", "cat", "wat", "sast",
 	NULL
 };
 
@@ -115,7 +133,9 @@ put(const char *key, size_t n, int v)
 	    i = (i + 1) & (SLOTS - 1))
 		if (strlen(table[i].key) == n &&
 		    memcmp(table[i].key, key, n) == 0) {
-			if (table[i].v != v)
+			if (table[i].v == V_WEAK)
+				table[i].v = v;
+			else if (v != V_WEAK && table[i].v != v)
 				table[i].v = V_AMBIGUOUS;
 			return;
 		}
@@ -155,8 +175,21 @@ add_symbols(UDateFormat *f, UDateFormatSymbolType type, int first, int v0)
 			continue;
 		if ((k = fold_key(u, len, key, sizeof(key))) == 0)
 			continue;
-		put(key, k, v0 == 0 ? (int)(i - first) + 1 : v0 == V_AM ?
-		    V_AM + i : v0);
+		put(key, k, v0 == 0 || v0 == V_PERSIAN ? v0 + (int)(i - first) +
+		    1 : v0 == V_AM ? V_AM + i : v0);
+		/* "Thứ Năm", "יום חמישי": each word of a weekday too */
+		if (v0 == V_WEEKDAY && memchr(key, ' ', k) != NULL) {
+			char	*w = key, *sp;
+
+			key[k] = '\0';
+			while ((sp = strchr(w, ' ')) != NULL) {
+				if (sp > w)
+					put(w, (size_t)(sp - w), V_WEAK);
+				w = sp + 1;
+			}
+			if (*w != '\0')
+				put(w, strlen(w), V_WEAK);
+		}
 	}
 }
 
@@ -189,6 +222,47 @@ build(void)
 		add_symbols(f, UDAT_AM_PMS, 0, V_AM);
 		udat_close(f);
 	}
+	/* the Persian calendar's months, in Iran's and Afghanistan's names */
+	for (i = 0; i < 2; i++) {
+		st = U_ZERO_ERROR;
+		f = udat_open(UDAT_NONE, UDAT_MEDIUM, i == 0 ?
+		    "fa@calendar=persian" : "fa_AF@calendar=persian", NULL, 0,
+		    NULL, 0, &st);
+		if (U_FAILURE(st) || f == NULL)
+			continue;
+		for (k = 0; k < 4; k++)
+			add_symbols(f, months[k], 0, V_PERSIAN);
+		udat_close(f);
+	}
+}
+
+/*
+ * A date of the Solar Hijri calendar into the Gregorian one, by ICU;
+ * -1 if it is none.
+ */
+int
+datelocal_persian(int *y, int *m, int *d)
+{
+	UErrorCode	 st = U_ZERO_ERROR;
+	UCalendar	*cal;
+	UDate		 t;
+
+	if ((cal = ucal_open(NULL, 0, "fa@calendar=persian", UCAL_DEFAULT,
+	    &st)) == NULL || U_FAILURE(st))
+		return -1;
+	ucal_clear(cal);
+	ucal_setDate(cal, *y, *m - 1, *d, &st);
+	t = ucal_getMillis(cal, &st);
+	ucal_close(cal);
+	if (U_FAILURE(st) || (cal = ucal_open(NULL, 0,
+	    "en@calendar=gregorian", UCAL_DEFAULT, &st)) == NULL)
+		return -1;
+	ucal_setMillis(cal, t, &st);
+	*y = ucal_get(cal, UCAL_YEAR, &st);
+	*m = ucal_get(cal, UCAL_MONTH, &st) + 1;
+	*d = ucal_get(cal, UCAL_DATE, &st);
+	ucal_close(cal);
+	return U_SUCCESS(st) ? 0 : -1;
 }
 
 /* Letters and marks make words; a dot inside joins (Thai "มิ.ย."). */
@@ -228,9 +302,52 @@ trailing_number(const char *out, size_t o, size_t *start)
 	return v;
 }
 
+/*
+ * "2021. 24. june 7:51" (Latvian: year, day, month) into "24 june 2021
+ * 7:51", an order datetext.c reads.  In place; the new length.
+ */
+static size_t
+year_day_month(char *out, size_t o)
+{
+	char	 tmp[512];
+	size_t	 i = 0, y0, y1, d0, d1, m0, m1;
+	int	 k;
+
+	while (i < o && (out[i] == ' ' || out[i] == ','))
+		i++;
+	for (y0 = i; i < o && out[i] >= '0' && out[i] <= '9'; i++)
+		;
+	if ((y1 = i) - y0 != 4)
+		return o;
+	while (i < o && (out[i] == '.' || out[i] == ' ' || out[i] == ','))
+		i++;
+	for (d0 = i; i < o && out[i] >= '0' && out[i] <= '9'; i++)
+		;
+	if ((d1 = i) - d0 < 1 || d1 - d0 > 2)
+		return o;
+	while (i < o && (out[i] == '.' || out[i] == ' '))
+		i++;
+	for (m0 = i; i < o && out[i] >= 'a' && out[i] <= 'z'; i++)
+		;
+	m1 = i;
+	for (k = 1; k <= 12; k++)
+		if (m1 - m0 == strlen(month_en[k]) &&
+		    memcmp(out + m0, month_en[k], m1 - m0) == 0)
+			break;
+	if (k > 12 || o + 4 >= sizeof(tmp))
+		return o;
+	k = snprintf(tmp, sizeof(tmp), "%.*s %.*s %.*s%.*s",
+	    (int)(d1 - d0), out + d0, (int)(m1 - m0), out + m0,
+	    (int)(y1 - y0), out + y0, (int)(o - m1), out + m1);
+	if (k < 0 || (size_t)k >= sizeof(tmp))
+		return o;
+	memcpy(out, tmp, (size_t)k + 1);
+	return (size_t)k;
+}
+
 size_t
 datelocal_rewrite(const char *line, size_t len, char *out, size_t cap,
-    int *buddhist)
+    int *calendar)
 {
 	const uint8_t	*s = (const uint8_t *)line;
 	int32_t		 i = 0, n = (int32_t)len, j, w0;
@@ -241,7 +358,7 @@ datelocal_rewrite(const char *line, size_t len, char *out, size_t cap,
 	int		 v, ampm = -1, changed = 0, cjk_year, num = 0, digit;
 	int		 numbers, year;
 
-	*buddhist = 0;
+	*calendar = DATE_GREGORIAN;
 	if (len > 512)
 		return 0;
 	/* a date has a day and a year (1800-2699, Buddhist years too): two
@@ -353,6 +470,10 @@ datelocal_rewrite(const char *line, size_t len, char *out, size_t cap,
 			    sizeof(key)) : 0;
 		}
 		v = k > 0 ? get(key, k) : 0;
+		/* Thai: "วันพฤหัสบดีที่", the weekday and ที่ (folded ท) */
+		if (v == 0 && k > 3 && memcmp(key + k - 3, "\xe0\xb8\x97",
+		    3) == 0)
+			v = get(key, k - 3);
 		/* Hebrew: "ביוני", in June: a prefix ב or ל */
 		if (v == 0 && k > 2 && (memcmp(key, "\xd7\x91", 2) == 0 ||
 		    memcmp(key, "\xd7\x9c", 2) == 0))
@@ -369,18 +490,26 @@ datelocal_rewrite(const char *line, size_t len, char *out, size_t cap,
 		if (k == 5 && memcmp(key, "thang", 5) == 0) {
 			v = -2;
 		}
-		if (v >= 1 && v <= 12) {
-			if (out_puts(out, cap, &o, month_en[v]) == -1)
+		if ((v >= 1 && v <= 12) ||
+		    (v > V_PERSIAN && v <= V_PERSIAN + 12)) {
+			if (out_puts(out, cap, &o, month_en[v % V_PERSIAN]) ==
+			    -1)
 				return 0;
 			if (c >= 0x0e00 && c <= 0x0e7f)
-				*buddhist = 1;
+				*calendar = DATE_BUDDHIST;
+			if (v > V_PERSIAN)
+				*calendar = DATE_PERSIAN;
 			changed = 1;
-		} else if (v == V_WEEKDAY) {
+		} else if (v == V_WEEKDAY || v == V_WEAK) {
 			if (out_puts(out, cap, &o, ",") == -1)
 				return 0;
+			if (i < n && s[i] == '.')	/* "г.", "ч." */
+				i++;
 			changed = 1;
 		} else if (v == V_AM || v == V_PM) {
 			ampm = v;
+			if (i < n && s[i] == '.')	/* "μ.μ." */
+				i++;
 			changed = 1;
 		} else if (v == -2) {
 			/* "tháng" then a month's number: that month */
@@ -409,5 +538,5 @@ datelocal_rewrite(const char *line, size_t len, char *out, size_t cap,
 	    " pm") == -1)
 		return 0;
 	out[o] = '\0';
-	return changed ? o : 0;
+	return changed ? year_day_month(out, o) : 0;
 }

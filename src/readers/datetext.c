@@ -12,6 +12,8 @@
 #include "readers/datetext.h"
 
 #define LINE_MAX_BYTES	160	/* a date line is short */
+#define DATE_YEAR_MIN	1800	/* the years an article's date may have */
+#define DATE_YEAR_MAX	2200
 #define FOLD_MAX	(LINE_MAX_BYTES * 3 + 8)
 #define TOKENS_MAX	48
 
@@ -741,16 +743,24 @@ datetext_parse(const char *line, size_t len, char iso[32])
 	char		 local[FOLD_MAX];
 	struct when	 w;
 	size_t		 n;
-	int		 k, sign, buddhist;
+	int		 k, sign, calendar;
 
 	if (parse_line(&w, line, len) == -1) {
 		if (len > LINE_MAX_BYTES || (n = datelocal_rewrite(line, len,
-		    local, sizeof(local), &buddhist)) == 0 ||
+		    local, sizeof(local), &calendar)) == 0 ||
 		    parse_line(&w, local, n) == -1)
 			return -1;
-		if (buddhist && w.y >= 2400)
+		if (calendar == DATE_BUDDHIST && w.y >= 2400)
 			w.y -= 543;
+		if (calendar == DATE_PERSIAN &&
+		    datelocal_persian(&w.y, &w.m, &w.d) == -1)
+			return -1;
 	}
+	/* An article's date: a year like 1400 or 2564 is of another
+	 * calendar (Solar Hijri, Buddhist) written without its names, and
+	 * taking it as Gregorian would be wrong. */
+	if (w.y < DATE_YEAR_MIN || w.y > DATE_YEAR_MAX)
+		return -1;
 	k = snprintf(iso, 32, "%04d-%02d-%02d", w.y, w.m, w.d);
 	if (w.h >= 0) {
 		k += snprintf(iso + k, 32 - (size_t)k, "T%02d:%02d", w.h, w.mi);
@@ -773,7 +783,7 @@ datetext_month(const char *word, size_t len)
 	char	 folded[FOLD_MAX];
 	size_t	 n, i;
 
-	int	 m, buddhist;
+	int	 m, calendar;
 
 	if (len == 0 || len > 40)
 		return 0;
@@ -785,7 +795,7 @@ datetext_month(const char *word, size_t len)
 	}
 	/* the other languages' names */
 	if ((n = datelocal_rewrite(word, len, folded, sizeof(folded),
-	    &buddhist)) == 0)
+	    &calendar)) == 0)
 		return 0;
 	for (i = 0; i < n; i++)
 		if (!is_alpha(folded[i]))

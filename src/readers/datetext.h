@@ -19,14 +19,20 @@ int	datetext_parse(const char *line, size_t len, char iso[32]);
  * know ("juni", "czerwca", "kesäkuuta", "Jun"), else 0. */
 int	datetext_month(const char *word, size_t len);
 
+/* The calendar a date was written in. */
+enum { DATE_GREGORIAN, DATE_BUDDHIST, DATE_PERSIAN };
+
 /*
  * datelocal.c: the line with the month and weekday names, AM and PM of
  * other languages (CLDR, through ICU) in English, digits of every
  * script in ASCII and CJK date markers as separators, into out; its
- * length, or 0 if nothing changed.  *buddhist is set when a Thai month
- * was read (its year may be of the Buddhist era).
+ * length, or 0 if nothing changed.  *calendar says which calendar its
+ * month names are of: a Thai month's year may be of the Buddhist era,
+ * a Persian month's is of the Solar Hijri calendar.
  */
 size_t	datelocal_rewrite(const char *line, size_t len, char *out,
-	    size_t cap, int *buddhist);
+	    size_t cap, int *calendar);
+/* A Solar Hijri date into the Gregorian calendar; -1 if none. */
+int	datelocal_persian(int *y, int *m, int *d);
 
 #endif

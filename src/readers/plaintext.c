@@ -1033,11 +1033,15 @@ take_date_and_title(struct text_reader *r)
 			break;
 		}
 	}
+	/* a date line all the same: not the title, but text of the body */
 	if (meta->date == NULL && first < r->n &&
-	    looks_like_date(r->lines[first].s, r->lines[first].len))
+	    looks_like_date(r->lines[first].s, r->lines[first].len)) {
 		galley_diag_add(r->dg, GALLEY_WARNING, r->name,
 		    (unsigned)first + 1, 1, "this line looks like a date, "
 		    "but not one galley can read: the article has no date");
+		r->lines[first].used = 1;
+	} else
+		first = (size_t)-1;
 	for (i = 0; i < r->n; i++) {
 		l = &r->lines[i];
 		if (l->blank || l->used)
@@ -1048,6 +1052,8 @@ take_date_and_title(struct text_reader *r)
 		}
 		break;
 	}
+	if (first != (size_t)-1)
+		r->lines[first].used = 0;
 }
 
 static int

@@ -55,7 +55,8 @@ plain_visit(struct galley_node *n, int entering, void *arg)
 	}
 	if (n->literal != NULL)
 		galley_buf_puts(&p->buf, n->literal);
-	else if (n->type == GALLEY_NODE_SOFTBREAK)
+	else if (n->type == GALLEY_NODE_SOFTBREAK &&
+	    !galley_softbreak_joins(n))
 		galley_buf_putc(&p->buf, ' ');
 	else if (n->type == GALLEY_NODE_LINEBREAK)
 		galley_buf_putc(&p->buf, '\n');
@@ -376,7 +377,8 @@ inline_node(struct body *b, xmlNodePtr parent, struct galley_node *n)
 		tei_text_q(b->ctx, parent, n->literal);
 		break;
 	case GALLEY_NODE_SOFTBREAK:
-		tei_text(parent, "\n");
+		if (!galley_softbreak_joins(n))
+			tei_text(parent, "\n");
 		break;
 	case GALLEY_NODE_LINEBREAK:
 		tei_el(b->ctx, parent, "lb");

@@ -837,7 +837,8 @@ render(struct xw *x, const struct galley_node *n)
 		esc(x, n->literal, 0);
 		return;
 	case GALLEY_NODE_SOFTBREAK:
-		put(x, "\n");
+		if (!galley_softbreak_joins(n))
+			put(x, "\n");
 		return;
 	case GALLEY_NODE_LINEBREAK:
 		put(x, "<br/>\n");
