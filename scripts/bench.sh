@@ -41,8 +41,10 @@ hf() { if [ -n "${3:-}" ]; then
 	fi
 	sed -n 's/.*"median": \([0-9.e-]*\).*/\1/p' "$W/$1.json" | head -n 1; }
 
-# pair OUT INPUT: -j 1 against -j 2, all three formats, taking turns (which
-# goes first alternates), RUNS times each, every run into a fresh folder;
+# pair OUT INPUT [rm]: -j 1 against -j 2, all three formats, taking turns
+# (which goes first alternates), RUNS times each, every run into a fresh
+# folder, deleted after it with "rm" (tmpfs: thousands of files left
+# there slow the next runs; on ext4 deleting them would, so they stay);
 # prints the median seconds of -j 1, of -j 2, and the median of the ratios
 # of each pair.  Taking turns keeps this machine's slow spells (a VM on
 # shared cores) from falling on one side only.
@@ -56,6 +58,7 @@ pair() {
 			"$G" convert -q -j "$j" -t json,epub,tei -o "$1.$i.$j" \
 			    "$2" 2>/dev/null
 			t1=$(date +%s%N)
+			[ "${3:-}" != rm ] || rm -rf "$1.$i.$j"
 			eval "d$j=\$((t1 - t0))"
 		done
 		echo "$d1 $d2" >>"$1.times"
@@ -79,7 +82,7 @@ S=""
 if [ -d /dev/shm ] && [ -w /dev/shm ]; then
 	S=$(mktemp -d /dev/shm/galley-bench.XXXXXX)
 	trap 'rm -rf "$W" "$S"' EXIT
-	set -- $(pair "$S/p" "$W/in1")
+	set -- $(pair "$S/p" "$W/in1" rm)
 	s_all1=$1 s_all2=$2 r_sall=$3
 	rm -rf "$S"/p.*		# tmpfs: deleting costs nothing later
 	s_json1=$(hf sjson1 "$G convert -q -j 1 -t json -o $S/o $W/in1" "$S/o")
@@ -88,7 +91,7 @@ t_cmark=$(hf cmark "cmark-gfm -e table -e strikethrough -e autolink -e tagfilter
 nmd=$(echo "$md" | wc -l)
 t_all10=$(RUNS=2 hf all10 "$G convert -q -j 2 -t json,epub,tei -o $W/o10 $W/in10" "$W/o10")
 if [ -n "$S" ]; then
-	set -- $(RUNS=3 pair "$S/p10" "$W/in10")
+	set -- $(RUNS=3 pair "$S/p10" "$W/in10" rm)
 	s_all10j1=$1 s_all10=$2 r_sall10=$3
 	rm -rf "$S"/p10.*
 fi
