@@ -17,6 +17,9 @@ check "epub: the seeds, one EPUB each (and JSON)" \
     "$X/rawhtml.md" "$X/urls.md" "$X/links/a.json" "$X/links/b.json" 2>"$E/fx.log"
 check "epub: a URL whose host is none is a warning at file:line:col, its text kept" \
     grep -q 'urls.md:7:56: warning: links: "http://www.b\]" has no valid host name; kept as text only' "$E/fx.log"
+check "epub: a host with a tilde is none; a C1 control in a path is escaped" sh -c "
+    grep -q 'https://example.org~Struck\" has no valid host name' '$E/fx.log' &&
+    unzip -p '$E/fx/urls.epub' OEBPS/text/c00001.xhtml | grep -q 'href=\"http://www./ww%C2%88w'"
 check "epub: hosts in other scripts in ASCII (IDNA), spaces escaped" sh -c "
     unzip -p '$E/fx/urls.epub' OEBPS/text/c00001.xhtml | grep -q 'href=\"https://xn--bcher-kva.de/seite\"' &&
     unzip -p '$E/fx/urls.epub' OEBPS/text/c00001.xhtml | grep -q 'href=\"https://example.com/remo%20te.png\"' &&

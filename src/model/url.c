@@ -118,8 +118,8 @@ url_host_ascii(const char *url, char **ascii)
 
 		if (c >= 0x80)
 			nonascii = 1;
-		else if (!isalnum(c) && strchr("-._~", c) == NULL)
-			return -1;	/* not in a DNS name */
+		else if (!isalnum(c) && strchr("-._", c) == NULL)
+			return -1;	/* not in a DNS name ('~' neither) */
 	}
 	if (!nonascii)
 		return labels_ok(url + start, len) ? 0 : -1;
@@ -141,6 +141,37 @@ url_host_ascii(const char *url, char **ascii)
 	return 0;
 }
 
+/*
+ * Bytes of the UTF-8 character at p an IRI may hold as they are (RFC
+ * 3987 ucschar: not the C1 controls, private use or noncharacters), or
+ * 0 to escape them.
+ */
+static size_t
+iri_char(const unsigned char *p)
+{
+	unsigned	 cp;
+	size_t		 n, i;
+
+	if (p[0] >= 0xc2 && p[0] <= 0xdf)
+		n = 2, cp = p[0] & 0x1f;
+	else if (p[0] >= 0xe0 && p[0] <= 0xef)
+		n = 3, cp = p[0] & 0x0f;
+	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
+		n = 4, cp = p[0] & 0x07;
+	else
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (p[i] & 0x3f);
+	}
+	if (cp < 0xa0 || (cp >= 0xd800 && cp <= 0xf8ff) ||
+	    (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) == 0xfffe ||
+	    cp >= 0xe0000)
+		return 0;
+	return n;
+}
+
 char *
 url_escape(const char *s, int iri)
 {
@@ -153,6 +184,7 @@ url_escape(const char *s, int iri)
 	const char		*sep;
 	size_t			 seg = strcspn(s, "/?#"), n = strspn(s, scheme);
 	int			 hash = 0, colons;
+	size_t			 k;
 
 	/* a ':' in the first segment makes a scheme: when what comes before
 	 * is none ("dat%C3:x", ":x"), or nothing comes after ("x:"), the
@@ -181,8 +213,11 @@ url_escape(const char *s, int iri)
 			galley_buf_puts(&b, "%3A");
 		else if ((*p == '[' || *p == ']') && p != v6 && p != v6_end)
 			galley_buf_printf(&b, "%%%02X", *p);
-		else if ((*p >= 0x80 && iri) || (*p < 0x80 && (isalnum(*p) ||
-		    strchr(keep, *p) != NULL)))
+		else if (*p >= 0x80 && iri && (k = iri_char(p)) > 0) {
+			galley_buf_put(&b, p, k);	/* a character, whole */
+			p += k - 1;
+		} else if (*p < 0x80 && (isalnum(*p) ||
+		    strchr(keep, *p) != NULL))
 			galley_buf_putc(&b, (char)*p);
 		else if (*p == '%' && isxdigit(p[1]) && isxdigit(p[2]))
 			galley_buf_putc(&b, '%');
