@@ -120,3 +120,10 @@ else
 	check "JSON Schema refuses an unknown node type" sh -c \
 	    '! /usr/bin/jsonschema -i "$1" "$2" 2>/dev/null' sh "$T/json/bad.json" "$SCHEMA"
 fi
+
+# -v says which reader read a file: galley JSON is read as json, and the
+# note names the format its article was first read from.
+./galley convert -q -t json -o "$T/vjson" input/000_5413cba6d7dd22c5.txt 2>/dev/null
+./galley convert -v -t json -o "$T/vjson2" "$T/vjson/000_5413cba6d7dd22c5.json" 2>"$T/vjson.err"
+check "json: -v on galley JSON says it was read as json" \
+    grep -q "000_5413cba6d7dd22c5.json: note: read as json (an article first read as markdown)" "$T/vjson.err"

@@ -287,9 +287,6 @@ convert_one(struct run *run, size_t i, struct result *r)
 		goto out;
 	meta = galley_doc_meta(doc);
 	r->format = dup_or_null(meta->format);
-	if (run->verbose)
-		galley_diag_add(r->dg, GALLEY_NOTE, in->path, 0, 0,
-		    "read as %s", galley_doc_meta(doc)->format);
 	if (galley_filters_run(doc, &opts, r->dg) == -1)
 		goto out;
 	if (run->index != NULL &&

@@ -151,6 +151,12 @@ galley_read(struct galley_doc **out, const char *name, const char *data,
 	galley_doc_meta(doc)->format = reader->name;
 	if (reader->read(doc, &src, opts, dg) == -1)
 		goto out;
+	/* galley JSON keeps the format its article was first read from */
+	if (opts->verbose && !opts->meta_only)
+		galley_diag_add(dg, GALLEY_NOTE, name, 0, 0, strcmp(
+		    galley_doc_meta(doc)->format, reader->name) == 0 ?
+		    "read as %s" : "read as %s (an article first read as %s)",
+		    reader->name, galley_doc_meta(doc)->format);
 	if (opts->max_depth > 0 &&
 	    check_depth(doc, name, opts->max_depth, dg) == -1)
 		goto out;
