@@ -180,6 +180,11 @@ GALLEY_API void	galley_node_unlink(struct galley_node *);
 GALLEY_API int	galley_node_can_contain(enum galley_node_type parent,
 		    enum galley_node_type child);
 GALLEY_API int	galley_node_is_block(enum galley_node_type);
+/* 1 if the last character of a and the first of b (UTF-8, alen and
+ * blen bytes) are both Chinese or Japanese: lines of such text join
+ * with no space.  Hangul is not: Korean spaces its words. */
+GALLEY_API int	galley_cjk_join(const char *a, size_t alen, const char *b,
+		    size_t blen);
 /* 1 for a soft line break between Chinese or Japanese characters: its
  * lines join with no space (writers write nothing for it). */
 GALLEY_API int	galley_softbreak_joins(const struct galley_node *);

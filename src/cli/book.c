@@ -153,17 +153,13 @@ is_article_name(const char *path)
 	static const char *const exts[] = {
 		"md", "markdown", "mdown", "mkd", "txt", "text", "json", NULL
 	};
-	size_t		 i;
 
 	base = base != NULL ? base + 1 : path;
 	if (strcmp(base, "book.yaml") == 0 || strcmp(base, "book.yml") == 0)
 		return 0;
 	if ((dot = strrchr(base, '.')) == NULL || dot == base)
 		return 1;
-	for (i = 0; exts[i] != NULL; i++)
-		if (strcasecmp(dot + 1, exts[i]) == 0)
-			return 1;
-	return 0;
+	return ext_in(dot + 1, exts);
 }
 
 /* The number in meta.extra's "order" or "weight", if any. */

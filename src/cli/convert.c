@@ -509,12 +509,6 @@ cmp_stem(const void *a, const void *b)
 	return *x < *y ? -1 : *x > *y;	/* input order */
 }
 
-/*
- * Inputs whose names differ only in the extension ("a.md", "a.txt")
- * would write the same outputs: the first keeps "a.json", the others
- * keep their extension ("a.txt.json"), and are told.  Decided on the
- * whole list, before --shard, so every shard agrees.
- */
 /* Files beside articles that are never articles: they take no part. */
 static int
 is_asset(const struct input *in)
@@ -524,16 +518,16 @@ is_asset(const struct input *in)
 	    "gz", "epub", "css", "js", "mp3", "mp4", "woff", "woff2", "ttf",
 	    "otf", NULL };
 	const char	*dot = in->rel + stem_len(in->rel);
-	size_t		 i;
 
-	if (!in->found || *dot != '.')
-		return 0;
-	for (i = 0; ext[i] != NULL; i++)
-		if (strcasecmp(dot + 1, ext[i]) == 0)
-			return 1;
-	return 0;
+	return in->found && *dot == '.' && ext_in(dot + 1, ext);
 }
 
+/*
+ * Inputs whose names differ only in the extension ("a.md", "a.txt")
+ * would write the same outputs: the first keeps "a.json", the others
+ * keep their extension ("a.txt.json"), and are told.  Decided on the
+ * whole list, before --shard, so every shard agrees.
+ */
 static void
 mark_same_stems(struct input_list *l)
 {

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "galley/pipeline.h"
@@ -59,4 +60,13 @@ check_encoding(const char *name)
 	fprintf(stderr, "galley: --encoding %s: no such encoding (ICU names: "
 	    "windows-1251, ISO-8859-7, Shift_JIS, GB18030...)\n", name);
 	return -1;
+}
+
+int
+ext_in(const char *ext, const char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (strcasecmp(ext, *list) == 0)
+			return 1;
+	return 0;
 }

@@ -8,6 +8,8 @@ void	*xmalloc_cli(size_t);
 void	*xrealloc_cli(void *, size_t);
 char	*xstrdup_cli(const char *);
 double	 now_seconds(void);
+/* 1 if ext (no dot) is one of the NULL-ended list, case aside. */
+int	 ext_in(const char *ext, const char *const *list);
 /* --encoding NAME: 0 if galley can read it, else -1 with a message. */
 int	 check_encoding(const char *);
 

@@ -240,24 +240,26 @@ utf8_cp(const unsigned char *s, size_t len)
 }
 
 int
+galley_cjk_join(const char *a, size_t alen, const char *b, size_t blen)
+{
+	const unsigned char	*x = (const unsigned char *)a;
+	size_t			 k;
+
+	for (k = alen; k > 0 && (x[k - 1] & 0xc0) == 0x80; k--)
+		;		/* the last character's first byte */
+	return k > 0 && cjk(utf8_cp(x + k - 1, alen - k + 1)) &&
+	    cjk(utf8_cp((const unsigned char *)b, blen));
+}
+
+int
 galley_softbreak_joins(const struct galley_node *n)
 {
-	const unsigned char	*a, *b;
-	size_t			 la, k;
-
 	if (n == NULL || n->type != GALLEY_NODE_SOFTBREAK ||
 	    n->prev == NULL || n->next == NULL ||
 	    n->prev->type != GALLEY_NODE_TEXT ||
 	    n->next->type != GALLEY_NODE_TEXT ||
 	    n->prev->literal == NULL || n->next->literal == NULL)
 		return 0;
-	a = (const unsigned char *)n->prev->literal;
-	b = (const unsigned char *)n->next->literal;
-	la = strlen((const char *)a);
-	for (k = la; k > 0 && (a[k - 1] & 0xc0) == 0x80; k--)
-		;		/* the last character's first byte */
-	if (k == 0)
-		return 0;
-	return cjk(utf8_cp(a + k - 1, la - k + 1)) &&
-	    cjk(utf8_cp(b, strlen((const char *)b)));
+	return galley_cjk_join(n->prev->literal, strlen(n->prev->literal),
+	    n->next->literal, strlen(n->next->literal));
 }

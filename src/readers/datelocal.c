@@ -32,6 +32,7 @@
 #define V_WEAK		16	/* a word of a weekday's name: dropped,
 				   unless a month or weekday has it */
 #define V_AMBIGUOUS	-1
+#define V_MONTH_NUMBER	-2	/* "month" before the month's number */
 
 /* Languages whose names ICU gives; the calendar is forced Gregorian. */
 static const char *const locales[] = {
@@ -486,10 +487,9 @@ datelocal_rewrite(const char *line, size_t len, char *out, size_t cap,
 				    memcmp(fillers[f], key, k) == 0)
 					v = V_WEEKDAY;	/* dropped alike */
 		}
-		/* Vietnamese: "tháng 6" */
-		if (k == 5 && memcmp(key, "thang", 5) == 0) {
-			v = -2;
-		}
+		/* Vietnamese: "tháng 6", month 6 */
+		if (k == 5 && memcmp(key, "thang", 5) == 0)
+			v = V_MONTH_NUMBER;
 		if ((v >= 1 && v <= 12) ||
 		    (v > V_PERSIAN && v <= V_PERSIAN + 12)) {
 			if (out_puts(out, cap, &o, month_en[v % V_PERSIAN]) ==
@@ -511,7 +511,7 @@ datelocal_rewrite(const char *line, size_t len, char *out, size_t cap,
 			if (i < n && s[i] == '.')	/* "μ.μ." */
 				i++;
 			changed = 1;
-		} else if (v == -2) {
+		} else if (v == V_MONTH_NUMBER) {
 			/* "tháng" then a month's number: that month */
 			int32_t	 q = i;
 			int	 m = 0;

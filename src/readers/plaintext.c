@@ -320,32 +320,6 @@ struct inlines {
 	int			 lines;
 };
 
-/*
- * 1 for the code point at s (or, with back, ending at s + len) if it is
- * Chinese or Japanese script or their punctuation: lines of such text
- * join with no space between them.  Hangul is not: Korean spaces words.
- */
-static int
-cjk_at(const char *s, size_t len, int back)
-{
-	const unsigned char	*p;
-	unsigned		 cp;
-
-	if (len < 3)
-		return 0;
-	p = (const unsigned char *)(back ? s + len - 3 : s);
-	if (back && len >= 4 && (p[-1] & 0xf8) == 0xf0)
-		return 1;	/* 4 bytes: the CJK extensions, mostly */
-	if ((p[0] & 0xf0) != 0xe0 || (p[1] & 0xc0) != 0x80 ||
-	    (p[2] & 0xc0) != 0x80)
-		return !back && (p[0] & 0xf8) == 0xf0;
-	cp = (unsigned)(p[0] & 0x0f) << 12 | (unsigned)(p[1] & 0x3f) << 6 |
-	    (p[2] & 0x3f);
-	return (cp >= 0x3000 && cp <= 0x30ff) ||	/* punctuation, kana */
-	    (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) ||
-	    (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xff00 && cp <= 0xff60);
-}
-
 static void
 inlines_flush(struct inlines *in)
 {
@@ -428,8 +402,8 @@ inlines_line(struct inlines *in, const struct tline *l, size_t off)
 	size_t			 i = off, j, sp, u;
 	int			 www;
 
-	if (in->lines++ > 0 && !(cjk_at(in->text.data, in->text.len, 1) &&
-	    cjk_at(s + off, l->len - off, 0)))
+	if (in->lines++ > 0 && !galley_cjk_join(in->text.data, in->text.len,
+	    s + off, l->len - off))
 		inlines_put(in, " ", 1, pos_at(l, off));
 	while (i < l->len) {
 		if ((sp = space_len(s + i, l->len - i)) > 0) {
