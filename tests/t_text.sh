@@ -24,7 +24,8 @@ for f in input/004_4a80590e0acbb5b6.txt; do
 done
 for f in en-export.txt de-export.md fr-cp1252.txt pl-utf16.txt fi-cr.txt notes-markdown.txt \
     ru-cp1251.txt ja-sjis.txt zh-gb18030.txt th-buddhist.txt el-iso8859-7.txt \
-    tr-bom.txt et-dotted.txt zh-wrapped.txt ja-nakaguro.txt el-question.txt; do
+    tr-bom.txt et-dotted.txt zh-wrapped.txt ja-nakaguro.txt el-question.txt \
+    ja-utf16le-nobom.txt pl-utf16be-nobom.txt; do
 	check "text: golden JSON of $f" golden "tests/text/$f" "$TX/${f%.*}.json"
 done
 
@@ -69,6 +70,18 @@ check "text: -f text overrides detection" \
 ./galley convert -q -t json -o "$T/text-e" tests/text/fr-cp1252.txt 2>"$T/text-e.err"
 check "text: Windows-1252 warns once, exactly" \
     sh -c "[ \"\$(cat '$T/text-e.err')\" = 'tests/text/fr-cp1252.txt:1:14: warning: not UTF-8 from here on, read as Windows-1252 (detected; --encoding names another)' ]"
+# UTF-16 without a BOM (Notepad's "Unicode"): the byte order that reads
+# as text is taken, with a warning; --encoding names it, without one.
+./galley convert -q -t json -o "$T/text-u" tests/text/ja-utf16le-nobom.txt tests/text/pl-utf16be-nobom.txt 2>"$T/text-u.err"
+check "text: UTF-16 without a BOM: read, each byte order named in a warning" sh -c \
+    "grep -qxF 'tests/text/ja-utf16le-nobom.txt:1:1: warning: no byte order mark, but NUL bytes: read as UTF-16LE (--encoding names another)' '$T/text-u.err' &&
+     grep -qxF 'tests/text/pl-utf16be-nobom.txt:1:1: warning: no byte order mark, but NUL bytes: read as UTF-16BE (--encoding names another)' '$T/text-u.err'"
+./galley convert -q -t json --encoding UTF-16BE -o "$T/text-u2" tests/text/pl-utf16be-nobom.txt 2>"$T/text-u2.err"
+check "text: --encoding UTF-16BE reads it without the warning" sh -c \
+    "! grep -q 'byte order' '$T/text-u2.err' && grep -q '\"title\": \"Zaplecze biurowe\"' '$T/text-u2/pl-utf16be-nobom.json'"
+./galley convert -q -t json --encoding UTF-16LE -o "$T/text-u3" tests/text/pl-utf16be-nobom.txt 2>"$T/text-u3.err"
+check "text: --encoding UTF-16LE on big-endian bytes is what was asked: no title Zaplecze" sh -c \
+    "! grep -q 'Zaplecze biurowe' '$T/text-u3/pl-utf16be-nobom.json' 2>/dev/null"
 ./galley convert -q -t json -o "$T/text-b" tests/text/bad-bytes.txt 2>"$T/text-b.err"; rc=$?
 if [ $rc = 1 ] && grep -q "^tests/text/bad-bytes.txt:3:34: error: invalid UTF-8 byte 0xff at byte offset 41" "$T/text-b.err" &&
     [ ! -e "$T/text-b/bad-bytes.json" ]

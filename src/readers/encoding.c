@@ -138,10 +138,13 @@ alloc_or_fail(size_t sz, const char *name, struct galley_diag *dg)
 	return d;
 }
 
-/* UTF-16 after its BOM; be is 1 for big-endian. */
+/*
+ * UTF-16 after its BOM of bom bytes (0 or 2); be is 1 for big-endian.
+ */
 static int
 from_utf16(char **out, size_t *outlen, const char *name,
-    const unsigned char *s, size_t len, int be, struct galley_diag *dg)
+    const unsigned char *s, size_t len, size_t bom, int be,
+    struct galley_diag *dg)
 {
 	char		*d;
 	size_t		 i, o = 0;
@@ -150,7 +153,7 @@ from_utf16(char **out, size_t *outlen, const char *name,
 	if (len % 2 != 0) {
 		galley_diag_add(dg, GALLEY_ERROR, name, 0, 0,
 		    "UTF-16 input has an odd number of bytes (%zu): "
-		    "truncated file", len + 2);
+		    "truncated file", len + bom);
 		return -1;
 	}
 	if ((d = alloc_or_fail(len / 2 * 3 + 1, name, dg)) == NULL)
@@ -170,14 +173,14 @@ from_utf16(char **out, size_t *outlen, const char *name,
 		if (u >= 0xd800 && u <= 0xdfff) {
 			galley_diag_add(dg, GALLEY_ERROR, name, line, col,
 			    "invalid UTF-16: unpaired surrogate 0x%04x at "
-			    "byte offset %zu", u, i + 2);
+			    "byte offset %zu", u, i + bom);
 			free(d);
 			return -1;
 		}
 		if (u == 0) {
 			galley_diag_add(dg, GALLEY_ERROR, name, line, col,
 			    "NUL character at byte offset %zu: not a text "
-			    "file", i + 2);
+			    "file", i + bom);
 			free(d);
 			return -1;
 		}
@@ -196,30 +199,80 @@ from_utf16(char **out, size_t *outlen, const char *name,
 }
 
 /*
- * Where NUL bytes sit says whether this is UTF-16 without its BOM
- * (ASCII text has a zero in every other byte) or some binary file.
+ * How well the first 4 KB read as UTF-16 text in that byte order: -1
+ * if not at all (a NUL, a control but blanks, an unpaired surrogate),
+ * else the number of ASCII characters, which text in the wrong order
+ * seldom has.
  */
-static void
-report_nul(const char *name, const unsigned char *s, size_t len,
-    size_t first, struct galley_diag *dg)
+static long
+utf16_score(const unsigned char *s, size_t len, int be)
 {
-	size_t		 i, n = len < 4096 ? len : 4096, even = 0, odd = 0;
-	unsigned	 line, col;
+	size_t		 i, n = len < 4096 ? len : 4096;
+	unsigned	 u, lo;
+	long		 ascii = 0;
 
+	if (len % 2 != 0)
+		return -1;
 	for (i = 0; i + 1 < n; i += 2) {
-		even += s[i] == 0;
-		odd += s[i + 1] == 0;
+		u = be ? (unsigned)(s[i] << 8 | s[i + 1]) :
+		    (unsigned)(s[i + 1] << 8 | s[i]);
+		if ((u < 0x20 && u != '\t' && u != '\n' && u != '\r' &&
+		    u != '\f') || u == 0x7f || (u >= 0xdc00 && u <= 0xdfff))
+			return -1;
+		ascii += u < 0x80;
+		if (u >= 0xd800 && u <= 0xdbff) {
+			if (i + 3 >= n)
+				break;
+			lo = be ? (unsigned)(s[i + 2] << 8 | s[i + 3]) :
+			    (unsigned)(s[i + 3] << 8 | s[i + 2]);
+			if (lo < 0xdc00 || lo > 0xdfff)
+				return -1;
+			i += 2;
+		}
 	}
-	if (n >= 4 && (even * 4 >= n / 2 * 3 || odd * 4 >= n / 2 * 3) &&
-	    (even == 0 || odd == 0)) {
-		galley_diag_add(dg, GALLEY_ERROR, name, 1, 1,
-		    "looks like UTF-16 without a byte order mark; "
-		    "save it as UTF-8, or as UTF-16 with a BOM");
-		return;
-	}
-	where(s, first, &line, &col);
-	galley_diag_add(dg, GALLEY_ERROR, name, line, col,
-	    "NUL byte at byte offset %zu: a binary file, not text", first);
+	return ascii;
+}
+
+/*
+ * Text with NUL bytes and no BOM: UTF-16 if it reads as UTF-16 text in
+ * one byte order better than in the other (0 little-endian, 1
+ * big-endian); else -1, a binary file.
+ */
+static int
+utf16_guess(const unsigned char *s, size_t len)
+{
+	long	 le = utf16_score(s, len, 0), be = utf16_score(s, len, 1);
+
+	if (le > be && le > 0)
+		return 0;
+	if (be > le && be > 0)
+		return 1;
+	return -1;
+}
+
+/*
+ * The UTF-16 that --encoding names: 0 little-endian, 1 big-endian, -1
+ * not UTF-16.  Plain "UTF-16" without a BOM is big-endian by the
+ * standard, but Windows writes little-endian: the zeros decide.
+ */
+static int
+utf16_named(const char *enc, const unsigned char *s, size_t len)
+{
+	int	 be;
+
+	if (strncasecmp(enc, "UTF-16", 6) == 0)
+		enc += 6;
+	else if (strncasecmp(enc, "UTF16", 5) == 0)
+		enc += 5;
+	else
+		return -1;
+	if (strcasecmp(enc, "LE") == 0)
+		return 0;
+	if (strcasecmp(enc, "BE") == 0)
+		return 1;
+	if (*enc != '\0')
+		return -1;
+	return (be = utf16_guess(s, len)) == -1 ? 0 : be;
 }
 
 /*
@@ -349,7 +402,7 @@ enc_decode(char **out, size_t *outlen, const char *name, const char *data,
 	size_t			 nonascii = 0, lost;
 	unsigned		 line, col;
 	char			*d, enc[64];
-	int			 cp1252_ok = 1, conf, utf8;
+	int			 cp1252_ok = 1, conf, utf8, be;
 	size_t			 bom = 0;
 
 	*out = NULL;
@@ -361,9 +414,11 @@ enc_decode(char **out, size_t *outlen, const char *name, const char *data,
 		return -1;
 	}
 	if (len >= 2 && s[0] == 0xff && s[1] == 0xfe)
-		return from_utf16(out, outlen, name, s + 2, len - 2, 0, dg);
+		return from_utf16(out, outlen, name, s + 2, len - 2, 2, 0, dg);
 	if (len >= 2 && s[0] == 0xfe && s[1] == 0xff)
-		return from_utf16(out, outlen, name, s + 2, len - 2, 1, dg);
+		return from_utf16(out, outlen, name, s + 2, len - 2, 2, 1, dg);
+	if (encoding != NULL && (be = utf16_named(encoding, s, len)) != -1)
+		return from_utf16(out, outlen, name, s, len, 0, be, dg);
 	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
 		bom = 3;
 		s += 3;
@@ -388,8 +443,21 @@ enc_decode(char **out, size_t *outlen, const char *name, const char *data,
 		if (i == len)
 			break;
 		if (s[i] == 0) {
-			report_nul(name, s, len, i, dg);
-			return -1;
+			if ((be = utf16_guess(s, len)) == -1) {
+				where(s, i, &line, &col);
+				galley_diag_add(dg, GALLEY_ERROR, name, line,
+				    col, "NUL byte at byte offset %zu: a "
+				    "binary file, not text", i + bom);
+				return -1;
+			}
+			if (from_utf16(out, outlen, name, s, len, 0, be,
+			    dg) == -1)
+				return -1;
+			galley_diag_add(dg, GALLEY_WARNING, name, 1, 1,
+			    "no byte order mark, but NUL bytes: read as "
+			    "UTF-16%s (--encoding names another)",
+			    be ? "BE" : "LE");
+			return 0;
 		}
 		if (s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' &&
 		    s[i] != '\r' && s[i] != '\f' && s[i] != 0x1b)
