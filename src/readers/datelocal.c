@@ -7,6 +7,7 @@
  * script made ASCII, and the year markers of Chinese, Japanese and
  * Korean made separators.  The table is built once, on first need.
  */
+#include <ctype.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -29,6 +30,9 @@
 #define V_PM		15
 #define V_PERSIAN	20	/* + 1..12: a month of the Solar Hijri
 				   calendar (Iran, Afghanistan) */
+#define V_ISLAMIC	40	/* + 1..12: a month of the Islamic (lunar
+				   Hijri) calendar */
+#define V_HIJRI		17	/* "هـ", "AH": a year of the Hijra */
 #define V_WEAK		16	/* a word of a weekday's name: dropped,
 				   unless a month or weekday has it */
 #define V_AMBIGUOUS	-1
@@ -60,13 +64,36 @@ static const char *const fillers[] = {
 	/* Thai (marks folded away): พ.ศ. (Buddhist era) เวลา น. ที่ */
 	"\xe0\xb8\x9e.\xe0\xb8\xa8", "\xe0\xb9\x80\xe0\xb8\xa7\xe0\xb8\xa5\xe0\xb8\xb2",
 	"\xe0\xb8\x99", "\xe0\xb8\x97",
-	/* Persian: ساعت (hour) */
-	"\xd8\xb3\xd8\xa7\xd8\xb9\xd8\xaa",
+	/* Persian: ساعت (hour); Arabic: م (of the common era) */
+	"\xd8\xb3\xd8\xa7\xd8\xb9\xd8\xaa", "\xd9\x85",
 	/* zones without an offset galley could write: dropped */
 	"wib", "wita", "wit", "msk", "jst", "kst", "hkt", "sgt", "pht",
 	"ict", "ist", "pkt", "aest", "aedt", "acst", "awst", "nzst", "nzdt",
 	"brt", "art", "trt", "eat", "cat", "wat", "sast",
 	NULL
+};
+
+/* Marks of a year of the Hijra, folded: هـ ه AH */
+static const char *const hijri_marks[] = {
+	"\xd9\x87\xd9\x80", "\xd9\x87", "ah", NULL
+};
+
+/* Locales whose names of the Islamic calendar's months ICU gives. */
+static const char *const islamic_locales[] = {
+	"ar", "ur", "fa", "en", "id", "ms", "tr", NULL
+};
+
+/* Other spellings of the Islamic months in use: month, name. */
+static const struct {
+	int		 m;
+	const char	*name;
+} islamic_more[] = {
+	{ 4, "\xd8\xb1\xd8\xa8\xd9\x8a\xd8\xb9 \xd8\xa7\xd9\x84\xd8\xab\xd8\xa7\xd9\x86\xd9\x8a" },	/* ربيع الثاني */
+	{ 6, "\xd8\xac\xd9\x85\xd8\xa7\xd8\xaf\xd9\x89 \xd8\xa7\xd9\x84\xd8\xab\xd8\xa7\xd9\x86\xd9\x8a\xd8\xa9" },	/* جمادى الثانية */
+	{ 11, "\xd8\xb0\xd9\x8a \xd8\xa7\xd9\x84\xd9\x82\xd8\xb9\xd8\xaf\xd8\xa9" },	/* ذي القعدة */
+	{ 12, "\xd8\xb0\xd9\x8a \xd8\xa7\xd9\x84\xd8\xad\xd8\xac\xd8\xa9" },	/* ذي الحجة */
+	{ 9, "ramadhan" }, { 9, "ramzan" }, { 1, "muharram" },
+	{ 10, "shawwal" }, { 8, "shaban" },
 };
 
 static const char *const month_en[] = { "", "january", "february",
@@ -113,7 +140,8 @@ fold_key(const UChar *u, int32_t ulen, char *key, size_t cap)
 		return 0;
 	for (i = 0; i < n; ) {
 		U16_NEXT(b, i, n, c);
-		if (u_charType(c) == U_NON_SPACING_MARK)
+		if (u_charType(c) == U_NON_SPACING_MARK || c == 0x200c ||
+		    c == 0x200d)
 			continue;
 		U16_APPEND_UNSAFE(a, o, c);
 	}
@@ -160,6 +188,21 @@ get(const char *key, size_t n)
 	return 0;
 }
 
+/*
+ * The words of a name as one key: "ربيع الأول", "Dhuʻl-Hijjah" are
+ * looked up as two words joined (see datelocal_rewrite).
+ */
+static size_t
+squeeze(char *key, size_t k)
+{
+	size_t	 i, o = 0;
+
+	for (i = 0; i < k; i++)
+		if (key[i] != ' ' && key[i] != '-')
+			key[o++] = key[i];
+	return o;
+}
+
 static void
 add_symbols(UDateFormat *f, UDateFormatSymbolType type, int first, int v0)
 {
@@ -176,8 +219,10 @@ add_symbols(UDateFormat *f, UDateFormatSymbolType type, int first, int v0)
 			continue;
 		if ((k = fold_key(u, len, key, sizeof(key))) == 0)
 			continue;
-		put(key, k, v0 == 0 || v0 == V_PERSIAN ? v0 + (int)(i - first) +
-		    1 : v0 == V_AM ? V_AM + i : v0);
+		if (v0 == V_ISLAMIC)
+			k = squeeze(key, k);
+		put(key, k, v0 == 0 || v0 == V_PERSIAN || v0 == V_ISLAMIC ?
+		    v0 + (int)(i - first) + 1 : v0 == V_AM ? V_AM + i : v0);
 		/* "Thứ Năm", "יום חמישי": each word of a weekday too */
 		if (v0 == V_WEEKDAY && memchr(key, ' ', k) != NULL) {
 			char	*w = key, *sp;
@@ -235,21 +280,51 @@ build(void)
 			add_symbols(f, months[k], 0, V_PERSIAN);
 		udat_close(f);
 	}
+	/* the Islamic calendar's months */
+	for (i = 0; islamic_locales[i] != NULL; i++) {
+		st = U_ZERO_ERROR;
+		snprintf(loc, sizeof(loc), "%s@calendar=islamic",
+		    islamic_locales[i]);
+		f = udat_open(UDAT_NONE, UDAT_MEDIUM, loc, NULL, 0, NULL, 0,
+		    &st);
+		if (U_FAILURE(st) || f == NULL)
+			continue;
+		for (k = 0; k < 4; k++)
+			add_symbols(f, months[k], 0, V_ISLAMIC);
+		udat_close(f);
+	}
+	for (i = 0; i < sizeof(islamic_more) / sizeof(islamic_more[0]); i++) {
+		UChar		 u[KEY_MAX];
+		char		 key[KEY_MAX * 3];
+		int32_t		 ul;
+		size_t		 n;
+
+		st = U_ZERO_ERROR;
+		u_strFromUTF8(u, KEY_MAX, &ul, islamic_more[i].name, -1, &st);
+		if (U_SUCCESS(st) && (n = fold_key(u, ul, key,
+		    sizeof(key))) > 0)
+			put(key, squeeze(key, n), V_ISLAMIC +
+			    islamic_more[i].m);
+	}
+	for (i = 0; hijri_marks[i] != NULL; i++)
+		put(hijri_marks[i], strlen(hijri_marks[i]), V_HIJRI);
 }
 
 /*
- * A date of the Solar Hijri calendar into the Gregorian one, by ICU;
- * -1 if it is none.
+ * A date of the Solar Hijri or the Islamic calendar (DATE_PERSIAN,
+ * DATE_ISLAMIC: Umm al-Qura, Saudi Arabia's) into the Gregorian one,
+ * by ICU; -1 if it is none.
  */
 int
-datelocal_persian(int *y, int *m, int *d)
+datelocal_convert(int calendar, int *y, int *m, int *d)
 {
 	UErrorCode	 st = U_ZERO_ERROR;
 	UCalendar	*cal;
 	UDate		 t;
 
-	if ((cal = ucal_open(NULL, 0, "fa@calendar=persian", UCAL_DEFAULT,
-	    &st)) == NULL || U_FAILURE(st))
+	if ((cal = ucal_open(NULL, 0, calendar == DATE_PERSIAN ?
+	    "fa@calendar=persian" : "ar@calendar=islamic-umalqura",
+	    UCAL_DEFAULT, &st)) == NULL || U_FAILURE(st))
 		return -1;
 	ucal_clear(cal);
 	ucal_setDate(cal, *y, *m - 1, *d, &st);
@@ -264,6 +339,52 @@ datelocal_persian(int *y, int *m, int *d)
 	*d = ucal_get(cal, UCAL_DATE, &st);
 	ucal_close(cal);
 	return U_SUCCESS(st) ? 0 : -1;
+}
+
+/* 1 if s has a time: digits, ':' or '.', digits. */
+static int
+has_time(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (*s >= '0' && *s <= '9' && (s[1] == ':' || s[1] == '.') &&
+		    s[2] >= '0' && s[2] <= '9')
+			return 1;
+	return 0;
+}
+
+/* 1 if the line has the word "AH" (anno Hegirae), any case. */
+static int
+ah_mark(const char *s, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i + 1 < len; i++)
+		if ((s[i] == 'a' || s[i] == 'A') && (s[i + 1] == 'h' ||
+		    s[i + 1] == 'H') && (i == 0 || !isalpha((unsigned char)
+		    s[i - 1])) && (i + 2 == len || !isalpha((unsigned char)
+		    s[i + 2])))
+			return 1;
+	return 0;
+}
+
+/* The month two words name together ("ربيع" "الأول"), else 0. */
+static int
+two_words(const uint8_t *a, int32_t alen, const uint8_t *b, int32_t blen)
+{
+	char		 joined[KEY_MAX * 3], key[KEY_MAX * 3];
+	UChar		 u[KEY_MAX];
+	UErrorCode	 st = U_ZERO_ERROR;
+	int32_t		 ul;
+	size_t		 k;
+
+	if ((size_t)(alen + blen) >= sizeof(joined))
+		return 0;
+	memcpy(joined, a, (size_t)alen);
+	memcpy(joined + alen, b, (size_t)blen);
+	u_strFromUTF8(u, KEY_MAX, &ul, joined, alen + blen, &st);
+	if (U_FAILURE(st) || (k = fold_key(u, ul, key, sizeof(key))) == 0)
+		return 0;
+	return get(key, k);
 }
 
 /* Letters and marks make words; a dot inside joins (Thai "มิ.ย."). */
@@ -357,17 +478,25 @@ datelocal_rewrite(const char *line, size_t len, char *out, size_t cap,
 	char		 key[KEY_MAX * 3];
 	size_t		 o = 0, k, start;
 	int		 v, ampm = -1, changed = 0, cjk_year, num = 0, digit;
-	int		 numbers, year;
+	int		 numbers, year, letters = 0, hijri = 0;
+	int		 hijri_year = 0;
+	int		 digits = DATE_GREGORIAN;
 
 	*calendar = DATE_GREGORIAN;
 	if (len > 512)
 		return 0;
-	/* a date has a day and a year (1800-2699, Buddhist years too): two
+	/* a date has a day and a year (1800-2699, Buddhist years too; with
+	 * letters of another script, 1300-1499 of the Hijra too): two
 	 * numbers at least, one of them four digits; or digits of another
 	 * script.  Else no need of the table, whose making costs 20 ms and
 	 * ICU's data for 80 languages, some 10 MB */
-	for (j = 0, digit = 0, numbers = 0, year = 0; j < n; ) {
-		U8_NEXT(s, j, n, c);
+	for (j = 0, digit = 0, numbers = 0, year = 0; j <= n; ) {
+		if (j < n)
+			U8_NEXT(s, j, n, c);
+		else {
+			c = ' ';
+			j++;
+		}
 		if (c >= '0' && c <= '9') {
 			digit++;
 			num = digit == 1 ? c - '0' : num * 10 + (c - '0');
@@ -375,16 +504,17 @@ datelocal_rewrite(const char *line, size_t len, char *out, size_t cap,
 		}
 		if (c >= 0x80 && u_isdigit(c))
 			year = numbers = 2;
+		letters |= c >= 0x80 && u_isalpha(c);
 		if (digit > 0) {
 			numbers++;
 			year |= digit == 4 && num >= 1800 && num < 2700;
+			hijri_year |= digit == 4 && num >= 1300 && num < 1500;
 		}
 		digit = 0;
 	}
-	if (digit > 0) {
-		numbers++;
-		year |= digit == 4 && num >= 1800 && num < 2700;
-	}
+	/* 1300-1499 with a month of another script, or "AH" */
+	if (hijri_year && (letters || ah_mark(line, len)))
+		year = 1;
 	if (!year || numbers < 2)
 		return 0;
 	pthread_once(&once, build);
@@ -398,6 +528,11 @@ datelocal_rewrite(const char *line, size_t len, char *out, size_t cap,
 			return 0;
 		if (u_isdigit(c) && c >= 0x80) {	/* ٢, ๒, २, ２... */
 			char d[2] = { (char)('0' + u_charDigitValue(c)), 0 };
+
+			if (c >= 0x06f0 && c <= 0x06f9)
+				digits = DATE_PERSIAN_DIGITS;
+			else if (c >= 0x0660 && c <= 0x0669)
+				digits = DATE_ARABIC_DIGITS;
 
 			if (out_puts(out, cap, &o, d) == -1)
 				return 0;
@@ -471,6 +606,31 @@ datelocal_rewrite(const char *line, size_t len, char *out, size_t cap,
 			    sizeof(key)) : 0;
 		}
 		v = k > 0 ? get(key, k) : 0;
+		/* "ربيع الأول", "Dhuʻl-Hijjah": two words, one month */
+		if (k > 0 && j < n) {
+			int32_t	 q = j, e0;
+			UChar32	 e;
+			int	 v2;
+
+			U8_NEXT(s, q, n, e);
+			if (e == ' ' || e == 0x200c || e == '-') {
+				e0 = q;
+				while (q < n) {
+					int32_t	 p = q;
+
+					U8_NEXT(s, q, n, e);
+					if (e < 0 || !wordy(e)) {
+						q = p;
+						break;
+					}
+				}
+				if (q > e0 && (v2 = two_words(s + w0, j - w0,
+				    s + e0, q - e0)) > V_ISLAMIC) {
+					v = v2;
+					i = j = q;
+				}
+			}
+		}
 		/* Thai: "วันพฤหัสบดีที่", the weekday and ที่ (folded ท) */
 		if (v == 0 && k > 3 && memcmp(key + k - 3, "\xe0\xb8\x97",
 		    3) == 0)
@@ -491,14 +651,22 @@ datelocal_rewrite(const char *line, size_t len, char *out, size_t cap,
 		if (k == 5 && memcmp(key, "thang", 5) == 0)
 			v = V_MONTH_NUMBER;
 		if ((v >= 1 && v <= 12) ||
-		    (v > V_PERSIAN && v <= V_PERSIAN + 12)) {
+		    (v > V_PERSIAN && v <= V_PERSIAN + 12) ||
+		    (v > V_ISLAMIC && v <= V_ISLAMIC + 12)) {
 			if (out_puts(out, cap, &o, month_en[v % V_PERSIAN]) ==
 			    -1)
 				return 0;
 			if (c >= 0x0e00 && c <= 0x0e7f)
 				*calendar = DATE_BUDDHIST;
-			if (v > V_PERSIAN)
+			if (v > V_PERSIAN && v <= V_PERSIAN + 12)
 				*calendar = DATE_PERSIAN;
+			if (v > V_ISLAMIC)
+				*calendar = DATE_ISLAMIC;
+			changed = 1;
+		} else if (v == V_HIJRI) {
+			hijri = 1;
+			if (out_puts(out, cap, &o, ",") == -1)
+				return 0;
 			changed = 1;
 		} else if (v == V_WEEKDAY || v == V_WEAK) {
 			if (out_puts(out, cap, &o, ",") == -1)
@@ -533,10 +701,16 @@ datelocal_rewrite(const char *line, size_t len, char *out, size_t cap,
 			o += (size_t)(j - w0);
 		}
 	}
-	/* AM and PM go last, where datetext.c looks for them */
-	if (ampm > 0 && out_puts(out, cap, &o, ampm == V_AM ? " am" :
+	/* AM and PM go last, where datetext.c looks for them; with no
+	 * time they are something else (Arabic م, PM, also marks a year
+	 * of the common era) */
+	out[o] = '\0';
+	if (ampm > 0 && has_time(out) && out_puts(out, cap, &o, ampm == V_AM ? " am" :
 	    " pm") == -1)
 		return 0;
 	out[o] = '\0';
+	/* no month names: "هـ" says Islamic; else the digits hint */
+	if (*calendar == DATE_GREGORIAN)
+		*calendar = hijri ? DATE_ISLAMIC : digits;
 	return changed ? year_day_month(out, o) : 0;
 }

@@ -734,32 +734,114 @@ parse_line(struct when *w, const char *line, size_t len)
 }
 
 /*
- * The line as it is, else rewritten from the names of other languages
- * (datelocal.c): a Thai month makes a year past 2400 Buddhist.
+ * The line's date into w: as it is, else rewritten from the names of
+ * other languages (datelocal.c), in the Gregorian calendar.  *converted
+ * says whether it was of another one.  -1 if it is no date, -2 if it is
+ * one of a calendar we cannot tell.
  */
+static int
+parse_any(struct when *w, const char *line, size_t len, int *converted)
+{
+	char		 local[FOLD_MAX];
+	size_t		 n;
+	int		 calendar = DATE_GREGORIAN;
+
+	*converted = 0;
+	if (parse_line(w, line, len) == -1 &&
+	    (len > LINE_MAX_BYTES || (n = datelocal_rewrite(line, len,
+	    local, sizeof(local), &calendar)) == 0 ||
+	    parse_line(w, local, n) == -1))
+		return -1;
+	/* Digits alone hint at a calendar only where the year is not a
+	 * Gregorian one: "۱۴۰۳/۰۱/۱۵" Solar Hijri, "١٤٤٥/٠٩/١٥" Hijri */
+	if ((calendar == DATE_PERSIAN_DIGITS ||
+	    calendar == DATE_ARABIC_DIGITS) && w->y >= DATE_YEAR_MIN)
+		calendar = DATE_GREGORIAN;
+	if (calendar == DATE_PERSIAN_DIGITS)
+		calendar = DATE_PERSIAN;
+	if (calendar == DATE_ARABIC_DIGITS)
+		calendar = DATE_ISLAMIC;
+	/* A year of the Buddhist era, Thai month or not: 2343-2743 is
+	 * 1800-2200, and no article of ours is dated later */
+	if ((calendar == DATE_BUDDHIST || calendar == DATE_GREGORIAN) &&
+	    w->y >= DATE_YEAR_MIN + 543 && w->y <= DATE_YEAR_MAX + 543) {
+		w->y -= 543;
+		*converted = 1;
+	}
+	if (calendar == DATE_PERSIAN || calendar == DATE_ISLAMIC) {
+		if (datelocal_convert(calendar, &w->y, &w->m, &w->d) == -1)
+			return -1;
+		*converted = 1;
+	}
+	/* An article's date: a year like 1400 written without the names
+	 * of its calendar is ambiguous (Solar or lunar Hijri), and taking
+	 * it as Gregorian would be wrong. */
+	if (w->y < DATE_YEAR_MIN || w->y > DATE_YEAR_MAX)
+		return -2;
+	return 0;
+}
+
+/* The first sep in s[0..len), or NULL. */
+static const char *
+find(const char *s, size_t len, const char *sep, size_t sl)
+{
+	size_t	 i;
+
+	for (i = 0; i + sl <= len; i++)
+		if (memcmp(s + i, sep, sl) == 0)
+			return s + i;
+	return NULL;
+}
+
+/*
+ * Two dates for one day, "الأحد 15 رمضان 1445 هـ - 24 مارس 2024 م" or
+ * "2024-03-24 / 1403-01-05": every part between " - ", " – ", " — ",
+ * " | " or " / " a date; the first in the Gregorian calendar wins,
+ * else the first we can convert.
+ */
+static int
+parse_parts(struct when *w, const char *line, size_t len)
+{
+	static const char *const seps[] = { " - ", " \xe2\x80\x93 ",
+	    " \xe2\x80\x94 ", " | ", " / ", NULL };
+	struct when	 part;
+	const char	*p, *end = line + len, *q, *next;
+	size_t		 k, sl = 0;
+	int		 found = 0, conv, best_conv = 1, parts = 0, rc;
+
+	for (k = 0; seps[k] != NULL; k++)
+		if (find(line, len, seps[k], strlen(seps[k])) != NULL)
+			break;
+	if (seps[k] == NULL)
+		return -1;
+	sl = strlen(seps[k]);
+	for (p = line; p <= end; p = next) {
+		q = find(p, (size_t)(end - p), seps[k], sl);
+		next = q != NULL ? q + sl : end + 1;
+		if (q == NULL)
+			q = end;
+		if ((rc = parse_any(&part, p, (size_t)(q - p), &conv)) == -1)
+			return -1;
+		parts++;
+		if (rc == -2)
+			continue;	/* "1403-01-05": a date, not ours */
+		if (!found || (best_conv && !conv)) {
+			*w = part;
+			best_conv = conv;
+			found = 1;
+		}
+	}
+	return parts >= 2 && found ? 0 : -1;
+}
+
 int
 datetext_parse(const char *line, size_t len, char iso[32])
 {
-	char		 local[FOLD_MAX];
 	struct when	 w;
-	size_t		 n;
-	int		 k, sign, calendar;
+	int		 k, sign, conv;
 
-	if (parse_line(&w, line, len) == -1) {
-		if (len > LINE_MAX_BYTES || (n = datelocal_rewrite(line, len,
-		    local, sizeof(local), &calendar)) == 0 ||
-		    parse_line(&w, local, n) == -1)
-			return -1;
-		if (calendar == DATE_BUDDHIST && w.y >= 2400)
-			w.y -= 543;
-		if (calendar == DATE_PERSIAN &&
-		    datelocal_persian(&w.y, &w.m, &w.d) == -1)
-			return -1;
-	}
-	/* An article's date: a year like 1400 or 2564 is of another
-	 * calendar (Solar Hijri, Buddhist) written without its names, and
-	 * taking it as Gregorian would be wrong. */
-	if (w.y < DATE_YEAR_MIN || w.y > DATE_YEAR_MAX)
+	if (parse_any(&w, line, len, &conv) != 0 &&
+	    (len > LINE_MAX_BYTES || parse_parts(&w, line, len) == -1))
 		return -1;
 	k = snprintf(iso, 32, "%04d-%02d-%02d", w.y, w.m, w.d);
 	if (w.h >= 0) {

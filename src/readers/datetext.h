@@ -20,7 +20,10 @@ int	datetext_parse(const char *line, size_t len, char iso[32]);
 int	datetext_month(const char *word, size_t len);
 
 /* The calendar a date was written in. */
-enum { DATE_GREGORIAN, DATE_BUDDHIST, DATE_PERSIAN };
+enum { DATE_GREGORIAN, DATE_BUDDHIST, DATE_PERSIAN, DATE_ISLAMIC,
+	DATE_PERSIAN_DIGITS,	/* no month names, Persian digits */
+	DATE_ARABIC_DIGITS	/* no month names, Arabic-Indic digits */
+};
 
 /*
  * datelocal.c: the line with the month and weekday names, AM and PM of
@@ -28,11 +31,14 @@ enum { DATE_GREGORIAN, DATE_BUDDHIST, DATE_PERSIAN };
  * script in ASCII and CJK date markers as separators, into out; its
  * length, or 0 if nothing changed.  *calendar says which calendar its
  * month names are of: a Thai month's year may be of the Buddhist era,
- * a Persian month's is of the Solar Hijri calendar.
+ * a Persian month's is of the Solar Hijri calendar, an Islamic month's
+ * (or a year marked "هـ", "AH") of the lunar Hijri one; without month
+ * names, the digits hint at one.
  */
 size_t	datelocal_rewrite(const char *line, size_t len, char *out,
 	    size_t cap, int *calendar);
-/* A Solar Hijri date into the Gregorian calendar; -1 if none. */
-int	datelocal_persian(int *y, int *m, int *d);
+/* A date of that calendar (DATE_PERSIAN, DATE_ISLAMIC) into the
+ * Gregorian one; -1 if none. */
+int	datelocal_convert(int calendar, int *y, int *m, int *d);
 
 #endif

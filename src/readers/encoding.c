@@ -201,15 +201,18 @@ from_utf16(char **out, size_t *outlen, const char *name,
 /*
  * How well the first 4 KB read as UTF-16 text in that byte order: -1
  * if not at all (a NUL, a control but blanks, an unpaired surrogate),
- * else the number of ASCII characters, which text in the wrong order
- * seldom has.
+ * or if too few characters are ASCII (a quarter, or two and a line
+ * end: a text file with a stray NUL has one ASCII character per NUL
+ * read so, no line end); else the number of ASCII characters, which
+ * text in the wrong order seldom has.
  */
 static long
 utf16_score(const unsigned char *s, size_t len, int be)
 {
-	size_t		 i, n = len < 4096 ? len : 4096;
+	size_t		 i, n = len < 4096 ? len : 4096, units = 0;
 	unsigned	 u, lo;
 	long		 ascii = 0;
+	int		 eol = 0;
 
 	if (len % 2 != 0)
 		return -1;
@@ -220,6 +223,8 @@ utf16_score(const unsigned char *s, size_t len, int be)
 		    u != '\f') || u == 0x7f || (u >= 0xdc00 && u <= 0xdfff))
 			return -1;
 		ascii += u < 0x80;
+		eol |= u == '\n' || u == '\r';
+		units++;
 		if (u >= 0xd800 && u <= 0xdbff) {
 			if (i + 3 >= n)
 				break;
@@ -230,6 +235,8 @@ utf16_score(const unsigned char *s, size_t len, int be)
 			i += 2;
 		}
 	}
+	if ((size_t)ascii * 4 < units && !(eol && ascii >= 2))
+		return -1;
 	return ascii;
 }
 

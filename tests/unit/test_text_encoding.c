@@ -68,10 +68,14 @@ main(void)
 	CHECK(strstr(msg0(), "f.txt:1:2: error:") != NULL &&
 	    strstr(msg0(), "surrogate") != NULL, "lone surrogate position");
 	CHECK(DEC("\xff\xfe\0\0h\0\0\0") == NULL, "UTF-32 refused");
-	CHECK(DEC("H\0e\0l\0l\0o\0 \0w\0o\0r\0l\0d\0") == NULL,
-	    "UTF-16 without BOM refused");
-	CHECK(strstr(msg0(), "without a byte order mark") != NULL,
-	    "UTF-16 without BOM said so");
+	CHECK_STR(DEC("H\0e\0l\0l\0o\0 \0w\0o\0r\0l\0d\0"), "Hello world",
+	    "UTF-16 LE without BOM read");
+	CHECK(strstr(msg0(), "no byte order mark, but NUL bytes: read as "
+	    "UTF-16LE") != NULL, "UTF-16 LE without BOM said so");
+	CHECK_STR(DEC("\0H\0i\0\n\x65\xe5\x67\x2c"), "Hi\n\xe6\x97\xa5\xe6\x9c\xac",
+	    "UTF-16 BE without BOM read");
+	CHECK(DEC("\0H\0i") != NULL && strstr(msg0(), "UTF-16BE") != NULL,
+	    "UTF-16 BE without BOM said so");
 
 	/* Windows-1252 */
 	CHECK_STR(DEC("Caf\xe9 \x93quoted\x94 \x80 5\r\nna\xefve \x85"),
