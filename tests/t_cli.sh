@@ -80,6 +80,11 @@ bad = [i for i in r['inputs'] if i['status'] == 'failed']
 assert len(bad) == 1 and 'empty input' in bad[0]['errors'][0], bad
 assert all(i['outputs'] for i in r['inputs'] if i['status'] == 'converted')
 assert r['converted'] == 5 and r['failed'] == 1" "$T/report.json"
+./galley convert -q --report "$T/report-json.json" -t json -o "$T/rep-json" "$T/rep/004_4a80590e0acbb5b6.json" "$T/rep/000_5413cba6d7dd22c5.json" 2>/dev/null
+check "--report names the format each input was read in: json for galley JSON" python3 -c "
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert [i['format'] for i in r['inputs']] == ['json', 'json'], r" "$T/report-json.json"
 
 # Folders: hidden entries and binary files are skipped, loops reported.
 mkdir -p "$T/tree/.hidden" "$T/tree/sub"

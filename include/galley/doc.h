@@ -161,6 +161,12 @@ GALLEY_API void			 galley_doc_free(struct galley_doc *);
 /* Borrowed until galley_doc_free(). */
 GALLEY_API struct galley_node	*galley_doc_root(const struct galley_doc *);
 GALLEY_API struct galley_meta	*galley_doc_meta(const struct galley_doc *);
+/* The reader galley_read() used ("json" for galley JSON, whose
+ * meta.format names the reader its article was first read with); a
+ * static string.  Else meta.format. */
+GALLEY_API const char	*galley_doc_reader(const struct galley_doc *);
+GALLEY_API void		 galley_doc_set_reader(struct galley_doc *,
+			    const char *static_name);
 
 /* Arena: memory released with the document. */
 GALLEY_API void	*galley_doc_alloc(struct galley_doc *, size_t);

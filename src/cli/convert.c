@@ -286,7 +286,7 @@ convert_one(struct run *run, size_t i, struct result *r)
 	if (galley_read(&doc, in->path, data, len, &opts, r->dg) == -1)
 		goto out;
 	meta = galley_doc_meta(doc);
-	r->format = dup_or_null(meta->format);
+	r->format = dup_or_null(galley_doc_reader(doc));
 	if (galley_filters_run(doc, &opts, r->dg) == -1)
 		goto out;
 	if (run->index != NULL &&

@@ -45,6 +45,18 @@ galley_doc_meta(const struct galley_doc *doc)
 	return (struct galley_meta *)&doc->meta;
 }
 
+const char *
+galley_doc_reader(const struct galley_doc *doc)
+{
+	return doc->reader != NULL ? doc->reader : doc->meta.format;
+}
+
+void
+galley_doc_set_reader(struct galley_doc *doc, const char *name)
+{
+	doc->reader = name;
+}
+
 void *
 galley_doc_alloc(struct galley_doc *doc, size_t sz)
 {

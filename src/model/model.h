@@ -21,6 +21,7 @@ struct galley_doc {
 	struct arena		 arena;
 	struct galley_node	*root;
 	struct galley_meta	 meta;
+	const char		*reader;	/* galley_read(): its reader */
 };
 
 int	node_is_container(enum galley_node_type);

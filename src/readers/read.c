@@ -149,6 +149,7 @@ galley_read(struct galley_doc **out, const char *name, const char *data,
 		reader = pick(&src);
 	doc = galley_doc_new(name);
 	galley_doc_meta(doc)->format = reader->name;
+	galley_doc_set_reader(doc, reader->name);
 	if (reader->read(doc, &src, opts, dg) == -1)
 		goto out;
 	/* galley JSON keeps the format its article was first read from */
