@@ -199,6 +199,21 @@ fold_text(struct galley_doc *doc, struct galley_meta *m, const char **slot,
 	}
 }
 
+/* The calendar a language's articles date in, if not the Gregorian:
+ * Persian and Pashto the Solar Hijri, Arabic the Islamic. */
+static int
+calendar_of(const char *lang)
+{
+	if (lang == NULL)
+		return DATE_GREGORIAN;
+	if ((strncmp(lang, "fa", 2) == 0 || strncmp(lang, "ps", 2) == 0) &&
+	    (lang[2] == '\0' || lang[2] == '-'))
+		return DATE_PERSIAN;
+	if (strncmp(lang, "ar", 2) == 0 && (lang[2] == '\0' || lang[2] == '-'))
+		return DATE_ISLAMIC;
+	return DATE_GREGORIAN;
+}
+
 static void
 fold_date(struct galley_doc *doc, struct galley_meta *m,
     struct galley_diag *dg)
@@ -213,7 +228,8 @@ fold_date(struct galley_doc *doc, struct galley_meta *m,
 	/* then the dates people write, "24 juni 2021 7:51" (the text reader's
 	 * parser) */
 	if (date_to_iso(given, iso, sizeof(iso)) == 0 ||
-	    datetext_parse(given, strlen(given), iso) == 0) {
+	    datetext_parse_in(given, strlen(given), calendar_of(m->language),
+	    iso) == 0) {
 		if (m->date_text == NULL)
 			m->date_text = given;
 		m->date = strcmp(iso, given) == 0 ? given :

@@ -740,7 +740,8 @@ parse_line(struct when *w, const char *line, size_t len)
  * one of a calendar we cannot tell.
  */
 static int
-parse_any(struct when *w, const char *line, size_t len, int *converted)
+parse_any(struct when *w, const char *line, size_t len, int hint,
+    int *converted)
 {
 	char		 local[FOLD_MAX];
 	size_t		 n;
@@ -757,6 +758,11 @@ parse_any(struct when *w, const char *line, size_t len, int *converted)
 	if ((calendar == DATE_PERSIAN_DIGITS ||
 	    calendar == DATE_ARABIC_DIGITS) && w->y >= DATE_YEAR_MIN)
 		calendar = DATE_GREGORIAN;
+	/* ... and so does the article's language (hint) */
+	if ((calendar == DATE_GREGORIAN || calendar == DATE_PERSIAN_DIGITS ||
+	    calendar == DATE_ARABIC_DIGITS) && w->y >= 1200 && w->y < 1600 &&
+	    (hint == DATE_PERSIAN || hint == DATE_ISLAMIC))
+		calendar = hint;
 	if (calendar == DATE_PERSIAN_DIGITS)
 		calendar = DATE_PERSIAN;
 	if (calendar == DATE_ARABIC_DIGITS)
@@ -800,7 +806,7 @@ find(const char *s, size_t len, const char *sep, size_t sl)
  * else the first we can convert.
  */
 static int
-parse_parts(struct when *w, const char *line, size_t len)
+parse_parts(struct when *w, const char *line, size_t len, int hint)
 {
 	static const char *const seps[] = { " - ", " \xe2\x80\x93 ",
 	    " \xe2\x80\x94 ", " | ", " / ", NULL };
@@ -820,7 +826,8 @@ parse_parts(struct when *w, const char *line, size_t len)
 		next = q != NULL ? q + sl : end + 1;
 		if (q == NULL)
 			q = end;
-		if ((rc = parse_any(&part, p, (size_t)(q - p), &conv)) == -1)
+		if ((rc = parse_any(&part, p, (size_t)(q - p), hint,
+		    &conv)) == -1)
 			return -1;
 		parts++;
 		if (rc == -2)
@@ -837,11 +844,17 @@ parse_parts(struct when *w, const char *line, size_t len)
 int
 datetext_parse(const char *line, size_t len, char iso[32])
 {
+	return datetext_parse_in(line, len, DATE_GREGORIAN, iso);
+}
+
+int
+datetext_parse_in(const char *line, size_t len, int hint, char iso[32])
+{
 	struct when	 w;
 	int		 k, sign, conv;
 
-	if (parse_any(&w, line, len, &conv) != 0 &&
-	    (len > LINE_MAX_BYTES || parse_parts(&w, line, len) == -1))
+	if (parse_any(&w, line, len, hint, &conv) != 0 &&
+	    (len > LINE_MAX_BYTES || parse_parts(&w, line, len, hint) == -1))
 		return -1;
 	k = snprintf(iso, 32, "%04d-%02d-%02d", w.y, w.m, w.d);
 	if (w.h >= 0) {

@@ -19,6 +19,14 @@ int	datetext_parse(const char *line, size_t len, char iso[32]);
  * know ("juni", "czerwca", "kesäkuuta", "Jun"), else 0. */
 int	datetext_month(const char *word, size_t len);
 
+/*
+ * The same, where the article's language names the calendar of a year
+ * written without month names (hint DATE_PERSIAN for Persian and
+ * Pashto, DATE_ISLAMIC for Arabic): "1400/04/03" in a Persian article.
+ */
+int	datetext_parse_in(const char *line, size_t len, int hint,
+	    char iso[32]);
+
 /* The calendar a date was written in. */
 enum { DATE_GREGORIAN, DATE_BUDDHIST, DATE_PERSIAN, DATE_ISLAMIC,
 	DATE_PERSIAN_DIGITS,	/* no month names, Persian digits */

@@ -166,6 +166,18 @@ main(void)
 	    "2021-06-24T07:51", "a written Dutch date");
 	CHECK(date_of("2021-02-30", buf, sizeof(buf)) == NULL,
 	    "no 30 February");
+	CHECK(date_of("1400/04/03", buf, sizeof(buf)) == NULL,
+	    "1400/04/03 in an article of no language: which calendar?");
+	doc = convert("fa.md", "---\ntitle: T\nlang: fa\ndate: 1400/04/03\n"
+	    "---\n\nText.\n", dg);
+	CHECK_STR(galley_doc_meta(doc)->date, "2021-06-24",
+	    "1400/04/03 in a Persian article: Solar Hijri");
+	galley_doc_free(doc);
+	doc = convert("ar.md", "---\ntitle: T\nlang: ar\ndate: 1445/09/15\n"
+	    "---\n\nText.\n", dg);
+	CHECK_STR(galley_doc_meta(doc)->date, "2024-03-25",
+	    "1445/09/15 in an Arabic article: Hijri");
+	galley_doc_free(doc);
 	galley_diag_clear(dg);
 	doc = convert("u.md", "---\ntitle: T\ndate: next Tuesday\n---\n\n"
 	    "Text.\n", dg);
