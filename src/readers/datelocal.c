@@ -239,12 +239,29 @@ add_symbols(UDateFormat *f, UDateFormatSymbolType type, int first, int v0)
 	}
 }
 
+static const UDateFormatSymbolType month_types[] = { UDAT_MONTHS,
+	UDAT_SHORT_MONTHS, UDAT_STANDALONE_MONTHS,
+	UDAT_STANDALONE_SHORT_MONTHS };
+
+/* The month names of a locale (with its calendar) as v0 + 1..12. */
+static void
+add_months(const char *loc, int v0)
+{
+	UErrorCode	 st = U_ZERO_ERROR;
+	UDateFormat	*f;
+	size_t		 k;
+
+	f = udat_open(UDAT_NONE, UDAT_MEDIUM, loc, NULL, 0, NULL, 0, &st);
+	if (U_FAILURE(st) || f == NULL)
+		return;
+	for (k = 0; k < 4; k++)
+		add_symbols(f, month_types[k], 0, v0);
+	udat_close(f);
+}
+
 static void
 build(void)
 {
-	static const UDateFormatSymbolType months[] = { UDAT_MONTHS,
-	    UDAT_SHORT_MONTHS, UDAT_STANDALONE_MONTHS,
-	    UDAT_STANDALONE_SHORT_MONTHS };
 	static const UDateFormatSymbolType days[] = { UDAT_WEEKDAYS,
 	    UDAT_SHORT_WEEKDAYS, UDAT_STANDALONE_WEEKDAYS,
 	    UDAT_STANDALONE_SHORT_WEEKDAYS };
@@ -257,41 +274,24 @@ build(void)
 		st = U_ZERO_ERROR;
 		snprintf(loc, sizeof(loc), "%s@calendar=gregorian",
 		    locales[i]);
+		add_months(loc, 0);
 		f = udat_open(UDAT_NONE, UDAT_MEDIUM, loc, NULL, 0, NULL, 0,
 		    &st);
 		if (U_FAILURE(st) || f == NULL)
 			continue;
-		for (k = 0; k < 4; k++)
-			add_symbols(f, months[k], 0, 0);
 		for (k = 0; k < 4; k++)	/* index 0 is empty */
 			add_symbols(f, days[k], 1, V_WEEKDAY);
 		add_symbols(f, UDAT_AM_PMS, 0, V_AM);
 		udat_close(f);
 	}
 	/* the Persian calendar's months, in Iran's and Afghanistan's names */
-	for (i = 0; i < 2; i++) {
-		st = U_ZERO_ERROR;
-		f = udat_open(UDAT_NONE, UDAT_MEDIUM, i == 0 ?
-		    "fa@calendar=persian" : "fa_AF@calendar=persian", NULL, 0,
-		    NULL, 0, &st);
-		if (U_FAILURE(st) || f == NULL)
-			continue;
-		for (k = 0; k < 4; k++)
-			add_symbols(f, months[k], 0, V_PERSIAN);
-		udat_close(f);
-	}
+	add_months("fa@calendar=persian", V_PERSIAN);
+	add_months("fa_AF@calendar=persian", V_PERSIAN);
 	/* the Islamic calendar's months */
 	for (i = 0; islamic_locales[i] != NULL; i++) {
-		st = U_ZERO_ERROR;
 		snprintf(loc, sizeof(loc), "%s@calendar=islamic",
 		    islamic_locales[i]);
-		f = udat_open(UDAT_NONE, UDAT_MEDIUM, loc, NULL, 0, NULL, 0,
-		    &st);
-		if (U_FAILURE(st) || f == NULL)
-			continue;
-		for (k = 0; k < 4; k++)
-			add_symbols(f, months[k], 0, V_ISLAMIC);
-		udat_close(f);
+		add_months(loc, V_ISLAMIC);
 	}
 	for (i = 0; i < sizeof(islamic_more) / sizeof(islamic_more[0]); i++) {
 		UChar		 u[KEY_MAX];
