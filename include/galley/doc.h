@@ -165,6 +165,9 @@ GALLEY_API struct galley_meta	*galley_doc_meta(const struct galley_doc *);
  * meta.format names the reader its article was first read with); a
  * static string.  Else meta.format. */
 GALLEY_API const char	*galley_doc_reader(const struct galley_doc *);
+/* 1 if s is NULL, empty or only white space (Unicode's White_Space and
+ * the zero-width space): a title or description that says nothing. */
+GALLEY_API int		 galley_blank(const char *s);
 GALLEY_API void		 galley_doc_set_reader(struct galley_doc *,
 			    const char *static_name);
 

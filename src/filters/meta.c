@@ -397,6 +397,38 @@ fold_ids(struct galley_doc *doc, struct galley_meta *m,
 	}
 }
 
+/*
+ * A title or description as written in YAML, cleaned: white space off
+ * both ends (the newline a folded or literal block keeps, too), a title
+ * on one line.  NULL if nothing is left: the writers' fallbacks apply.
+ */
+static const char *
+clean_text(struct galley_doc *doc, const char *s, int one_line)
+{
+	const char	*end;
+	char		*t, *p;
+	size_t		 n;
+
+	if (galley_blank(s))
+		return NULL;
+	while (*s == ' ' || (*s >= '\t' && *s <= '\r'))
+		s++;
+	end = s + strlen(s);
+	while (end > s && (end[-1] == ' ' || (end[-1] >= '\t' &&
+	    end[-1] <= '\r')))
+		end--;
+	n = (size_t)(end - s);
+	if (!one_line && s[n] == '\0')
+		return s;
+	t = galley_doc_strndup(doc, s, n);
+	if (one_line) {
+		for (p = t; *p != '\0'; p++)
+			if (*p == '\n' || *p == '\r' || *p == '\t')
+				*p = ' ';
+	}
+	return t;
+}
+
 /* The first heading, in reading order, under n. */
 static const struct galley_node *
 first_heading(const struct galley_node *n)
@@ -443,9 +475,12 @@ meta_run(struct galley_doc *doc, const struct galley_opts *opts,
 	struct galley_meta	*m = galley_doc_meta(doc);
 
 	fold_text(doc, m, &m->title, title);
+	m->title = clean_text(doc, m->title, 1);
 	title_from_heading(doc, m, dg);
 	fold_text(doc, m, &m->description, description);
+	m->description = clean_text(doc, m->description, 0);
 	fold_text(doc, m, &m->language, language);
+	m->language = clean_text(doc, m->language, 1);
 	fold_authors(doc, m);
 	fold_keywords(doc, m);
 	fold_date(doc, m, dg);

@@ -45,6 +45,36 @@ galley_doc_meta(const struct galley_doc *doc)
 	return (struct galley_meta *)&doc->meta;
 }
 
+int
+galley_blank(const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+
+	if (s == NULL)
+		return 1;
+	while (*p != '\0') {
+		if (*p == ' ' || (*p >= '\t' && *p <= '\r'))
+			p++;
+		else if (p[0] == 0xc2 && (p[1] == 0xa0 || p[1] == 0x85))
+			p += 2;		/* U+00A0, U+0085 */
+		else if (p[0] == 0xe1 && p[1] == 0x9a && p[2] == 0x80)
+			p += 3;		/* U+1680 */
+		else if (p[0] == 0xe2 && p[1] == 0x80 && ((p[2] >= 0x80 &&
+		    p[2] <= 0x8b) || p[2] == 0xa8 || p[2] == 0xa9 ||
+		    p[2] == 0xaf))
+			p += 3;		/* U+2000-200B, 2028, 2029, 202F */
+		else if (p[0] == 0xe2 && p[1] == 0x81 && p[2] == 0x9f)
+			p += 3;		/* U+205F */
+		else if (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80)
+			p += 3;		/* U+3000 */
+		else if (p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf)
+			p += 3;		/* U+FEFF */
+		else
+			return 0;
+	}
+	return 1;
+}
+
 const char *
 galley_doc_reader(const struct galley_doc *doc)
 {

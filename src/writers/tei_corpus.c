@@ -329,14 +329,14 @@ corpus_header(struct tei_ctx *ctx, xmlNodePtr header, struct corpus *c,
 	fd = tei_el(ctx, header, "fileDesc");
 	ts = tei_el(ctx, fd, "titleStmt");
 	galley_buf_init(&b);
-	if (book != NULL && book->title != NULL && *book->title != '\0')
+	if (book != NULL && !galley_blank(book->title))
 		galley_buf_puts(&b, book->title);
 	else
 		galley_buf_printf(&b, "A corpus of %zu text%s", c->n,
 		    c->n == 1 ? "" : "s");
 	tei_attr(tei_el_text(ctx, ts, "title", b.data), "type", "main");
 	galley_buf_release(&b);
-	if (book != NULL && book->subtitle != NULL && *book->subtitle != '\0')
+	if (book != NULL && !galley_blank(book->subtitle))
 		tei_attr(tei_el_text(ctx, ts, "title", book->subtitle),
 		    "type", "sub");
 	for (i = 0; book != NULL && i < book->authors.n; i++)

@@ -389,7 +389,7 @@ profile(struct tei_ctx *ctx, xmlNodePtr header, const struct galley_doc *doc,
 		if (kw->children == NULL)
 			tei_el_text(ctx, kw, "term", "(none)");
 	}
-	if (m->description != NULL && *m->description != '\0')
+	if (!galley_blank(m->description))
 		tei_el_text(ctx, tei_el(ctx, prof, "abstract"), "p",
 		    m->description);
 }
@@ -402,7 +402,7 @@ tei_header(struct tei_ctx *ctx, xmlNodePtr tei, const struct tei_article *a)
 	const char	*title;
 	size_t		 i;
 
-	title = m->title != NULL && *m->title != '\0' ? m->title :
+	title = !galley_blank(m->title) ? m->title :
 	    m->slug != NULL && *m->slug != '\0' ? m->slug :
 	    m->source != NULL && *m->source != '\0' ? m->source : "Untitled";
 	header = tei_el(ctx, tei, "teiHeader");

@@ -166,6 +166,23 @@ main(void)
 	    "2021-06-24T07:51", "a written Dutch date");
 	CHECK(date_of("2021-02-30", buf, sizeof(buf)) == NULL,
 	    "no 30 February");
+	doc = convert("f.md", "---\ntitle: >\n  A folded\n  title\ndescription: |\n"
+	    "  Line one\n  line two\nlang: \" nb \"\n---\n\nText.\n", dg);
+	m = galley_doc_meta(doc);
+	CHECK_STR(m->title, "A folded title", "a folded title: no newline");
+	CHECK_STR(m->description, "Line one\nline two",
+	    "a literal description: its last newline off");
+	CHECK_STR(m->language, "nb", "lang trimmed");
+	galley_doc_free(doc);
+	doc = convert("b.md", "---\ntitle: \" \\u3000 \"\nsummary: \"  \"\n---\n\n"
+	    "Text.\n", dg);
+	m = galley_doc_meta(doc);
+	CHECK(m->title == NULL && m->description == NULL,
+	    "a blank title and summary: none");
+	galley_doc_free(doc);
+	CHECK(galley_blank(NULL) && galley_blank("") && galley_blank(
+	    " \t\n\xc2\xa0\xe3\x80\x80\xe2\x80\x8b") && !galley_blank(" x "),
+	    "galley_blank");
 	CHECK(date_of("1400/04/03", buf, sizeof(buf)) == NULL,
 	    "1400/04/03 in an article of no language: which calendar?");
 	doc = convert("fa.md", "---\ntitle: T\nlang: fa\ndate: 1400/04/03\n"

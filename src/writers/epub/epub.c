@@ -35,11 +35,12 @@ epub_write(const struct galley_doc *doc, struct galley_sink *out,
 	int				 rc = -1;
 
 	memset(&book, 0, sizeof(book));
-	book.title = m->title != NULL && *m->title != '\0' ? m->title :
+	book.title = !galley_blank(m->title) ? m->title :
 	    m->slug != NULL && *m->slug != '\0' ? m->slug : "Untitled";
 	book.language = epub_meta_lang(m);
 	book.date = m->date;
-	book.description = m->description;
+	book.description = !galley_blank(m->description) ? m->description :
+	    NULL;
 	modified = opts->source_date >= 0 ? opts->source_date :
 	    epub_date_epoch(m->date);
 	if (epub_open(&e, out, &book, opts, modified, dg) == -1)

@@ -110,7 +110,7 @@ opf_write(struct galley_buf *b, const struct epub *e)
 		galley_buf_put(b, k->date, n);
 		galley_buf_puts(b, "</dc:date>\n");
 	}
-	if (k->description != NULL)
+	if (!galley_blank(k->description))
 		el(b, "    <dc:description>", k->description,
 		    "</dc:description>\n");
 	for (i = 0; i < e->nsubject; i++)

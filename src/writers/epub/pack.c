@@ -277,7 +277,7 @@ epub_chapter_add(struct epub *e, const char *article_id, const char *title,
 	memset(c, 0, sizeof(*c));
 	snprintf(file, sizeof(file), "c%05zu.xhtml", e->nch + 1);
 	c->file = epub_strdup(file);
-	c->title = epub_strdup(title != NULL && *title != '\0' ? title :
+	c->title = epub_strdup(!galley_blank(title) ? title :
 	    file);
 	if (lang == NULL || *lang == '\0')
 		lang = e->book.language;
@@ -303,7 +303,7 @@ epub_chapter_heading(struct epub *e, size_t ch, int level, const char *id,
 	h = &c->h[c->nh++];
 	h->level = level;
 	h->id = epub_strdup(id);
-	h->text = level >= 1 && level <= 3 && text != NULL && *text != '\0' ?
+	h->text = level >= 1 && level <= 3 && !galley_blank(text) ?
 	    epub_strdup(text) : NULL;
 }
 
