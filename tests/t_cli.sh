@@ -92,8 +92,11 @@ cp input/000_5413cba6d7dd22c5.txt "$T/tree/.hidden/x.md"
 cp input/000_5413cba6d7dd22c5.txt "$T/tree/sub/a.md"
 printf '\211PNG\r\n\032\n\0\0' > "$T/tree/sub/pic.png"
 ln -s .. "$T/tree/sub/loop"
+cp tests/text/ja-utf16le-nobom.txt "$T/tree/sub/u16.txt"
 ./galley convert -t json -o "$T/tree-out" "$T/tree" 2>"$T/tree.err"; rc=$?
 check "folders: hidden skipped, binary skipped" sh -c "[ -f '$T/tree-out/sub/a.json' ] && [ ! -e '$T/tree-out/.hidden' ] && [ ! -e '$T/tree-out/sub/pic.json' ]"
+check "folders: UTF-16 without a BOM is text, read as named on the command line" sh -c \
+    "[ -f '$T/tree-out/sub/u16.json' ] && grep -q 'read as UTF-16LE' '$T/tree.err'"
 check "folders: a symbolic link loop is reported, not followed" grep -q "symbolic link loop" "$T/tree.err"
 
 # Links between the articles of one run become internal links.

@@ -69,6 +69,10 @@ GALLEY_API const struct galley_reader	*galley_reader_find(const char *);
 GALLEY_API const struct galley_writer	*galley_writer_find(const char *);
 /* 1 if name is an encoding galley can read input in ("auto" too). */
 GALLEY_API int	galley_encoding_known(const char *name);
+/* 1 if bytes with NULs and no byte order mark read as UTF-16 text, as
+ * galley_read() reads them (so a folder walk does not skip them as
+ * binary files). */
+GALLEY_API int	galley_encoding_utf16(const char *data, size_t len);
 /* Index into galley_filters(), or -1. */
 GALLEY_API int	galley_filter_find(const char *);
 /* Free what the calling thread keeps from one document to the next

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "galley/pipeline.h"
 #include "cli/inputs.h"
 #include "cli/util.h"
 
@@ -66,7 +67,8 @@ inputs_is_binary(const char *data, size_t len)
 	if (n >= 2 && ((head[0] == 0xff && head[1] == 0xfe) ||
 	    (head[0] == 0xfe && head[1] == 0xff)))
 		return 0;
-	return memchr(head, 0, n) != NULL;
+	return memchr(head, 0, n) != NULL &&
+	    !galley_encoding_utf16(data, len);
 }
 
 /* Entries of a folder: the type readdir gave, then the name. */

@@ -566,6 +566,12 @@ enc_decode(char **out, size_t *outlen, const char *name, const char *data,
 }
 
 int
+galley_encoding_utf16(const char *data, size_t len)
+{
+	return utf16_guess((const unsigned char *)data, len) != -1;
+}
+
+int
 galley_encoding_known(const char *name)
 {
 	UErrorCode	 st = U_ZERO_ERROR;
