@@ -148,6 +148,31 @@ fold_list(struct galley_doc *doc, struct galley_meta *m,
 	}
 }
 
+/*
+ * Jekyll's tags and categories: a string of words separated by spaces
+ * (when it has no comma or other separator) is a list of them.
+ */
+static void
+split_jekyll(struct galley_doc *doc, struct galley_meta *m)
+{
+	static const char *const keys[] = { "tags", "categories", NULL };
+	struct galley_value	*v;
+	size_t			 i, sep;
+	char			*s, *p;
+
+	for (i = 0; keys[i] != NULL; i++) {
+		v = meta_extra_get(m, keys[i]);
+		if (v == NULL || v->kind != GALLEY_VALUE_STRING ||
+		    v->str == NULL || galley_list_sep(v->str, &sep) != NULL)
+			continue;
+		s = galley_doc_strdup(doc, v->str);
+		for (p = s; *p != '\0'; p++)
+			if (*p == ' ' || *p == '\t')
+				*p = ',';
+		v->str = s;
+	}
+}
+
 static void
 fold_keywords(struct galley_doc *doc, struct galley_meta *m)
 {
@@ -159,8 +184,44 @@ fold_keywords(struct galley_doc *doc, struct galley_meta *m)
 	memset(&kw, 0, sizeof(kw));
 	for (i = 0; i < m->keywords.n; i++)
 		add_split(doc, &kw, m->keywords.v[i], 1);
+	split_jekyll(doc, m);
 	fold_list(doc, m, &kw, keys, 1);
 	m->keywords = kw;
+}
+
+/*
+ * Authors written as maps, as Hugo, Astro and Jekyll themes do:
+ * "author: {name: Jane Doe, email: ...}" or a list of such.  Their
+ * names into list; 1 if the value holds nothing but names (then it
+ * leaves extra), 0 if it keeps more (an email, a URL: extra keeps it
+ * whole, JSON writes it).
+ */
+static int
+fold_author_maps(struct galley_doc *doc, struct galley_strlist *list,
+    const struct galley_value *v)
+{
+	const struct galley_value	*c, *name;
+	int				 only_names = 1, found = 0;
+
+	for (c = v->kind == GALLEY_VALUE_LIST ? v->first : v; c != NULL;
+	    c = v->kind == GALLEY_VALUE_LIST ? c->next : NULL) {
+		if (c->kind == GALLEY_VALUE_STRING) {
+			add_split(doc, list, c->str ? c->str : "", 0);
+			continue;
+		}
+		if (c->kind != GALLEY_VALUE_MAP)
+			return 0;
+		name = galley_value_get(c, "name");
+		if (name != NULL && name->kind == GALLEY_VALUE_STRING &&
+		    name->str != NULL) {
+			add_split(doc, list, name->str, 0);
+			found = 1;
+		}
+		if (c->first != NULL && (c->first != c->last ||
+		    name == NULL))
+			only_names = 0;
+	}
+	return found && only_names;
 }
 
 static void
@@ -169,12 +230,19 @@ fold_authors(struct galley_doc *doc, struct galley_meta *m)
 	static const char *const keys[] = { "author", "authors", "creator",
 	    NULL };
 	struct galley_strlist	 au;
+	struct galley_value	*v, *next;
 	size_t			 i;
 
 	memset(&au, 0, sizeof(au));
 	for (i = 0; i < m->authors.n; i++)
 		add_split(doc, &au, m->authors.v[i], 0);
 	fold_list(doc, m, &au, keys, 0);
+	for (v = m->extra != NULL && m->extra->kind == GALLEY_VALUE_MAP ?
+	    m->extra->first : NULL; v != NULL; v = next) {
+		next = v->next;
+		if (is_one_of(v->key, keys) && fold_author_maps(doc, &au, v))
+			meta_extra_remove(m, v);
+	}
 	m->authors = au;
 }
 
@@ -214,15 +282,43 @@ calendar_of(const char *lang)
 	return DATE_GREGORIAN;
 }
 
+/*
+ * No "date": the first of the keys other tools write the date of
+ * publication under (Astro's pubDate, Hugo's publishDate, Obsidian's
+ * created...); it leaves extra once read.
+ */
+static struct galley_value *
+other_date(struct galley_meta *m)
+{
+	static const char *const keys[] = { "pubDate", "pubdate",
+	    "publishDate", "publishdate", "published", "datePublished",
+	    "date_published", "created", "created_at", NULL };
+	struct galley_value	*v;
+	size_t			 i;
+
+	for (i = 0; keys[i] != NULL; i++) {
+		v = meta_extra_get(m, keys[i]);
+		if (v != NULL && v->kind == GALLEY_VALUE_STRING &&
+		    !galley_blank(v->str))
+			return v;
+	}
+	return NULL;
+}
+
 static void
 fold_date(struct galley_doc *doc, struct galley_meta *m,
     struct galley_diag *dg)
 {
-	const char		*given;
-	struct galley_value	*v, *key;
+	const char		*given, *key = "date";
+	struct galley_value	*v, *other = NULL;
 	char			 iso[64];
 
 	given = m->date != NULL ? m->date : m->date_text;
+	if (given == NULL && (other = other_date(m)) != NULL) {
+		given = other->str;
+		key = other->key;
+		m->date_pos = other->pos;
+	}
 	if (given == NULL)
 		return;
 	/* then the dates people write, "24 juni 2021 7:51" (the text reader's
@@ -230,6 +326,8 @@ fold_date(struct galley_doc *doc, struct galley_meta *m,
 	if (date_to_iso(given, iso, sizeof(iso)) == 0 ||
 	    datetext_parse_in(given, strlen(given), calendar_of(m->language),
 	    iso) == 0) {
+		if (other != NULL)
+			meta_extra_remove(m, other);
 		if (m->date_text == NULL)
 			m->date_text = given;
 		m->date = strcmp(iso, given) == 0 ? given :
@@ -237,24 +335,22 @@ fold_date(struct galley_doc *doc, struct galley_meta *m,
 		return;
 	}
 	m->date = NULL;
-	if (m->date_text == NULL)
+	if (m->date_text == NULL && other == NULL)
 		m->date_text = given;
 	galley_diag_add(dg, GALLEY_WARNING, m->source, m->date_pos.line,
-	    m->date_pos.col, "date \"%s\" is not a date galley knows (ISO "
+	    m->date_pos.col, "%s \"%s\" is not a date galley knows (ISO "
 	    "8601, RFC 2822, Unix seconds, a written date); kept in extra, "
-	    "article has no date", given);
-	if (meta_extra_get(m, "date") != NULL)
+	    "article has no date", key, given);
+	if (other != NULL || meta_extra_get(m, "date") != NULL)
 		return;
 	if (m->extra == NULL)
 		m->extra = galley_value_new(doc, GALLEY_VALUE_MAP);
-	key = galley_value_new(doc, GALLEY_VALUE_STRING);
-	key->key = "date";
-	key->str = given;
-	galley_value_append(m->extra, key);
-	(void)v;
+	v = galley_value_new(doc, GALLEY_VALUE_STRING);
+	v->key = "date";
+	v->str = given;
+	galley_value_append(m->extra, v);
 }
 
-/* 1 if s is a UUID, written into out in lower case ("urn:uuid:" off). */
 static int
 uuid_parse(const char *s, char out[37])
 {

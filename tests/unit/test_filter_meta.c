@@ -180,6 +180,27 @@ main(void)
 	CHECK(m->title == NULL && m->description == NULL,
 	    "a blank title and summary: none");
 	galley_doc_free(doc);
+	doc = convert("h.md", "---\ntitle: T\nauthor: {name: Jane Doe, email: "
+	    "j@x.org}\npubDate: \"Jul 08 2022\"\ntags: jekyll liquid\n---\n\n"
+	    "Text.\n", dg);
+	m = galley_doc_meta(doc);
+	CHECK(m->authors.n == 1 && strcmp(m->authors.v[0], "Jane Doe") == 0 &&
+	    galley_value_get(m->extra, "author") != NULL,
+	    "an author map: its name, and the map kept in extra");
+	CHECK_STR(m->date, "2022-07-08", "pubDate is the date");
+	CHECK(galley_value_get(m->extra, "pubDate") == NULL,
+	    "pubDate read leaves extra");
+	CHECK(m->keywords.n == 2 && strcmp(m->keywords.v[1], "liquid") == 0,
+	    "Jekyll's tags split at spaces");
+	galley_doc_free(doc);
+	doc = convert("i.md", "---\ntitle: T\nauthors:\n  - name: Max\n  - name: "
+	    "Erika\nkeywords: back office\n---\n\nText.\n", dg);
+	m = galley_doc_meta(doc);
+	CHECK(m->authors.n == 2 && strcmp(m->authors.v[1], "Erika") == 0 &&
+	    galley_value_get(m->extra, "authors") == NULL,
+	    "a list of author maps with names only: the names");
+	CHECK(m->keywords.n == 1, "keywords are not split at spaces");
+	galley_doc_free(doc);
 	CHECK(galley_blank(NULL) && galley_blank("") && galley_blank(
 	    " \t\n\xc2\xa0\xe3\x80\x80\xe2\x80\x8b") && !galley_blank(" x "),
 	    "galley_blank");
