@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "galley/pipeline.h"
+#include "readers/byline.h"
 #include "readers/datetext.h"
 #include "readers/sniff.h"
 
@@ -36,6 +37,7 @@ struct tline {
 	size_t		 indent;	/* width; a tab to the next 4 */
 	int		 blank;
 	int		 used;		/* taken as the date or the title */
+	int		 dateline;	/* a date not read: a paragraph */
 	int		 rule;		/* "* * *", "-----": a break */
 	enum item_kind	 item;
 	int		 glyph;		/* bullet: index into glyphs[] */
@@ -608,7 +610,8 @@ is_heading(const struct text_reader *r, size_t i)
 {
 	size_t	 end = block_end(r, i), next;
 
-	if (end != i + 1 || !heading_like(&r->lines[i]))
+	if (end != i + 1 || !heading_like(&r->lines[i]) ||
+	    r->lines[i].dateline)
 		return 0;
 	if (i > 0 && !r->lines[i - 1].blank && !r->lines[i - 1].used)
 		return 0;
@@ -985,6 +988,30 @@ looks_like_date(const char *s, size_t len)
 	return year && (numbers >= 3 || (numbers == 2 && time));
 }
 
+/* An author of a byline into the article's metadata. */
+static void
+add_author(void *arg, const char *s, size_t len)
+{
+	struct text_reader	*r = arg;
+
+	galley_strlist_add(r->doc, &galley_doc_meta(r->doc)->authors,
+	    fold_spaces(r->doc, s, len));
+}
+
+/* A byline at line i ("By Jane Doe"): its names are the authors, and
+ * the line leaves the text.  1 if it was one. */
+static int
+take_byline(struct text_reader *r, size_t i)
+{
+	struct tline	*l = &r->lines[i];
+
+	if (l->blank || l->used || l->item != ITEM_NONE ||
+	    !byline_parse(l->s, l->len, add_author, r))
+		return 0;
+	l->used = 1;
+	return 1;
+}
+
 static void
 take_date_and_title(struct text_reader *r)
 {
@@ -999,7 +1026,8 @@ take_date_and_title(struct text_reader *r)
 			continue;
 		if (seen++ == 0)
 			first = i;
-		if (datetext_parse(l->s, l->len, iso) == 0) {
+		if (datetext_parse(l->s, l->len, iso) == 0 ||
+		    byline_date(l->s, l->len, iso, add_author, r) == 0) {
 			meta->date = galley_doc_strdup(r->doc, iso);
 			meta->date_text = galley_doc_strndup(r->doc, l->s,
 			    l->len);
@@ -1009,6 +1037,12 @@ take_date_and_title(struct text_reader *r)
 	}
 	/* a date line all the same: not the title, but text of the body */
 	if (meta->date == NULL && first < r->n &&
+	    byline_relative(r->lines[first].s, r->lines[first].len)) {
+		galley_diag_add(r->dg, GALLEY_WARNING, r->name,
+		    (unsigned)first + 1, 1, "this line is a relative date or "
+		    "a reading time, not a date: the article has no date");
+		r->lines[first].used = 1;
+	} else if (meta->date == NULL && first < r->n &&
 	    looks_like_date(r->lines[first].s, r->lines[first].len)) {
 		galley_diag_add(r->dg, GALLEY_WARNING, r->name,
 		    (unsigned)first + 1, 1, "this line looks like a date, "
@@ -1018,16 +1052,22 @@ take_date_and_title(struct text_reader *r)
 		first = (size_t)-1;
 	for (i = 0; i < r->n; i++) {
 		l = &r->lines[i];
-		if (l->blank || l->used)
+		if (l->blank || l->used || take_byline(r, i))
 			continue;
 		if (title_like(r, i)) {
 			meta->title = fold_spaces(r->doc, l->s, l->len);
 			l->used = 1;
+			/* "By Jane Doe" under the title */
+			i = (size_t)skip_blank(r, i + 1);
+			if (i < r->n)
+				take_byline(r, i);
 		}
 		break;
 	}
-	if (first != (size_t)-1)
+	if (first != (size_t)-1) {
 		r->lines[first].used = 0;
+		r->lines[first].dateline = 1;
+	}
 }
 
 static int

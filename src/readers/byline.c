@@ -1,0 +1,288 @@
+/*
+ * The lines around an exported article's title that are not its title:
+ * bylines ("By Jane Doe", "Von Anna Schmidt"), dates with a byline or a
+ * reading time beside them ("Posted on June 24, 2021 by Jane Doe",
+ * "June 24, 2021 · 5 min read") and relative dates ("3 hours ago").
+ * For the plain-text reader (plaintext.c).
+ */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "readers/byline.h"
+#include "readers/datetext.h"
+
+#define NAME_MAX_WORDS	5	/* "Jan van der Berg" */
+#define BYLINE_MAX	80	/* bytes */
+
+/* What introduces an author, in the languages of the seeds and more;
+ * lower case, with its space or colon. */
+static const char *const by_words[] = {
+	"written by ", "posted by ", "by ", "von ", "par ", "door ", "av ",
+	"af ", "przez ", "di ", "por ", "autor: ", "author: ", "auteur : ",
+	"auteur: ", "tekij\xc3\xa4: ", "forfatter: ", "f\xc3\xb6rfattare: ",
+	NULL
+};
+
+/* Words that may stand lower-case inside a name. */
+static const char *const particles[] = {
+	"van", "von", "der", "den", "de", "da", "di", "du", "le", "la",
+	"ter", "ten", "af", "y", "bin", "al", NULL
+};
+
+/* Between two names. */
+static const char *const joins[] = {
+	" and ", " & ", ", ", " und ", " et ", " en ", " och ", " og ",
+	" i ", " e ", " y ", " ja ", NULL
+};
+
+static size_t
+starts_with(const char *s, size_t len, const char *const *words)
+{
+	size_t	 i, n;
+
+	for (i = 0; words[i] != NULL; i++) {
+		n = strlen(words[i]);
+		if (len > n && strncasecmp(s, words[i], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+/* 1 if the word may be part of a name: a capital (any script that has
+ * them: ASCII, or a non-ASCII letter, taken as one), or a particle. */
+static int
+name_word(const char *w, size_t n)
+{
+	size_t	 i;
+
+	if (n == 0)
+		return 0;
+	if (w[0] >= 'A' && w[0] <= 'Z')
+		return 1;
+	if ((unsigned char)w[0] >= 0xc3)
+		return 1;
+	for (i = 0; particles[i] != NULL; i++)
+		if (strlen(particles[i]) == n &&
+		    strncmp(w, particles[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+/* 1 if s[0..len) is a name: one to NAME_MAX_WORDS name words, the
+ * first a capital one, no digits or sentence punctuation. */
+static int
+is_name(const char *s, size_t len)
+{
+	size_t	 i = 0, j, words = 0;
+
+	if (len == 0 || !((s[0] >= 'A' && s[0] <= 'Z') ||
+	    (unsigned char)s[0] >= 0xc3))
+		return 0;
+	while (i < len) {
+		for (j = i; j < len && s[j] != ' '; j++)
+			if (isdigit((unsigned char)s[j]) || s[j] == '!' ||
+			    s[j] == '?' || s[j] == ':' || s[j] == ';' ||
+			    s[j] == '(' || s[j] == '"')
+				return 0;
+		if (!name_word(s + i, j - i) || ++words > NAME_MAX_WORDS)
+			return 0;
+		for (i = j; i < len && s[i] == ' '; i++)
+			;
+	}
+	return words > 0;
+}
+
+/* The names of "Jane Doe and John Roe" into cb; 1 if all are names. */
+static int
+names(const char *s, size_t len, void (*cb)(void *, const char *, size_t),
+    void *arg, int call)
+{
+	size_t	 i, k, n;
+
+	while (len > 0 && (s[len - 1] == '.' || s[len - 1] == ' '))
+		len--;
+	for (i = 0; i < len; i++)
+		for (k = 0; joins[k] != NULL; k++) {
+			n = strlen(joins[k]);
+			if (i + n <= len && strncmp(s + i, joins[k], n) == 0) {
+				if (!names(s, i, cb, arg, call) ||
+				    !names(s + i + n, len - i - n, cb, arg,
+				    call))
+					return 0;
+				return 1;
+			}
+		}
+	if (!is_name(s, len))
+		return 0;
+	if (call)
+		cb(arg, s, len);
+	return 1;
+}
+
+int
+byline_parse(const char *s, size_t len,
+    void (*author)(void *, const char *, size_t), void *arg)
+{
+	size_t	 n;
+
+	if (len > BYLINE_MAX || (n = starts_with(s, len, by_words)) == 0)
+		return 0;
+	s += n;
+	len -= n;
+	while (len > 0 && *s == ' ') {
+		s++;
+		len--;
+	}
+	if (!names(s, len, author, arg, 0))
+		return 0;
+	if (author != NULL)
+		names(s, len, author, arg, 1);
+	return 1;
+}
+
+/*
+ * A date line with more on it: "Posted on June 24, 2021 by Jane Doe"
+ * (a byline after the date), "June 24, 2021 · 5 min read" or "24 juni
+ * 2021 | Opinie" (parts after a separator).  The date's ISO form into
+ * iso, the authors to author(); 0, or -1 if no part is a date.
+ */
+int
+byline_date(const char *s, size_t len, char iso[32],
+    void (*author)(void *, const char *, size_t), void *arg)
+{
+	static const char *const seps[] = { " \xc2\xb7 ", " \xe2\x80\xa2 ",
+	    " | ", NULL };
+	size_t	 i, k, n;
+
+	if (len > 160)
+		return -1;
+	/* the date, then " by NAME" */
+	for (i = 1; i + 1 < len; i++) {
+		if (s[i] != ' ')
+			continue;
+		if (byline_parse(s + i + 1, len - i - 1, NULL, NULL) == 0)
+			continue;
+		/* the names are given once the date is read */
+		if (datetext_parse(s, i, iso) == 0 || byline_date(s, i, iso,
+		    NULL, NULL) == 0) {
+			byline_parse(s + i + 1, len - i - 1, author, arg);
+			return 0;
+		}
+	}
+	/* parts: the first that is a date */
+	for (k = 0; seps[k] != NULL; k++) {
+		n = strlen(seps[k]);
+		for (i = 0; i + n <= len; i++)
+			if (memcmp(s + i, seps[k], n) == 0)
+				break;
+		if (i + n > len)
+			continue;
+		if (datetext_parse(s, i, iso) == 0)
+			return 0;
+		if (datetext_parse(s + i + n, len - i - n, iso) == 0)
+			return 0;
+	}
+	return -1;
+}
+
+/*
+ * Relative dates, in the seeds' languages and more: a number, a unit
+ * and a word saying "ago" ("3 hours ago", "vor 2 Tagen", "il y a 3
+ * heures", "2 uur geleden", "hace 3 horas", "3 ore fa", "2 dni temu",
+ * "3 timer siden", "för 2 dagar sedan", "3 tuntia sitten"); a reading
+ * time ("5 min read"); or a day word and a time ("Yesterday at 7:51
+ * PM", "gestern, 19:51").  Words lower case; a unit of four letters or
+ * more matches as a prefix ("hours", "Stunden").
+ */
+static const char *const ago[] = {
+	"ago", "vor", "il", "geleden", "hace", "fa", "temu", "siden",
+	"sedan", "sitten", "read", "lesezeit", "lecture", "leestijd",
+	"lectura", "lettura", NULL
+};
+static const char *const units[] = {
+	"s", "sec", "secs", "m", "min", "mins", "h", "hr", "hrs", "d", "u",
+	"day", "days", "wk", "wks", "mo", "mos", "yr", "yrs",
+	"t", "an", "ans", "ora", "ore", "dni", "dag", "dagen", "dagar",
+	"uur", "mes", "hour", "minut", "second", "week", "month", "year",
+	"stund", "tage", "woche", "monat", "jahr", "heure", "jour",
+	"semaine", "mois", "maand", "jaar", "hora", "d\xc3\xad" "a", "dias",
+	"semana", "meses", "a\xc3\xb1o", "giorn", "settiman", "anni",
+	"godzin", "dzie", "tygod", "miesi", "timer", "time", "dager", "uke",
+	"m\xc3\xa5ned", "\xc3\xa5r", "timm", "vecka", "veckor", "tunti",
+	"p\xc3\xa4iv\xc3\xa4", "viikko", "kuukau", "vuo", "minuter",
+	"minutter", "minuutt", NULL
+};
+static const char *const days[] = {
+	"yesterday", "today", "gestern", "heute", "hier", "aujourd'hui",
+	"gisteren", "vandaag", "ayer", "hoy", "ieri", "oggi", "wczoraj",
+	"dzisiaj", "g\xc3\xa5r", "dag", "ig\xc3\xa5r", "idag", "eilen",
+	"t\xc3\xa4n\xc3\xa4\xc3\xa4n", NULL
+};
+
+/* 1 if the word w (n bytes) is in the list: whole, or, for an entry
+ * of four bytes or more, as a prefix. */
+static int
+in_words(const char *w, size_t n, const char *const *list)
+{
+	size_t	 i, k;
+
+	for (i = 0; list[i] != NULL; i++) {
+		k = strlen(list[i]);
+		if (k == n ? strncmp(w, list[i], n) == 0 :
+		    k >= 4 && k < n && strncmp(w, list[i], k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+int
+byline_relative(const char *s, size_t len)
+{
+	char	 low[96];
+	size_t	 i, j, words = 0;
+	int	 number = 0, unit = 0, was_ago = 0, day = 0, time = 0;
+
+	if (len == 0 || len >= sizeof(low))
+		return 0;
+	for (i = 0; i < len; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	low[len] = '\0';
+	for (i = 0; i < len; i = j) {
+		if (!isalnum((unsigned char)low[i]) &&
+		    (unsigned char)low[i] < 0x80) {
+			j = i + 1;
+			continue;
+		}
+		if (isdigit((unsigned char)low[i])) {
+			for (j = i; j < len && isdigit((unsigned char)low[j]);
+			    j++)
+				;
+			number = 1;
+			if (j + 1 < len && (low[j] == ':' || low[j] == '.') &&
+			    isdigit((unsigned char)low[j + 1]))
+				time = 1;
+			/* "3h", "2d": a unit glued to the number */
+			if (j < len && isalpha((unsigned char)low[j])) {
+				i = j;
+				for (j = i; j < len && (isalnum((unsigned char)
+				    low[j]) || (unsigned char)low[j] >= 0x80);
+				    j++)
+					;
+				unit |= in_words(low + i, j - i, units);
+			}
+			words++;
+			continue;
+		}
+		for (j = i; j < len && (isalnum((unsigned char)low[j]) ||
+		    low[j] == '\'' || (unsigned char)low[j] >= 0x80); j++)
+			;
+		words++;
+		unit |= in_words(low + i, j - i, units);
+		was_ago |= in_words(low + i, j - i, ago);
+		day |= in_words(low + i, j - i, days);
+	}
+	if (words > 7)
+		return 0;
+	return (number && unit && was_ago) || (day && time);
+}

@@ -1,0 +1,79 @@
+/* byline.c: bylines, dates beside them, relative dates. */
+#include <stdio.h>
+#include <string.h>
+
+#include "readers/byline.h"
+#include "tap.h"
+
+static char	 got[256];
+
+static void
+collect(void *arg, const char *s, size_t len)
+{
+	(void)arg;
+	snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s%.*s",
+	    got[0] ? "|" : "", (int)len, s);
+}
+
+static const char *
+authors_of(const char *line)
+{
+	got[0] = '\0';
+	return byline_parse(line, strlen(line), collect, NULL) ? got : NULL;
+}
+
+static const char *
+date_of(const char *line, char iso[32])
+{
+	got[0] = '\0';
+	return byline_date(line, strlen(line), iso, collect, NULL) == 0 ?
+	    iso : NULL;
+}
+
+int
+main(void)
+{
+	static const char *const relative[] = {
+		"Updated 3 hours ago", "2 days ago", "Yesterday at 7:51 PM",
+		"5 min read", "vor 2 Tagen", "il y a 3 heures",
+		"2 uur geleden", "hace 3 horas", "3 ore fa", "2 dni temu",
+		"3h ago", "gestern, 19:51",
+	};
+	static const char *const not_relative[] = {
+		"Europa vor 1914", "5 facts about 2021", "Today I learned",
+		"By the way, 2021 was good", "Back Office", "Il y a un an",
+		"24 juni 2021 7:51",
+	};
+	char	 iso[32], what[96];
+	size_t	 i;
+
+	CHECK_STR(authors_of("By Jane Doe"), "Jane Doe", "By Jane Doe");
+	CHECK_STR(authors_of("Von Anna Schmidt und Max Muster"),
+	    "Anna Schmidt|Max Muster", "two names, German");
+	CHECK_STR(authors_of("Door Jan van der Berg"), "Jan van der Berg",
+	    "a particle inside a name");
+	CHECK(authors_of("By the way, this is it") == NULL,
+	    "not a byline: lower-case words");
+	CHECK(authors_of("By 2021 we will know") == NULL,
+	    "not a byline: digits");
+	CHECK(authors_of("Jane Doe") == NULL, "no 'by': not a byline");
+	CHECK_STR(date_of("Posted on June 24, 2021 by Jane Doe", iso),
+	    "2021-06-24", "a date with a byline");
+	CHECK_STR(got, "Jane Doe", "... and its author");
+	CHECK_STR(date_of("June 24, 2021 \xc2\xb7 5 min read", iso),
+	    "2021-06-24", "a date and a reading time");
+	CHECK_STR(date_of("Opinie | 24 juni 2021", iso), "2021-06-24",
+	    "a rubric and a date");
+	CHECK(date_of("Paris by Night", iso) == NULL, "no date: none");
+	for (i = 0; i < sizeof(relative) / sizeof(relative[0]); i++) {
+		snprintf(what, sizeof(what), "relative: \"%s\"", relative[i]);
+		CHECK(byline_relative(relative[i], strlen(relative[i])), what);
+	}
+	for (i = 0; i < sizeof(not_relative) / sizeof(not_relative[0]); i++) {
+		snprintf(what, sizeof(what), "not relative: \"%s\"",
+		    not_relative[i]);
+		CHECK(!byline_relative(not_relative[i],
+		    strlen(not_relative[i])), what);
+	}
+	return TAP_DONE();
+}
