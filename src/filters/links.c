@@ -383,7 +383,73 @@ struct resolve {
 	const struct galley_linkindex	*idx;
 	const struct galley_opts	*opts;
 	struct galley_diag		*dg;
+	const char			**ids;	/* of the article's nodes */
+	size_t				 nids, capids;
+	struct slugger			*slugger;
 };
+
+static int
+has_id(const struct resolve *r, const char *id)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->nids; i++)
+		if (strcmp(r->ids[i], id) == 0)
+			return 1;
+	return 0;
+}
+
+/* The ids of the article's headings, sections and notes. */
+static enum galley_walk
+collect_id(struct galley_node *n, int entering, void *arg)
+{
+	struct resolve	*r = arg;
+
+	if (!entering || n->id == NULL)
+		return GALLEY_WALK_NEXT;
+	if (r->nids == r->capids) {
+		r->capids = r->capids ? r->capids * 2 : 16;
+		r->ids = realloc(r->ids, r->capids * sizeof(*r->ids));
+		if (r->ids == NULL) {
+			fputs("galley: out of memory\n", stderr);
+			exit(1);
+		}
+	}
+	r->ids[r->nids++] = n->id;
+	return GALLEY_WALK_NEXT;
+}
+
+/*
+ * A link to "#fragment" of this article: to an id it has, else to the
+ * heading whose id the fragment makes (GitHub-style "#что-такое", "#Key
+ * Points" for the heading "Key points"), else a warning: EPUB and TEI
+ * keep its text only.
+ */
+static void
+resolve_fragment(struct resolve *r, struct galley_node *n, const char *frag)
+{
+	char	*key, *dummy = NULL, *id;
+
+	if (has_id(r, frag) || strncmp(frag, "fnref-", 6) == 0)
+		return;
+	key = path_key(frag, &dummy);	/* percent-decoded */
+	free(dummy);
+	if (r->slugger == NULL)
+		r->slugger = slugger_new();
+	id = slug_make(r->slugger, r->doc, key, 60);
+	free(key);
+	if (*id != '\0' && has_id(r, id)) {
+		n->u.link.url = galley_doc_printf(r->doc, "#%s", id);
+		filter_report(r->dg, r->doc, GALLEY_NOTE, n, "links: \"#%s\" "
+		    "is the heading \"#%s\"", frag, id);
+		return;
+	}
+	if (n->u.link.kind != GALLEY_LINK_UNRESOLVED)
+		filter_report(r->dg, r->doc, GALLEY_WARNING, n, "link to "
+		    "\"#%s\" names no heading or note of this article; kept "
+		    "as text", frag);
+	n->u.link.kind = GALLEY_LINK_UNRESOLVED;
+}
 
 static void
 resolve_link(struct resolve *r, struct galley_node *n)
@@ -403,6 +469,15 @@ resolve_link(struct resolve *r, struct galley_node *n)
 		n->u.link.kind = GALLEY_LINK_UNRESOLVED;
 		n->u.link.target = NULL;
 		n->u.link.fragment = NULL;
+		return;
+	}
+	if (url[0] == '#' && url[1] != '\0' && n->type == GALLEY_NODE_LINK) {
+		n->u.link.kind = n->u.link.kind == GALLEY_LINK_UNRESOLVED ?
+		    GALLEY_LINK_UNRESOLVED : GALLEY_LINK_EXTERNAL;
+		resolve_fragment(r, n, url + 1);
+		if (n->u.link.kind == GALLEY_LINK_UNRESOLVED &&
+		    has_id(r, n->u.link.url + 1))
+			n->u.link.kind = GALLEY_LINK_EXTERNAL;
 		return;
 	}
 	if (!is_relative(url)) {
@@ -479,11 +554,15 @@ galley_links_resolve(struct galley_doc *doc,
 {
 	struct resolve	 r;
 
+	memset(&r, 0, sizeof(r));
 	r.doc = doc;
 	r.idx = idx;
 	r.opts = opts;
 	r.dg = dg;
+	galley_walk(galley_doc_root(doc), collect_id, &r);
 	galley_walk(galley_doc_root(doc), visit, &r);
+	free(r.ids);
+	slugger_free(r.slugger);
 	return 0;
 }
 

@@ -1,6 +1,6 @@
 /*
  * Readable ASCII slugs for ids and identifiers: ICU transliterates any
- * script to Latin and Latin to ASCII ("Что такое" -> "chto-takoe",
+ * script to Latin and Latin to ASCII ("Что такое" -> "cto-takoe",
  * "Høydepunkter" -> "hoydepunkter").  Used by the ids and meta filters.
  */
 #include <pthread.h>

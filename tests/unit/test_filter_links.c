@@ -57,7 +57,7 @@ main(void)
 	static const char a_md[] = "---\ntitle: Back office\n---\n\n"
 	    "See [lease](/lease), [old](../old-name.html#risk), "
 	    "[cpa](/cpa), [web](https://example.org/x), [mail](mailto:a@b.c)"
-	    ", [here](#top) and [f](Lease.md).\n";
+	    ", [here](#top) and [f](Lease.md).\n\n## Top\n";
 	static const char b_md[] = "---\ntitle: Lease\nslug: lease\n"
 	    "aliases: [/old-name/, legacy]\n---\n\nText.\n";
 	struct galley_opts	 opts, chain;
@@ -136,6 +136,18 @@ main(void)
 	galley_linkindex_free(idx);
 	galley_doc_free(a);
 	galley_doc_free(b);
+
+	/* links to a fragment of the same article */
+	galley_diag_clear(dg);
+	a = convert("f.md", "[a](#key-points) [b](#Key%20Points) "
+	    "[c](#nowhere)\n\n## Key points\n", &opts, dg);
+	CHECK(nth(a, 0)->u.link.kind == GALLEY_LINK_EXTERNAL &&
+	    strcmp(nth(a, 1)->u.link.url, "#key-points") == 0 &&
+	    nth(a, 1)->u.link.kind == GALLEY_LINK_EXTERNAL,
+	    "#fragment: an id of the article, or the heading it slugs to");
+	CHECK(nth(a, 2)->u.link.kind == GALLEY_LINK_UNRESOLVED &&
+	    warnings(dg) == 1, "#nowhere: unresolved, with a warning");
+	galley_doc_free(a);
 
 	/* many articles: the index grows */
 	idx = galley_linkindex_new();
