@@ -505,9 +505,12 @@ md_read(struct galley_doc *doc, const struct galley_src *src,
 	}
 	if (opts->meta_only)
 		return 0;
-	return md_parse_body(doc, src->name, body,
+	if (md_parse_body(doc, src->name, body,
 	    (size_t)(src->data + src->len - body), body_line,
-	    opts->max_depth, dg);
+	    opts->max_depth, dg) == -1)
+		return -1;
+	md_attrs(doc, src->name, opts->verbose ? dg : NULL);
+	return 0;
 }
 
 /* Front matter is certain; Markdown syntax is weighed by sniff.c. */

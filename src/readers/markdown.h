@@ -22,4 +22,12 @@ int	md_parse_body(struct galley_doc *, const char *name,
 	    const char *body, size_t len, unsigned first_line,
 	    int max_depth, struct galley_diag *);
 
+/*
+ * Attribute blocks of Pandoc, kramdown and Hugo (attrs.c): "## Title
+ * {#id .class}" gives the heading its id, "``` {.lang}" the fence its
+ * language; notes of what has no place go to notes if not NULL.
+ */
+void	md_attrs(struct galley_doc *, const char *name,
+	    struct galley_diag *notes);
+
 #endif

@@ -151,6 +151,23 @@ main(void)
 	    "too many values") != NULL, "alias bomb is refused");
 	galley_diag_clear(dg);
 
+	/* attribute blocks of Pandoc, kramdown and Hugo */
+	doc = read_str("h.md", "## Title {#my-id .c}\n\n## Text {not attrs}\n\n"
+	    "~~~ {.haskell .numberLines}\nx\n~~~\n", dg);
+	n = galley_doc_root(doc)->first;
+	CHECK(n != NULL && n->id != NULL && strcmp(n->id, "my-id") == 0 &&
+	    strcmp(n->first->literal, "Title") == 0,
+	    "heading attributes: the id taken, the block off the text");
+	n = n->next;
+	CHECK(n != NULL && n->id == NULL &&
+	    strcmp(n->first->literal, "Text {not attrs}") == 0,
+	    "braces that are no attribute block stay text");
+	n = n->next;
+	CHECK_STR(n != NULL ? n->u.code_block.info : NULL, "haskell",
+	    "a fence's {.class}: its language");
+	galley_doc_free(doc);
+	galley_diag_clear(dg);
+
 	galley_diag_free(dg);
 	return TAP_DONE();
 }
