@@ -66,10 +66,7 @@ static const char *const fillers[] = {
 	"\xe0\xb8\x99", "\xe0\xb8\x97",
 	/* Persian: ساعت (hour); Arabic: م (of the common era) */
 	"\xd8\xb3\xd8\xa7\xd8\xb9\xd8\xaa", "\xd9\x85",
-	/* zones without an offset galley could write: dropped */
-	"wib", "wita", "wit", "msk", "jst", "kst", "hkt", "sgt", "pht",
-	"ict", "ist", "pkt", "aest", "aedt", "acst", "awst", "nzst", "nzdt",
-	"brt", "art", "trt", "eat", "cat", "wat", "sast",
+	/* zone names pass on to datetext.c, which knows their offsets */
 	NULL
 };
 

@@ -23,7 +23,7 @@ enum tok_type {
 	T_MONTH,	/* v: 1..12 */
 	T_AMPM,		/* v: 0 am, 1 pm */
 	T_H,		/* "h" between hours and minutes */
-	T_TZ		/* a zone name; v 1 if UTC */
+	T_TZ		/* a zone name; v 1 if UTC, 2 if off is known */
 };
 
 struct tok {
@@ -33,6 +33,7 @@ struct tok {
 	char		 c;		/* punctuation */
 	int		 sp;		/* white space before it */
 	int		 weekday;	/* a month name that is a weekday too */
+	int		 off;		/* T_TZ: minutes east of UTC */
 };
 
 struct month_name {
@@ -160,10 +161,43 @@ static const char *const ordinals[] = {
 };
 
 /* Zones we accept but cannot turn into an offset; dropped. */
-static const char *const zones[] = {
-	"cet", "cest", "eet", "eest", "wet", "west", "bst", "est", "edt",
-	"cst", "cdt", "mst", "mdt", "pst", "pdt", "mez", "mesz", NULL
+/* Zone names and their offsets from UTC in minutes; NO_OFFSET for the
+ * names that mean several (CST: Chicago or China; IST: India, Ireland
+ * or Israel; ET: EST or EDT), which leave the time local. */
+#define NO_OFFSET	10000
+static const struct {
+	const char	*name;
+	int		 off;
+} zones[] = {
+	{ "cet", 60 }, { "cest", 120 }, { "mez", 60 }, { "mesz", 120 },
+	{ "eet", 120 }, { "eest", 180 }, { "wet", 0 }, { "west", 60 },
+	{ "bst", 60 }, { "est", -300 }, { "edt", -240 }, { "cdt", -300 },
+	{ "mst", -420 }, { "mdt", -360 }, { "pst", -480 }, { "pdt", -420 },
+	{ "akst", -540 }, { "akdt", -480 }, { "hst", -600 }, { "jst", 540 },
+	{ "kst", 540 }, { "msk", 180 }, { "hkt", 480 }, { "sgt", 480 },
+	{ "aest", 600 }, { "aedt", 660 }, { "acst", 570 }, { "acdt", 630 },
+	{ "awst", 480 }, { "nzst", 720 }, { "nzdt", 780 }, { "wib", 420 },
+	{ "wita", 480 }, { "wit", 540 }, { "pht", 480 }, { "ict", 420 },
+	{ "pkt", 300 }, { "brt", -180 }, { "art", -180 }, { "trt", 180 },
+	{ "eat", 180 }, { "cat", 120 }, { "wat", 60 }, { "sast", 120 },
+	{ "cst", NO_OFFSET }, { "ist", NO_OFFSET }, { "et", NO_OFFSET },
+	{ "ct", NO_OFFSET }, { "mt", NO_OFFSET }, { "pt", NO_OFFSET },
+	{ NULL, 0 }
 };
+
+/* The offset of a zone name, NO_OFFSET, or -1 if w names none. */
+static int
+zone_of(const char *w, int *off)
+{
+	size_t	 i;
+
+	for (i = 0; zones[i].name != NULL; i++)
+		if (strcmp(w, zones[i].name) == 0) {
+			*off = zones[i].off;
+			return 0;
+		}
+	return -1;
+}
 
 static int
 in_list(const char *const *list, const char *w)
@@ -391,8 +425,10 @@ tokenize(struct tok *t, const char *s)
 			    strcmp(w, "gmt") == 0) {
 				t[n].type = T_TZ;
 				t[n].v = 1;
-			} else if (in_list(zones, w))
+			} else if (zone_of(w, &t[n].off) == 0) {
 				t[n].type = T_TZ;
+				t[n].v = t[n].off == NO_OFFSET ? 0 : 2;
+			}
 			else if (in_list(weekdays, w) || in_list(fillers, w)) {
 				drop_dot = 1;
 				continue;
@@ -623,6 +659,11 @@ parse_zone(struct when *w, const struct tok *t, int n, int k)
 {
 	if (k < n && t[k].type == T_TZ) {
 		w->tz = t[k].v;
+		if (t[k].v == 2) {
+			w->off_sign = t[k].off < 0 ? -1 : 1;
+			w->off_h = (t[k].off < 0 ? -t[k].off : t[k].off) / 60;
+			w->off_m = (t[k].off < 0 ? -t[k].off : t[k].off) % 60;
+		}
 		return k + 1;
 	}
 	if ((is_punct(t, n, k, '+') || is_punct(t, n, k, '-')) &&

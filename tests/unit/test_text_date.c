@@ -27,7 +27,11 @@ main(void)
 		{ "24 \xd1\x8e\xd0\xbd\xd0\xb8 2021 \xd0\xb3., 7:51 \xd1\x87.", "2021-06-24T07:51" },
 		{ "\xce\xa0\xce\xad\xce\xbc\xcf\x80\xcf\x84\xce\xb7, 24 \xce\x99\xce\xbf\xcf\x85\xce\xbd\xce\xaf\xce\xbf\xcf\x85 2021 - 7:51 \xce\xbc.\xce\xbc.", "2021-06-24T19:51" },
 		{ "\xd7\x99\xd7\x95\xd7\x9d \xd7\x97\xd7\x9e\xd7\x99\xd7\xa9\xd7\x99, 24 \xd7\x91\xd7\x99\xd7\x95\xd7\xa0\xd7\x99 2021 \xd7\x91\xd7\xa9\xd7\xa2\xd7\x94 19:51", "2021-06-24T19:51" },
-		{ "Kamis, 24 Juni 2021 19:51 WIB", "2021-06-24T19:51" },
+		{ "Kamis, 24 Juni 2021 19:51 WIB", "2021-06-24T19:51+07:00" },
+		{ "June 24, 2021 7:51 AM EDT", "2021-06-24T07:51-04:00" },
+		{ "2021-06-24 07:51:00 CEST", "2021-06-24T07:51:00+02:00" },
+		{ "24 June 2021 7:51 ACST", "2021-06-24T07:51+09:30" },
+		{ "June 24, 2021 7:51 IST", "2021-06-24T07:51" },	/* which? */
 		{ "ceturtdiena, 2021. gada 24. j\xc5\xabnijs 19:51", "2021-06-24T19:51" },
 		{ "joi, 24 iunie 2021, ora 19:51", "2021-06-24T19:51" },
 		{ "Th\xe1\xbb\xa9 N\xc4\x83m, ng\xc3\xa0y 24 th\xc3\xa1ng 6 n\xc4\x83m 2021 7:51 CH", "2021-06-24T19:51" },
