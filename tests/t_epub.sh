@@ -242,6 +242,15 @@ check "epub: left-to-right chapters have no dir" sh -c "! unzip -p \
 # two '#', "https:" without "//", a footnote whose reference was inside
 # dropped raw HTML): whatever galley makes of them must pass.
 "$G" convert -q -t epub -o "$E/hard" "$X/hard" 2>/dev/null
+"$G" convert -q -t epub -o "$E/hard-v" "$X/hard/iframe.md" 2>"$E/iframe.err"
+check "epub: a dropped <iframe> is said once per chapter, with its src" sh -c \
+    "[ \"\$(grep -c 'raw HTML <iframe> (https://www.youtube.com/embed/xyz) has no place in an EPUB: dropped' '$E/iframe.err')\" = 1 ] &&
+     [ \"\$(grep -c 'iframe' '$E/iframe.err')\" = 1 ]"
+check "epub: figure, figcaption, details and summary are kept where HTML allows them" sh -c \
+    "unzip -p '$E/hard/figure-details.epub' OEBPS/text/c00001.xhtml | tr -d '\n' | grep -q '<figure><img[^>]*/><figcaption>A <em>red</em> dot</figcaption></figure><details><summary>More</summary></details>'"
+check "epub: a data: URL image is a file of the book (twice written, once packed)" sh -c \
+    "[ \"\$(unzip -l '$E/hard/data-url.epub' | grep -c 'OEBPS/images/')\" = 1 ] &&
+     [ \"\$(unzip -p '$E/hard/data-url.epub' 'OEBPS/text/*.xhtml' | grep -o '<img src=\"../images/i0001.png\"' | wc -l)\" = 2 ]"
 
 # EPUBCheck, once for all.  Debian's EPUBCheck recurses once per link in
 # reading order: a big stack for the 1,000-chapter book.

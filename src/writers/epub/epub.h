@@ -83,6 +83,7 @@ struct epub {
 	struct epub_item	*items;
 	size_t			 nitems, capitems;
 	struct map		 images;	/* source path -> item */
+	struct map		 dropped;	/* "chapter<element" said */
 	struct map		 packed;	/* "../images/x" -> item */
 	struct map		 langs;		/* languages seen */
 	char			**langv;

@@ -5,6 +5,7 @@
  * javascript: URLs never do; each element must fit where it lands.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,12 +69,12 @@ static const struct elem elems[] = {
 	{ "cite", K_PHRASING, NULL }, { "code", K_PHRASING, NULL },
 	{ "col", K_COL, NULL }, { "colgroup", K_COLGROUP, NULL },
 	{ "datalist", K_DROP, NULL }, { "dd", K_DD, NULL },
-	{ "del", K_PHRASING, NULL }, { "details", K_BLOCK, "div" },
+	{ "del", K_PHRASING, NULL }, { "details", K_BLOCK, NULL },
 	{ "dfn", K_PHRASING, NULL }, { "dialog", K_DROP, NULL },
 	{ "div", K_BLOCK, NULL }, { "dl", K_DL, NULL },
 	{ "dt", K_DT, NULL }, { "em", K_PHRASING, NULL },
 	{ "embed", K_DROP, NULL }, { "fieldset", K_BLOCK, "div" },
-	{ "figcaption", K_BLOCK, "div" }, { "figure", K_BLOCK, "div" },
+	{ "figcaption", K_BLOCK, "div" }, { "figure", K_BLOCK, NULL },
 	{ "font", K_PHRASING, "span" }, { "footer", K_BLOCK, NULL },
 	{ "form", K_DROP, NULL }, { "frame", K_DROP, NULL },
 	{ "frameset", K_DROP, NULL }, { "h1", K_PBLOCK, NULL },
@@ -104,7 +105,7 @@ static const struct elem elems[] = {
 	{ "small", K_PHRASING, NULL }, { "source", K_DROP, NULL },
 	{ "span", K_PHRASING, NULL }, { "strike", K_PHRASING, "s" },
 	{ "strong", K_PHRASING, NULL }, { "style", K_DROP, NULL },
-	{ "sub", K_PHRASING, NULL }, { "summary", K_BLOCK, "div" },
+	{ "sub", K_PHRASING, NULL }, { "summary", K_PBLOCK, "p" },
 	{ "sup", K_PHRASING, NULL }, { "svg", K_DROP, NULL },
 	{ "table", K_TABLE, NULL }, { "tbody", K_TSECT, NULL },
 	{ "td", K_CELL, NULL }, { "template", K_DROP, NULL },
@@ -130,7 +131,43 @@ struct hc {
 	struct galley_buf	*out;
 	struct html_ctx		*c;
 	int			 in_a;
+	xmlNode			*figure;	/* <figure> being written */
+	int			 captioned;	/* ... and its figcaption */
+	xmlNode			*details;	/* <details> being written */
 };
+
+/* 1 if n's first element child (white space aside) is named name. */
+static int
+opens_with(xmlNode *n, const char *name)
+{
+	xmlNode	*c;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE)
+			return strcmp((const char *)c->name, name) == 0;
+		if (c->type == XML_TEXT_NODE && c->content != NULL &&
+		    strspn((const char *)c->content, " \t\r\n") !=
+		    strlen((const char *)c->content))
+			return 0;
+	}
+	return 0;
+}
+
+/* 1 if n is the first (or, if last, the last) element among its
+ * siblings, text of white space aside. */
+static int
+edge_child(xmlNode *n, int last)
+{
+	xmlNode	*s;
+
+	for (s = last ? n->next : n->prev; s != NULL;
+	    s = last ? s->next : s->prev)
+		if (s->type == XML_ELEMENT_NODE || (s->type == XML_TEXT_NODE &&
+		    s->content != NULL && strspn((const char *)s->content,
+		    " \t\r\n") != strlen((const char *)s->content)))
+			return 0;
+	return 1;
+}
 
 static int
 elem_cmp(const void *k, const void *e)
@@ -364,8 +401,8 @@ image(struct hc *h, xmlNode *n)
 	}
 	if (map_get(&h->c->e->packed, src, &dummy))
 		href = src;
-	else if (*src != '\0' && strncmp(src, "data:", 5) != 0 &&
-	    strchr(src, ':') == NULL)
+	else if (*src != '\0' && (strncmp(src, "data:", 5) == 0 ||
+	    strchr(src, ':') == NULL))
 		href = epub_image(h->c->e, src, h->c->basedir, h->c->file,
 		    h->c->line, h->c->col);
 	if (href == NULL) {
@@ -445,13 +482,44 @@ fits(enum kind k, enum ctx ctx, const char **wrap)
 	return 0;
 }
 
+/*
+ * Content a reader would miss, dropped: said once per kind of element
+ * and chapter, with where its raw HTML starts.  Scripts, styles, forms
+ * and such go without a word: no reader wants them in a book.
+ */
+static void
+dropped(struct hc *h, xmlNode *n, const struct elem *e)
+{
+	static const char *const content[] = { "iframe", "video", "audio",
+	    "embed", "object", "svg", "math", "canvas", "applet", NULL };
+	char	*src;
+	char	 key[32];
+
+	if (!in_list(e->name, content) || h->c->e == NULL)
+		return;
+	snprintf(key, sizeof(key), "%zu<%s", h->c->ch, e->name);
+	if (map_get(&h->c->e->dropped, key, NULL))
+		return;
+	map_put(&h->c->e->dropped, key, 1);
+	if ((src = prop(n, "src")) == NULL)
+		src = prop(n, "data");
+	galley_diag_add(h->c->e->dg, GALLEY_WARNING, h->c->file, h->c->line,
+	    h->c->col, "raw HTML <%s>%s%.80s%s has no place in an EPUB: "
+	    "dropped", e->name, src != NULL ? " (" : "",
+	    src != NULL ? src : "", src != NULL ? ")" : "");
+	xmlFree(src);
+}
+
 static void
 emit(struct hc *h, xmlNode *n, enum ctx ctx)
 {
 	const struct elem	*e;
+	struct elem		 named;
 	const char		*wrap;
 	char			*href = NULL;
 	enum ctx		 wctx;
+	xmlNode			*saved = NULL;
+	int			 saved_captioned = 0;
 
 	switch (n->type) {
 	case XML_TEXT_NODE:
@@ -469,8 +537,10 @@ emit(struct hc *h, xmlNode *n, enum ctx ctx)
 		emit_list(h, n->children, ctx);
 		return;
 	}
-	if (e->kind == K_DROP)
+	if (e->kind == K_DROP) {
+		dropped(h, n, e);
 		return;
+	}
 	if (!fits(e->kind, ctx, &wrap)) {
 		if (wrap == NULL) {
 			/* Not here: keep its content where it may stand. */
@@ -498,7 +568,34 @@ emit(struct hc *h, xmlNode *n, enum ctx ctx)
 			return;
 		}
 	}
+	/* a caption of the figure being written, first or last in it; a
+	 * summary first in its details: themselves, else div and p */
+	if ((strcmp(e->name, "figcaption") == 0 && n->parent == h->figure &&
+	    h->figure != NULL && !h->captioned && (edge_child(n, 0) ||
+	    edge_child(n, 1))) || (strcmp(e->name, "summary") == 0 &&
+	    n->parent == h->details && h->details != NULL &&
+	    edge_child(n, 0))) {
+		named = *e;
+		named.as = NULL;
+		e = &named;
+		h->captioned |= n->parent == h->figure;
+	}
+	/* details must open with its summary (EPUBCheck's HTML schema) */
+	if (strcmp(e->name, "details") == 0 && !opens_with(n, "summary")) {
+		named = *e;
+		named.as = "div";
+		e = &named;
+	}
 	open_tag(h, n, e);
+	if (strcmp(e->name, "figure") == 0) {
+		saved = h->figure;
+		saved_captioned = h->captioned;
+		h->figure = n;
+		h->captioned = 0;
+	} else if (strcmp(e->name, "details") == 0 && e->as == NULL) {
+		saved = h->details;
+		h->details = n;
+	}
 	if (href != NULL) {
 		char	*u = epub_url(href);
 
@@ -516,6 +613,11 @@ emit(struct hc *h, xmlNode *n, enum ctx ctx)
 	galley_buf_printf(h->out, "</%s>", e->as != NULL ? e->as : e->name);
 	if (strcmp(e->name, "a") == 0)
 		h->in_a--;
+	if (strcmp(e->name, "figure") == 0) {
+		h->figure = saved;
+		h->captioned = saved_captioned;
+	} else if (strcmp(e->name, "details") == 0 && e->as == NULL)
+		h->details = saved;
 }
 
 static void

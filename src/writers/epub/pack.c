@@ -11,6 +11,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <nettle/base64.h>
+
 #include "writers/epub/epub.h"
 #include "model/url.h"
 
@@ -460,6 +462,68 @@ local_path(const char *url, const char *basedir)
 	return p;
 }
 
+static int
+hexdig(int c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ?
+	    c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/*
+ * The bytes of a data: URL ("data:image/png;base64,iVBOR..." or
+ * percent-encoded) into *out (malloc'd); -1 if it is not one.
+ */
+static int
+data_url(const char *url, char **out, size_t *len)
+{
+	const char			*comma = strchr(url, ',');
+	const char			*p;
+	struct base64_decode_ctx	 ctx;
+	size_t				 n, o = 0;
+	int				 b64;
+
+	*out = NULL;
+	if (strncmp(url, "data:", 5) != 0 || comma == NULL)
+		return -1;
+	b64 = comma - url >= 12 && strncmp(comma - 7, ";base64", 7) == 0;
+	n = strlen(comma + 1);
+	if (n > IMAGE_MAX)
+		return -1;
+	*out = malloc(n + 1);
+	if (*out == NULL)
+		epub_oom();
+	if (b64) {
+		char	*clean = malloc(n + 1);
+
+		if (clean == NULL)
+			epub_oom();
+		for (p = comma + 1; *p != '\0'; p++)	/* line breaks, %xx */
+			if (*p != ' ' && *p != '\n' && *p != '\r' &&
+			    *p != '\t')
+				clean[o++] = *p;
+		base64_decode_init(&ctx);
+		n = BASE64_DECODE_LENGTH(o);
+		if (n > o + 1 || !base64_decode_update(&ctx, &n,
+		    (uint8_t *)*out, o, clean) || !base64_decode_final(&ctx)) {
+			free(clean);
+			free(*out);
+			*out = NULL;
+			return -1;
+		}
+		free(clean);
+		*len = n;
+		return 0;
+	}
+	for (p = comma + 1; *p != '\0'; p++)
+		if (*p == '%' && hexdig(p[1]) >= 0 && hexdig(p[2]) >= 0) {
+			(*out)[o++] = (char)(hexdig(p[1]) * 16 + hexdig(p[2]));
+			p += 2;
+		} else
+			(*out)[o++] = *p;
+	*len = o;
+	return 0;
+}
+
 const char *
 epub_image(struct epub *e, const char *url, const char *basedir,
     const char *file, unsigned line, unsigned col)
@@ -470,6 +534,19 @@ epub_image(struct epub *e, const char *url, const char *basedir,
 	size_t		 k, len;
 	struct epub_item *it;
 
+	if (strncmp(url, "data:", 5) == 0) {
+		/* its bytes become a file of the book, as a local one */
+		if (map_get(&e->images, url, &k))
+			return k == SIZE_MAX ? NULL : e->items[k].from_text;
+		path = epub_strdup(url);
+		if (data_url(url, &data, &len) == -1) {
+			galley_diag_add(e->dg, GALLEY_WARNING, file, line, col,
+			    "image: a data: URL that cannot be decoded; its "
+			    "alt text stands in for it");
+			goto missing;
+		}
+		goto packed;
+	}
 	if ((path = local_path(url, basedir)) == NULL) {
 		galley_diag_add(e->dg, GALLEY_WARNING, file, line, col,
 		    "image \"%s\" is not a local file; its alt text stands "
@@ -486,10 +563,11 @@ epub_image(struct epub *e, const char *url, const char *basedir,
 		    strerror(errno));
 		goto missing;
 	}
+packed:
 	if ((type = image_type((unsigned char *)data, len, &ext)) == NULL) {
 		galley_diag_add(e->dg, GALLEY_WARNING, file, line, col,
-		    "image %s is not PNG, JPEG or GIF; its alt text stands "
-		    "in for it", path);
+		    "image %.60s%s is not PNG, JPEG or GIF; its alt text "
+		    "stands in for it", path, strlen(path) > 60 ? "..." : "");
 		goto missing;
 	}
 	snprintf(id, sizeof(id), "img%zu", e->packed.n + 1);
@@ -599,6 +677,7 @@ epub_release(struct epub *e)
 	free(e->items);
 	map_release(&e->article);
 	map_release(&e->images);
+	map_release(&e->dropped);
 	map_release(&e->packed);
 	map_release(&e->langs);
 	map_release(&e->subjects);

@@ -488,9 +488,8 @@ render_image(struct xw *x, const struct galley_node *n)
 		free(alt);
 		return;
 	}
-	if (strncmp(url, "data:", 5) != 0)
-		href = epub_image(x->e, url, x->basedir, x->file,
-		    n->pos.line, n->pos.col);
+	href = epub_image(x->e, url, x->basedir, x->file, n->pos.line,
+	    n->pos.col);
 	if (href == NULL) {
 		put(x, "<span class=\"missing-image\">");
 		esc(x, alt, 0);
