@@ -146,10 +146,33 @@ repair_item(struct repair *r, struct galley_node *p,
 }
 
 /*
+ * After a single '#': a word as headings start, a capital then small
+ * letters ("#Introduction"), not a hashtag ("#TODO", "#NoSpace",
+ * "#hashtag") and no other '#' on the line ("#a #b").
+ */
+static int
+heading_word(const char *s)
+{
+	uint32_t	 cp;
+	size_t		 n, i = 0, len = strlen(s);
+
+	if ((n = utf8_next(s, len, &cp)) == 0 || !u_isupper((UChar32)cp))
+		return 0;
+	for (i = n; i < len && (n = utf8_next(s + i, len - i, &cp)) > 0;
+	    i += n) {
+		if (!u_isalpha((UChar32)cp))
+			break;
+		if (!u_islower((UChar32)cp))
+			return 0;
+	}
+	return strchr(s, '#') == NULL;
+}
+
+/*
  * "##Heading" at the top level: a heading if 1-6 '#' are followed by a
- * letter or digit (an upper-case letter after a single '#', so that a
- * "#hashtag" paragraph stays), on one line.  1 if it made one, with
- * the node to go on from in *resume.
+ * letter or digit (after a single '#', a word as headings start, so
+ * that "#hashtag" and "#TODO fix" paragraphs stay), on one line.  1 if
+ * it made one, with the node to go on from in *resume.
  */
 static int
 repair_heading(struct repair *r, struct galley_node *p,
@@ -167,7 +190,7 @@ repair_heading(struct repair *r, struct galley_node *p,
 		;
 	if (k < 1 || k > 6 || utf8_next(s + k, strlen(s + k), &cp) == 0)
 		return 0;
-	if (k == 1 ? !u_isupper((UChar32)cp) : !u_isalnum((UChar32)cp))
+	if (k == 1 ? !heading_word(s + 1) : !u_isalnum((UChar32)cp))
 		return 0;
 	for (n = p->first; n != NULL; n = n->next)
 		if (is_break(n))

@@ -107,6 +107,9 @@ main(void)
 	is("<p style=\"color:red\" lang=\"fr\" class=\"k\">t &amp; &lt;</p>", 0,
 	    "<p lang=\"fr\" xml:lang=\"fr\" class=\"k\">t &amp; &lt;</p>",
 	    "html: style dropped, lang doubled as xml:lang, entities kept");
+	CHECK(galley_diag_count(e.dg, GALLEY_WARNING) == 2,
+	    "html: the dropped iframe and object are warned");
+	galley_diag_clear(e.dg);
 	is("<img src=\"img/missing.png\" alt=\"Gone\">", 1,
 	    "<span class=\"missing-image\">Gone</span>",
 	    "html: a missing local image is its alt text");

@@ -134,9 +134,10 @@ main(void)
 
 	galley_diag_clear(dg);
 	doc = convert("```\n##Code\n– x\n```\n\nText `##x` and\n\n"
-	    "#hashtag\n\n# Real\n", dg);
-	CHECK(galley_diag_size(dg) == 0, "code, inline code, #hashtag: "
-	    "nothing repaired");
+	    "#hashtag\n\n#TODO fix this later\n\n#NoSpace line\n\n#Ab #cd\n\n"
+	    "# Real\n", dg);
+	CHECK(galley_diag_size(dg) == 0, "code, inline code, #hashtag, "
+	    "#TODO, #NoSpace, two tags: nothing repaired");
 	n = find(galley_doc_root(doc), GALLEY_NODE_CODE_BLOCK);
 	CHECK(n != NULL && strcmp(n->literal, "##Code\n– x\n") == 0,
 	    "fenced code unchanged");
