@@ -461,8 +461,8 @@ fold_ids(struct galley_doc *doc, struct galley_meta *m,
 	if (m->id == NULL || !slug_is_ncname(m->id)) {
 		v = meta_extra_get(m, "id");
 		if (v != NULL && (v->kind != GALLEY_VALUE_STRING ||
-		    v->str == NULL || uuid_parse(v->str, uuid)))
-			v = NULL;
+		    galley_blank(v->str) || uuid_parse(v->str, uuid)))
+			v = NULL;	/* no id asked for: the slug's */
 		src = v != NULL ? v->str : m->slug;
 		s = galley_doc_printf(doc, "a-%s", src);
 		if (slug_is_ncname(src))

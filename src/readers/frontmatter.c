@@ -71,15 +71,41 @@ struct conv {
 };
 
 /* Convert one YAML node (recursively, depth-capped). */
+/*
+ * YAML's merge key, "<<: *defaults" (or a list of such): the keys of
+ * the mapping(s) that v does not have yet, in order; an earlier mapping
+ * of a list wins.  Keys written in v win over merged ones, before or
+ * after the "<<".
+ */
+static void
+merge(struct galley_value *v, struct galley_value *from)
+{
+	struct galley_value	*m, *k, *next;
+
+	for (m = from->kind == GALLEY_VALUE_LIST ? from->first : from;
+	    m != NULL; m = from->kind == GALLEY_VALUE_LIST ? m->next : NULL) {
+		if (m->kind != GALLEY_VALUE_MAP)
+			continue;
+		for (k = m->first; k != NULL; k = next) {
+			next = k->next;
+			if (k->key != NULL && galley_value_get(v, k->key) ==
+			    NULL) {
+				k->next = NULL;
+				galley_value_append(v, k);
+			}
+		}
+	}
+}
+
 static struct galley_value *
 convert(struct conv *c, yaml_node_t *yn, int depth)
 {
-	struct galley_value	*v;
+	struct galley_value	*v, *merged[8];
 	yaml_node_item_t	*item;
 	yaml_node_pair_t	*pair;
 	struct galley_pos	 pos;
 	const char		*key;
-	int			 nkeys = 0;
+	int			 nkeys = 0, nmerged = 0, i;
 
 	pos.line = (unsigned)yn->start_mark.line + c->first_line;
 	pos.col = (unsigned)yn->start_mark.column + 1;
@@ -152,6 +178,15 @@ convert(struct conv *c, yaml_node_t *yn, int depth)
 			key = galley_doc_strndup(c->doc,
 			    (const char *)k->data.scalar.value,
 			    k->data.scalar.length);
+			if (strcmp(key, "<<") == 0 && k->data.scalar.style ==
+			    YAML_PLAIN_SCALAR_STYLE && nmerged < 8) {
+				merged[nmerged] = convert(c,
+				    yaml_document_get_node(c->ydoc,
+				    pair->value), depth + 1);
+				if (merged[nmerged++] == NULL)
+					return NULL;
+				continue;
+			}
 			if (galley_value_get(v, key) != NULL) {
 				galley_diag_add(c->dg, GALLEY_ERROR, c->name,
 				    (unsigned)k->start_mark.line +
@@ -167,6 +202,8 @@ convert(struct conv *c, yaml_node_t *yn, int depth)
 			child->key = key;
 			galley_value_append(v, child);
 		}
+		for (i = 0; i < nmerged; i++)
+			merge(v, merged[i]);
 		break;
 	default:
 		v = galley_value_new(c->doc, GALLEY_VALUE_NULL);

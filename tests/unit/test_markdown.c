@@ -151,6 +151,23 @@ main(void)
 	    "too many values") != NULL, "alias bomb is refused");
 	galley_diag_clear(dg);
 
+	/* YAML merge keys */
+	doc = read_str("y.md", "---\nd: &d {author: Jane, license: CC}\n"
+	    "meta:\n  <<: *d\n  license: MIT\n---\n\nx\n", dg);
+	n = NULL;
+	{
+		struct galley_value *mv = galley_value_get(
+		    galley_doc_meta(doc)->extra, "meta");
+		struct galley_value *a = mv ? galley_value_get(mv, "author") :
+		    NULL, *l = mv ? galley_value_get(mv, "license") : NULL;
+
+		CHECK(a != NULL && strcmp(a->str, "Jane") == 0 && l != NULL &&
+		    strcmp(l->str, "MIT") == 0 && galley_value_get(mv, "<<") ==
+		    NULL, "<<: *d merges the keys the mapping lacks");
+	}
+	galley_doc_free(doc);
+	galley_diag_clear(dg);
+
 	/* attribute blocks of Pandoc, kramdown and Hugo */
 	doc = read_str("h.md", "## Title {#my-id .c}\n\n## Text {not attrs}\n\n"
 	    "~~~ {.haskell .numberLines}\nx\n~~~\n", dg);
