@@ -240,12 +240,23 @@ fm_parse_yaml(struct galley_value **out, struct galley_doc *doc,
 		    parser.problem_mark.column == 0 &&
 		    parser.context_mark.line > 0)
 			m = parser.context_mark;
+		char		 at[64] = "";
+		int		 tab = m.index < len && text[m.index] == '\t';
+
+		/* where the unclosed "[", "{" or quote opened */
+		if (parser.context != NULL && (parser.context_mark.line !=
+		    m.line || parser.context_mark.column != m.column))
+			snprintf(at, sizeof(at), " that starts at %u:%u",
+			    (unsigned)parser.context_mark.line + first_line,
+			    (unsigned)parser.context_mark.column + 1);
 		galley_diag_add(dg, GALLEY_ERROR, name,
 		    (unsigned)m.line + first_line, (unsigned)m.column + 1,
-		    "front matter: %s%s%s",
+		    "front matter: %s%s%s%s%s",
 		    parser.problem ? parser.problem : "invalid YAML",
 		    parser.context ? " " : "",
-		    parser.context ? parser.context : "");
+		    parser.context ? parser.context : "", at,
+		    tab && strstr(parser.problem ? parser.problem : "",
+		    "tab") == NULL ? " (a tab: YAML indents with spaces)" : "");
 		yaml_parser_delete(&parser);
 		return -1;
 	}
