@@ -395,6 +395,26 @@ url_len(const char *s, size_t len, int *www)
 	return e;
 }
 
+/*
+ * A word broken at the end of a line, "Zeilen-" then "ende": joined
+ * with its hyphen kept and no space ("Zeilen-ende"); a hyphen between
+ * words ("Back -") or a dash stays apart.
+ */
+static int
+hyphen_join(const struct galley_buf *b, const char *next)
+{
+	unsigned char	 c;
+
+	if (b->len < 2 || b->data[b->len - 1] != '-')
+		return 0;
+	c = (unsigned char)b->data[b->len - 2];
+	if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80))
+		return 0;
+	return (next[0] >= 'a' && next[0] <= 'z') ||
+	    ((unsigned char)next[0] == 0xc3 &&
+	    (unsigned char)next[1] >= 0x9f);	/* ß à-ÿ */
+}
+
 /* Append a line's text (from offset off) to the paragraph. */
 static void
 inlines_line(struct inlines *in, const struct tline *l, size_t off)
@@ -405,7 +425,8 @@ inlines_line(struct inlines *in, const struct tline *l, size_t off)
 	int			 www;
 
 	if (in->lines++ > 0 && !galley_cjk_join(in->text.data, in->text.len,
-	    s + off, l->len - off))
+	    s + off, l->len - off) && !(in->text.len > 0 &&
+	    hyphen_join(&in->text, s + off)))
 		inlines_put(in, " ", 1, pos_at(l, off));
 	while (i < l->len) {
 		if ((sp = space_len(s + i, l->len - i)) > 0) {

@@ -367,6 +367,10 @@ structure_cases(void)
 		    "\nNext one.\n",
 		    "p(This paragraph was wrapped by hand at a short width.) "
 		    "p(Next one.)", "wrapped paragraph joined" },
+		{ "T\n\nA word broken at the line's end, Zeilen-\nende, Back -\n"
+		    "office, Über-\nübung, A-\nBC.\n",
+		    "p(A word broken at the line's end, Zeilen-ende, Back - "
+		    "office, Über-übung, A- BC.)", "a hyphen at a line's end" },
 		{ "T\n\nWhat is it?\n\nIt is a thing.\n",
 		    "h2(What is it?) p(It is a thing.)", "a question heading" },
 		{ "T\n\nThis line is a long sentence that goes on for many "
