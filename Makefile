@@ -122,7 +122,9 @@ valgrind: galley
 	rm -rf build/valgrind-out
 	$(VALGRIND) ./galley convert -q -j 2 -t json,epub,tei \
 	    --report build/valgrind-out/report.json \
-	    --tei-corpus build/valgrind-out/corpus.xml -o build/valgrind-out input
+	    --tei-corpus build/valgrind-out/corpus.xml -o build/valgrind-out \
+	    input tests/text/ru-cp1251.txt tests/text/ja-sjis.txt \
+	    tests/text/ar-hijri.txt
 	$(VALGRIND) ./galley book -q --tei build/valgrind-out/book.xml \
 	    -o build/valgrind-out/book.epub input
 

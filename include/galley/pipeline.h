@@ -79,6 +79,10 @@ GALLEY_API int	galley_filter_find(const char *);
  * (a transliterator, a compressor).  A thread that ends frees them
  * itself; the main thread may call this before it returns. */
 GALLEY_API void	galley_thread_release(void);
+/* At the end of a program that used galley, once no other thread does:
+ * this thread's caches, and ICU's and libxml2's process-wide ones (so
+ * a leak checker sees nothing left). */
+GALLEY_API void	galley_cleanup(void);
 
 /*
  * Read raw bytes: decode (UTF-8 with or without BOM, UTF-16 with BOM,

@@ -101,7 +101,7 @@ main(int argc, char **argv)
 	if (strcmp(argv[1], "convert") == 0 || strcmp(argv[1], "book") == 0) {
 		rc = argv[1][0] == 'c' ? cmd_convert(argc - 1, argv + 1) :
 		    cmd_book(argc - 1, argv + 1);
-		galley_thread_release();
+		galley_cleanup();
 		return rc;
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {

@@ -1,6 +1,9 @@
 /* The table of writers, shared by --list-formats and the batch loop. */
 #include <string.h>
 
+#include <libxml/parser.h>
+#include <unicode/uclean.h>
+
 #include "galley/pipeline.h"
 #include "filters/filters.h"
 #include "writers/epub/epub.h"
@@ -40,4 +43,12 @@ galley_thread_release(void)
 {
 	slug_thread_release();
 	zip_thread_release();
+}
+
+void
+galley_cleanup(void)
+{
+	galley_thread_release();
+	u_cleanup();
+	xmlCleanupParser();
 }
