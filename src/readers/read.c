@@ -113,6 +113,27 @@ report_xml_forbidden(const char *name, const char *text, size_t len,
 	    first, n == 1 ? "its" : "their", n == 1 ? "it" : "them");
 }
 
+/*
+ * The encoding to read in.  Pass 1 of a run (meta_only) needs only what
+ * names an article for links: its file name, and front matter.  A file
+ * without front matter that is not UTF-8 is then read as Windows-1252,
+ * which any bytes are, instead of asking ICU's charset detector, which
+ * costs as much as the rest of the pass; pass 2 detects.
+ */
+static const char *
+index_encoding(const char *data, size_t len, const struct galley_opts *opts)
+{
+	if (!opts->meta_only || (opts->encoding != NULL &&
+	    *opts->encoding != '\0' && strcmp(opts->encoding, "auto") != 0))
+		return opts->encoding;
+	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
+		data += 3;
+		len -= 3;
+	}
+	return len >= 3 && memcmp(data, "---", 3) == 0 ? opts->encoding :
+	    "windows-1252";
+}
+
 int
 galley_read(struct galley_doc **out, const char *name, const char *data,
     size_t len, const struct galley_opts *opts, struct galley_diag *dg)
@@ -125,8 +146,8 @@ galley_read(struct galley_doc **out, const char *name, const char *data,
 	int				 rc = -1;
 
 	*out = NULL;
-	if (enc_decode(&text, &text_len, name, data, len, opts->encoding,
-	    dg) == -1)
+	if (enc_decode(&text, &text_len, name, data, len, index_encoding(data,
+	    len, opts), dg) == -1)
 		goto out;
 	src.name = name;
 	src.data = text;
