@@ -47,6 +47,12 @@ awk 'BEGIN { printf "---\ntitle: long\n---\n"; for (i = 0; i < 1000000; i++) pri
 if timeout 120 ./galley convert -q -t json,epub,tei -o "$T/bad-gen-out" "$gen/line.md" 2>"$T/line.err"
 then ok "a 10 MB single line: converted"
 else notok "a 10 MB single line"; head -c 600 "$T/line.err"; fi
+# A first line of bylines within bylines ("x Di A, Di A, ..."): each
+# "by" could end a date line; once took time doubling with each.
+awk 'BEGIN { printf "x "; for (i = 0; i < 26; i++) printf "Di A, "; print ""; print "Title"; print ""; print "Text." }' > "$gen/bylines.txt"
+if timeout 20 ./galley convert -q -o "$T/bad-gen-out" "$gen/bylines.txt" 2>/dev/null
+then ok "a first line of 26 nested bylines: converted at once"
+else notok "a first line of 26 nested bylines: status $?"; fi
 ./galley convert -q --max-size 1000 -o "$T/bad-gen-out" "$gen/line.md" 2>"$T/max.err"
 rc=$?
 if [ $rc = 1 ] && grep -qx "$gen/line.md: error: input larger than 1000 bytes (--max-size)" "$T/max.err"

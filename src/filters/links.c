@@ -389,14 +389,17 @@ struct resolve {
 };
 
 static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* ids is sorted once collected: a lookup is a binary search. */
+static int
 has_id(const struct resolve *r, const char *id)
 {
-	size_t	 i;
-
-	for (i = 0; i < r->nids; i++)
-		if (strcmp(r->ids[i], id) == 0)
-			return 1;
-	return 0;
+	return r->nids > 0 && bsearch(&id, r->ids, r->nids, sizeof(*r->ids),
+	    cmp_str) != NULL;
 }
 
 /* The ids of the article's headings, sections and notes. */
@@ -419,6 +422,23 @@ collect_id(struct galley_node *n, int entering, void *arg)
 	return GALLEY_WALK_NEXT;
 }
 
+/* s with its %xx escapes decoded (a %00 is kept as it is); malloc'd. */
+static char *
+percent_decode(const char *s)
+{
+	char	*d = xcalloc(strlen(s) + 1, 1);
+	size_t	 n = 0;
+
+	for (; *s != '\0'; s++)
+		if (*s == '%' && hexval(s[1]) >= 0 && hexval(s[2]) >= 0 &&
+		    (hexval(s[1]) | hexval(s[2])) != 0) {
+			d[n++] = (char)(hexval(s[1]) * 16 + hexval(s[2]));
+			s += 2;
+		} else
+			d[n++] = *s;
+	return d;
+}
+
 /*
  * A link to "#fragment" of this article: to an id it has, else to the
  * heading whose id the fragment makes (GitHub-style "#что-такое", "#Key
@@ -428,12 +448,11 @@ collect_id(struct galley_node *n, int entering, void *arg)
 static void
 resolve_fragment(struct resolve *r, struct galley_node *n, const char *frag)
 {
-	char	*key, *dummy = NULL, *id;
+	char	*key, *id;
 
 	if (has_id(r, frag) || strncmp(frag, "fnref-", 6) == 0)
 		return;
-	key = path_key(frag, &dummy);	/* percent-decoded */
-	free(dummy);
+	key = percent_decode(frag);
 	if (r->slugger == NULL)
 		r->slugger = slugger_new();
 	id = slug_make(r->slugger, r->doc, key, 60);
@@ -560,6 +579,8 @@ galley_links_resolve(struct galley_doc *doc,
 	r.opts = opts;
 	r.dg = dg;
 	galley_walk(galley_doc_root(doc), collect_id, &r);
+	if (r.nids > 1)
+		qsort(r.ids, r.nids, sizeof(*r.ids), cmp_str);
 	galley_walk(galley_doc_root(doc), visit, &r);
 	free(r.ids);
 	slugger_free(r.slugger);

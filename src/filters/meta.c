@@ -351,6 +351,7 @@ fold_date(struct galley_doc *doc, struct galley_meta *m,
 	galley_value_append(m->extra, v);
 }
 
+/* 1 if s is a UUID, written into out in lower case ("urn:uuid:" off). */
 static int
 uuid_parse(const char *s, char out[37])
 {
@@ -446,8 +447,8 @@ fold_ids(struct galley_doc *doc, struct galley_meta *m,
 		}
 	}
 	v = meta_extra_get(m, "slug");
-	if (v != NULL && v->kind == GALLEY_VALUE_STRING && v->str != NULL &&
-	    v->str[0] != '\0') {
+	if (v != NULL && v->kind == GALLEY_VALUE_STRING &&
+	    !galley_blank(v->str)) {
 		if (m->slug == NULL)
 			m->slug = galley_doc_strdup(doc, v->str);
 		if (strcmp(m->slug, v->str) == 0)
@@ -456,7 +457,7 @@ fold_ids(struct galley_doc *doc, struct galley_meta *m,
 	src = m->source != NULL ? m->source : "";
 	while (strncmp(src, "./", 2) == 0)
 		src += 2;
-	if (m->slug == NULL || m->slug[0] == '\0')
+	if (galley_blank(m->slug))
 		m->slug = file_stem(doc, src[0] ? src : "article");
 	if (m->id == NULL || !slug_is_ncname(m->id)) {
 		v = meta_extra_get(m, "id");

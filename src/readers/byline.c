@@ -6,8 +6,12 @@
  * For the plain-text reader (plaintext.c).
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "readers/byline.h"
 #include "readers/datetext.h"
@@ -49,8 +53,20 @@ starts_with(const char *s, size_t len, const char *const *words)
 	return 0;
 }
 
-/* 1 if the word may be part of a name: a capital (any script that has
- * them: ASCII, or a non-ASCII letter, taken as one), or a particle. */
+/* 1 if the word starts with a capital, or with a letter of a script
+ * that has no case (Arabic, Chinese...). */
+static int
+capital(const char *w, size_t n)
+{
+	int32_t	 i = 0;
+	UChar32	 c;
+
+	U8_NEXT((const uint8_t *)w, i, (int32_t)n, c);
+	return c > 0 && (u_isupper(c) || u_istitle(c) || (u_isalpha(c) &&
+	    !u_islower(c)));
+}
+
+/* 1 if the word may be part of a name: a capital, or a particle. */
 static int
 name_word(const char *w, size_t n)
 {
@@ -58,9 +74,7 @@ name_word(const char *w, size_t n)
 
 	if (n == 0)
 		return 0;
-	if (w[0] >= 'A' && w[0] <= 'Z')
-		return 1;
-	if ((unsigned char)w[0] >= 0xc3)
+	if (capital(w, n))
 		return 1;
 	for (i = 0; particles[i] != NULL; i++)
 		if (strlen(particles[i]) == n &&
@@ -76,8 +90,7 @@ is_name(const char *s, size_t len)
 {
 	size_t	 i = 0, j, words = 0;
 
-	if (len == 0 || !((s[0] >= 'A' && s[0] <= 'Z') ||
-	    (unsigned char)s[0] >= 0xc3))
+	if (len == 0 || !capital(s, len))
 		return 0;
 	while (i < len) {
 		for (j = i; j < len && s[j] != ' '; j++)
@@ -147,30 +160,31 @@ byline_parse(const char *s, size_t len,
  * 2021 | Opinie" (parts after a separator).  The date's ISO form into
  * iso, the authors to author(); 0, or -1 if no part is a date.
  */
-int
-byline_date(const char *s, size_t len, char iso[32],
-    void (*author)(void *, const char *, size_t), void *arg)
+/* Words in s[0..len). */
+static size_t
+count_words(const char *s, size_t len)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < len; i++)
+		if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
+			n++;
+	return n;
+}
+
+/*
+ * A date with parts beside it, "June 24, 2021 · 5 min read": the part
+ * before the first separator, or after it when what stands before is
+ * a rubric of a word or two ("Opinie | 24 juni 2021"), not a title
+ * ("Dinner in Paris · March 3, 2020").
+ */
+static int
+date_parts(const char *s, size_t len, char iso[32])
 {
 	static const char *const seps[] = { " \xc2\xb7 ", " \xe2\x80\xa2 ",
 	    " | ", NULL };
 	size_t	 i, k, n;
 
-	if (len > 160)
-		return -1;
-	/* the date, then " by NAME" */
-	for (i = 1; i + 1 < len; i++) {
-		if (s[i] != ' ')
-			continue;
-		if (byline_parse(s + i + 1, len - i - 1, NULL, NULL) == 0)
-			continue;
-		/* the names are given once the date is read */
-		if (datetext_parse(s, i, iso) == 0 || byline_date(s, i, iso,
-		    NULL, NULL) == 0) {
-			byline_parse(s + i + 1, len - i - 1, author, arg);
-			return 0;
-		}
-	}
-	/* parts: the first that is a date */
 	for (k = 0; seps[k] != NULL; k++) {
 		n = strlen(seps[k]);
 		for (i = 0; i + n <= len; i++)
@@ -180,10 +194,34 @@ byline_date(const char *s, size_t len, char iso[32],
 			continue;
 		if (datetext_parse(s, i, iso) == 0)
 			return 0;
-		if (datetext_parse(s + i + n, len - i - n, iso) == 0)
+		if (count_words(s, i) <= 2 &&
+		    datetext_parse(s + i + n, len - i - n, iso) == 0)
 			return 0;
 	}
 	return -1;
+}
+
+int
+byline_date(const char *s, size_t len, char iso[32],
+    void (*author)(void *, const char *, size_t), void *arg)
+{
+	size_t	 i;
+
+	if (len > 160)
+		return -1;
+	/* the date (or a date with parts), then " by NAME" */
+	for (i = 1; i + 1 < len; i++) {
+		if (s[i] != ' ' ||
+		    byline_parse(s + i + 1, len - i - 1, NULL, NULL) == 0)
+			continue;
+		/* the names are given once the date is read */
+		if (datetext_parse(s, i, iso) == 0 ||
+		    date_parts(s, i, iso) == 0) {
+			byline_parse(s + i + 1, len - i - 1, author, arg);
+			return 0;
+		}
+	}
+	return date_parts(s, len, iso);
 }
 
 /*

@@ -64,8 +64,8 @@ static const char *const fillers[] = {
 	/* Thai (marks folded away): พ.ศ. (Buddhist era) เวลา น. ที่ */
 	"\xe0\xb8\x9e.\xe0\xb8\xa8", "\xe0\xb9\x80\xe0\xb8\xa7\xe0\xb8\xa5\xe0\xb8\xb2",
 	"\xe0\xb8\x99", "\xe0\xb8\x97",
-	/* Persian: ساعت (hour); Arabic: م (of the common era) */
-	"\xd8\xb3\xd8\xa7\xd8\xb9\xd8\xaa", "\xd9\x85",
+	/* Persian: ساعت (hour) */
+	"\xd8\xb3\xd8\xa7\xd8\xb9\xd8\xaa",
 	/* zone names pass on to datetext.c, which knows their offsets */
 	NULL
 };
@@ -338,14 +338,26 @@ datelocal_convert(int calendar, int *y, int *m, int *d)
 	return U_SUCCESS(st) ? 0 : -1;
 }
 
-/* 1 if s has a time: digits, ':' or '.', digits. */
+/* 1 if s has a time, H:MM or HH.MM: one or two digits, ':' or '.',
+ * two digits, and no digit or ".digit" after (not 24.06.2021). */
 static int
 has_time(const char *s)
 {
-	for (; *s != '\0'; s++)
-		if (*s >= '0' && *s <= '9' && (s[1] == ':' || s[1] == '.') &&
-		    s[2] >= '0' && s[2] <= '9')
+	size_t	 i, j;
+
+	for (i = 0; s[i] != '\0'; i = j + 1) {
+		for (j = i; s[j] >= '0' && s[j] <= '9'; j++)
+			;
+		if (j == i || j - i > 2 || (i > 0 && (s[i - 1] == '.' ||
+		    s[i - 1] == ':')) || (s[j] != ':' && s[j] != '.'))
+			continue;
+		if (s[j + 1] >= '0' && s[j + 1] <= '9' && s[j + 2] >= '0' &&
+		    s[j + 2] <= '9' && !(s[j + 3] >= '0' && s[j + 3] <= '9') &&
+		    !(s[j + 3] == '.' && s[j + 4] >= '0' && s[j + 4] <= '9'))
 			return 1;
+		if (s[j] == '\0')
+			break;
+	}
 	return 0;
 }
 
@@ -496,7 +508,8 @@ datelocal_rewrite(const char *line, size_t len, char *out, size_t cap,
 		}
 		if (c >= '0' && c <= '9') {
 			digit++;
-			num = digit == 1 ? c - '0' : num * 10 + (c - '0');
+			if (digit <= 4)	/* a year has four: no more needed */
+				num = digit == 1 ? c - '0' : num * 10 + (c - '0');
 			continue;
 		}
 		if (c >= 0x80 && u_isdigit(c))

@@ -160,7 +160,6 @@ static const char *const ordinals[] = {
 	"st", "nd", "rd", "th", "er", "e", "o", "a", NULL
 };
 
-/* Zones we accept but cannot turn into an offset; dropped. */
 /* Zone names and their offsets from UTC in minutes; NO_OFFSET for the
  * names that mean several (CST: Chicago or China; IST: India, Ireland
  * or Israel; ET: EST or EDT), which leave the time local. */
@@ -171,7 +170,7 @@ static const struct {
 } zones[] = {
 	{ "cet", 60 }, { "cest", 120 }, { "mez", 60 }, { "mesz", 120 },
 	{ "eet", 120 }, { "eest", 180 }, { "wet", 0 }, { "west", 60 },
-	{ "bst", 60 }, { "est", -300 }, { "edt", -240 }, { "cdt", -300 },
+	{ "est", -300 }, { "edt", -240 }, { "cdt", -300 },
 	{ "mst", -420 }, { "mdt", -360 }, { "pst", -480 }, { "pdt", -420 },
 	{ "akst", -540 }, { "akdt", -480 }, { "hst", -600 }, { "jst", 540 },
 	{ "kst", 540 }, { "msk", 180 }, { "hkt", 480 }, { "sgt", 480 },
@@ -180,7 +179,8 @@ static const struct {
 	{ "wita", 480 }, { "wit", 540 }, { "pht", 480 }, { "ict", 420 },
 	{ "pkt", 300 }, { "brt", -180 }, { "art", -180 }, { "trt", 180 },
 	{ "eat", 180 }, { "cat", 120 }, { "wat", 60 }, { "sast", 120 },
-	{ "cst", NO_OFFSET }, { "ist", NO_OFFSET }, { "et", NO_OFFSET },
+	{ "cst", NO_OFFSET }, { "ist", NO_OFFSET }, { "ast", NO_OFFSET },
+	{ "bst", 60 }, { "et", NO_OFFSET },
 	{ "ct", NO_OFFSET }, { "mt", NO_OFFSET }, { "pt", NO_OFFSET },
 	{ NULL, 0 }
 };
@@ -854,7 +854,7 @@ parse_parts(struct when *w, const char *line, size_t len, int hint)
 	struct when	 part;
 	const char	*p, *end = line + len, *q, *next;
 	size_t		 k, sl = 0;
-	int		 found = 0, conv, best_conv = 1, parts = 0, rc;
+	int		 found = 0, conv, best_conv = 1, parts = 0, rc, last;
 
 	for (k = 0; seps[k] != NULL; k++)
 		if (find(line, len, seps[k], strlen(seps[k])) != NULL)
@@ -862,11 +862,12 @@ parse_parts(struct when *w, const char *line, size_t len, int hint)
 	if (seps[k] == NULL)
 		return -1;
 	sl = strlen(seps[k]);
-	for (p = line; p <= end; p = next) {
+	for (p = line, last = 0; !last; p = next) {
 		q = find(p, (size_t)(end - p), seps[k], sl);
-		next = q != NULL ? q + sl : end + 1;
+		last = q == NULL;
 		if (q == NULL)
 			q = end;
+		next = q + (last ? 0 : sl);
 		if ((rc = parse_any(&part, p, (size_t)(q - p), hint,
 		    &conv)) == -1)
 			return -1;

@@ -200,7 +200,7 @@ from_utf16(char **out, size_t *outlen, const char *name,
 
 /*
  * How well the first 4 KB read as UTF-16 text in that byte order: -1
- * if not at all (a NUL, a control but blanks, an unpaired surrogate),
+ * if not at all (a NUL, a control but blanks),
  * or if too few characters are ASCII (a quarter, or two and a line
  * end: a text file with a stray NUL has one ASCII character per NUL
  * read so, no line end); else the number of ASCII characters, which
@@ -209,31 +209,23 @@ from_utf16(char **out, size_t *outlen, const char *name,
 static long
 utf16_score(const unsigned char *s, size_t len, int be)
 {
-	size_t		 i, n = len < 4096 ? len : 4096, units = 0;
-	unsigned	 u, lo;
+	size_t		 i, n = (len < 4096 ? len : 4096) & ~(size_t)1;
+	size_t		 units = 0;
+	unsigned	 u;
 	long		 ascii = 0;
 	int		 eol = 0;
 
-	if (len % 2 != 0)
-		return -1;
+	/* an odd last byte, a lone surrogate: UTF-16 all the same, which
+	 * from_utf16() then refuses with the reason */
 	for (i = 0; i + 1 < n; i += 2) {
 		u = be ? (unsigned)(s[i] << 8 | s[i + 1]) :
 		    (unsigned)(s[i + 1] << 8 | s[i]);
 		if ((u < 0x20 && u != '\t' && u != '\n' && u != '\r' &&
-		    u != '\f') || u == 0x7f || (u >= 0xdc00 && u <= 0xdfff))
+		    u != '\f') || u == 0x7f)
 			return -1;
 		ascii += u < 0x80;
 		eol |= u == '\n' || u == '\r';
 		units++;
-		if (u >= 0xd800 && u <= 0xdbff) {
-			if (i + 3 >= n)
-				break;
-			lo = be ? (unsigned)(s[i + 2] << 8 | s[i + 3]) :
-			    (unsigned)(s[i + 3] << 8 | s[i + 2]);
-			if (lo < 0xdc00 || lo > 0xdfff)
-				return -1;
-			i += 2;
-		}
 	}
 	if ((size_t)ascii * 4 < units && !(eol && ascii >= 2))
 		return -1;
@@ -424,8 +416,6 @@ enc_decode(char **out, size_t *outlen, const char *name, const char *data,
 		return from_utf16(out, outlen, name, s + 2, len - 2, 2, 0, dg);
 	if (len >= 2 && s[0] == 0xfe && s[1] == 0xff)
 		return from_utf16(out, outlen, name, s + 2, len - 2, 2, 1, dg);
-	if (encoding != NULL && (be = utf16_named(encoding, s, len)) != -1)
-		return from_utf16(out, outlen, name, s, len, 0, be, dg);
 	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
 		bom = 3;
 		s += 3;
@@ -450,6 +440,11 @@ enc_decode(char **out, size_t *outlen, const char *name, const char *data,
 		if (i == len)
 			break;
 		if (s[i] == 0) {
+			/* UTF-16 named, or guessed from where the NULs are */
+			if (encoding != NULL && (be = utf16_named(encoding, s,
+			    len)) != -1)
+				return from_utf16(out, outlen, name, s, len, 0,
+				    be, dg);
 			if ((be = utf16_guess(s, len)) == -1) {
 				where(s, i, &line, &col);
 				galley_diag_add(dg, GALLEY_ERROR, name, line,

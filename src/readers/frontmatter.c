@@ -70,7 +70,6 @@ struct conv {
 	struct galley_diag	*dg;
 };
 
-/* Convert one YAML node (recursively, depth-capped). */
 /*
  * YAML's merge key, "<<: *defaults" (or a list of such): the keys of
  * the mapping(s) that v does not have yet, in order; an earlier mapping
@@ -97,6 +96,7 @@ merge(struct galley_value *v, struct galley_value *from)
 	}
 }
 
+/* Convert one YAML node (recursively, depth-capped). */
 static struct galley_value *
 convert(struct conv *c, yaml_node_t *yn, int depth)
 {

@@ -338,7 +338,7 @@ source(struct tei_ctx *ctx, xmlNodePtr filedesc, const struct galley_meta *m,
 			free(uri);
 			break;
 		}
-	if (m->slug != NULL && *m->slug != '\0')
+	if (!galley_blank(m->slug))
 		tei_attr(tei_el_text(ctx, bibl, "idno", m->slug), "type",
 		    "slug");
 	if (m->format != NULL && *m->format != '\0')
@@ -403,7 +403,7 @@ tei_header(struct tei_ctx *ctx, xmlNodePtr tei, const struct tei_article *a)
 	size_t		 i;
 
 	title = !galley_blank(m->title) ? m->title :
-	    m->slug != NULL && *m->slug != '\0' ? m->slug :
+	    !galley_blank(m->slug) ? m->slug :
 	    m->source != NULL && *m->source != '\0' ? m->source : "Untitled";
 	header = tei_el(ctx, tei, "teiHeader");
 	fd = tei_el(ctx, header, "fileDesc");

@@ -131,6 +131,10 @@ main(void)
 	encoding = "ISO-8859-7";
 	CHECK_STR(DEC("caf\xc3\xa9"), "caf\xc3\xa9",
 	    "UTF-8 input stays UTF-8 whatever is named");
+	encoding = "UTF-16LE";
+	CHECK_STR(DEC("# Hello\n\ntext\n"), "# Hello\n\ntext\n",
+	    "UTF-8 input stays UTF-8 when UTF-16LE is named");
+	CHECK_STR(DEC("H\0i\0"), "Hi", "... and UTF-16LE is read as named");
 	encoding = "no-such-encoding";
 	CHECK(DEC("caf\xe9") == NULL && strstr(msg0(), "unknown encoding") !=
 	    NULL, "an unknown encoding is an error");

@@ -36,7 +36,7 @@ epub_write(const struct galley_doc *doc, struct galley_sink *out,
 
 	memset(&book, 0, sizeof(book));
 	book.title = !galley_blank(m->title) ? m->title :
-	    m->slug != NULL && *m->slug != '\0' ? m->slug : "Untitled";
+	    !galley_blank(m->slug) ? m->slug : "Untitled";
 	book.language = epub_meta_lang(m);
 	book.date = m->date;
 	book.description = !galley_blank(m->description) ? m->description :

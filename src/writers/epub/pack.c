@@ -498,7 +498,12 @@ data_url(const char *url, char **out, size_t *len)
 		if (clean == NULL)
 			epub_oom();
 		for (p = comma + 1; *p != '\0'; p++)	/* line breaks, %xx */
-			if (*p != ' ' && *p != '\n' && *p != '\r' &&
+			if (*p == '%' && hexdig(p[1]) >= 0 &&
+			    hexdig(p[2]) >= 0) {
+				clean[o++] = (char)(hexdig(p[1]) * 16 +
+				    hexdig(p[2]));
+				p += 2;
+			} else if (*p != ' ' && *p != '\n' && *p != '\r' &&
 			    *p != '\t')
 				clean[o++] = *p;
 		base64_decode_init(&ctx);
