@@ -98,6 +98,12 @@ check "folders: hidden skipped, binary skipped" sh -c "[ -f '$T/tree-out/sub/a.j
 check "folders: UTF-16 without a BOM is text, read as named on the command line" sh -c \
     "[ -f '$T/tree-out/sub/u16.json' ] && grep -q 'read as UTF-16LE' '$T/tree.err'"
 check "folders: a symbolic link loop is reported, not followed" grep -q "symbolic link loop" "$T/tree.err"
+mkdir -p "$T/nul-tree"
+printf 'text\nmore\0binary\n' > "$T/nul-tree/a.txt"
+printf '\211PNG\r\n\032\n\0\0' > "$T/nul-tree/pic.png"
+./galley convert -q -o "$T/nul-out" "$T/nul-tree" 2>"$T/nul.err"; rc=$?
+check "folders: a .txt holding a NUL is an error (status 1), a .png is skipped" sh -c \
+    "[ $rc = 1 ] && grep -q 'a.txt:2:5: error: NUL byte' '$T/nul.err' && ! grep -q pic '$T/nul.err'"
 
 # Links between the articles of one run become internal links.
 mkdir -p "$T/links"

@@ -238,6 +238,8 @@ check_slug(const struct run *run, size_t i, const struct galley_doc *doc,
 	    "there", m->slug, run->inputs.v[order].path);
 }
 
+static int	skip_binary(const struct input *, const char *, size_t);
+
 static void
 convert_one(struct run *run, size_t i, struct result *r)
 {
@@ -259,7 +261,7 @@ convert_one(struct run *run, size_t i, struct result *r)
 	r->failed = 1;
 	if (file_read(&data, &len, in->path, run->max_size, r->dg) == -1)
 		goto out;
-	if (in->found && inputs_is_binary(data, len)) {
+	if (skip_binary(in, data, len)) {
 		if (run->verbose)
 			galley_diag_add(r->dg, GALLEY_NOTE, in->path, 0, 0,
 			    "skipped: binary file");
@@ -333,7 +335,7 @@ index_one(struct run *run, size_t i)
 	size_t			 len;
 
 	if (file_read(&data, &len, in->path, run->max_size, dg) == 0 &&
-	    !(in->found && inputs_is_binary(data, len)) &&
+	    !skip_binary(in, data, len) &&
 	    galley_read(&doc, in->path, data, len, &run->index_opts,
 	    dg) == 0 &&
 	    galley_filters_run(doc, &run->index_opts, dg) == 0) {
@@ -507,6 +509,22 @@ cmp_stem(const void *a, const void *b)
 	if (nx != ny)
 		return nx < ny ? -1 : 1;
 	return *x < *y ? -1 : *x > *y;	/* input order */
+}
+
+/*
+ * A file found in a folder that holds NULs is skipped as binary, with
+ * a note (-v), unless its name says text: then it is an article that
+ * cannot be read, and that is an error.
+ */
+static int
+skip_binary(const struct input *in, const char *data, size_t len)
+{
+	static const char *const text[] = { "md", "markdown", "mdown",
+	    "mkd", "txt", "text", "json", NULL };
+	const char	*dot = in->rel + stem_len(in->rel);
+
+	return in->found && !(*dot == '.' && ext_in(dot + 1, text)) &&
+	    inputs_is_binary(data, len);
 }
 
 /* Files beside articles that are never articles: they take no part. */

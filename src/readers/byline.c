@@ -22,7 +22,8 @@
 /* What introduces an author, in the languages of the seeds and more;
  * lower case, with its space or colon. */
 static const char *const by_words[] = {
-	"written by ", "posted by ", "by ", "von ", "par ", "door ", "av ",
+	"written by ", "posted by ", "by: ", "by ", "von ", "par ", "door ",
+	"av ",
 	"af ", "przez ", "di ", "por ", "autor: ", "author: ", "auteur : ",
 	"auteur: ", "tekij\xc3\xa4: ", "forfatter: ", "f\xc3\xb6rfattare: ",
 	NULL
@@ -83,7 +84,8 @@ name_word(const char *w, size_t n)
 	return 0;
 }
 
-/* 1 if s[0..len) is a name: one to NAME_MAX_WORDS name words, the
+/* 1 if s[0..len) is a name: two to NAME_MAX_WORDS name words (a first
+ * name and a last: "By Design" and "Door Nederland" are titles), the
  * first a capital one, no digits or sentence punctuation. */
 static int
 is_name(const char *s, size_t len)
@@ -103,7 +105,7 @@ is_name(const char *s, size_t len)
 		for (i = j; i < len && s[i] == ' '; i++)
 			;
 	}
-	return words > 0;
+	return words >= 2;
 }
 
 /* The names of "Jane Doe and John Roe" into cb; 1 if all are names. */
@@ -172,56 +174,136 @@ count_words(const char *s, size_t len)
 	return n;
 }
 
+/* Authors named after a date in the same line ("... by Jane Doe", "...
+ * by the Editorial Board", "... by admin"): anyone, in a few words. */
+static int
+loose_names(const char *s, size_t len,
+    void (*author)(void *, const char *, size_t), void *arg)
+{
+	size_t	 i;
+
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '.'))
+		len--;
+	if (len == 0 || count_words(s, len) > 6)
+		return 0;
+	for (i = 0; i < len; i++)
+		if (isdigit((unsigned char)s[i]))
+			return 0;
+	if (author == NULL)
+		return 1;
+	if (names(s, len, author, arg, 0))
+		names(s, len, author, arg, 1);
+	else
+		author(arg, s, len);	/* no names to split: as written */
+	return 1;
+}
+
 /*
- * A date with parts beside it, "June 24, 2021 · 5 min read": the part
- * before the first separator, or after it when what stands before is
- * a rubric of a word or two ("Opinie | 24 juni 2021"), not a title
- * ("Dinner in Paris · March 3, 2020").
+ * One part of a date line: a date, a date then " by NAME", a byline,
+ * or (not before the date) a rubric of a word or two or a reading
+ * time.  What it is, or -1 if it is none: 2 a date, 1 more, 0 nothing.
  */
 static int
-date_parts(const char *s, size_t len, char iso[32])
+date_part(const char *s, size_t len, char iso[32], int dated,
+    void (*author)(void *, const char *, size_t), void *arg)
+{
+	size_t	 i;
+
+	while (len > 0 && *s == ' ') {
+		s++;
+		len--;
+	}
+	while (len > 0 && s[len - 1] == ' ')
+		len--;
+	if (len == 0)
+		return 0;
+	if (!dated && datetext_parse(s, len, iso) == 0)
+		return 2;
+	/* the date, then " by NAME" */
+	for (i = 1; !dated && i + 4 < len; i++)
+		if (s[i] == ' ' && strncasecmp(s + i + 1, "by ", 3) == 0 &&
+		    datetext_parse(s, i, iso) == 0 &&
+		    loose_names(s + i + 4, len - i - 4, NULL, NULL)) {
+			loose_names(s + i + 4, len - i - 4, author, arg);
+			return 2;
+		}
+	if (byline_parse(s, len, NULL, NULL)) {
+		byline_parse(s, len, author, arg);
+		return 1;
+	}
+	if (byline_relative(s, len) || count_words(s, len) <= 2)
+		return 1;	/* "5 min read", "Opinie" */
+	return -1;
+}
+
+/* The next separator of a date line's parts at or after i: its
+ * offset (len if none), its length in *n (0 if none). */
+static size_t
+next_sep(const char *s, size_t i, size_t len, size_t *n)
 {
 	static const char *const seps[] = { " \xc2\xb7 ", " \xe2\x80\xa2 ",
 	    " | ", NULL };
-	size_t	 i, k, n;
+	size_t	 k;
 
-	for (k = 0; seps[k] != NULL; k++) {
-		n = strlen(seps[k]);
-		for (i = 0; i + n <= len; i++)
-			if (memcmp(s + i, seps[k], n) == 0)
-				break;
-		if (i + n > len)
-			continue;
-		if (datetext_parse(s, i, iso) == 0)
-			return 0;
-		if (count_words(s, i) <= 2 &&
-		    datetext_parse(s + i + n, len - i - n, iso) == 0)
+	for (; i < len; i++)
+		for (k = 0; seps[k] != NULL; k++) {
+			*n = strlen(seps[k]);
+			if (len - i >= *n && memcmp(s + i, seps[k], *n) == 0)
+				return i;
+		}
+	*n = 0;
+	return len;
+}
+
+int
+byline_line(const char *s, size_t len,
+    void (*author)(void *, const char *, size_t), void *arg)
+{
+	size_t	 p, q, n;
+
+	if (len > BYLINE_MAX * 2)
+		return 0;
+	q = next_sep(s, 0, len, &n);
+	if (!byline_parse(s, q, NULL, NULL))
+		return 0;
+	/* what follows: "Reuters", "5 min read" */
+	for (p = q + n; n > 0; p = q + n) {
+		q = next_sep(s, p, len, &n);
+		if (count_words(s + p, q - p) > 2 &&
+		    !byline_relative(s + p, q - p))
 			return 0;
 	}
-	return -1;
+	byline_parse(s, next_sep(s, 0, len, &n), author, arg);
+	return 1;
 }
 
 int
 byline_date(const char *s, size_t len, char iso[32],
     void (*author)(void *, const char *, size_t), void *arg)
 {
-	size_t	 i;
+	size_t	 p, q, n;
+	int	 pass, dated, r;
 
 	if (len > 160)
 		return -1;
-	/* the date (or a date with parts), then " by NAME" */
-	for (i = 1; i + 1 < len; i++) {
-		if (s[i] != ' ' ||
-		    byline_parse(s + i + 1, len - i - 1, NULL, NULL) == 0)
-			continue;
-		/* the names are given once the date is read */
-		if (datetext_parse(s, i, iso) == 0 ||
-		    date_parts(s, i, iso) == 0) {
-			byline_parse(s + i + 1, len - i - 1, author, arg);
-			return 0;
+	/* pass 0 checks that each part is one of those and one a date;
+	 * pass 1 hands the authors over */
+	for (pass = 0; pass < 2; pass++) {
+		dated = 0;
+		for (p = 0; ; p = q + n) {
+			q = next_sep(s, p, len, &n);
+			r = date_part(s + p, q - p, iso, dated,
+			    pass ? author : NULL, arg);
+			if (r == -1)
+				return -1;
+			dated |= r == 2;
+			if (n == 0)
+				break;
 		}
+		if (!dated)
+			return -1;
 	}
-	return date_parts(s, len, iso);
+	return 0;
 }
 
 /*
@@ -233,10 +315,12 @@ byline_date(const char *s, size_t len, char iso[32],
  * PM", "gestern, 19:51").  Words lower case; a unit of four letters or
  * more matches as a prefix ("hours", "Stunden").
  */
-static const char *const ago[] = {
-	"ago", "vor", "il", "geleden", "hace", "fa", "temu", "siden",
-	"sedan", "sitten", "read", "lesezeit", "lecture", "leestijd",
-	"lectura", "lettura", NULL
+static const char *const ago[] = {	/* the line's last word */
+	"ago", "geleden", "fa", "temu", "siden", "sedan", "sitten", "read",
+	"lesezeit", "lecture", "leestijd", "lectura", "lettura", NULL
+};
+static const char *const ago_before[] = {	/* before the number */
+	"vor", "il", "hace", NULL
 };
 static const char *const units[] = {
 	"s", "sec", "secs", "m", "min", "mins", "h", "hr", "hrs", "d", "u",
@@ -283,8 +367,16 @@ byline_relative(const char *s, size_t len)
 
 	if (len == 0 || len >= sizeof(low))
 		return 0;
-	for (i = 0; i < len; i++)
+	for (i = 0; i < len; i++) {
 		low[i] = (char)tolower((unsigned char)s[i]);
+		/* "Vor 100 Jahren: Der Vertrag", "Il y a 100 ans, la
+		 * guerre": a title that goes on, not a date */
+		if ((s[i] == ':' && !(i > 0 && isdigit((unsigned char)
+		    s[i - 1]) && i + 1 < len && isdigit((unsigned char)
+		    s[i + 1]))) || (s[i] == ',' && i + 2 < len &&
+		    isalpha((unsigned char)s[i + 2]) && s[i + 1] == ' '))
+			return 0;
+	}
 	low[len] = '\0';
 	for (i = 0; i < len; i = j) {
 		if (!isalnum((unsigned char)low[i]) &&
@@ -317,7 +409,10 @@ byline_relative(const char *s, size_t len)
 			;
 		words++;
 		unit |= in_words(low + i, j - i, units);
-		was_ago |= in_words(low + i, j - i, ago);
+		/* "ago" and its kin end the line ("10 Years Ago Today" is a
+		 * title); "vor", "il y a", "hace" come before the number */
+		was_ago |= in_words(low + i, j - i, ago) && j + 1 >= len;
+		was_ago |= in_words(low + i, j - i, ago_before) && !number;
 		day |= in_words(low + i, j - i, days);
 	}
 	if (words > 7)

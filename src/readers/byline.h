@@ -11,6 +11,9 @@
  */
 int	byline_parse(const char *s, size_t len,
 	    void (*author)(void *, const char *, size_t), void *arg);
+/* The same, with parts after it: "By Jane Doe | Reuters". */
+int	byline_line(const char *s, size_t len,
+	    void (*author)(void *, const char *, size_t), void *arg);
 /*
  * A date with a byline or a reading time beside it: "Posted on June 24,
  * 2021 by Jane Doe", "June 24, 2021 · 5 min read".  0 with the date in

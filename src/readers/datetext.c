@@ -657,6 +657,20 @@ parse_date(struct when *w, const struct tok *t, int n, int *i, int us)
 static int
 parse_zone(struct when *w, const struct tok *t, int n, int k)
 {
+	/* "UTC+2", "GMT+8", "UTC+02:00": the offset after the name */
+	if (k < n && t[k].type == T_TZ && t[k].v == 1 &&
+	    (is_punct(t, n, k + 1, '+') || is_punct(t, n, k + 1, '-')) &&
+	    is_num(t, n, k + 2, 1, 4)) {
+		if (t[k + 2].nd <= 2 && !is_punct(t, n, k + 3, ':')) {
+			w->off_sign = t[k + 1].c == '-' ? -1 : 1;
+			w->off_h = t[k + 2].v;
+			w->off_m = 0;
+			if (w->off_h <= 14)
+				w->tz = 2;
+			return k + 3;
+		}
+		return parse_zone(w, t, n, k + 1);
+	}
 	if (k < n && t[k].type == T_TZ) {
 		w->tz = t[k].v;
 		if (t[k].v == 2) {

@@ -396,23 +396,36 @@ url_len(const char *s, size_t len, int *www)
 }
 
 /*
- * A word broken at the end of a line, "Zeilen-" then "ende": joined
- * with its hyphen kept and no space ("Zeilen-ende"); a hyphen between
- * words ("Back -") or a dash stays apart.
+ * A word broken at the end of a line, "Zeilen-" then "ende", "E-" then
+ * "Mail", "1990-" then "1995": joined with its hyphen kept and no space.
+ * A hyphen between words ("Back -"), a dash, and a hyphen that stands
+ * for a word's end before "und", "and"... ("Ein- und Ausgang") stay
+ * apart.
  */
 static int
-hyphen_join(const struct galley_buf *b, const char *next)
+hyphen_join(const struct galley_buf *b, const char *next, size_t len)
 {
+	static const char *const conj[] = { "und", "oder", "and", "or",
+	    "en", "of", "et", "ou", "og", "eller", "och", "ja", "tai", "i",
+	    "lub", "y", "o", "e", NULL };
 	unsigned char	 c;
+	size_t		 k, n;
 
-	if (b->len < 2 || b->data[b->len - 1] != '-')
+	if (b->len < 2 || b->data[b->len - 1] != '-' || len == 0)
 		return 0;
 	c = (unsigned char)b->data[b->len - 2];
-	if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80))
+	if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c >= 0x80))
 		return 0;
-	return (next[0] >= 'a' && next[0] <= 'z') ||
-	    ((unsigned char)next[0] == 0xc3 &&
-	    (unsigned char)next[1] >= 0x9f);	/* ß à-ÿ */
+	for (k = 0; conj[k] != NULL; k++) {
+		n = strlen(conj[k]);
+		if (len >= n && strncmp(next, conj[k], n) == 0 &&
+		    (len == n || next[n] == ' ' || next[n] == ','))
+			return 0;
+	}
+	c = (unsigned char)next[0];
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c >= 0xc3;
 }
 
 /* Append a line's text (from offset off) to the paragraph. */
@@ -426,7 +439,7 @@ inlines_line(struct inlines *in, const struct tline *l, size_t off)
 
 	if (in->lines++ > 0 && !galley_cjk_join(in->text.data, in->text.len,
 	    s + off, l->len - off) && !(in->text.len > 0 &&
-	    hyphen_join(&in->text, s + off)))
+	    hyphen_join(&in->text, s + off, l->len - off)))
 		inlines_put(in, " ", 1, pos_at(l, off));
 	while (i < l->len) {
 		if ((sp = space_len(s + i, l->len - i)) > 0) {
@@ -991,6 +1004,11 @@ looks_like_date(const char *s, size_t len)
 
 	if (len > 64)
 		return 0;
+	/* "Apollo 11: July 20, 1969": a title with a date in it */
+	for (i = 0; i + 2 < len; i++)
+		if (s[i] == ':' && s[i + 1] == ' ' &&
+		    !(s[i + 2] >= '0' && s[i + 2] <= '9'))
+			return 0;
 	for (i = 0; i < len; i = j) {
 		for (j = i; j < len && s[j] >= '0' && s[j] <= '9'; j++)
 			;
@@ -1027,8 +1045,9 @@ take_byline(struct text_reader *r, size_t i)
 	struct tline	*l = &r->lines[i];
 
 	if (l->blank || l->used || l->item != ITEM_NONE ||
-	    !byline_parse(l->s, l->len, add_author, r))
+	    !byline_line(l->s, l->len, NULL, NULL))
 		return 0;
+	byline_line(l->s, l->len, add_author, r);
 	l->used = 1;
 	return 1;
 }
@@ -1038,7 +1057,7 @@ take_date_and_title(struct text_reader *r)
 {
 	struct galley_meta	*meta = galley_doc_meta(r->doc);
 	struct tline		*l;
-	size_t			 i, seen = 0, first = (size_t)-1;
+	size_t			 i, next, seen = 0, first = (size_t)-1;
 	char			 iso[32];
 
 	for (i = 0; i < r->n && seen < 2; i++) {
@@ -1073,7 +1092,13 @@ take_date_and_title(struct text_reader *r)
 		first = (size_t)-1;
 	for (i = 0; i < r->n; i++) {
 		l = &r->lines[i];
-		if (l->blank || l->used || take_byline(r, i))
+		if (l->blank || l->used)
+			continue;
+		/* a byline above the title: only if a title follows it
+		 * ("By Any Means Necessary" alone is the title) */
+		next = (size_t)skip_blank(r, i + 1);
+		if (next < r->n && byline_line(l->s, l->len, NULL, NULL) &&
+		    title_like(r, next) && take_byline(r, i))
 			continue;
 		if (title_like(r, i)) {
 			meta->title = fold_spaces(r->doc, l->s, l->len);

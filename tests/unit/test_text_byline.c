@@ -42,7 +42,9 @@ main(void)
 	static const char *const not_relative[] = {
 		"Europa vor 1914", "5 facts about 2021", "Today I learned",
 		"By the way, 2021 was good", "Back Office", "Il y a un an",
-		"24 juni 2021 7:51",
+		"24 juni 2021 7:51", "Vor 100 Jahren: Der Vertrag von Versailles",
+		"Il y a 100 ans, la guerre", "Hace 100 a\xc3\xb1os: la guerra civil",
+		"10 Years Ago Today",
 	};
 	char	 iso[32], what[96];
 	size_t	 i;
@@ -57,6 +59,15 @@ main(void)
 	CHECK(authors_of("By 2021 we will know") == NULL,
 	    "not a byline: digits");
 	CHECK(authors_of("Jane Doe") == NULL, "no 'by': not a byline");
+	CHECK(authors_of("By Design") == NULL && authors_of("Door Nederland") ==
+	    NULL && authors_of("By Air and Sea") == NULL,
+	    "one-word names: titles, not bylines");
+	CHECK_STR(date_of("Posted on June 24, 2021 by admin \xc2\xb7 5 min read",
+	    iso), "2021-06-24", "a date, a loose byline and a reading time");
+	CHECK_STR(got, "admin", "... and its author as written");
+	CHECK_STR(date_of("June 24, 2021 | By Jane Doe | 5 min read", iso),
+	    "2021-06-24", "a date, a byline, a reading time");
+	CHECK_STR(got, "Jane Doe", "... and its author");
 	CHECK_STR(date_of("Posted on June 24, 2021 by Jane Doe", iso),
 	    "2021-06-24", "a date with a byline");
 	CHECK_STR(got, "Jane Doe", "... and its author");
@@ -64,6 +75,8 @@ main(void)
 	    "2021-06-24", "a date and a reading time");
 	CHECK_STR(date_of("Opinie | 24 juni 2021", iso), "2021-06-24",
 	    "a rubric and a date");
+	CHECK(date_of("Dinner in Paris \xc2\xb7 March 3, 2020", iso) == NULL,
+	    "a title beside a date: no date line");
 	CHECK(date_of("Paris by Night", iso) == NULL, "no date: none");
 	for (i = 0; i < sizeof(relative) / sizeof(relative[0]); i++) {
 		snprintf(what, sizeof(what), "relative: \"%s\"", relative[i]);

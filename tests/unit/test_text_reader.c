@@ -368,9 +368,11 @@ structure_cases(void)
 		    "p(This paragraph was wrapped by hand at a short width.) "
 		    "p(Next one.)", "wrapped paragraph joined" },
 		{ "T\n\nA word broken at the line's end, Zeilen-\nende, Back -\n"
-		    "office, Über-\nübung, A-\nBC.\n",
+		    "office, Über-\nübung, E-\nMail, 1990-\n1995, Ein-\nund "
+		    "Ausgang, pre-\nand post-war.\n",
 		    "p(A word broken at the line's end, Zeilen-ende, Back - "
-		    "office, Über-übung, A- BC.)", "a hyphen at a line's end" },
+		    "office, Über-übung, E-Mail, 1990-1995, Ein- und Ausgang, "
+		    "pre- and post-war.)", "a hyphen at a line's end" },
 		{ "T\n\nWhat is it?\n\nIt is a thing.\n",
 		    "h2(What is it?) p(It is a thing.)", "a question heading" },
 		{ "T\n\nThis line is a long sentence that goes on for many "
