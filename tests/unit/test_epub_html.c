@@ -85,6 +85,8 @@ main(void)
 	is("<div>block</div> and <span>inline</span>", 1,
 	    "block and <span>inline</span>",
 	    "html: block content in a phrasing context is unwrapped");
+	is("<b>x</b><div>cell</div>y", 1, "<b>x</b> cell y",
+	    "html: an unwrapped block's words stay apart");
 	is("<ul>stray<li>a</li></ul>", 0, "<ul><li>stray</li><li>a</li></ul>",
 	    "html: text in a list gets an item");
 	is("<img src=\"http://x.example/y.png\" alt=\"Y\">", 1,

@@ -510,6 +510,29 @@ dropped(struct hc *h, xmlNode *n, const struct elem *e)
 	xmlFree(src);
 }
 
+/* A space to keep an unwrapped block's words from those around it,
+ * unless one is there already (or comes next, in text). */
+static void
+apart(struct hc *h, xmlNode *next)
+{
+	const char	*d = h->out->data;
+	size_t		 i = h->out->len;
+
+	if (i == 0 || d[i - 1] == ' ' || d[i - 1] == '\n')
+		return;
+	if (d[i - 1] == '>') {	/* after an opening tag: nothing to part */
+		while (i > 0 && d[i - 1] != '<')
+			i--;
+		if (i > 0 && d[i] != '/' && d[h->out->len - 2] != '/')
+			return;
+	}
+	if (next != NULL && next->type == XML_TEXT_NODE &&
+	    next->content != NULL && (next->content[0] == ' ' ||
+	    next->content[0] == '\n' || next->content[0] == '\t'))
+		return;
+	galley_buf_putc(h->out, ' ');
+}
+
 static void
 emit(struct hc *h, xmlNode *n, enum ctx ctx)
 {
@@ -543,9 +566,15 @@ emit(struct hc *h, xmlNode *n, enum ctx ctx)
 	}
 	if (!fits(e->kind, ctx, &wrap)) {
 		if (wrap == NULL) {
-			/* Not here: keep its content where it may stand. */
-			if (ctx == C_FLOW || ctx == C_PHRASING)
+			/* Not here: keep its content where it may stand,
+			 * a block's apart from the words around it */
+			if (ctx == C_FLOW || ctx == C_PHRASING) {
+				if (e->kind != K_PHRASING)
+					apart(h, NULL);
 				emit_list(h, n->children, ctx);
+				if (e->kind != K_PHRASING)
+					apart(h, n->next);
+			}
 			return;
 		}
 		wctx = strcmp(wrap, "tr") == 0 ? C_TR : C_FLOW;
