@@ -113,6 +113,7 @@ struct ids {
 	struct idset		 bases;	/* base -> next suffix */
 	struct slugger		*slugger;
 	int			 pass;	/* 1: keep valid ids, 2: make */
+	struct galley_diag	*dg;
 };
 
 static int
@@ -152,6 +153,32 @@ make_id(struct ids *ids, const struct galley_node *n)
 	return id;
 }
 
+/*
+ * An id given that is no ASCII XML name ("über", "1abc") becomes one
+ * ("uber", "h-1abc"), so that links to it find it; one that is taken,
+ * or that makes nothing, gives way to a new id (pass 2).  With a note.
+ */
+static const char *
+mend_id(struct ids *ids, const struct galley_node *n)
+{
+	const char	*id = NULL;
+
+	if (!slug_is_ncname(n->id)) {
+		id = slug_make(ids->slugger, ids->doc, n->id, ID_MAX);
+		if (id[0] != '\0' && !slug_is_ncname(id))
+			id = galley_doc_printf(ids->doc, "h-%s", id);
+		if (id[0] == '\0' || idset_has(&ids->used, id))
+			id = NULL;
+		else
+			idset_add(&ids->used, id);
+	}
+	filter_report(ids->dg, ids->doc, GALLEY_NOTE, n, "ids: \"%s\" is %s: "
+	    "%s%s%s", n->id, slug_is_ncname(n->id) ? "taken" : "not an ASCII "
+	    "XML name", id != NULL ? "\"" : "a new one is made",
+	    id != NULL ? id : "", id != NULL ? "\" instead" : "");
+	return id;
+}
+
 static enum galley_walk
 visit(struct galley_node *n, int entering, void *arg)
 {
@@ -168,7 +195,7 @@ visit(struct galley_node *n, int entering, void *arg)
 		    !idset_has(&ids->used, n->id))
 			idset_add(&ids->used, n->id);
 		else
-			n->id = NULL;	/* invalid or taken: made anew */
+			n->id = n->id != NULL ? mend_id(ids, n) : NULL;
 	} else if (n->id == NULL) {
 		n->id = make_id(ids, n);
 		idset_add(&ids->used, n->id);
@@ -186,6 +213,7 @@ ids_run(struct galley_doc *doc, const struct galley_opts *opts,
 
 	memset(&ids, 0, sizeof(ids));
 	ids.doc = doc;
+	ids.dg = dg;
 	ids.slugger = slugger_new();
 	ids.pass = 1;
 	galley_walk(galley_doc_root(doc), visit, &ids);

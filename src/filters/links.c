@@ -457,6 +457,8 @@ resolve_fragment(struct resolve *r, struct galley_node *n, const char *frag)
 		r->slugger = slugger_new();
 	id = slug_make(r->slugger, r->doc, key, 60);
 	free(key);
+	if (*id != '\0' && !has_id(r, id))	/* "#1-intro": "h-1-intro" */
+		id = galley_doc_printf(r->doc, "h-%s", id);
 	if (*id != '\0' && has_id(r, id)) {
 		n->u.link.url = galley_doc_printf(r->doc, "#%s", id);
 		filter_report(r->dg, r->doc, GALLEY_NOTE, n, "links: \"#%s\" "

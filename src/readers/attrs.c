@@ -23,7 +23,7 @@ name_char(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 	    (c >= '0' && c <= '9') || c == '-' || c == '_' || c == ':' ||
-	    c == '.';
+	    c == '.' || (unsigned char)c >= 0x80;	/* "#über" */
 }
 
 /* The block s[0..len), "{...}" braces and all, into a; -1 if it is not

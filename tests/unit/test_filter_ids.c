@@ -184,6 +184,14 @@ main(void)
 	shape(galley_doc_root(doc), b, sizeof(b));
 	CHECK_STR(b, c, "sections do not nest twice");
 	galley_doc_free(doc);
+	/* ids given ({#...}): kept, made ASCII NCNames, or given way */
+	doc = convert("# A {#über}\n\n# B {#1abc}\n\n# Intro\n\n"
+	    "# C {#intro}\n", "ids", NULL);
+	a[0] = '\0';
+	ids(galley_doc_root(doc), a, sizeof(a));
+	CHECK_STR(a, "uber h-1abc intro-2 intro",
+	    "given ids: made NCNames, kept before made ones");
+	galley_doc_free(doc);
 	latin_table_matches_icu();
 	return TAP_DONE();
 }
