@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <unicode/uchar.h>
 #include <unicode/ucal.h>
@@ -64,15 +65,33 @@ static const char *const fillers[] = {
 	/* Thai (marks folded away): พ.ศ. (Buddhist era) เวลา น. ที่ */
 	"\xe0\xb8\x9e.\xe0\xb8\xa8", "\xe0\xb9\x80\xe0\xb8\xa7\xe0\xb8\xa5\xe0\xb8\xb2",
 	"\xe0\xb8\x99", "\xe0\xb8\x97",
-	/* Persian: ساعت (hour) */
+	/* Persian: ساعت (hour); Arabic: الساعة (the hour), المبارك and
+	 * Urdu المبارک (the blessed, after Ramadan) */
 	"\xd8\xb3\xd8\xa7\xd8\xb9\xd8\xaa",
+	"\xd8\xa7\xd9\x84\xd8\xb3\xd8\xa7\xd8\xb9\xd8\xa9",
+	"\xd8\xa7\xd9\x84\xd9\x85\xd8\xa8\xd8\xa7\xd8\xb1\xda\xa9",
+	"\xd8\xa7\xd9\x84\xd9\x85\xd8\xa8\xd8\xa7\xd8\xb1\xd9\x83",
 	/* zone names pass on to datetext.c, which knows their offsets */
 	NULL
 };
 
 /* Marks of a year of the Hijra, folded: هـ ه AH */
 static const char *const hijri_marks[] = {
-	"\xd9\x87\xd9\x80", "\xd9\x87", "ah", NULL
+	"\xd9\x87\xd9\x80", "\xd9\x87", "ah", "h", "hicri",
+	"\xda\xbe",					/* ھ (Urdu) */
+	"\xdb\x81\xd8\xac\xd8\xb1\xdb\x8c",		/* ہجری */
+	"\xd9\x87\xd8\xac\xd8\xb1\xd9\x8a",		/* هجري */
+	"\xd9\x87\xd8\xac\xd8\xb1\xd9\x8a\xd8\xa9",	/* هجرية */
+	NULL
+};
+
+/* Words of Islamic months in Latin letters, lower case, as prefixes:
+ * with a year of 1300-1599, a line with one may be a Hijri date. */
+static const char *const islamic_ascii[] = {
+	"muhar", "safar", "safer", "rabi", "rebi", "jumad", "jamad", "cemaz",
+	"rajab", "rejab", "recep", "shaban", "shaaban", "syaban", "syakban",
+	"ramad", "ramaz", "ramz", "shaww", "syaw", "sevval", "dhu", "dzul",
+	"zulk", "zulh", "zilk", "zilh", "hijri", "hicri", NULL
 };
 
 /* Locales whose names of the Islamic calendar's months ICU gives. */
@@ -90,7 +109,14 @@ static const struct {
 	{ 11, "\xd8\xb0\xd9\x8a \xd8\xa7\xd9\x84\xd9\x82\xd8\xb9\xd8\xaf\xd8\xa9" },	/* ذي القعدة */
 	{ 12, "\xd8\xb0\xd9\x8a \xd8\xa7\xd9\x84\xd8\xad\xd8\xac\xd8\xa9" },	/* ذي الحجة */
 	{ 9, "ramadhan" }, { 9, "ramzan" }, { 1, "muharram" },
-	{ 10, "shawwal" }, { 8, "shaban" },
+	{ 10, "shawwal" }, { 8, "shaban" }, { 8, "shaaban" },
+	{ 12, "dhul hijjah" }, { 12, "dhu al-hijjah" }, { 12, "dhul-hijjah" },
+	{ 12, "dzulhijjah" }, { 11, "dhul qadah" }, { 11, "dhu al-qadah" },
+	{ 11, "dhul qidah" }, { 11, "dhu al-qidah" }, { 11, "dzulqadah" },
+	{ 3, "rabi al-awwal" }, { 3, "rabi ul awal" }, { 3, "rabiul awal" },
+	{ 4, "rabi al-thani" }, { 4, "rabi al-akhir" }, { 5, "jumada al-awwal" },
+	{ 5, "jumada al-ula" }, { 6, "jumada al-thani" },
+	{ 6, "jumada al-akhirah" }, { 7, "rajab" },
 };
 
 static const char *const month_en[] = { "", "january", "february",
@@ -195,7 +221,7 @@ squeeze(char *key, size_t k)
 	size_t	 i, o = 0;
 
 	for (i = 0; i < k; i++)
-		if (key[i] != ' ' && key[i] != '-')
+		if (key[i] != ' ' && key[i] != '-' && key[i] != '\'')
 			key[o++] = key[i];
 	return o;
 }
@@ -305,6 +331,9 @@ build(void)
 	}
 	for (i = 0; hijri_marks[i] != NULL; i++)
 		put(hijri_marks[i], strlen(hijri_marks[i]), V_HIJRI);
+	/* Arabic morning and evening: صباحا, مساء */
+	put("\xd8\xb5\xd8\xa8\xd8\xa7\xd8\xad\xd8\xa7", 10, V_AM);
+	put("\xd9\x85\xd8\xb3\xd8\xa7\xd8\xa1", 8, V_PM);
 }
 
 /*
@@ -361,6 +390,26 @@ has_time(const char *s)
 	return 0;
 }
 
+/* 1 if a word of the line starts as an Islamic month written in Latin
+ * letters does ("Ramadhan", "Ramazan", "Dhul"). */
+static int
+islamic_word(const char *s, size_t len)
+{
+	size_t	 i, j, k, n;
+
+	for (i = 0; i < len; i = j + 1) {
+		for (j = i; j < len && isalpha((unsigned char)s[j]); j++)
+			;
+		for (k = 0; j > i && islamic_ascii[k] != NULL; k++) {
+			n = strlen(islamic_ascii[k]);
+			if (j - i >= n && strncasecmp(s + i, islamic_ascii[k],
+			    n) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* 1 if the line has the word "AH" (anno Hegirae), any case. */
 static int
 ah_mark(const char *s, size_t len)
@@ -376,21 +425,17 @@ ah_mark(const char *s, size_t len)
 	return 0;
 }
 
-/* The month two words name together ("ربيع" "الأول"), else 0. */
+/* The month that words joined name ("ربيعالأول"), else 0. */
 static int
-two_words(const uint8_t *a, int32_t alen, const uint8_t *b, int32_t blen)
+joined_key(const char *joined, size_t len)
 {
-	char		 joined[KEY_MAX * 3], key[KEY_MAX * 3];
+	char		 key[KEY_MAX * 3];
 	UChar		 u[KEY_MAX];
 	UErrorCode	 st = U_ZERO_ERROR;
 	int32_t		 ul;
 	size_t		 k;
 
-	if ((size_t)(alen + blen) >= sizeof(joined))
-		return 0;
-	memcpy(joined, a, (size_t)alen);
-	memcpy(joined + alen, b, (size_t)blen);
-	u_strFromUTF8(u, KEY_MAX, &ul, joined, alen + blen, &st);
+	u_strFromUTF8(u, KEY_MAX, &ul, joined, (int32_t)len, &st);
 	if (U_FAILURE(st) || (k = fold_key(u, ul, key, sizeof(key))) == 0)
 		return 0;
 	return get(key, k);
@@ -431,6 +476,20 @@ trailing_number(const char *out, size_t o, size_t *start)
 	for (; o > i; o--, m *= 10)
 		v += (out[o - 1] - '0') * m;
 	return v;
+}
+
+/* The year just written, "1445 " or "1445": its value, else -1. */
+static int
+trailing_year(const char *out, size_t o)
+{
+	size_t	 start;
+
+	while (o > 0 && out[o - 1] == ' ')
+		o--;
+	if (o < 4)
+		return -1;
+	return trailing_number(out, o, &start) >= 0 && o - start == 4 ?
+	    trailing_number(out, o, &start) : -1;
 }
 
 /*
@@ -523,7 +582,8 @@ datelocal_rewrite(const char *line, size_t len, char *out, size_t cap,
 		digit = 0;
 	}
 	/* 1300-1499 with a month of another script, or "AH" */
-	if (hijri_year && (letters || ah_mark(line, len)))
+	if (hijri_year && (letters || ah_mark(line, len) ||
+	    islamic_word(line, len)))
 		year = 1;
 	if (!year || numbers < 2)
 		return 0;
@@ -616,26 +676,53 @@ datelocal_rewrite(const char *line, size_t len, char *out, size_t cap,
 			    sizeof(key)) : 0;
 		}
 		v = k > 0 ? get(key, k) : 0;
-		/* "ربيع الأول", "Dhuʻl-Hijjah": two words, one month */
+		if ((k == 1 && key[0] == 'h') || (k == 2 && memcmp(key, "ah",
+		    2) == 0))
+			v = V_HIJRI;	/* whatever else "h" is in a language */
+		/* "ربيع الأول", "Dhu al-Hijjah", "Rabi' al-Awwal": words
+		 * of one month, joined */
 		if (k > 0 && j < n) {
-			int32_t	 q = j, e0;
+			int32_t	 q = j, e0, p, words;
 			UChar32	 e;
 			int	 v2;
+			char	 joined[KEY_MAX * 3];
+			size_t	 jl = 0;
 
-			U8_NEXT(s, q, n, e);
-			if (e == ' ' || e == 0x200c || e == '-') {
-				e0 = q;
-				while (q < n) {
-					int32_t	 p = q;
+			if ((size_t)(j - w0) < sizeof(joined)) {
+				memcpy(joined, s + w0, (size_t)(j - w0));
+				jl = (size_t)(j - w0);
+			}
+			for (words = 0; jl > 0 && words < 2 && q < n; words++) {
+				int	 seps = 0;
 
+				for (;;) {	/* one or two separators */
+					p = q;
+					U8_NEXT(s, q, n, e);
+					if ((e == ' ' || e == 0x200c ||
+					    e == '-' || e == '\'' ||
+					    e == 0x2019) && seps < 2 && q < n) {
+						seps++;
+						continue;
+					}
+					q = p;
+					break;
+				}
+				if (seps == 0)
+					break;
+				for (e0 = q; q < n; ) {
+					p = q;
 					U8_NEXT(s, q, n, e);
 					if (e < 0 || !wordy(e)) {
 						q = p;
 						break;
 					}
 				}
-				if (q > e0 && (v2 = two_words(s + w0, j - w0,
-				    s + e0, q - e0)) > V_ISLAMIC) {
+				if (q == e0 || jl + (size_t)(q - e0) >=
+				    sizeof(joined))
+					break;
+				memcpy(joined + jl, s + e0, (size_t)(q - e0));
+				jl += (size_t)(q - e0);
+				if ((v2 = joined_key(joined, jl)) > V_ISLAMIC) {
 					v = v2;
 					i = j = q;
 				}
@@ -673,6 +760,13 @@ datelocal_rewrite(const char *line, size_t len, char *out, size_t cap,
 			if (v > V_ISLAMIC)
 				*calendar = DATE_ISLAMIC;
 			changed = 1;
+		} else if (v == V_HIJRI && k <= 2 && key[0] == 'h' &&
+		    !((num = trailing_year(out, o)) >= 1300 && num < 1600)) {
+			/* "h" is a Hijri year's only after one ("19 h 51") */
+			if ((size_t)(j - w0) + 1 >= cap - o)
+				return 0;
+			memcpy(out + o, s + w0, (size_t)(j - w0));
+			o += (size_t)(j - w0);
 		} else if (v == V_HIJRI) {
 			hijri = 1;
 			if (out_puts(out, cap, &o, ",") == -1)
