@@ -248,6 +248,14 @@ check "epub: a dropped <iframe> is said once per chapter, with its src" sh -c \
      [ \"\$(grep -c 'iframe' '$E/iframe.err')\" = 1 ]"
 check "epub: figure, figcaption, details and summary are kept where HTML allows them" sh -c \
     "unzip -p '$E/hard/figure-details.epub' OEBPS/text/c00001.xhtml | tr -d '\n' | grep -q '<figure><img[^>]*/><figcaption>A <em>red</em> dot</figcaption></figure><details><summary>More</summary></details>'"
+mkdir -p "$E/frag"
+printf -- '---\ntitle: A\nlang: en\n---\n\n## Key points\n\nText.\n\n## 1. Intro\n\nMore.\n' > "$E/frag/a.md"
+printf -- '---\ntitle: B\nlang: en\n---\n\nSee [k](a.md#Key%%20points), [i](a.md#1-intro) and [n](a.md#no-such).\n' > "$E/frag/b.md"
+"$G" book -q -o "$E/frag.epub" "$E/frag/a.md" "$E/frag/b.md" 2>"$E/frag.err"
+check "epub: a fragment of another chapter finds its heading, or is warned" sh -c \
+    "unzip -p '$E/frag.epub' OEBPS/text/c00002.xhtml | grep -q 'href=\"c00001.xhtml#key-points\"' &&
+     unzip -p '$E/frag.epub' OEBPS/text/c00002.xhtml | grep -q 'href=\"c00001.xhtml#h-1-intro\"' &&
+     grep -q 'b.md:6:.*link to \"a.md#no-such\": that article has no heading' '$E/frag.err'"
 check "epub: a data: URL image is a file of the book (twice written, once packed)" sh -c \
     "[ \"\$(unzip -l '$E/hard/data-url.epub' | grep -c 'OEBPS/images/')\" = 1 ] &&
      [ \"\$(unzip -p '$E/hard/data-url.epub' 'OEBPS/text/*.xhtml' | grep -o '<img src=\"../images/i0001.png\"' | wc -l)\" = 2 ]"

@@ -367,20 +367,67 @@ put_url(struct xw *x, const char *u)
 	free(c);
 }
 
+/*
+ * The id of chapter t a fragment names: itself, else as a heading's id
+ * is made from it when it is ASCII ("Key%20Points": "key-points";
+ * "1-intro": "h-1-intro"), into buf; NULL if none.
+ */
+static const char *
+chapter_fragment(struct xw *x, size_t t, const char *frag, char *buf,
+    size_t sz)
+{
+	size_t	 i, o = 0;
+	int	 dash = 0;
+
+	if (epub_chapter_has_id(x->e, t, frag))
+		return frag;
+	o = (size_t)snprintf(buf, sz, "h-");
+	for (i = 0; frag[i] != '\0' && o + 2 < sz; i++) {
+		unsigned char c = (unsigned char)frag[i];
+
+		if (c == '%' && frag[i + 1] == '2' && frag[i + 2] == '0') {
+			i += 2;
+			c = ' ';
+		}
+		if (c >= 0x80)
+			return NULL;
+		if (isalnum(c)) {
+			if (dash && o > 2)
+				buf[o++] = '-';
+			buf[o++] = (char)tolower(c);
+			dash = 0;
+		} else
+			dash = 1;
+	}
+	buf[o] = '\0';
+	if (o > 2 && epub_chapter_has_id(x->e, t, buf + 2))
+		return buf + 2;
+	return o > 2 && epub_chapter_has_id(x->e, t, buf) ? buf : NULL;
+}
+
 /* The href a link gets in this chapter, malloc'd, or NULL: text only. */
 static char *
 link_href(struct xw *x, const struct galley_node *n)
 {
 	const char	*url = n->u.link.url, *frag = n->u.link.fragment;
 	size_t		 t;
-	char		*h;
+	char		*h, fb[128];
 
 	switch (n->u.link.kind) {
 	case GALLEY_LINK_INTERNAL:
 		if (!map_get(&x->e->article, n->u.link.target, &t))
 			return NULL;
 		if (frag != NULL && *frag != '\0' &&
-		    epub_chapter_has_id(x->e, t, frag)) {
+		    (frag = chapter_fragment(x, t, frag, fb, sizeof(fb))) ==
+		    NULL) {
+			galley_diag_add(x->e->dg, GALLEY_WARNING, x->file,
+			    n->pos.line, n->pos.col, "link to \"%s\": that "
+			    "article has no heading \"#%s\"; the link goes to "
+			    "its top", url != NULL ? url : "",
+			    n->u.link.fragment);
+			frag = NULL;
+		}
+		if (frag != NULL && *frag != '\0') {
 			if ((h = malloc(strlen(x->e->ch[t].file) +
 			    strlen(frag) + 2)) == NULL)
 				epub_oom();
