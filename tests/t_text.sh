@@ -26,7 +26,8 @@ for f in en-export.txt de-export.md fr-cp1252.txt pl-utf16.txt fi-cr.txt notes-m
     ru-cp1251.txt ja-sjis.txt zh-gb18030.txt th-buddhist.txt el-iso8859-7.txt \
     tr-bom.txt et-dotted.txt zh-wrapped.txt ja-nakaguro.txt el-question.txt \
     ja-utf16le-nobom.txt pl-utf16be-nobom.txt ar-hijri.txt fa-digits.txt \
-    en-byline.txt en-relative.txt de-byline.txt en-authors.txt en-readtime.txt; do
+    en-byline.txt en-relative.txt de-byline.txt en-authors.txt en-readtime.txt \
+    pt-title-byline.txt de-years-ago.txt nl-door-title.txt en-jobtitle.txt; do
 	check "text: golden JSON of $f" golden "tests/text/$f" "$TX/${f%.*}.json"
 done
 

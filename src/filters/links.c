@@ -450,7 +450,8 @@ resolve_fragment(struct resolve *r, struct galley_node *n, const char *frag)
 {
 	char	*key, *id;
 
-	if (has_id(r, frag) || strncmp(frag, "fnref-", 6) == 0)
+	if (has_id(r, frag) || strncmp(frag, "fnref-", 6) == 0 ||
+	    strcasecmp(frag, "top") == 0)	/* HTML's top of the page */
 		return;
 	key = percent_decode(frag);
 	if (r->slugger == NULL)

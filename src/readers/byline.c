@@ -108,7 +108,34 @@ is_name(const char *s, size_t len)
 	return words >= 2;
 }
 
-/* The names of "Jane Doe and John Roe" into cb; 1 if all are names. */
+/* Words of a job beside a name ("Jane Doe, Staff Writer"), lower case. */
+static const char *const jobs[] = {
+	"writer", "editor", "correspondent", "reporter", "contributor",
+	"columnist", "staff", "redakteur", "korrespondent", "journalist",
+	"correspondant", "r\xc3\xa9" "dact", "redact", "redattor", "periodist",
+	"dziennikarz", "toimittaja", "reporter", "photograph", NULL
+};
+
+/* 1 if s[0..len) names a job. */
+static int
+is_job(const char *s, size_t len)
+{
+	char	 low[80];
+	size_t	 i;
+
+	if (len >= sizeof(low))
+		return 0;
+	for (i = 0; i < len; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	low[len] = '\0';
+	for (i = 0; jobs[i] != NULL; i++)
+		if (strstr(low, jobs[i]) != NULL)
+			return 1;
+	return 0;
+}
+
+/* The names of "Jane Doe and John Roe" into cb; 1 if all are names (a
+ * job after a comma, "Jane Doe, Staff Writer", is passed over). */
 static int
 names(const char *s, size_t len, void (*cb)(void *, const char *, size_t),
     void *arg, int call)
@@ -121,6 +148,9 @@ names(const char *s, size_t len, void (*cb)(void *, const char *, size_t),
 		for (k = 0; joins[k] != NULL; k++) {
 			n = strlen(joins[k]);
 			if (i + n <= len && strncmp(s + i, joins[k], n) == 0) {
+				if (joins[k][0] == ',' && is_job(s + i + n,
+				    len - i - n))
+					return names(s, i, cb, arg, call);
 				if (!names(s, i, cb, arg, call) ||
 				    !names(s + i + n, len - i - n, cb, arg,
 				    call))
@@ -253,6 +283,27 @@ next_sep(const char *s, size_t i, size_t len, size_t *n)
 		}
 	*n = 0;
 	return len;
+}
+
+int
+byline_sure(const char *s, size_t len)
+{
+	static const char *const marked[] = { "by: ", "autor: ",
+	    "author: ", "auteur : ", "auteur: ", "tekij\xc3\xa4: ",
+	    "forfatter: ", "f\xc3\xb6rfattare: ", "written by ", "posted by ",
+	    NULL };
+	size_t	 n, i;
+	int	 lower = 0;
+
+	if (!byline_line(s, len, NULL, NULL))
+		return 0;
+	if (starts_with(s, len, marked) > 0)
+		return 1;
+	/* "By JANE DOE": names in capitals */
+	n = starts_with(s, len, by_words);
+	for (i = n; i < len && s[i] != '|' && s[i] != '\xc2'; i++)
+		lower |= s[i] >= 'a' && s[i] <= 'z';
+	return n > 0 && !lower;
 }
 
 int

@@ -11,6 +11,10 @@
  */
 int	byline_parse(const char *s, size_t len,
 	    void (*author)(void *, const char *, size_t), void *arg);
+/* 1 if the line is a byline that can be nothing else: "By: Jane Doe",
+ * "Written by ...", "By JANE DOE" (above a title, "By Royal
+ * Appointment" may be the title itself). */
+int	byline_sure(const char *s, size_t len);
 /* The same, with parts after it: "By Jane Doe | Reuters". */
 int	byline_line(const char *s, size_t len,
 	    void (*author)(void *, const char *, size_t), void *arg);

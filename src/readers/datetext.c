@@ -447,9 +447,11 @@ tokenize(struct tok *t, const char *s)
 			i++;
 			continue;
 		}
-		/* A dash standing alone separates; it is not a date's. */
-		if (s[i] == '-' && t[n].sp && (s[i + 1] == ' ' ||
-		    s[i + 1] == '\0')) {
+		/* A dash standing alone separates; it is not a date's; nor
+		 * is one inside a word ("quinta-feira") */
+		if (s[i] == '-' && ((t[n].sp && (s[i + 1] == ' ' ||
+		    s[i + 1] == '\0')) || (i > 0 && is_alpha(s[i - 1]) &&
+		    is_alpha(s[i + 1])))) {
 			i++;
 			sp = 1;
 			continue;

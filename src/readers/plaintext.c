@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "galley/pipeline.h"
 #include "readers/byline.h"
@@ -1027,6 +1028,61 @@ looks_like_date(const char *s, size_t len)
 	return year && (numbers >= 3 || (numbers == 2 && time));
 }
 
+/*
+ * 1 if a title stands after line i: the next text is one line alone
+ * that looks like one ("Heute vor 50 Jahren" above a paragraph is the
+ * title, not a relative date).
+ */
+static int
+title_follows(const struct text_reader *r, size_t i)
+{
+	size_t	 next = (size_t)skip_blank(r, i + 1);
+
+	return next < r->n && (next + 1 >= r->n || r->lines[next + 1].blank) &&
+	    title_like(r, next);
+}
+
+/* 1 if the line starts as a byline does ("Por ", "By "), names or not. */
+static int
+byline_start(const struct tline *l)
+{
+	static const char *const by[] = { "by ", "by: ", "von ", "par ",
+	    "door ", "av ", "af ", "przez ", "di ", "por ", "written by ",
+	    NULL };
+	size_t	 k, n;
+
+	for (k = 0; by[k] != NULL; k++) {
+		n = strlen(by[k]);
+		if (l->len > n && strncasecmp(l->s, by[k], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 if the line has parts after " | ", " · " or " • ". */
+static int
+has_parts(const struct tline *l)
+{
+	size_t	 i;
+
+	for (i = 0; i + 2 < l->len; i++)
+		if (l->s[i] == ' ' && (l->s[i + 1] == '|' ||
+		    (i + 3 < l->len && memcmp(l->s + i + 1, "\xc2\xb7", 2) == 0) ||
+		    (i + 4 < l->len && memcmp(l->s + i + 1, "\xe2\x80\xa2", 3) ==
+		    0)))
+			return 1;
+	return 0;
+}
+
+/* 1 if the line before line i (blank lines aside) is the date line. */
+static int
+date_above(const struct text_reader *r, size_t i)
+{
+	while (i > 0 && r->lines[i - 1].blank)
+		i--;
+	return i > 0 && r->lines[i - 1].used;
+}
+
 /* An author of a byline into the article's metadata. */
 static void
 add_author(void *arg, const char *s, size_t len)
@@ -1077,7 +1133,8 @@ take_date_and_title(struct text_reader *r)
 	}
 	/* a date line all the same: not the title, but text of the body */
 	if (meta->date == NULL && first < r->n &&
-	    byline_relative(r->lines[first].s, r->lines[first].len)) {
+	    byline_relative(r->lines[first].s, r->lines[first].len) &&
+	    title_follows(r, first)) {
 		galley_diag_add(r->dg, GALLEY_WARNING, r->name,
 		    (unsigned)first + 1, 1, "this line is a relative date or "
 		    "a reading time, not a date: the article has no date");
@@ -1094,11 +1151,19 @@ take_date_and_title(struct text_reader *r)
 		l = &r->lines[i];
 		if (l->blank || l->used)
 			continue;
-		/* a byline above the title: only if a title follows it
-		 * ("By Any Means Necessary" alone is the title) */
+		/* a byline above the title, if a title follows it that is
+		 * no byline itself ("Por Dentro da Amazônia" above "Por Ana
+		 * Costa", "By Royal Appointment" above "Written by ..." are
+		 * titles): one that can be nothing else, one with parts
+		 * ("Por Juan Pérez | EFE"), or one under the date line */
 		next = (size_t)skip_blank(r, i + 1);
-		if (next < r->n && byline_line(l->s, l->len, NULL, NULL) &&
-		    title_like(r, next) && take_byline(r, i))
+		if (next < r->n && (byline_sure(l->s, l->len) ||
+		    (byline_line(l->s, l->len, NULL, NULL) &&
+		    title_like(r, next) && !byline_start(&r->lines[next]) &&
+		    (has_parts(l) || (first != (size_t)-1 &&
+		    i == (size_t)skip_blank(r, first + 1)) ||
+		    (meta->date != NULL && date_above(r, i))))) &&
+		    take_byline(r, i))
 			continue;
 		if (title_like(r, i)) {
 			meta->title = fold_spaces(r->doc, l->s, l->len);

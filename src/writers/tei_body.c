@@ -10,6 +10,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -322,7 +323,9 @@ link(struct body *b, xmlNodePtr parent, struct galley_node *n)
 		/* a fragment: the heading ids here carry the article's */
 		galley_buf_printf(&buf, "%s.%s", b->prefix, url + 1);
 		u = tei_name(buf.data);
-		tei_fix_add(b->ctx, el, u, NULL);
+		/* "#top", the top of the document in HTML: the article */
+		tei_fix_add(b->ctx, el, u, strcasecmp(url, "#top") == 0 ?
+		    b->prefix : NULL);
 		free(u);
 		tei_attr(el, "target", "#");
 	} else {

@@ -59,6 +59,12 @@ main(void)
 	CHECK(authors_of("By 2021 we will know") == NULL,
 	    "not a byline: digits");
 	CHECK(authors_of("Jane Doe") == NULL, "no 'by': not a byline");
+	CHECK_STR(authors_of("By Jane Doe, Staff Writer"), "Jane Doe",
+	    "a job after the name is no name");
+	CHECK(byline_sure("By: Jane Doe", 12) && byline_sure("By JANE DOE",
+	    11) && !byline_sure("By Royal Appointment", 20) &&
+	    !byline_sure("Por Dentro da Amaz\xc3\xb4nia", 23),
+	    "bylines that can be nothing else");
 	CHECK(authors_of("By Design") == NULL && authors_of("Door Nederland") ==
 	    NULL && authors_of("By Air and Sea") == NULL,
 	    "one-word names: titles, not bylines");

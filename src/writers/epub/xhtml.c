@@ -439,9 +439,12 @@ link_href(struct xw *x, const struct galley_node *n)
 	case GALLEY_LINK_EXTERNAL:
 		if (url == NULL)
 			return NULL;
+		if (url[0] == '#' && map_get(&x->ids.set, url + 1, NULL))
+			return epub_strdup(url);
+		if (strcasecmp(url, "#top") == 0)	/* HTML's top */
+			return epub_strdup(x->e->ch[x->ch].file);
 		if (url[0] == '#')
-			return map_get(&x->ids.set, url + 1, NULL) ?
-			    epub_strdup(url) : NULL;
+			return NULL;
 		if (epub_url_is_absolute(url) && url_host_ascii(url,
 		    &h) == 0) {
 			free(h);
