@@ -113,7 +113,8 @@ static const char *const jobs[] = {
 	"writer", "editor", "correspondent", "reporter", "contributor",
 	"columnist", "staff", "redakteur", "korrespondent", "journalist",
 	"correspondant", "r\xc3\xa9" "dact", "redact", "redattor", "periodist",
-	"dziennikarz", "toimittaja", "reporter", "photograph", NULL
+	"dziennikarz", "toimittaja", "photograph", "redaz", "redak",
+	"reda\xc3\xa7", "redacc", "newsroom", "editorial", NULL
 };
 
 /* 1 if s[0..len) names a job. */
@@ -298,6 +299,10 @@ byline_sure(const char *s, size_t len)
 	if (!byline_line(s, len, NULL, NULL))
 		return 0;
 	if (starts_with(s, len, marked) > 0)
+		return 1;
+	/* "Di Redazione Online", "Von Redaktion": a newsroom's byline */
+	n = starts_with(s, len, by_words);
+	if (n > 0 && is_job(s + n, len - n < 60 ? len - n : 60))
 		return 1;
 	/* "By JANE DOE": names in capitals */
 	n = starts_with(s, len, by_words);
