@@ -23,8 +23,7 @@
  * lower case, with its space or colon. */
 static const char *const by_words[] = {
 	"written by ", "posted by ", "by: ", "by ", "von ", "par ", "door ",
-	"av ",
-	"af ", "przez ", "di ", "por ", "autor: ", "author: ", "auteur : ",
+	"av ", "af ", "przez ", "di ", "por ", "autor: ", "author: ", "auteur : ",
 	"auteur: ", "tekij\xc3\xa4: ", "forfatter: ", "f\xc3\xb6rfattare: ",
 	NULL
 };
@@ -84,31 +83,8 @@ name_word(const char *w, size_t n)
 	return 0;
 }
 
-/* 1 if s[0..len) is a name: two to NAME_MAX_WORDS name words (a first
- * name and a last: "By Design" and "Door Nederland" are titles), the
- * first a capital one, no digits or sentence punctuation. */
-static int
-is_name(const char *s, size_t len)
-{
-	size_t	 i = 0, j, words = 0;
-
-	if (len == 0 || !capital(s, len))
-		return 0;
-	while (i < len) {
-		for (j = i; j < len && s[j] != ' '; j++)
-			if (isdigit((unsigned char)s[j]) || s[j] == '!' ||
-			    s[j] == '?' || s[j] == ':' || s[j] == ';' ||
-			    s[j] == '(' || s[j] == '"')
-				return 0;
-		if (!name_word(s + i, j - i) || ++words > NAME_MAX_WORDS)
-			return 0;
-		for (i = j; i < len && s[i] == ' '; i++)
-			;
-	}
-	return words >= 2;
-}
-
-/* Words of a job beside a name ("Jane Doe, Staff Writer"), lower case. */
+/* Words of a job or a newsroom beside a name or for one ("Jane Doe,
+ * Staff Writer", "Di Redazione Online"), lower case. */
 static const char *const jobs[] = {
 	"writer", "editor", "correspondent", "reporter", "contributor",
 	"columnist", "staff", "redakteur", "korrespondent", "journalist",
@@ -133,6 +109,31 @@ is_job(const char *s, size_t len)
 		if (strstr(low, jobs[i]) != NULL)
 			return 1;
 	return 0;
+}
+
+/* 1 if s[0..len) is a name: two to NAME_MAX_WORDS name words (a first
+ * name and a last: "By Design" and "Door Nederland" are titles) or a
+ * newsroom's one ("Redaktion", "Staff"), the first a capital one, no
+ * digits or sentence punctuation. */
+static int
+is_name(const char *s, size_t len)
+{
+	size_t	 i = 0, j, words = 0;
+
+	if (len == 0 || !capital(s, len))
+		return 0;
+	while (i < len) {
+		for (j = i; j < len && s[j] != ' '; j++)
+			if (isdigit((unsigned char)s[j]) || s[j] == '!' ||
+			    s[j] == '?' || s[j] == ':' || s[j] == ';' ||
+			    s[j] == '(' || s[j] == '"')
+				return 0;
+		if (!name_word(s + i, j - i) || ++words > NAME_MAX_WORDS)
+			return 0;
+		for (i = j; i < len && s[i] == ' '; i++)
+			;
+	}
+	return words >= 2 || (words == 1 && is_job(s, len));
 }
 
 /* The names of "Jane Doe and John Roe" into cb; 1 if all are names (a
@@ -187,12 +188,6 @@ byline_parse(const char *s, size_t len,
 	return 1;
 }
 
-/*
- * A date line with more on it: "Posted on June 24, 2021 by Jane Doe"
- * (a byline after the date), "June 24, 2021 · 5 min read" or "24 juni
- * 2021 | Opinie" (parts after a separator).  The date's ISO form into
- * iso, the authors to author(); 0, or -1 if no part is a date.
- */
 /* Words in s[0..len). */
 static size_t
 count_words(const char *s, size_t len)
@@ -230,9 +225,9 @@ loose_names(const char *s, size_t len,
 }
 
 /*
- * One part of a date line: a date, a date then " by NAME", a byline,
- * or (not before the date) a rubric of a word or two or a reading
- * time.  What it is, or -1 if it is none: 2 a date, 1 more, 0 nothing.
+ * One part of a date line: a date (the first only), a date then " by
+ * NAME", a byline, a rubric of a word or two, or a reading time.  What
+ * it is, or -1 if it is none: 2 a date, 1 another, 0 an empty part.
  */
 static int
 date_part(const char *s, size_t len, char iso[32], int dated,
@@ -287,28 +282,42 @@ next_sep(const char *s, size_t i, size_t len, size_t *n)
 }
 
 int
+byline_word(const char *s, size_t len)
+{
+	return starts_with(s, len, by_words) > 0;
+}
+
+int
+byline_parts(const char *s, size_t len)
+{
+	size_t	 n;
+
+	return next_sep(s, 0, len, &n) < len;
+}
+
+int
 byline_sure(const char *s, size_t len)
 {
 	static const char *const marked[] = { "by: ", "autor: ",
 	    "author: ", "auteur : ", "auteur: ", "tekij\xc3\xa4: ",
 	    "forfatter: ", "f\xc3\xb6rfattare: ", "written by ", "posted by ",
 	    NULL };
-	size_t	 n, i;
+	size_t	 n, i, q, k;
 	int	 lower = 0;
 
 	if (!byline_line(s, len, NULL, NULL))
 		return 0;
 	if (starts_with(s, len, marked) > 0)
 		return 1;
-	/* "Di Redazione Online", "Von Redaktion": a newsroom's byline */
 	n = starts_with(s, len, by_words);
-	if (n > 0 && is_job(s + n, len - n < 60 ? len - n : 60))
+	q = next_sep(s, 0, len, &k);
+	/* "Di Redazione Online": a newsroom's byline */
+	if (is_job(s + n, q - n))
 		return 1;
 	/* "By JANE DOE": names in capitals */
-	n = starts_with(s, len, by_words);
-	for (i = n; i < len && s[i] != '|' && s[i] != '\xc2'; i++)
+	for (i = n; i < q; i++)
 		lower |= s[i] >= 'a' && s[i] <= 'z';
-	return n > 0 && !lower;
+	return !lower;
 }
 
 int
@@ -333,6 +342,13 @@ byline_line(const char *s, size_t len,
 	return 1;
 }
 
+/*
+ * A date line with more on it: "Posted on June 24, 2021 by Jane Doe"
+ * (a byline after the date), "June 24, 2021 · 5 min read" or "Opinie |
+ * 24 juni 2021" (parts between separators).  The date's ISO form into
+ * iso, the authors to author(); 0, or -1 if no part is a date or some
+ * part is none of date_part()'s.
+ */
 int
 byline_date(const char *s, size_t len, char iso[32],
     void (*author)(void *, const char *, size_t), void *arg)

@@ -15,6 +15,10 @@ int	byline_parse(const char *s, size_t len,
  * "Written by ...", "By JANE DOE" (above a title, "By Royal
  * Appointment" may be the title itself). */
 int	byline_sure(const char *s, size_t len);
+/* 1 if the line starts as a byline does ("Por ", "By "), names or
+ * not; 1 if it has parts after " | ", " · " or " • ". */
+int	byline_word(const char *s, size_t len);
+int	byline_parts(const char *s, size_t len);
 /* The same, with parts after it: "By Jane Doe | Reuters". */
 int	byline_line(const char *s, size_t len,
 	    void (*author)(void *, const char *, size_t), void *arg);

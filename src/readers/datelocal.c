@@ -809,8 +809,8 @@ datelocal_rewrite(const char *line, size_t len, char *out, size_t cap,
 	 * time they are something else (Arabic م, PM, also marks a year
 	 * of the common era) */
 	out[o] = '\0';
-	if (ampm > 0 && has_time(out) && out_puts(out, cap, &o, ampm == V_AM ? " am" :
-	    " pm") == -1)
+	if (ampm > 0 && has_time(out) && out_puts(out, cap, &o,
+	    ampm == V_AM ? " am" : " pm") == -1)
 		return 0;
 	out[o] = '\0';
 	/* no month names: "هـ" says Islamic; else the digits hint */

@@ -200,11 +200,10 @@ from_utf16(char **out, size_t *outlen, const char *name,
 
 /*
  * How well the first 4 KB read as UTF-16 text in that byte order: -1
- * if not at all (a NUL, a control but blanks),
- * or if too few characters are ASCII (a quarter, or two and a line
- * end: a text file with a stray NUL has one ASCII character per NUL
- * read so, no line end); else the number of ASCII characters, which
- * text in the wrong order seldom has.
+ * if not at all (a NUL, a control but blanks), or if too few characters
+ * are ASCII (a quarter, or two and a line end: a text file with a stray
+ * NUL has one ASCII character per NUL read so, no line end); else the
+ * number of ASCII characters, which text in the wrong order seldom has.
  */
 static long
 utf16_score(const unsigned char *s, size_t len, int be)

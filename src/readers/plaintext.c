@@ -1042,45 +1042,13 @@ title_follows(const struct text_reader *r, size_t i)
 	    title_like(r, next);
 }
 
-/* 1 if the line starts as a byline does ("Por ", "By "), names or not. */
+/* 1 if line j is the first text after line i (blank lines aside). */
 static int
-byline_start(const struct tline *l)
+right_under(const struct text_reader *r, size_t i, size_t j)
 {
-	static const char *const by[] = { "by ", "by: ", "von ", "par ",
-	    "door ", "av ", "af ", "przez ", "di ", "por ", "written by ",
-	    NULL };
-	size_t	 k, n;
-
-	for (k = 0; by[k] != NULL; k++) {
-		n = strlen(by[k]);
-		if (l->len > n && strncasecmp(l->s, by[k], n) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-/* 1 if the line has parts after " | ", " · " or " • ". */
-static int
-has_parts(const struct tline *l)
-{
-	size_t	 i;
-
-	for (i = 0; i + 2 < l->len; i++)
-		if (l->s[i] == ' ' && (l->s[i + 1] == '|' ||
-		    (i + 3 < l->len && memcmp(l->s + i + 1, "\xc2\xb7", 2) == 0) ||
-		    (i + 4 < l->len && memcmp(l->s + i + 1, "\xe2\x80\xa2", 3) ==
-		    0)))
-			return 1;
-	return 0;
-}
-
-/* 1 if the line before line i (blank lines aside) is the date line. */
-static int
-date_above(const struct text_reader *r, size_t i)
-{
-	while (i > 0 && r->lines[i - 1].blank)
-		i--;
-	return i > 0 && r->lines[i - 1].used;
+	for (i++; i < j && r->lines[i].blank; i++)
+		;
+	return i == j;
 }
 
 /* An author of a byline into the article's metadata. */
@@ -1114,6 +1082,7 @@ take_date_and_title(struct text_reader *r)
 	struct galley_meta	*meta = galley_doc_meta(r->doc);
 	struct tline		*l;
 	size_t			 i, next, seen = 0, first = (size_t)-1;
+	size_t			 dated = (size_t)-1;	/* the date line */
 	char			 iso[32];
 
 	for (i = 0; i < r->n && seen < 2; i++) {
@@ -1128,6 +1097,7 @@ take_date_and_title(struct text_reader *r)
 			meta->date_text = galley_doc_strndup(r->doc, l->s,
 			    l->len);
 			l->used = 1;
+			dated = i;
 			break;
 		}
 	}
@@ -1147,6 +1117,8 @@ take_date_and_title(struct text_reader *r)
 		r->lines[first].used = 1;
 	} else
 		first = (size_t)-1;
+	if (first != (size_t)-1)
+		dated = first;
 	for (i = 0; i < r->n; i++) {
 		l = &r->lines[i];
 		if (l->blank || l->used)
@@ -1159,10 +1131,9 @@ take_date_and_title(struct text_reader *r)
 		next = (size_t)skip_blank(r, i + 1);
 		if (next < r->n && (byline_sure(l->s, l->len) ||
 		    (byline_line(l->s, l->len, NULL, NULL) &&
-		    title_like(r, next) && !byline_start(&r->lines[next]) &&
-		    (has_parts(l) || (first != (size_t)-1 &&
-		    i == (size_t)skip_blank(r, first + 1)) ||
-		    (meta->date != NULL && date_above(r, i))))) &&
+		    title_like(r, next) && !byline_word(r->lines[next].s,
+		    r->lines[next].len) && (byline_parts(l->s, l->len) ||
+		    (dated != (size_t)-1 && right_under(r, dated, i))))) &&
 		    take_byline(r, i))
 			continue;
 		if (title_like(r, i)) {

@@ -64,7 +64,8 @@ main(void)
 	CHECK(byline_sure("By: Jane Doe", 12) && byline_sure("By JANE DOE",
 	    11) && !byline_sure("By Royal Appointment", 20) &&
 	    !byline_sure("Por Dentro da Amaz\xc3\xb4nia", 23) &&
-	    byline_sure("Di Redazione Online", 19),
+	    byline_sure("Di Redazione Online", 19) &&
+	    byline_sure("Von Redaktion", 13),
 	    "bylines that can be nothing else");
 	CHECK(authors_of("By Design") == NULL && authors_of("Door Nederland") ==
 	    NULL && authors_of("By Air and Sea") == NULL,

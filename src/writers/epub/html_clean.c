@@ -568,12 +568,13 @@ emit(struct hc *h, xmlNode *n, enum ctx ctx)
 		if (wrap == NULL) {
 			/* Not here: keep its content where it may stand,
 			 * a block's apart from the words around it */
-			if (ctx == C_FLOW || ctx == C_PHRASING) {
-				if (e->kind != K_PHRASING)
-					apart(h, NULL);
+			if ((ctx == C_FLOW || ctx == C_PHRASING) &&
+			    e->kind == K_PHRASING)
 				emit_list(h, n->children, ctx);
-				if (e->kind != K_PHRASING)
-					apart(h, n->next);
+			else if (ctx == C_FLOW || ctx == C_PHRASING) {
+				apart(h, NULL);
+				emit_list(h, n->children, ctx);
+				apart(h, n->next);
 			}
 			return;
 		}

@@ -479,53 +479,44 @@ data_url(const char *url, char **out, size_t *len)
 	const char			*comma = strchr(url, ',');
 	const char			*p;
 	struct base64_decode_ctx	 ctx;
+	char				*text;
 	size_t				 n, o = 0;
-	int				 b64;
+	int				 b64, ok;
 
 	*out = NULL;
 	if (strncmp(url, "data:", 5) != 0 || comma == NULL)
 		return -1;
 	b64 = comma - url >= 12 && strncmp(comma - 7, ";base64", 7) == 0;
-	n = strlen(comma + 1);
-	if (n > IMAGE_MAX)
+	if ((n = strlen(comma + 1)) > IMAGE_MAX)
 		return -1;
-	*out = malloc(n + 1);
-	if (*out == NULL)
+	/* %xx decoded; in base64, line breaks and blanks off */
+	if ((text = malloc(n + 1)) == NULL)
 		epub_oom();
-	if (b64) {
-		char	*clean = malloc(n + 1);
-
-		if (clean == NULL)
-			epub_oom();
-		for (p = comma + 1; *p != '\0'; p++)	/* line breaks, %xx */
-			if (*p == '%' && hexdig(p[1]) >= 0 &&
-			    hexdig(p[2]) >= 0) {
-				clean[o++] = (char)(hexdig(p[1]) * 16 +
-				    hexdig(p[2]));
-				p += 2;
-			} else if (*p != ' ' && *p != '\n' && *p != '\r' &&
-			    *p != '\t')
-				clean[o++] = *p;
-		base64_decode_init(&ctx);
-		n = BASE64_DECODE_LENGTH(o);
-		if (n > o + 1 || !base64_decode_update(&ctx, &n,
-		    (uint8_t *)*out, o, clean) || !base64_decode_final(&ctx)) {
-			free(clean);
-			free(*out);
-			*out = NULL;
-			return -1;
-		}
-		free(clean);
-		*len = n;
-		return 0;
-	}
 	for (p = comma + 1; *p != '\0'; p++)
 		if (*p == '%' && hexdig(p[1]) >= 0 && hexdig(p[2]) >= 0) {
-			(*out)[o++] = (char)(hexdig(p[1]) * 16 + hexdig(p[2]));
+			text[o++] = (char)(hexdig(p[1]) * 16 + hexdig(p[2]));
 			p += 2;
-		} else
-			(*out)[o++] = *p;
-	*len = o;
+		} else if (!b64 || (*p != ' ' && *p != '\n' && *p != '\r' &&
+		    *p != '\t'))
+			text[o++] = *p;
+	if (!b64) {
+		*out = text;
+		*len = o;
+		return 0;
+	}
+	if ((*out = malloc(BASE64_DECODE_LENGTH(o) + 1)) == NULL)
+		epub_oom();
+	base64_decode_init(&ctx);
+	n = BASE64_DECODE_LENGTH(o);
+	ok = base64_decode_update(&ctx, &n, (uint8_t *)*out, o, text) &&
+	    base64_decode_final(&ctx);
+	free(text);
+	if (!ok) {
+		free(*out);
+		*out = NULL;
+		return -1;
+	}
+	*len = n;
 	return 0;
 }
 
