@@ -16,7 +16,6 @@
 #include "galley/buf.h"
 
 #define LANG_SAMPLE	1024	/* bytes of text shown to CLD2 */
-#define LANG_MAX_TEXT	(64 * 1024)	/* enough to be sure, fast */
 #define LANG_MIN_LETTERS 24		/* fewer: too little text */
 #define LANG_UNSURE_PERCENT 70	/* an unreliable verdict taken if its */
 #define LANG_UNSURE_LETTERS 200	/* language has this much of this */
@@ -30,8 +29,50 @@ static const struct {
 	{ NULL, NULL }
 };
 
+/*
+ * The last tags this thread normalised: a run sees the same few
+ * languages again and again, and ICU's parser costs more than the
+ * lookup.
+ */
+#define LANG_CACHE	4
+static _Thread_local struct {
+	char	 in[16], out[16];
+	int	 rc;
+} lang_cache[LANG_CACHE];
+static _Thread_local unsigned lang_cache_next;
+
+static int lang_normalise_icu(const char *, char *, size_t);
+
 int
 lang_normalise(const char *tag, char *out, size_t sz)
+{
+	size_t	 i, k;
+	int	 rc;
+
+	for (i = 0; i < LANG_CACHE; i++)
+		if (lang_cache[i].in[0] != '\0' &&
+		    strcmp(lang_cache[i].in, tag) == 0 &&
+		    strlen(lang_cache[i].out) < sz) {
+			memcpy(out, lang_cache[i].out,
+			    strlen(lang_cache[i].out) + 1);
+			return lang_cache[i].rc;
+		}
+	rc = lang_normalise_icu(tag, out, sz);
+	if (strlen(tag) < sizeof(lang_cache[0].in) &&
+	    (rc == -1 || strlen(out) < sizeof(lang_cache[0].out))) {
+		k = lang_cache_next++ % LANG_CACHE;
+		memcpy(lang_cache[k].in, tag, strlen(tag) + 1);
+		if (rc == 0)
+			memcpy(lang_cache[k].out, out, strlen(out) + 1);
+		else
+			lang_cache[k].out[0] = '\0';
+		lang_cache[k].rc = rc;
+	}
+	return rc;
+}
+
+static int
+lang_normalise_icu(const char *tag, char *out, size_t sz)
 {
 	char		 in[ULOC_FULLNAME_CAPACITY], id[ULOC_FULLNAME_CAPACITY];
 	UErrorCode	 st = U_ZERO_ERROR;
@@ -113,7 +154,7 @@ gather_text(struct galley_node *n, int entering, void *arg)
 {
 	struct gather	*g = arg;
 
-	if (g->buf->len >= LANG_MAX_TEXT)
+	if (g->buf->len > LANG_SAMPLE)	/* all CLD2 is shown */
 		return GALLEY_WALK_STOP;
 	switch (n->type) {
 	case GALLEY_NODE_CODE_BLOCK:

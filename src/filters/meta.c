@@ -397,8 +397,8 @@ uuid_v5(const char *name, char out[37])
 	for (i = 0; i < 16; i++) {
 		if (i == 4 || i == 6 || i == 8 || i == 10)
 			out[o++] = '-';
-		snprintf(out + o, 3, "%02x", h[i]);
-		o += 2;
+		out[o++] = "0123456789abcdef"[h[i] >> 4];
+		out[o++] = "0123456789abcdef"[h[i] & 0xf];
 	}
 	out[o] = '\0';
 }

@@ -337,11 +337,14 @@ inlines_flush(struct inlines *in)
 	in->text.len = 0;
 }
 
+/* n bytes of text from line l at offset off (its position if it starts
+ * a text node: counted only then, not for every word) */
 static void
-inlines_put(struct inlines *in, const char *s, size_t n, struct galley_pos p)
+inlines_put(struct inlines *in, const char *s, size_t n,
+    const struct tline *l, size_t off)
 {
 	if (in->text.len == 0)
-		in->text_pos = p;
+		in->text_pos = pos_at(l, off);
 	galley_buf_put(&in->text, s, n);
 }
 
@@ -368,6 +371,8 @@ url_len(const char *s, size_t len, int *www)
 	size_t	 k, e, open = 0, close = 0;
 
 	*www = 0;
+	if (s[0] != 'h' && s[0] != 'w')		/* most words */
+		return 0;
 	if (len > 8 && strncmp(s, "https://", 8) == 0)
 		k = 8;
 	else if (len > 7 && strncmp(s, "http://", 7) == 0)
@@ -441,7 +446,7 @@ inlines_line(struct inlines *in, const struct tline *l, size_t off)
 	if (in->lines++ > 0 && !galley_cjk_join(in->text.data, in->text.len,
 	    s + off, l->len - off) && !(in->text.len > 0 &&
 	    hyphen_join(&in->text, s + off, l->len - off)))
-		inlines_put(in, " ", 1, pos_at(l, off));
+		inlines_put(in, " ", 1, l, off);
 	while (i < l->len) {
 		if ((sp = space_len(s + i, l->len - i)) > 0) {
 			size_t	 run = 0, j = i;
@@ -453,9 +458,9 @@ inlines_line(struct inlines *in, const struct tline *l, size_t off)
 			}
 			/* a lone no-break or thin space is kept; runs fold */
 			if (run == 1 && j - i > 1)
-				inlines_put(in, s + i, j - i, pos_at(l, i));
+				inlines_put(in, s + i, j - i, l, i);
 			else
-				inlines_put(in, " ", 1, pos_at(l, i));
+				inlines_put(in, " ", 1, l, i);
 			i = j;
 			continue;
 		}
@@ -494,7 +499,7 @@ inlines_line(struct inlines *in, const struct tline *l, size_t off)
 			    s[j - 1] <= '9')))
 				break;
 		}
-		inlines_put(in, s + i, j - i, pos_at(l, i));
+		inlines_put(in, s + i, j - i, l, i);
 		i = j;
 	}
 }
