@@ -32,6 +32,12 @@ GALLEY_API void	galley_diag_add(struct galley_diag *, enum galley_severity,
 		    const char *file, unsigned line, unsigned col,
 		    const char *fmt, ...)
 		    __attribute__((format(printf, 6, 7)));
+/* Messages of this severity and below are counted but not kept (nobody
+ * will read them: notes without -v); -1 keeps all, the default. */
+GALLEY_API void	galley_diag_drop(struct galley_diag *, int severity);
+/* Whether a message of this severity is kept (worth formatting). */
+GALLEY_API int	galley_diag_keeps(const struct galley_diag *,
+		    enum galley_severity);
 GALLEY_API size_t	galley_diag_count(const struct galley_diag *,
 			    enum galley_severity);
 GALLEY_API size_t	galley_diag_size(const struct galley_diag *);

@@ -565,6 +565,8 @@ cmd_book(int argc, char **argv)
 		goto usage;
 	}
 	run.dg = galley_diag_new();
+	if (!run.verbose)	/* printed only with -v */
+		galley_diag_drop(run.dg, GALLEY_NOTE);
 	run.index = galley_linkindex_new();
 	if ((links = galley_filter_find("links")) >= 0)
 		run.opts.no_filters |= 1UL << links;

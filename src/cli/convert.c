@@ -252,6 +252,8 @@ convert_one(struct run *run, size_t i, struct result *r)
 	double			 t0 = now_seconds();
 
 	r->dg = galley_diag_new();
+	if (!run->verbose)	/* printed only with -v */
+		galley_diag_drop(r->dg, GALLEY_NOTE);
 	if (i < run->unchanged) {	/* --update: hashed before pass 1 */
 		r->hash = state_lookup(&run->state, in->rel);
 		r->skipped = 1;
@@ -334,6 +336,7 @@ index_one(struct run *run, size_t i)
 	char			*data = NULL;
 	size_t			 len;
 
+	galley_diag_drop(dg, GALLEY_WARNING);	/* pass 2 says them */
 	if (file_read(&data, &len, in->path, run->max_size, dg) == 0 &&
 	    !skip_binary(in, data, len) &&
 	    galley_read(&doc, in->path, data, len, &run->index_opts,

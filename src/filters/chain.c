@@ -99,6 +99,10 @@ filter_report(struct galley_diag *dg, const struct galley_doc *doc,
 	char				 text[512];
 	va_list				 ap;
 
+	if (!galley_diag_keeps(dg, sev)) {
+		galley_diag_add(dg, sev, NULL, 0, 0, "-");	/* counted */
+		return;
+	}
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);

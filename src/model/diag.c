@@ -16,12 +16,16 @@ struct galley_diag {
 	struct galley_msg	*v;
 	size_t			 n, cap;
 	size_t			 count[3];
+	int			 drop;	/* this severity and below */
 };
 
 struct galley_diag *
 galley_diag_new(void)
 {
-	return xcalloc(1, sizeof(struct galley_diag));
+	struct galley_diag	*dg = xcalloc(1, sizeof(struct galley_diag));
+
+	dg->drop = -1;
+	return dg;
 }
 
 void
@@ -48,6 +52,18 @@ galley_diag_free(struct galley_diag *dg)
 }
 
 void
+galley_diag_drop(struct galley_diag *dg, int severity)
+{
+	dg->drop = severity;
+}
+
+int
+galley_diag_keeps(const struct galley_diag *dg, enum galley_severity sev)
+{
+	return dg != NULL && dg->n < DIAG_MAX && (int)sev > dg->drop;
+}
+
+void
 galley_diag_add(struct galley_diag *dg, enum galley_severity sev,
     const char *file, unsigned line, unsigned col, const char *fmt, ...)
 {
@@ -58,7 +74,7 @@ galley_diag_add(struct galley_diag *dg, enum galley_severity sev,
 	if (dg == NULL)
 		return;
 	dg->count[sev]++;
-	if (dg->n >= DIAG_MAX)
+	if (dg->n >= DIAG_MAX || (int)sev <= dg->drop)
 		return;
 	if (dg->n == dg->cap) {
 		dg->cap = dg->cap ? dg->cap * 2 : 8;

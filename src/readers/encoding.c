@@ -396,7 +396,7 @@ enc_decode(char **out, size_t *outlen, const char *name, const char *data,
     size_t len, const char *encoding, struct galley_diag *dg)
 {
 	const unsigned char	*s = (const unsigned char *)data;
-	size_t			 i, n, bad = (size_t)-1, multi = 0, ctl = 0;
+	size_t			 i, k, n, bad = (size_t)-1, multi = 0, ctl = 0;
 	size_t			 nonascii = 0, lost;
 	unsigned		 line, col;
 	char			*d, enc[64];
@@ -433,11 +433,17 @@ enc_decode(char **out, size_t *outlen, const char *name, const char *data,
 				break;
 			i += 8;
 		}
-		while (i < len && ((s[i] >= 0x20 && s[i] < 0x7f) ||
-		    s[i] == '\n'))
+		/* then byte by byte, back to words within eight bytes (a
+		 * line end stops a word, not the rest of the line) */
+		for (k = i; i < len && i - k < 8 && ((s[i] >= 0x20 &&
+		    s[i] < 0x7f) || s[i] == '\n'); )
 			i++;
 		if (i == len)
 			break;
+		if ((s[i] >= 0x20 && s[i] < 0x7f) || s[i] == '\n') {
+			n = 0;
+			continue;
+		}
 		if (s[i] == 0) {
 			/* UTF-16 named, or guessed from where the NULs are */
 			if (encoding != NULL && (be = utf16_named(encoding, s,

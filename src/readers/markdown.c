@@ -418,6 +418,7 @@ md_parse_body(struct galley_doc *doc, const char *name, const char *body,
 	cmark_parser	*parser;
 	cmark_node	*croot;
 	struct md	 md;
+	const char	*nl;
 	size_t		 i;
 	int		 rc;
 
@@ -457,8 +458,9 @@ md_parse_body(struct galley_doc *doc, const char *name, const char *body,
 	md.body = body;
 	md.body_len = len;
 	md.nlines = 1;
-	for (i = 0; i < len; i++)
-		md.nlines += body[i] == '\n';
+	for (nl = body; (nl = memchr(nl, '\n', (size_t)(body + len -
+	    nl))) != NULL; nl++)
+		md.nlines++;
 	if ((md.line_at = malloc(md.nlines * sizeof(size_t))) == NULL) {
 		galley_diag_add(dg, GALLEY_ERROR, name, 0, 0, "out of memory");
 		rc = -1;
@@ -466,9 +468,9 @@ md_parse_body(struct galley_doc *doc, const char *name, const char *body,
 		size_t	 k = 0;
 
 		md.line_at[k++] = 0;
-		for (i = 0; i < len; i++)
-			if (body[i] == '\n' && k < md.nlines)
-				md.line_at[k++] = i + 1;
+		for (nl = body; k < md.nlines && (nl = memchr(nl, '\n',
+		    (size_t)(body + len - nl))) != NULL; nl++)
+			md.line_at[k++] = (size_t)(nl - body) + 1;
 		rc = croot ? build(&md, croot, max_depth) : -1;
 	}
 	free(md.line_at);

@@ -3,6 +3,7 @@
  * UTF-8 with LF line ends, picks a reader (named, or by content) and
  * runs it.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,6 +64,9 @@ check_depth(const struct galley_doc *doc, const char *name, int max,
 	return 0;
 }
 
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+
 static int
 blank(const char *s, size_t len)
 {
@@ -88,6 +92,19 @@ report_xml_forbidden(const char *name, const char *text, size_t len,
 	unsigned		 line = 1, col = 1, first = 0;
 
 	for (i = 0; i < len; i++) {
+		/* eight bytes at a time while none is below 0x20 or 0xef */
+		while (i + 8 <= len) {
+			uint64_t	 w, e;
+
+			memcpy(&w, s + i, 8);
+			e = w ^ (ONES * 0xef);
+			if ((((w - ONES * 0x20) & ~w) | ((e - ONES) & ~e)) &
+			    HIGHS)
+				break;
+			i += 8;
+		}
+		if (i == len)
+			break;
 		if (s[i] >= 0x20 && s[i] != 0xef)
 			continue;
 		if (s[i] == '\t' || s[i] == '\n' || s[i] == '\r')

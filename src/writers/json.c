@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,8 @@
 
 #define FLUSH_AT	65536	/* bytes buffered before a sink write */
 #define INDENT_MAX	64	/* deeper nodes are not indented further */
+#define ONES		0x0101010101010101ULL
+#define HIGHS		0x8080808080808080ULL
 
 struct jw {
 	struct galley_buf	 buf;
@@ -95,10 +98,25 @@ json_escape(struct galley_buf *b, const char *s)
 	size_t			 n;
 	char			 esc[8];
 
+	const unsigned char	*end = p + strlen((const char *)p);
+
 	galley_buf_putc(b, '"');
 	while (*p != '\0') {
-		/* a run of what needs no escape: ASCII, then whole UTF-8 */
+		/* a run of what needs no escape: ASCII, eight bytes at a
+		 * time while none is a control, '"', '\\' or above 0x7f,
+		 * then whole UTF-8 */
 		for (run = p;; ) {
+			uint64_t	 w, q, bs;
+
+			while (end - p >= 8) {
+				memcpy(&w, p, 8);
+				q = w ^ (ONES * '"');
+				bs = w ^ (ONES * '\\');
+				if ((((w - ONES * 0x20) | (q - ONES) |
+				    (bs - ONES)) & ~w & HIGHS) | (w & HIGHS))
+					break;
+				p += 8;
+			}
 			if (*p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
 				p++;
 			else if (*p >= 0x80 && (n = utf8_len(p)) > 0)
