@@ -10,8 +10,10 @@ WARN	 = -Wall -Wextra -Wno-unused-parameter
 ALLCFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	   $(WARN) $(WERROR) -fvisibility=hidden -Iinclude -Isrc \
 	   $(PKG_CFLAGS) $(SANFLAGS) $(CFLAGS)
-LDLIBS	 = $(PKG_LIBS) -lcld2 -lstdc++ -lpthread -lm
+LDLIBS	 = $(MALLOC_LIB) $(PKG_LIBS) -lcld2 -lstdc++ -lpthread -lm
 
+# The release build allocates with mimalloc (named first, so that it is
+# every library's malloc too); the sanitizers bring their own.
 ifeq ($(SANITIZE),1)
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer
 BUILD	 = build/san
@@ -20,6 +22,7 @@ SANFLAGS = -fsanitize=thread -fno-omit-frame-pointer
 BUILD	 = build/tsan
 else
 BUILD	 = build/rel
+MALLOC_LIB ?= -lmimalloc
 endif
 
 # ./galley is one file for both builds: relink when the build changes.
@@ -116,16 +119,22 @@ fuzz: fuzz-build
 	    input tests/bad tests/golden tests/text tests/epub tests/filters \
 	    tests/tei || exit 1; done
 
+# Valgrind checks the same objects linked with the C library's malloc,
+# which it knows how to watch.
 VALGRIND = valgrind -q --error-exitcode=9 --leak-check=full \
 	   --errors-for-leak-kinds=definite,possible
-valgrind: galley
+$(BUILD)/galley-libc-malloc: $(CLI_OBJ) $(BUILD)/libgalley.a
+	$(CC) $(SANFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libgalley.a \
+	    $(LDLIBS:$(MALLOC_LIB)=)
+
+valgrind: $(BUILD)/galley-libc-malloc
 	rm -rf build/valgrind-out
-	$(VALGRIND) ./galley convert -q -j 2 -t json,epub,tei \
+	$(VALGRIND) $(BUILD)/galley-libc-malloc convert -q -j 2 -t json,epub,tei \
 	    --report build/valgrind-out/report.json \
 	    --tei-corpus build/valgrind-out/corpus.xml -o build/valgrind-out \
 	    input tests/text/ru-cp1251.txt tests/text/ja-sjis.txt \
 	    tests/text/ar-hijri.txt
-	$(VALGRIND) ./galley book -q --tei build/valgrind-out/book.xml \
+	$(VALGRIND) $(BUILD)/galley-libc-malloc book -q --tei build/valgrind-out/book.xml \
 	    -o build/valgrind-out/book.epub input
 
 PREFIX	?= /usr/local
