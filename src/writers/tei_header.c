@@ -150,14 +150,14 @@ kw_set_init(struct kw_set *k, const char **words, size_t n)
 static int
 has_word(const struct kw_set *k, const char *text)
 {
-	const unsigned char	*p = (const unsigned char *)text;
+	const unsigned char	*start = (const unsigned char *)text, *p;
 	size_t			 i;
-	int			 prev = 0;
 
 	if (text == NULL)
 		return 0;
-	for (; *p != '\0'; prev = is_alnum(*p++)) {
-		if (prev || !k->first[*p])
+	/* a byte some keyword begins with, at the start of a word */
+	for (p = start; *p != '\0'; p++) {
+		if (!k->first[*p] || (p > start && is_alnum(p[-1])))
 			continue;
 		for (i = 0; i < k->n; i++)
 			if (k->len[i] > 0 && (*p | 0x20) ==

@@ -6,11 +6,14 @@
  * space or the start and close before a space, punctuation or the end;
  * an apostrophe inside a word (CPA’s) closes nothing.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "writers/tei.h"
 
 #define MAX_QUOTE	400	/* bytes: longer spans are left alone */
+#define ONES		0x0101010101010101ULL
+#define HIGHS		0x8080808080808080ULL
 
 /* The code point at s and its length in *len (1 for a bad byte). */
 static unsigned
@@ -152,6 +155,21 @@ quoted(struct tei_ctx *ctx, xmlNodePtr parent, const unsigned char *start,
 	size_t			 l, nl;
 
 	for (p = s; p < end; p += l) {
+		/* eight bytes at a time where no quotation mark starts */
+		while (end - p >= 8) {
+			uint64_t	 w, a, b, d;
+
+			memcpy(&w, p, 8);
+			a = w ^ (ONES * '"');
+			b = w ^ (ONES * 0xc2);
+			d = w ^ (ONES * 0xe2);
+			if ((((a - ONES) & ~a) | ((b - ONES) & ~b) |
+			    ((d - ONES) & ~d)) & HIGHS)
+				break;
+			p += 8;
+		}
+		if (p >= end)
+			break;
 		if (*p != '"' && *p != 0xc2 && *p != 0xe2) {
 			l = 1;		/* no quotation mark starts here */
 			continue;

@@ -3,6 +3,7 @@
  * characters XML 1.0 cannot hold replaced by U+FFFD.
  */
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +12,15 @@
 #include "writers/xml_escape.h"
 
 #define REPLACEMENT "\xef\xbf\xbd"
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+
+/* Whether one of the eight bytes of w is a control or not ASCII. */
+static inline int
+has_control_or_high(uint64_t w)
+{
+	return (((w - ONES * 0x20) | w) & HIGHS) != 0;
+}
 
 /*
  * Length of the valid, XML-allowed UTF-8 sequence at s, or 0 if the
@@ -94,14 +104,22 @@ xml_escape(struct galley_buf *b, const char *str, int attr)
 	galley_buf_put(b, run, (size_t)(s - run));
 }
 
-/* The length of str's prefix that XML can hold as it is. */
+/* The length of the prefix of s (which ends at end) that XML can hold
+ * as it is. */
 static size_t
-clean_prefix(const unsigned char *s)
+clean_prefix(const unsigned char *s, const unsigned char *end)
 {
 	const unsigned char	*p = s;
 	size_t			 n;
+	uint64_t		 w;
 
 	for (;;) {
+		while (end - p >= 8) {
+			memcpy(&w, p, 8);
+			if (has_control_or_high(w))
+				break;
+			p += 8;
+		}
 		while (*p >= 0x20 && *p < 0x80)
 			p++;
 		if (*p == '\0' || (n = xml_char_len(p)) == 0)
@@ -113,19 +131,22 @@ clean_prefix(const unsigned char *s)
 int
 xml_is_clean(const char *str)
 {
-	return str[clean_prefix((const unsigned char *)str)] == '\0';
+	const unsigned char	*s = (const unsigned char *)str;
+
+	return str[clean_prefix(s, s + strlen(str))] == '\0';
 }
 
 char *
 xml_clean(const char *str)
 {
 	const unsigned char	*s = (const unsigned char *)str;
+	const unsigned char	*end = s + strlen(str);
 	struct galley_buf	 b;
 	size_t			 n;
 
 	galley_buf_init(&b);
 	while (*s != '\0') {
-		n = clean_prefix(s);
+		n = clean_prefix(s, end);
 		galley_buf_put(&b, s, n);
 		s += n;
 		if (*s == '\0')
