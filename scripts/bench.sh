@@ -86,6 +86,7 @@ if [ -d /dev/shm ] && [ -w /dev/shm ]; then
 	s_all1=$1 s_all2=$2 r_sall=$3
 	rm -rf "$S"/p.*		# tmpfs: deleting costs nothing later
 	s_json1=$(hf sjson1 "$G convert -q -j 1 -t json -o $S/o $W/in1" "$S/o")
+	s_json2=$(hf sjson2 "$G convert -q -j 2 -t json -o $S/o2 $W/in1" "$S/o2")
 fi
 t_cmark=$(hf cmark "cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist $md")
 nmd=$(echo "$md" | wc -l)
@@ -122,6 +123,7 @@ if [ -n "$S" ]; then
 	echo "| the same, outputs on tmpfs: $N articles, -j 2 | $(awk -v t=$s_all2 'BEGIN{printf "%.3f", t}') s ($(rate $s_all2 $N) articles/s); -j 1 $(awk -v t=$s_all1 'BEGIN{printf "%.3f", t}') s: -j 2 is ${r_sall}x faster (median of the pairs) |"
 	echo "| the same, outputs on tmpfs: $N10 articles, -j 2 | $(awk -v t=$s_all10 'BEGIN{printf "%.3f", t}') s: 10x the articles cost $(ratio $s_all10 $s_all2)x the time; -j 1 $(awk -v t=$s_all10j1 'BEGIN{printf "%.3f", t}') s: -j 2 is ${r_sall10}x faster (median of the pairs) |"
 	echo "| the same, outputs on tmpfs: JSON only, -j 1 vs cmark-gfm | galley $(per $s_json1 $N) ms/article: $(awk -v a=$t_cmark -v na=$nmd -v b=$s_json1 -v nb=$N 'BEGIN{printf "%.0f", 100 * (a/na) / (b/nb)}')% of cmark-gfm's speed |"
+	echo "| the same, JSON only, -j 2 (the default on 2 cores) vs cmark-gfm | galley $(per $s_json2 $N) ms/article: $(awk -v a=$t_cmark -v na=$nmd -v b=$s_json2 -v nb=$N 'BEGIN{printf "%.0f", 100 * (a/na) / (b/nb)}')% of cmark-gfm's speed |"
 fi
 echo "| $N articles, JSON only, -j 1 vs cmark-gfm alone on the $nmd Markdown files | galley $(per $t_json1 $N) ms/article, cmark-gfm $(per $t_cmark $nmd) ms/article: galley runs at $(awk -v a=$t_cmark -v na=$nmd -v b=$t_json1 -v nb=$N 'BEGIN{printf "%.0f", 100 * (a/na) / (b/nb)}')% of cmark-gfm's speed |"
 echo "| peak memory, $N10 articles | $((m10 / 1024)) MB ($N articles: $((m1 / 1024)) MB) |"

@@ -47,12 +47,13 @@ put(struct jw *w, const char *s)
 static void
 indent(struct jw *w, int depth)
 {
-	int	 i;
+	static const char spaces[2 * INDENT_MAX + 1] =
+	    "                                                                "
+	    "                                                                ";
 
 	if (depth > INDENT_MAX)
 		depth = INDENT_MAX;
-	for (i = 0; i < depth; i++)
-		galley_buf_put(&w->buf, "  ", 2);
+	galley_buf_put(&w->buf, spaces, 2 * (size_t)depth);
 }
 
 /* Length of the valid UTF-8 sequence at s, or 0 if it is not one. */
@@ -177,13 +178,17 @@ put_string(struct jw *w, const char *s)
 		flush(w);
 }
 
-/* ", "key": "value" */
+/* A string constant, without counting it at run time. */
+#define PUT_LIT(b, s)	galley_buf_put((b), (s), sizeof(s) - 1)
+
+/* ", "key": " for one of this writer's own keys (ASCII names, which
+ * need no escapes) */
 static void
 put_key(struct jw *w, const char *key)
 {
-	galley_buf_puts(&w->buf, ", ");
-	put_string(w, key);
-	galley_buf_puts(&w->buf, ": ");
+	PUT_LIT(&w->buf, ", \"");
+	galley_buf_puts(&w->buf, key);
+	PUT_LIT(&w->buf, "\": ");
 }
 
 static void
@@ -364,10 +369,9 @@ put_attrs(struct jw *w, const struct galley_node *n)
 	if (n->id)
 		put_str_attr(w, "id", n->id);
 	if (n->pos.line > 0 || n->pos.col > 0) {
-		put_key(w, "pos");
-		galley_buf_putc(&w->buf, '[');
+		PUT_LIT(&w->buf, ", \"pos\": [");
 		put_long(&w->buf, (long)n->pos.line);
-		galley_buf_puts(&w->buf, ", ");
+		PUT_LIT(&w->buf, ", ");
 		put_long(&w->buf, (long)n->pos.col);
 		galley_buf_putc(&w->buf, ']');
 	}
@@ -378,8 +382,9 @@ static void
 open_node(struct jw *w, const struct galley_node *n, int depth)
 {
 	indent(w, depth);
-	galley_buf_puts(&w->buf, "{\"type\": ");
-	put_string(w, galley_node_type_name(n->type));
+	PUT_LIT(&w->buf, "{\"type\": \"");
+	galley_buf_puts(&w->buf, galley_node_type_name(n->type));
+	galley_buf_putc(&w->buf, '"');
 	put_attrs(w, n);
 }
 
