@@ -112,12 +112,36 @@ space_len_back(const char *s, size_t len)
 	return 0;
 }
 
+/* Whether the n bytes at s are all ASCII: eight at a time. */
+static int
+all_ascii(const char *s, size_t n)
+{
+	uint64_t	 w, acc = 0;
+	size_t		 i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		acc |= w;
+	}
+	for (; i < n; i++)
+		acc |= (unsigned char)s[i];
+	return (acc & 0x8080808080808080ULL) == 0;
+}
+
+/* Characters in s: bytes that do not continue a UTF-8 sequence
+ * (10xxxxxx), counted eight at a time. */
 static size_t
 utf8_chars(const char *s, size_t len)
 {
-	size_t	 i, n = 0;
+	size_t		 i = 0, n = 0;
+	uint64_t	 w;
 
-	for (i = 0; i < len; i++)
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, s + i, 8);
+		n += 8 - (size_t)__builtin_popcountll(w & ~(w << 1) &
+		    0x8080808080808080ULL);
+	}
+	for (; i < len; i++)
 		if (((unsigned char)s[i] & 0xc0) != 0x80)
 			n++;
 	return n;
@@ -236,8 +260,9 @@ split_lines(struct text_reader *r, const char *data, size_t len)
 	struct tline	*l;
 
 	while (i < len) {
-		for (e = i; e < len && data[e] != '\n'; e++)
-			;
+		const char	*nl = memchr(data + i, '\n', len - i);
+
+		e = nl != NULL ? (size_t)(nl - data) : len;
 		if (r->n == cap) {
 			cap = cap ? cap * 2 : 64;
 			l = realloc(r->lines, cap * sizeof(*l));
@@ -261,9 +286,7 @@ split_lines(struct text_reader *r, const char *data, size_t len)
 		while (l->len > 0 && (sp = space_len_back(l->s, l->len)) > 0)
 			l->len -= sp;
 		l->col = (unsigned)(l->s - (data + i)) + 1;
-		l->ascii = 1;
-		for (sp = i; sp < e && l->ascii; sp++)
-			l->ascii = (unsigned char)data[sp] < 0x80;
+		l->ascii = all_ascii(data + i, e - i);
 		l->blank = l->len == 0;
 		if (!l->blank) {
 			l->rule = is_rule(l->s, l->len);

@@ -28,12 +28,13 @@ is_space(char c)
 static int
 next_line(struct line *l, const char *s, size_t len, size_t *pos)
 {
-	size_t	 i = *pos, e;
+	const char	*nl;
+	size_t		 i = *pos, e;
 
 	if (i >= len)
 		return 0;
-	for (e = i; e < len && s[e] != '\n'; e++)
-		;
+	nl = memchr(s + i, '\n', len - i);
+	e = nl != NULL ? (size_t)(nl - s) : len;
 	*pos = e < len ? e + 1 : e;
 	l->indent = 0;
 	while (i < e && is_space(s[i])) {
