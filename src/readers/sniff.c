@@ -163,6 +163,12 @@ glyph_item(const struct line *l)
 	return 0;
 }
 
+/* The bytes inline_score() looks at. */
+static const unsigned char inline_start[256] = {
+	['['] = 1, [']'] = 1, ['`'] = 1, ['*'] = 1, ['_'] = 1, ['<'] = 1,
+	['\\'] = 1
+};
+
 /* Markdown inline syntax on one line: links, emphasis, code, HTML. */
 static int
 inline_score(const struct line *l)
@@ -172,6 +178,9 @@ inline_score(const struct line *l)
 	int		 score = 0, bracket = 0;
 
 	for (i = 0; i < n; i++) {
+		/* most bytes start no syntax */
+		if (!inline_start[(unsigned char)s[i]])
+			continue;
 		/* closers are looked for nearby: linear on any line */
 		end = n - i > EMPH_WINDOW ? i + EMPH_WINDOW : n;
 		switch (s[i]) {
