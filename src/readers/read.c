@@ -183,6 +183,16 @@ galley_read(struct galley_doc **out, const char *name, const char *data,
 			    "unknown input format '%s'", opts->format);
 			goto out;
 		}
+	} else if (opts->meta_only && sniff_naming(&src) == NULL) {
+		/* pass 1 of a run: no front matter, no JSON, so only the
+		 * file name names the article (the meta filter takes it);
+		 * Markdown or text, the body is not read */
+		doc = galley_doc_new(name);
+		galley_doc_meta(doc)->format = "text";
+		galley_doc_set_reader(doc, "text");
+		*out = doc;
+		rc = 0;
+		goto out_kept;
 	} else
 		reader = pick(&src);
 	doc = galley_doc_new(name);
@@ -204,6 +214,7 @@ galley_read(struct galley_doc **out, const char *name, const char *data,
 	rc = 0;
 out:
 	galley_doc_free(doc);
+out_kept:
 	free(text);
 	return rc;
 }

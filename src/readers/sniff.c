@@ -330,6 +330,17 @@ looks_like_json(const char *s, size_t len)
 }
 
 const char *
+sniff_naming(const struct galley_src *src)
+{
+	if (has_front_matter(src->data, src->len))
+		return "markdown";
+	if (is_galley_json(src->data, src->len) ||
+	    looks_like_json(src->data, src->len))
+		return "json";
+	return NULL;
+}
+
+const char *
 sniff_format(const struct galley_src *src)
 {
 	struct line	 l, prev;

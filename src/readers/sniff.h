@@ -13,4 +13,11 @@
  */
 const char	*sniff_format(const struct galley_src *src);
 
+/*
+ * The reader of a source that can name its article (front matter:
+ * Markdown; JSON), or NULL: then only its file name does, and which
+ * of Markdown or text it is does not matter (pass 1 of a run).
+ */
+const char	*sniff_naming(const struct galley_src *src);
+
 #endif
