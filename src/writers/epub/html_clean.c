@@ -579,9 +579,13 @@ emit(struct hc *h, xmlNode *n, enum ctx ctx)
 			return;
 		}
 		wctx = strcmp(wrap, "tr") == 0 ? C_TR : C_FLOW;
-		galley_buf_printf(h->out, "<%s>", wrap);
+		galley_buf_putc(h->out, '<');
+		galley_buf_puts(h->out, wrap);
+		galley_buf_putc(h->out, '>');
 		emit(h, n, wctx);
-		galley_buf_printf(h->out, "</%s>", wrap);
+		galley_buf_puts(h->out, "</");
+		galley_buf_puts(h->out, wrap);
+		galley_buf_putc(h->out, '>');
 		return;
 	}
 	if (strcmp(e->name, "img") == 0) {
@@ -640,7 +644,9 @@ emit(struct hc *h, xmlNode *n, enum ctx ctx)
 	}
 	galley_buf_putc(h->out, '>');
 	emit_list(h, n->children, inner(e->kind));
-	galley_buf_printf(h->out, "</%s>", e->as != NULL ? e->as : e->name);
+	galley_buf_puts(h->out, "</");
+	galley_buf_puts(h->out, e->as != NULL ? e->as : e->name);
+	galley_buf_putc(h->out, '>');
 	if (strcmp(e->name, "a") == 0)
 		h->in_a--;
 	if (strcmp(e->name, "figure") == 0) {

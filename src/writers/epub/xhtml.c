@@ -751,11 +751,14 @@ render(struct xw *x, const struct galley_node *n)
 			return;
 		}
 		lv = lv < 1 ? 1 : lv > 6 ? 6 : lv;
-		galley_buf_printf(x->out, "<h%d", lv);
+		put(x, "<h");
+		galley_buf_putc(x->out, '0' + lv);
 		put_id(x, ids_take(&x->ids));
 		put(x, ">");
 		render_inlines(x, n);
-		galley_buf_printf(x->out, "</h%d>\n", lv);
+		put(x, "</h");
+		galley_buf_putc(x->out, '0' + lv);
+		put(x, ">\n");
 		return;
 	}
 	case GALLEY_NODE_QUOTE:
@@ -936,9 +939,13 @@ render(struct xw *x, const struct galley_node *n)
 	case GALLEY_NODE__MAX:
 		return;
 	}
-	galley_buf_printf(x->out, "<%s>", tag);
+	galley_buf_putc(x->out, '<');
+	put(x, tag);
+	galley_buf_putc(x->out, '>');
 	render_children(x, n);
-	galley_buf_printf(x->out, "</%s>", tag);
+	put(x, "</");
+	put(x, tag);
+	galley_buf_putc(x->out, '>');
 }
 
 /* 1 if lang (BCP 47) is written right to left: its script subtag, or
