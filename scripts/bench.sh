@@ -73,6 +73,19 @@ pair() {
 		med(r, n) }' "$1.times"
 }
 
+# How fast the file system creates files right now: ext4 here (mounted
+# with discard) creates them several times slower for many minutes after
+# thousands were deleted, by this script's last run or anything else.
+fs_probe() {
+	d=$(mktemp -d "$1/probe.XXXXXX")
+	t0=$(date +%s%N)
+	i=0
+	while [ "$i" -lt 3000 ]; do : > "$d/f$i"; i=$((i + 1)); done
+	t1=$(date +%s%N)
+	echo $(( (t1 - t0) / 1000000 ))
+}
+fs_before=$(fs_probe "$W")
+
 set -- $(pair "$W/p" "$W/in1")
 t_all1=$1 t_all2=$2 r_all=$3
 t_json1=$(hf json1 "$G convert -q -j 1 -t json -o $W/o $W/in1" "$W/o")
@@ -82,6 +95,7 @@ S=""
 if [ -d /dev/shm ] && [ -w /dev/shm ]; then
 	S=$(mktemp -d /dev/shm/galley-bench.XXXXXX)
 	trap 'rm -rf "$W" "$S"' EXIT
+	fs_tmpfs=$(fs_probe "$S")
 	set -- $(pair "$S/p" "$W/in1" rm)
 	s_all1=$1 s_all2=$2 r_sall=$3
 	rm -rf "$S"/p.*		# tmpfs: deleting costs nothing later
@@ -116,6 +130,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 echo "| measure | result |"
 echo "| --- | --- |"
+echo "| the file system of $W before the runs: 3000 empty files made by a shell loop | in $fs_before ms${S:+ (on tmpfs: $fs_tmpfs ms)} |"
 echo "| $N articles, JSON+EPUB+TEI, -j 2 | $(awk -v t=$t_all2 'BEGIN{printf "%.3f", t}') s ($(rate $t_all2 $N) articles/s, $(per $t_all2 $N) ms/article) |"
 echo "| $N articles, JSON+EPUB+TEI, -j 1 | $(awk -v t=$t_all1 'BEGIN{printf "%.3f", t}') s; -j 2 is ${r_all}x faster (median of the pairs) |"
 echo "| $N10 articles, JSON+EPUB+TEI, -j 2 | $(awk -v t=$t_all10 'BEGIN{printf "%.3f", t}') s; 10x the articles cost $(ratio $t_all10 $t_all2)x the time |"
@@ -140,7 +155,8 @@ while read f; do
 done < "$W/plist"
 P
 	t_p=$(RUNS=1 hf pandoc "sh $W/pandoc.sh")
-	echo "| pandoc $(pandoc --version | head -n 1 | cut -d' ' -f2), JSON+EPUB+TEI, $PN articles | $(per $t_p $PN) ms/article: galley -j 2 is $(awk -v p=$t_p -v pn=$PN -v g=$t_all2 -v n=$N 'BEGIN{printf "%.0f", (p/pn)/(g/n)}')x faster |"
+	fast() { awk -v p=$t_p -v pn=$PN -v g=$1 -v n=$N 'BEGIN{printf "%.0f", (p/pn)/(g/n)}'; }
+	echo "| pandoc $(pandoc --version | head -n 1 | cut -d' ' -f2), JSON+EPUB+TEI, $PN articles | $(per $t_p $PN) ms/article: galley -j 2 is $(fast $t_all2)x faster${S:+ ($(fast $s_all2)x with its outputs on tmpfs)} |"
 else
 	echo "| pandoc | not installed (apt-get install pandoc to compare) |"
 fi

@@ -27,6 +27,7 @@ struct zip	*zip_new(struct galley_sink *, long long mtime);
  * once per thread, then reused).
  */
 #define ZIP_DEFLATE_SHARED	2
+#define ZIP_STORE_BELOW		512	/* bytes: smaller entries are stored */
 int	zip_add(struct zip *, const char *name, const void *, size_t,
 	    int compress);
 /* Write the central directory; -1 on failure. */

@@ -230,6 +230,11 @@ zip_add(struct zip *z, const char *name, const void *data, size_t len,
 	e->usize = (uint32_t)len;
 	e->offset = z->offset;
 	e->method = 0;
+	/* below half a kilobyte deflate saves a hundred bytes or so and
+	 * costs as much as a whole chapter's: such an entry is stored,
+	 * unless many archives share it (compressed once) */
+	if (compress != ZIP_DEFLATE_SHARED && len < ZIP_STORE_BELOW)
+		compress = 0;
 	if (compress && len > 0) {
 		int	 shared = compress == ZIP_DEFLATE_SHARED &&
 			    len <= MEMO_MAX;
