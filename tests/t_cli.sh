@@ -201,3 +201,16 @@ if [ $rc = 2 ]; then ok "--encoding no-such: status 2"; else notok "--encoding n
 ./galley convert -q --encoding KOI8-R -t json -o "$T/enc" tests/text/ru-cp1251.txt 2>"$T/enc.err"
 check "--encoding names the encoding (here a wrong one, as asked): no detection" sh -c \
     "test -s '$T/enc/ru-cp1251.json' && ! grep -q 'detected' '$T/enc.err' && ! grep -q 'Бэк-офис' '$T/enc/ru-cp1251.json'"
+
+# Pass 1 names each article for links: by its file name alone when it has
+# neither front matter nor JSON (its body is not read there), by its
+# front matter's slug or JSON's id when it has them.
+mkdir -p "$T/names"
+printf -- '---\ntitle: A\n---\n\nSee [b](/b), [c](/cee) and [d](/dee).\n' >"$T/names/a.md"
+printf '24 juni 2021 7:51\nTitel B\n\nTekst van het artikel, lang genoeg voor een alinea.\n' >"$T/names/b.txt"
+printf -- '---\ntitle: C\nslug: cee\n---\n\nText.\n' >"$T/names/c.md"
+printf '# D\n\nText.\n' | ./galley convert -o - - 2>/dev/null |
+    sed 's/"slug": "[^"]*"/"slug": "dee"/' >"$T/names/d.json"
+./galley convert -q -t json -o "$T/names-out" "$T/names" 2>"$T/names.err"
+check "links find a text file by its name, front matter and JSON by their slugs" \
+    sh -c "test \$(grep -c '\"link\": \"internal\"' '$T/names-out/a.json') = 3 && ! grep -q unresolved '$T/names.err'"

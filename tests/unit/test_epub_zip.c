@@ -36,6 +36,8 @@ build(struct galley_buf *b, const char *big, size_t bigsz)
 	zip_add(z, "mimetype", "application/epub+zip", 20, 0);
 	zip_add(z, "a/big.txt", big, bigsz, 1);
 	zip_add(z, "empty", "", 0, 1);
+	zip_add(z, "small.txt", big, 400, 1);
+	zip_add(z, "shared.txt", big, 400, ZIP_DEFLATE_SHARED);
 	zip_finish(z);
 	zip_free(z);
 }
@@ -110,8 +112,8 @@ main(void)
 	    "zip: mimetype first, stored, no extra field");
 	CHECK(a.len == b.len && memcmp(a.data, b.data, a.len) == 0,
 	    "zip: the same entries give the same bytes");
-	CHECK(get16((unsigned char *)a.data + a.len - 22 + 10) == 3,
-	    "zip: three entries in the central directory");
+	CHECK(get16((unsigned char *)a.data + a.len - 22 + 10) == 5,
+	    "zip: five entries in the central directory");
 	CHECK(extract(&a, "a/big.txt", &got, &len, &method) == 0 &&
 	    len == bigsz && memcmp(got, big, bigsz) == 0,
 	    "zip: a deflated entry inflates back with its crc32");
@@ -120,6 +122,16 @@ main(void)
 	got = NULL;
 	CHECK(extract(&a, "empty", &got, &len, &method) == 0 && len == 0 &&
 	    method == 0, "zip: an empty entry is stored");
+	free(got);
+	got = NULL;
+	CHECK(extract(&a, "small.txt", &got, &len, &method) == 0 &&
+	    len == 400 && memcmp(got, big, 400) == 0 && method == 0,
+	    "zip: an entry under 512 bytes is stored, not deflated");
+	free(got);
+	got = NULL;
+	CHECK(extract(&a, "shared.txt", &got, &len, &method) == 0 &&
+	    len == 400 && memcmp(got, big, 400) == 0 && method == 8,
+	    "zip: a small entry many archives share is deflated (once)");
 	free(got);
 	/* 2023-11-14 22:13:20 UTC as DOS time and date */
 	CHECK(get16((unsigned char *)a.data + 10) ==

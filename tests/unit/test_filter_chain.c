@@ -40,5 +40,21 @@ main(void)
 	    "empty document: und");
 	galley_doc_free(doc);
 	galley_diag_free(dg);
+
+	/* notes nobody will read are counted, not kept */
+	dg = galley_diag_new();
+	galley_diag_drop(dg, GALLEY_NOTE);
+	CHECK(!galley_diag_keeps(dg, GALLEY_NOTE) &&
+	    galley_diag_keeps(dg, GALLEY_WARNING), "drop notes: warnings kept");
+	galley_diag_add(dg, GALLEY_NOTE, "a.md", 1, 1, "a note %d", 1);
+	galley_diag_add(dg, GALLEY_WARNING, "a.md", 2, 1, "a warning");
+	CHECK(galley_diag_count(dg, GALLEY_NOTE) == 1 &&
+	    galley_diag_size(dg) == 1 &&
+	    galley_diag_get(dg, 0)->severity == GALLEY_WARNING,
+	    "a dropped note is counted, not kept");
+	galley_diag_drop(dg, -1);
+	galley_diag_add(dg, GALLEY_NOTE, "a.md", 3, 1, "kept");
+	CHECK(galley_diag_size(dg) == 2, "-1 keeps notes again");
+	galley_diag_free(dg);
 	return TAP_DONE();
 }
