@@ -108,7 +108,7 @@ fuzz-build:
 	for f in $(FUZZERS); do \
 	    clang $(FUZZ_FLAGS) -o build/fuzz/fuzz_$$f tests/fuzz/fuzz_$$f.c \
 	    tests/fuzz/fuzz_check.c $(LIB_SRC) build/fuzz/cld2_shim.o \
-	    $(LDLIBS) || exit 1; done
+	    $(LDLIBS:$(MALLOC_LIB)=) || exit 1; done
 
 fuzz: fuzz-build
 	for f in $(FUZZERS); do \
