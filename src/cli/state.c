@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/io.h"
+#include "model/bytes.h"
 #include "cli/state.h"
 #include "cli/util.h"
 
@@ -30,7 +31,7 @@ state_hash(const void *data, size_t len, unsigned long long seed)
 	size_t			 i = 0;
 
 	for (; i + 8 <= len; i += 8) {
-		memcpy(&w, p + i, 8);
+		w = bytes_load(p + i);
 		h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
 		h ^= h >> 32;
 	}

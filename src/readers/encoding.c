@@ -16,6 +16,7 @@
 #include <unicode/ucsdet.h>
 #include <unicode/ustring.h>
 
+#include "model/bytes.h"
 #include "readers/encoding.h"
 
 #define DETECT_MIN_CONFIDENCE	10	/* ICU's 0..100; below: refuse */
@@ -388,9 +389,6 @@ multibyte(const char *enc)
 	return 0;
 }
 
-#define ONES	0x0101010101010101ULL
-#define HIGHS	0x8080808080808080ULL
-
 int
 enc_decode(char **out, size_t *outlen, const char *name, const char *data,
     size_t len, const char *encoding, struct galley_diag *dg)
@@ -425,11 +423,10 @@ enc_decode(char **out, size_t *outlen, const char *name, const char *data,
 		 * eight bytes at a time while none is below 0x20, 0x7f or
 		 * above (a false alarm only sends a word the slow way) */
 		while (i + 8 <= len) {
-			uint64_t	 w;
+			uint64_t	 w = bytes_load(s + i);
 
-			memcpy(&w, s + i, 8);
-			if (((w | (w - ONES * 0x20) |
-			    ((w ^ (ONES * 0x7f)) - ONES)) & HIGHS) != 0)
+			if (bytes_high(w) | bytes_below(w, 0x20) |
+			    bytes_eq(w, 0x7f))
 				break;
 			i += 8;
 		}

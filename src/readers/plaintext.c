@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "galley/pipeline.h"
+#include "model/bytes.h"
 #include "readers/byline.h"
 #include "readers/datetext.h"
 #include "readers/sniff.h"
@@ -116,16 +117,14 @@ space_len_back(const char *s, size_t len)
 static int
 all_ascii(const char *s, size_t n)
 {
-	uint64_t	 w, acc = 0;
+	uint64_t	 acc = 0;
 	size_t		 i = 0;
 
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-		acc |= w;
-	}
+	for (; i + 8 <= n; i += 8)
+		acc |= bytes_load(s + i);
 	for (; i < n; i++)
 		acc |= (unsigned char)s[i];
-	return (acc & 0x8080808080808080ULL) == 0;
+	return bytes_high(acc) == 0;
 }
 
 /* Characters in s: bytes that do not continue a UTF-8 sequence
@@ -137,9 +136,9 @@ utf8_chars(const char *s, size_t len)
 	uint64_t	 w;
 
 	for (; i + 8 <= len; i += 8) {
-		memcpy(&w, s + i, 8);
+		w = bytes_load(s + i);
 		n += 8 - (size_t)__builtin_popcountll(w & ~(w << 1) &
-		    0x8080808080808080ULL);
+		    BYTES_HIGHS);
 	}
 	for (; i < len; i++)
 		if (((unsigned char)s[i] & 0xc0) != 0x80)

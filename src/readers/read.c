@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "galley/pipeline.h"
+#include "model/bytes.h"
 #include "readers/encoding.h"
 #include "readers/sniff.h"
 
@@ -64,9 +65,6 @@ check_depth(const struct galley_doc *doc, const char *name, int max,
 	return 0;
 }
 
-#define ONES	0x0101010101010101ULL
-#define HIGHS	0x8080808080808080ULL
-
 static int
 blank(const char *s, size_t len)
 {
@@ -94,12 +92,9 @@ report_xml_forbidden(const char *name, const char *text, size_t len,
 	for (i = 0; i < len; i++) {
 		/* eight bytes at a time while none is below 0x20 or 0xef */
 		while (i + 8 <= len) {
-			uint64_t	 w, e;
+			uint64_t	 w = bytes_load(s + i);
 
-			memcpy(&w, s + i, 8);
-			e = w ^ (ONES * 0xef);
-			if ((((w - ONES * 0x20) & ~w) | ((e - ONES) & ~e)) &
-			    HIGHS)
+			if (bytes_below(w, 0x20) | bytes_eq(w, 0xef))
 				break;
 			i += 8;
 		}
@@ -187,12 +182,9 @@ galley_read(struct galley_doc **out, const char *name, const char *data,
 		/* pass 1 of a run: no front matter, no JSON, so only the
 		 * file name names the article (the meta filter takes it);
 		 * Markdown or text, the body is not read */
-		doc = galley_doc_new(name);
-		galley_doc_meta(doc)->format = "text";
-		galley_doc_set_reader(doc, "text");
-		*out = doc;
+		*out = galley_doc_new(name);
 		rc = 0;
-		goto out_kept;
+		goto out;
 	} else
 		reader = pick(&src);
 	doc = galley_doc_new(name);
@@ -214,7 +206,6 @@ galley_read(struct galley_doc **out, const char *name, const char *data,
 	rc = 0;
 out:
 	galley_doc_free(doc);
-out_kept:
 	free(text);
 	return rc;
 }

@@ -349,12 +349,10 @@ sniff_format(const struct galley_src *src)
 	int		 nonblank = 0, prev_blank = 1, prev_bare = 0;
 	int		 in_fence = 0;
 	char		 iso[32];
+	const char	*naming;
 
-	if (has_front_matter(src->data, src->len))
-		return "markdown";
-	if (is_galley_json(src->data, src->len) ||
-	    looks_like_json(src->data, src->len))
-		return "json";
+	if ((naming = sniff_naming(src)) != NULL)
+		return naming;
 	memset(&prev, 0, sizeof(prev));
 	while (next_line(&l, src->data, src->len, &pos)) {
 		if (l.len == 0) {

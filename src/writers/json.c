@@ -13,12 +13,11 @@
 #include <string.h>
 
 #include "galley/galley.h"
+#include "model/bytes.h"
 #include "writers/json.h"
 
 #define FLUSH_AT	65536	/* bytes buffered before a sink write */
 #define INDENT_MAX	64	/* deeper nodes are not indented further */
-#define ONES		0x0101010101010101ULL
-#define HIGHS		0x8080808080808080ULL
 
 struct jw {
 	struct galley_buf	 buf;
@@ -107,14 +106,12 @@ json_escape(struct galley_buf *b, const char *s)
 		 * time while none is a control, '"', '\\' or above 0x7f,
 		 * then whole UTF-8 */
 		for (run = p;; ) {
-			uint64_t	 w, q, bs;
+			uint64_t	 w;
 
 			while (end - p >= 8) {
-				memcpy(&w, p, 8);
-				q = w ^ (ONES * '"');
-				bs = w ^ (ONES * '\\');
-				if ((((w - ONES * 0x20) | (q - ONES) |
-				    (bs - ONES)) & ~w & HIGHS) | (w & HIGHS))
+				w = bytes_load(p);
+				if (bytes_below(w, 0x20) | bytes_high(w) |
+				    bytes_eq(w, '"') | bytes_eq(w, '\\'))
 					break;
 				p += 8;
 			}

@@ -9,11 +9,10 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "model/bytes.h"
 #include "writers/tei.h"
 
 #define MAX_QUOTE	400	/* bytes: longer spans are left alone */
-#define ONES		0x0101010101010101ULL
-#define HIGHS		0x8080808080808080ULL
 
 /* The code point at s and its length in *len (1 for a bad byte). */
 static unsigned
@@ -157,14 +156,10 @@ quoted(struct tei_ctx *ctx, xmlNodePtr parent, const unsigned char *start,
 	for (p = s; p < end; p += l) {
 		/* eight bytes at a time where no quotation mark starts */
 		while (end - p >= 8) {
-			uint64_t	 w, a, b, d;
+			uint64_t	 w = bytes_load(p);
 
-			memcpy(&w, p, 8);
-			a = w ^ (ONES * '"');
-			b = w ^ (ONES * 0xc2);
-			d = w ^ (ONES * 0xe2);
-			if ((((a - ONES) & ~a) | ((b - ONES) & ~b) |
-			    ((d - ONES) & ~d)) & HIGHS)
+			if (bytes_eq(w, '"') | bytes_eq(w, 0xc2) |
+			    bytes_eq(w, 0xe2))
 				break;
 			p += 8;
 		}

@@ -9,18 +9,10 @@
 
 #include <libxml/parser.h>
 
+#include "model/bytes.h"
 #include "writers/xml_escape.h"
 
 #define REPLACEMENT "\xef\xbf\xbd"
-#define ONES	0x0101010101010101ULL
-#define HIGHS	0x8080808080808080ULL
-
-/* Whether one of the eight bytes of w is a control or not ASCII. */
-static inline int
-has_control_or_high(uint64_t w)
-{
-	return (((w - ONES * 0x20) | w) & HIGHS) != 0;
-}
 
 /*
  * Length of the valid, XML-allowed UTF-8 sequence at s, or 0 if the
@@ -115,8 +107,8 @@ clean_prefix(const unsigned char *s, const unsigned char *end)
 
 	for (;;) {
 		while (end - p >= 8) {
-			memcpy(&w, p, 8);
-			if (has_control_or_high(w))
+			w = bytes_load(p);
+			if (bytes_below(w, 0x20) | bytes_high(w))
 				break;
 			p += 8;
 		}
