@@ -4,6 +4,11 @@ check "galley --help exits 0" ./galley --help
 check "galley convert --help lists every option" sh -c \
     './galley convert --help | grep -q -- "--shard K/N" && ./galley convert --help | grep -q -- "--max-depth"'
 check "galley --version names the libraries" sh -c './galley --version | grep -q "cmark-gfm .*libyaml .*libxml2 .*zlib"'
+if ldd ./galley 2>/dev/null | grep -q libmimalloc; then
+	check "galley --version names mimalloc when linked" sh -c './galley --version | grep -q "mimalloc [0-9]*\.[0-9]*\.[0-9]"'
+else
+	check "galley --version names no mimalloc when not linked" sh -c '! ./galley --version | grep -q mimalloc'
+fi
 ./galley frobnicate 2>/dev/null; rc=$?
 if [ $rc = 2 ]; then ok "unknown command: status 2"; else notok "unknown command: status $rc"; fi
 ./galley convert -t nosuch input 2>/dev/null; rc=$?

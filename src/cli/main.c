@@ -44,6 +44,9 @@ usage(FILE *f)
 "See 'galley convert --help' and 'galley book --help' for every option.\n", f);
 }
 
+/* mimalloc's, when the build links it (the release build does). */
+extern int	mi_version(void) __attribute__((weak));
+
 static void
 version(void)
 {
@@ -54,10 +57,14 @@ version(void)
 	u_versionToString(icu, icu_s);
 	printf("galley %s\n", GALLEY_VERSION);
 	printf("cmark-gfm %s, libyaml %s, libxml2 %s, zlib %s, libdeflate %s, "
-	    "jansson %s, ICU %s, nettle %d.%d, CLD2\n", cmark_version_string(),
+	    "jansson %s, ICU %s, nettle %d.%d, CLD2", cmark_version_string(),
 	    yaml_get_version_string(), LIBXML_DOTTED_VERSION, zlibVersion(),
 	    LIBDEFLATE_VERSION_STRING, JANSSON_VERSION, icu_s,
 	    nettle_version_major(), nettle_version_minor());
+	if (mi_version != NULL)		/* 209 is 2.0.9 */
+		printf(", mimalloc %d.%d.%d", mi_version() / 100,
+		    mi_version() / 10 % 10, mi_version() % 10);
+	putchar('\n');
 }
 
 static void
