@@ -93,7 +93,7 @@ book_usage(FILE *f)
 "SOURCE_DATE_EPOCH, else the newest article date, gives dcterms:modified\n"
 "and the zip time stamps: the same inputs make byte-identical books.\n"
 "Exit status: 0 book written, 1 some article failed (the book has the\n"
-"others) or no book, 2 usage error.\n", f);
+"others) or no book, 2 usage error, 70 out of memory.\n", f);
 }
 
 static void

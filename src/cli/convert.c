@@ -129,7 +129,8 @@ convert_usage(FILE *f)
 "  -v, --verbose         notes too: detected formats, filter changes\n"
 "  -h, --help            this help\n"
 "\n"
-"Exit status: 0 all converted, 1 some input failed, 2 usage error.\n", f);
+"Exit status: 0 all converted, 1 some input failed, 2 usage error,\n"
+"70 out of memory.\n", f);
 }
 
 /* The length of rel without its extension ("a/b.txt" -> "a/b"). */
