@@ -10,9 +10,9 @@
 #include <unistd.h>
 
 #include "cli/io.h"
-#include "model/bytes.h"
 #include "cli/state.h"
 #include "cli/util.h"
+#include "model/bytes.h"
 
 #define STATE_FILE	".galley-state"
 
