@@ -53,6 +53,39 @@ echo "One more line." >> "$T/gen700/a00500.md"
 check "700 inputs: --update past the ring converts only the changed one" \
     grep -q "^1 converted, 0 failed.*; 699 unchanged" "$T/u700.err"
 
+# A corpus past its memory budget (16 MB of documents) spools the rest
+# of its texts: the same bytes whatever the jobs, a valid corpus.
+sh scripts/gen-articles.sh 1500 "$T/gen1500" input
+for j in 1 2; do
+	./galley convert -v -j $j -t json --tei-corpus "$T/c1500-$j.xml" \
+	    -o "$T/o1500-$j" "$T/gen1500" 2>"$T/e1500-$j.err"
+done
+check "1,500 inputs: the TEI corpus spools texts" grep -q \
+    "note: TEI corpus: 1500 texts, [1-9][0-9]* of them spooled" "$T/e1500-2.err"
+check "1,500 inputs: the spooled corpus is the same with -j 1 and -j 2" \
+    cmp "$T/c1500-1.xml" "$T/c1500-2.xml"
+check "1,500 inputs: 1,500 texts in order, each bibl and pointer resolves" python3 -c "
+import re, sys
+c = open(sys.argv[1]).read()
+ids = re.findall(r'xml:id=\"([^\"]*)\"', c)
+assert len(ids) == len(set(ids)), 'ids repeat'
+texts = re.findall(r'<TEI xml:id=\"([^\"]*)\"', c)
+assert texts == ['a%05d' % i for i in range(1500)], texts[:3]
+refs = re.findall(r'(?:corresp|target)=\"#([^\"]*)\"', c)
+assert refs and all(r in set(ids) for r in refs)
+assert len(re.findall(r'<bibl corresp=', c)) == 1500" "$T/c1500-2.xml"
+schema=$(tei_schema)
+if [ -z "$schema" ]; then
+	skip "1,500 inputs: jing" "no TEI schema (set GALLEY_TEI_SCHEMA)"
+else
+	check "1,500 inputs: the spooled corpus is valid TEI (jing)" \
+	    sh -c "jing '$schema' '$T/c1500-2.xml' 2>/dev/null"
+fi
+ls -A "$T" | grep -q '^\.galley-corpus' &&
+	notok "1,500 inputs: a spool file left behind" ||
+	ok "1,500 inputs: no spool file left behind"
+rm -rf "$T/gen1500" "$T/o1500-1" "$T/o1500-2" "$T/c1500-1.xml"
+
 # The union of the shards is the whole run, byte for byte.
 for k in 1 2 3; do ./galley convert -q --shard $k/3 -t json -o "$T/shards" "$T/gen60" 2>/dev/null; done
 ./galley convert -q -t json -o "$T/whole" "$T/gen60" 2>/dev/null

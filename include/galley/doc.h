@@ -218,6 +218,16 @@ GALLEY_API void	galley_value_append(struct galley_value *parent,
 GALLEY_API struct galley_value	*galley_value_get(const struct galley_value *,
 				    const char *key);
 
+/*
+ * The document as bytes, for a spool, and back: every field, any depth.
+ * Only the same build of galley reads them back; unpack gives NULL if
+ * the bytes are not one whole document.
+ */
+struct galley_buf;
+GALLEY_API void	galley_doc_pack(const struct galley_doc *,
+		    struct galley_buf *);
+GALLEY_API struct galley_doc	*galley_doc_unpack(const char *, size_t);
+
 /* Walking: enter and exit events, iterative. */
 enum galley_walk {
 	GALLEY_WALK_NEXT,

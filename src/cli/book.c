@@ -193,19 +193,6 @@ cmp_articles(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-static char *
-dir_of(const char *path)
-{
-	const char	*slash = strrchr(path, '/');
-	char		*d;
-
-	if (slash == NULL)
-		return xstrdup_cli(".");
-	d = xstrdup_cli(path);
-	d[slash == path ? 1 : slash - path] = '\0';
-	return d;
-}
-
 static const char *
 base_name(const char *p)
 {
@@ -284,15 +271,15 @@ dup_or_null(const char *s)
 
 /* The teiCorpus of the book's articles into path. */
 static int
-write_tei(struct book_run *run, const char *path, struct galley_doc **docs,
-    size_t n, const struct galley_book *book)
+write_tei(struct book_run *run, const char *path,
+    struct galley_tei_corpus *corpus)
 {
 	struct out_file	 out;
 
 	if (out_open(&out, path, run->dg) == -1)
 		return -1;
-	if (galley_tei_corpus_write_free(&out.sink, docs, n, book, &run->opts,
-	    run->dg) == -1 || out.sink.failed) {
+	if (galley_tei_corpus_finish(corpus, &out.sink) == -1 ||
+	    out.sink.failed) {
 		if (out.sink.failed)
 			galley_diag_add(run->dg, GALLEY_ERROR, path, 0, 0,
 			    "cannot write: %s", strerror(errno));
@@ -448,10 +435,10 @@ cmd_book(int argc, char **argv)
 	struct out_file		 out;
 	struct galley_buf	 key;
 	const char		*output = "book.epub", *sde, *tei = NULL;
-	struct galley_doc	**keep = NULL;
+	struct galley_tei_corpus *corpus = NULL;
 	int			 links;
 	char			*end, *dir, uuid[46];
-	size_t			 narts = 0, i, j, nkeep = 0;
+	size_t			 narts = 0, i, j;
 	long long		 newest = -1, t;
 	int			 c, rc = 1, opened = 0, have_out = 0;
 	int			 failed = 0;
@@ -726,11 +713,14 @@ cmd_book(int argc, char **argv)
 	}
 
 	/*
-	 * Second pass: each chapter written, then its article freed (kept
-	 * for --tei, whose corpus writer wants every document at once).
+	 * Second pass: each chapter written, then its article freed (or
+	 * handed to the --tei corpus, which spools it).
 	 */
-	if (tei != NULL)
-		keep = xmalloc_cli((narts + 1) * sizeof(*keep));
+	if (tei != NULL) {
+		dir = spool_dir(tei);
+		corpus = galley_tei_corpus_new(dir, &book, &run.opts, run.dg);
+		free(dir);
+	}
 	for (i = 0; i < narts; i++) {
 		if ((doc = load(&run, arts[i].path, 1)) == NULL) {
 			flush_diag(&run);
@@ -739,8 +729,8 @@ cmd_book(int argc, char **argv)
 		dir = dir_of(arts[i].path);
 		j = epub_chapter_write(&e, i, doc, dir) == -1;
 		free(dir);
-		if (keep != NULL)
-			keep[nkeep++] = doc;
+		if (corpus != NULL)
+			galley_tei_corpus_add(corpus, doc, NULL, 0);
 		else
 			galley_doc_free(doc);
 		flush_diag(&run);
@@ -760,7 +750,7 @@ cmd_book(int argc, char **argv)
 		goto done;
 	}
 	have_out = 0;
-	if (tei != NULL && write_tei(&run, tei, keep, nkeep, &book) == -1) {
+	if (tei != NULL && write_tei(&run, tei, corpus) == -1) {
 		flush_diag(&run);
 		goto done;
 	}
@@ -782,9 +772,7 @@ done:
 		epub_release(&e);
 	epub_release(&pre);
 	articles_free(arts, narts);
-	for (i = 0; i < nkeep; i++)
-		galley_doc_free(keep[i]);
-	free(keep);
+	galley_tei_corpus_free(corpus);
 	galley_linkindex_free(run.index);
 	inputs_release(&inputs);
 	galley_diag_free(run.dg);

@@ -48,6 +48,8 @@ struct result {
 	char			*outputs[MAX_WRITERS];
 	size_t			 noutputs;
 	struct galley_doc	*doc;		/* kept for --tei-corpus */
+	char			*packed;	/* ... galley_doc_pack()'ed */
+	size_t			 packedlen;
 	int			 binary;	/* found in a folder: skipped */
 };
 
@@ -74,8 +76,9 @@ struct run {
 	int			 full;		/* workers sleep on cv_ring */
 	size_t			 unchanged;	/* --update: inputs known
 						   unchanged, from the first */
-	struct galley_doc	**corpus_docs;	/* --tei-corpus */
-	size_t			 ncorpus;
+	struct galley_tei_corpus *corpus_tei;	/* --tei-corpus */
+	struct galley_book	 corpus_book;
+	struct galley_diag	*corpus_dg;
 	size_t			 next;		/* next input to take */
 	int			 indexing;	/* pass 1: build the index */
 	struct galley_linkindex	*index;		/* articles of the run */
@@ -314,6 +317,15 @@ convert_one(struct run *run, size_t i, struct result *r)
 			goto out;
 	}
 	r->failed = 0;
+	if (run->corpus != NULL &&
+	    galley_tei_corpus_spooling(run->corpus_tei)) {
+		/* The corpus spools it packed: packed here, in parallel. */
+		struct galley_buf	 pb;
+
+		galley_buf_init(&pb);
+		galley_doc_pack(doc, &pb);
+		r->packed = galley_buf_detach(&pb, &r->packedlen);
+	}
 	if (run->corpus != NULL) {
 		r->doc = doc;
 		doc = NULL;
@@ -617,6 +629,10 @@ result_release(struct result *r)
 	free(r->title);
 	for (k = 0; k < r->noutputs; k++)
 		free(r->outputs[k]);
+	galley_doc_free(r->doc);
+	free(r->packed);
+	r->doc = NULL;
+	r->packed = NULL;
 	r->format = r->language = r->title = NULL;
 	r->noutputs = 0;
 }
@@ -662,31 +678,17 @@ write_report(struct galley_buf *b, const struct run *run, size_t converted,
 static int
 write_corpus(struct run *run)
 {
-	struct galley_diag	*dg = galley_diag_new();
-	struct galley_doc	**docs;
+	struct galley_diag	*dg = run->corpus_dg;
 	struct out_file		 out;
-	struct galley_book	 book;
-	size_t			 i, n = 0;
 	int			 rc = -1;
 
-	memset(&book, 0, sizeof(book));
-	book.translations = run->translations;
-	docs = run->corpus_docs;
-	n = run->ncorpus;
 	if (out_open(&out, run->corpus, dg) == 0) {
-		if (galley_tei_corpus_write_free(&out.sink, docs, n, &book,
-		    &run->opts, dg) == 0)
+		if (galley_tei_corpus_finish(run->corpus_tei, &out.sink) == 0)
 			rc = out_commit(&out, dg);
 		else
 			out_abort(&out);
 	}
-	for (i = 0; i < n; i++)
-		galley_doc_free(docs[i]);
-	free(docs);
-	run->corpus_docs = NULL;
-	run->ncorpus = 0;
 	print_diag(dg, run->verbose);
-	galley_diag_free(dg);
 	return rc;
 }
 
@@ -990,9 +992,6 @@ cmd_convert(int argc, char **argv)
 		run.ring = RING_MIN;
 	run.results = xmalloc_cli(run.ring * sizeof(*run.results));
 	memset(run.results, 0, run.ring * sizeof(*run.results));
-	if (run.corpus != NULL)
-		run.corpus_docs = xmalloc_cli((run.inputs.n + 1) *
-		    sizeof(*run.corpus_docs));
 	pthread_mutex_init(&run.mu, NULL);
 	pthread_cond_init(&run.cv, NULL);
 	pthread_cond_init(&run.cv_ring, NULL);
@@ -1014,6 +1013,15 @@ cmd_convert(int argc, char **argv)
 		run.index = galley_linkindex_new();
 		run.opts.no_filters |= filter_bit("links");
 	}
+	if (run.corpus != NULL) {
+		char	*dir = spool_dir(run.corpus);
+
+		run.corpus_book.translations = run.translations;
+		run.corpus_dg = galley_diag_new();
+		run.corpus_tei = galley_tei_corpus_new(dir, &run.corpus_book,
+		    &run.opts, run.corpus_dg);
+		free(dir);
+	}
 	pthread_barrier_init(&run.barrier, NULL, nthreads > 0 ? (unsigned)nthreads : 1);
 	start_workers(&run, threads, nthreads);
 	tty = !run.quiet && isatty(STDERR_FILENO);
@@ -1027,9 +1035,11 @@ cmd_convert(int argc, char **argv)
 			if (tty)
 				fputs("\r\033[K", stderr);
 			warnings += print_diag(r->dg, run.verbose);
-			if (r->doc != NULL)
-				run.corpus_docs[run.ncorpus++] = r->doc;
-			r->doc = NULL;
+			if (r->doc != NULL) {
+				galley_tei_corpus_add(run.corpus_tei, r->doc,
+				    r->packed, r->packedlen);
+				r->doc = NULL;
+			}
 			if (r->binary) {
 				result_release(r);
 				free_slot(&run, i);
@@ -1091,7 +1101,8 @@ cmd_convert(int argc, char **argv)
 	galley_linkindex_free(run.index);
 	free(threads);
 	free(run.results);
-	free(run.corpus_docs);
+	galley_tei_corpus_free(run.corpus_tei);
+	galley_diag_free(run.corpus_dg);
 	pthread_mutex_destroy(&run.mu);
 	pthread_barrier_destroy(&run.barrier);
 	pthread_cond_destroy(&run.cv);

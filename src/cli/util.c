@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "galley/pipeline.h"
 #include "cli/util.h"
@@ -69,4 +70,32 @@ ext_in(const char *ext, const char *const *list)
 		if (strcasecmp(ext, *list) == 0)
 			return 1;
 	return 0;
+}
+
+char *
+dir_of(const char *path)
+{
+	const char	*slash = strrchr(path, '/');
+	char		*d;
+
+	if (slash == NULL)
+		return xstrdup_cli(".");
+	d = xstrdup_cli(path);
+	d[slash == path ? 1 : slash - path] = '\0';
+	return d;
+}
+
+char *
+spool_dir(const char *path)
+{
+	const char	*tmp = getenv("TMPDIR");
+	char		*d;
+
+	if (strcmp(path, "-") != 0) {
+		d = dir_of(path);
+		if (access(d, W_OK | X_OK) == 0)
+			return d;
+		free(d);
+	}
+	return xstrdup_cli(tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
 }

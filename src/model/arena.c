@@ -113,3 +113,15 @@ arena_alloc(struct arena *a, size_t sz)
 	memset(p, 0, sz);
 	return p;
 }
+
+/* Bytes the arena holds from the allocator, its chunks' headers too. */
+size_t
+arena_bytes(const struct arena *a)
+{
+	const struct arena_chunk	*c;
+	size_t				 n = 0;
+
+	for (c = a->head; c != NULL; c = c->next)
+		n += sizeof(*c) + c->size;
+	return n;
+}

@@ -16,6 +16,7 @@ struct arena {
 void	 arena_init(struct arena *);
 void	 arena_release(struct arena *);
 void	*arena_alloc(struct arena *, size_t);
+size_t	 arena_bytes(const struct arena *);
 
 struct galley_doc {
 	struct arena		 arena;

@@ -31,6 +31,8 @@ struct tei_ctx {
 	xmlDocPtr		 xdoc;
 	xmlNsPtr		 ns;	/* TEI namespace, on the root */
 	xmlHashTablePtr		 ids;	/* every xml:id issued */
+	xmlHashTablePtr		 known;	/* or NULL: every xml:id of the
+					   file, issued by a first pass */
 	struct tei_fix		*fix;
 	size_t			 nfix, capfix;
 	const char		*(*resolve)(void *, const char *target,
@@ -38,6 +40,9 @@ struct tei_ctx {
 	void			*resolve_arg;
 	const struct galley_opts *opts;
 	struct galley_diag	*dg;
+	char			*end;	/* tei_save_start(): "</root>\n" */
+	char			*rest;	/* ... what follows the mark */
+	int			 level;	/* ... of the next child written */
 };
 
 /* What one article's <TEI> is given beyond its document. */
@@ -61,10 +66,13 @@ void		 tei_text(xmlNodePtr, const char *);
 void		 tei_attr(xmlNodePtr, const char *name, const char *value);
 void		 tei_lang(xmlNodePtr, const char *lang);
 const char	*tei_id(struct tei_ctx *, xmlNodePtr, const char *want);
+char		*tei_id_new(struct tei_ctx *, const char *want);
+const char	*tei_id_set(struct tei_ctx *, xmlNodePtr, const char *id);
 int		 tei_id_taken(const struct tei_ctx *, const char *);
 void		 tei_fix_add(struct tei_ctx *, xmlNodePtr, const char *want,
 		    const char *fallback);
 void		 tei_fix_run(struct tei_ctx *);
+void		 tei_fix_clear(struct tei_ctx *);
 char		*tei_name(const char *);
 char		*tei_doc_id(const struct galley_meta *);
 char		*tei_uri(const char *);
@@ -72,6 +80,12 @@ const char	*tei_lang_tag(const char *, char *buf, size_t sz);
 const char	*tei_lang_name(const char *tag);
 int		 tei_when(const char *iso, char *buf, size_t sz);
 int		 tei_save(struct tei_ctx *, struct galley_sink *);
+int		 tei_save_start(struct tei_ctx *, struct galley_sink *);
+int		 tei_save_child(struct tei_ctx *, struct galley_sink *,
+		    xmlNodePtr);
+int		 tei_save_on(struct tei_ctx *, struct galley_sink *);
+int		 tei_save_end(struct tei_ctx *, struct galley_sink *);
+xmlNodePtr	 tei_mark(struct tei_ctx *, xmlNodePtr parent);
 void		 tei_oom(void) __attribute__((noreturn));
 
 /* tei_header.c */

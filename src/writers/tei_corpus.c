@@ -5,41 +5,100 @@
  * translation_of, one id in several languages, book.yaml's
  * translations) point at each other with @corresp, and so do their
  * sections when the texts have the same shape of sections.
+ *
+ * The corpus is streamed, so that its memory does not grow with its
+ * texts: past a budget, each document added is packed into a spool (a
+ * deleted file beside the output, galley_doc_pack()) and freed,
+ * keeping only what the header and the grouping need.  At the end the header goes out, then
+ * each text in turn is read back, made into its <TEI>, written and
+ * freed.  References into a later text's sections and the sections of
+ * translations need every id first: then a first pass over the texts
+ * issues them (the same ids, in the same order) before the second one
+ * writes.
  */
+#include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
+#include <unistd.h>
 
 #include "galley/tei.h"
+#include "model/model.h"
 #include "writers/tei.h"
+#include "writers/xml_escape.h"
 
 #define NONE	((size_t)-1)
+/* Documents stay in memory up to this many bytes in all; the rest
+ * spool. */
+#define KEEP_BYTES	((size_t)16 << 20)
+
+/* The sections of a text: their depths and xml:ids, in order. */
+struct shape {
+	int		*d;
+	char		**ids;
+	size_t		 n;
+};
 
 struct text {
-	const struct galley_meta *meta;
+	/* what the header and the grouping need */
+	char		*id, *slug, *source, *title, *date, *date_text;
+	char		*key;		/* extra translationKey */
+	char		*of;		/* extra translation_of */
+	char		**authors;
+	size_t		 nauthors;
 	char		 lang[64];	/* language tag or "und" */
 	char		*base;		/* tei_doc_id() */
-	const char	*xmlid;		/* issued */
-	xmlNodePtr	 tei;
+	char		*xmlid;		/* issued */
 	size_t		 group;	/* union-find parent */
 	size_t		 first;	/* first member of its group, on the root */
 	size_t		 next;	/* next member of its group */
 	size_t		 size;	/* members of its group, on the root */
 	int		 dup;		/* another text has its base */
+	/* the document: in memory, or packed in the spool */
+	const struct galley_doc *doc;
+	int		 own;		/* doc is ours to free */
+	off_t		 off;
+	size_t		 len;
+	struct shape	 shape;		/* grouped texts, first pass */
 };
 
 /* keys: "TAG\x1fNAME[\x1fLANG]" -> first index + 1 */
-struct corpus {
+struct galley_tei_corpus {
 	struct text	*t;
-	size_t		 n;
+	size_t		 n, cap;
 	xmlHashTablePtr	 keys;
+	const struct galley_book *book;
+	struct galley_opts opts;
+	struct galley_diag *dg;
+	int		 fd;		/* the spool, or -1: mem */
+	struct galley_buf mem;
+	off_t		 size;		/* of the spool */
+	size_t		 nspooled;	/* texts in it */
+	char		*rbuf;		/* a text read back */
+	size_t		 rcap;
+	size_t		 kept;		/* bytes of documents in memory */
+	size_t		 keep;		/* ... at most */
+	int		 spooling;	/* kept reached KEEP_BYTES */
+	int		 forward;	/* a link names a section of another
+					   article */
+	int		 failed;
 };
 
+static char *
+dup_or_null(const char *s)
+{
+	char	*d;
+
+	if (s == NULL)
+		return NULL;
+	if ((d = strdup(s)) == NULL)
+		tei_oom();
+	return d;
+}
+
 static size_t
-lookup(const struct corpus *c, const char *tag, const char *name,
+lookup(const struct galley_tei_corpus *c, const char *tag, const char *name,
     const char *lang)
 {
 	struct galley_buf	 b;
@@ -57,7 +116,7 @@ lookup(const struct corpus *c, const char *tag, const char *name,
 
 /* Remember i under the key, unless a text came first; the first. */
 static size_t
-remember(struct corpus *c, const char *tag, const char *name,
+remember(struct galley_tei_corpus *c, const char *tag, const char *name,
     const char *lang, size_t i)
 {
 	struct galley_buf	 b;
@@ -78,7 +137,7 @@ remember(struct corpus *c, const char *tag, const char *name,
 }
 
 static size_t
-find(struct corpus *c, size_t i)
+find(struct galley_tei_corpus *c, size_t i)
 {
 	while (c->t[i].group != i) {
 		c->t[i].group = c->t[c->t[i].group].group;
@@ -88,7 +147,7 @@ find(struct corpus *c, size_t i)
 }
 
 static void
-unite(struct corpus *c, size_t a, size_t b)
+unite(struct galley_tei_corpus *c, size_t a, size_t b)
 {
 	if (a == NONE || b == NONE)
 		return;
@@ -119,33 +178,28 @@ extra_str(const struct galley_meta *m, const char *key)
  * book.yaml says so.  Then list each group's members in order.
  */
 static void
-group(struct corpus *c, const struct galley_book *book)
+group(struct galley_tei_corpus *c)
 {
-	const struct galley_meta *m;
 	const char	*names[4];
 	size_t		 i, k, j;
 
 	for (i = 0; i < c->n; i++) {
 		c->t[i].group = i;
-		m = c->t[i].meta;
-		names[0] = m->id;
-		names[1] = m->slug;
+		names[0] = c->t[i].id;
+		names[1] = c->t[i].slug;
 		names[2] = c->t[i].base;
-		names[3] = m->source;
+		names[3] = c->t[i].source;
 		for (k = 0; k < 4; k++) {
 			remember(c, "n", names[k], NULL, i);
 			remember(c, "n", names[k], c->t[i].lang, i);
 		}
 	}
 	for (i = 0; i < c->n; i++) {
-		m = c->t[i].meta;
-		if (book != NULL && book->translations)
+		if (c->book != NULL && c->book->translations)
 			unite(c, 0, i);
-		unite(c, i, remember(c, "k", extra_str(m, "translationKey"),
-		    NULL, i));
-		unite(c, i, lookup(c, "n", extra_str(m, "translation_of"),
-		    NULL));
-		j = remember(c, "i", m->id, NULL, i);
+		unite(c, i, remember(c, "k", c->t[i].key, NULL, i));
+		unite(c, i, lookup(c, "n", c->t[i].of, NULL));
+		j = remember(c, "i", c->t[i].id, NULL, i);
 		if (j != NONE && strcmp(c->t[j].lang, c->t[i].lang) != 0)
 			unite(c, i, j);
 		j = remember(c, "b", c->t[i].base, NULL, i);
@@ -167,7 +221,7 @@ group(struct corpus *c, const struct galley_book *book)
 /* An article's xml:id: its id, with its language when another text has
  * the same id (translations sharing one). */
 static char *
-text_id(struct corpus *c, size_t i)
+text_id(struct galley_tei_corpus *c, size_t i)
 {
 	struct galley_buf	 b;
 
@@ -183,7 +237,7 @@ text_id(struct corpus *c, size_t i)
 static const char *
 resolve(void *arg, const char *target, const char *lang)
 {
-	struct corpus	*c = arg;
+	struct galley_tei_corpus	*c = arg;
 	size_t		 i;
 
 	if ((i = lookup(c, "n", target, lang)) == NONE)
@@ -193,7 +247,7 @@ resolve(void *arg, const char *target, const char *lang)
 
 /* "#a #b ...": the members of g's group but one. */
 static void
-pointers(struct galley_buf *b, struct corpus *c, size_t g, size_t but)
+pointers(struct galley_buf *b, struct galley_tei_corpus *c, size_t g, size_t but)
 {
 	size_t	 j;
 
@@ -243,12 +297,6 @@ divs(xmlNodePtr el, int depth, xmlNodePtr **v, int **d, size_t *n,
 	}
 }
 
-struct shape {
-	xmlNodePtr	*v;
-	int		*d;
-	size_t		 n, cap;
-};
-
 static int
 same_shape(const struct shape *a, const struct shape *b)
 {
@@ -256,51 +304,10 @@ same_shape(const struct shape *a, const struct shape *b)
 	    memcmp(a->d, b->d, a->n * sizeof(*a->d)) == 0;
 }
 
-/* Sections of translations with the same shape of sections point at
- * each other, k-th to k-th. */
-static void
-link_sections(struct corpus *c)
-{
-	struct shape	*s;
-	struct galley_buf b;
-	xmlChar		*id;
-	size_t		 i, j, k;
-
-	if ((s = calloc(c->n, sizeof(*s))) == NULL)
-		tei_oom();
-	for (i = 0; i < c->n; i++)
-		if (c->t[find(c, i)].size > 1)
-			divs(c->t[i].tei, 0, &s[i].v, &s[i].d, &s[i].n,
-			    &s[i].cap);
-	galley_buf_init(&b);
-	for (i = 0; i < c->n; i++)
-		for (k = 0; k < s[i].n; k++) {
-			b.len = 0;
-			for (j = c->t[find(c, i)].first; j != NONE;
-			    j = c->t[j].next) {
-				if (j == i || !same_shape(&s[i], &s[j]))
-					continue;
-				id = xmlGetNsProp(s[j].v[k], BAD_CAST "id",
-				    XML_XML_NAMESPACE);
-				galley_buf_printf(&b, "%s#%s", b.len ? " " : "",
-				    (const char *)id);
-				xmlFree(id);
-			}
-			if (b.len > 0)
-				tei_attr(s[i].v[k], "corresp", b.data);
-		}
-	galley_buf_release(&b);
-	for (i = 0; i < c->n; i++) {
-		free(s[i].v);
-		free(s[i].d);
-	}
-	free(s);
-}
-
 /* The corpus's language: book.yaml's, else the texts' one language,
  * else "mul". */
 static const char *
-corpus_lang(const struct corpus *c, const struct galley_book *book,
+corpus_lang(const struct galley_tei_corpus *c, const struct galley_book *book,
     char *buf, size_t sz)
 {
 	const char	*l;
@@ -315,15 +322,50 @@ corpus_lang(const struct corpus *c, const struct galley_book *book,
 	return c->t[0].lang;
 }
 
-static void
-corpus_header(struct tei_ctx *ctx, xmlNodePtr header, struct corpus *c,
-    const struct galley_book *book)
+/* The bibl of text i in the corpus header. */
+static xmlNodePtr
+bibl(struct tei_ctx *ctx, struct galley_tei_corpus *c, size_t i)
 {
-	const struct galley_meta *m;
-	xmlNodePtr	 fd, ts, list, bibl, lu, n;
+	const struct text *m = &c->t[i];
+	xmlNodePtr	 bibl, n;
 	const char	*name;
 	struct galley_buf b;
 	char		 when[64];
+	size_t		 j;
+
+	bibl = tei_el(ctx, NULL, "bibl");
+	galley_buf_init(&b);
+	galley_buf_printf(&b, "#%s", m->xmlid);
+	tei_attr(bibl, "corresp", b.data);
+	galley_buf_release(&b);
+	tei_el_text(ctx, bibl, "title", m->title != NULL &&
+	    *m->title != '\0' ? m->title : m->xmlid);
+	for (j = 0; j < m->nauthors; j++)
+		tei_el_text(ctx, bibl, "author", m->authors[j]);
+	if (m->date != NULL && *m->date != '\0') {
+		n = tei_el_text(ctx, bibl, "date", m->date_text != NULL &&
+		    *m->date_text != '\0' ? m->date_text : m->date);
+		if (tei_when(m->date, when, sizeof(when)) == 0)
+			tei_attr(n, "when", when);
+	}
+	if (m->source != NULL && *m->source != '\0')
+		tei_attr(tei_el_text(ctx, bibl, "idno", m->source), "type",
+		    "path");
+	n = tei_el(ctx, bibl, "textLang");
+	tei_attr(n, "mainLang", m->lang);
+	name = tei_lang_name(m->lang);
+	tei_text(n, name != NULL ? name : m->lang);
+	return bibl;
+}
+
+static void
+corpus_header(struct tei_ctx *ctx, xmlNodePtr header,
+    struct galley_tei_corpus *c)
+{
+	const struct galley_book *book = c->book;
+	xmlNodePtr	 fd, ts, lu, n;
+	const char	*name;
+	struct galley_buf b;
 	size_t		 i, j;
 
 	fd = tei_el(ctx, header, "fileDesc");
@@ -342,33 +384,8 @@ corpus_header(struct tei_ctx *ctx, xmlNodePtr header, struct corpus *c,
 	for (i = 0; book != NULL && i < book->authors.n; i++)
 		tei_el_text(ctx, ts, "author", book->authors.v[i]);
 	tei_publication(ctx, fd, book, "these texts");
-	list = tei_el(ctx, tei_el(ctx, fd, "sourceDesc"), "listBibl");
-	for (i = 0; i < c->n; i++) {
-		m = c->t[i].meta;
-		bibl = tei_el(ctx, list, "bibl");
-		galley_buf_init(&b);
-		galley_buf_printf(&b, "#%s", c->t[i].xmlid);
-		tei_attr(bibl, "corresp", b.data);
-		galley_buf_release(&b);
-		tei_el_text(ctx, bibl, "title", m->title != NULL &&
-		    *m->title != '\0' ? m->title : c->t[i].xmlid);
-		for (j = 0; j < m->authors.n; j++)
-			tei_el_text(ctx, bibl, "author", m->authors.v[j]);
-		if (m->date != NULL && *m->date != '\0') {
-			n = tei_el_text(ctx, bibl, "date", m->date_text !=
-			    NULL && *m->date_text != '\0' ? m->date_text :
-			    m->date);
-			if (tei_when(m->date, when, sizeof(when)) == 0)
-				tei_attr(n, "when", when);
-		}
-		if (m->source != NULL && *m->source != '\0')
-			tei_attr(tei_el_text(ctx, bibl, "idno", m->source),
-			    "type", "path");
-		n = tei_el(ctx, bibl, "textLang");
-		tei_attr(n, "mainLang", c->t[i].lang);
-		name = tei_lang_name(c->t[i].lang);
-		tei_text(n, name != NULL ? name : c->t[i].lang);
-	}
+	/* a bibl per text: written one by one there (bibl()) */
+	tei_mark(ctx, tei_el(ctx, tei_el(ctx, fd, "sourceDesc"), "listBibl"));
 	tei_app_info(ctx, header);
 	n = tei_el(ctx, header, "profileDesc");
 	lu = tei_el(ctx, n, "langUsage");
@@ -390,7 +407,7 @@ corpus_header(struct tei_ctx *ctx, xmlNodePtr header, struct corpus *c,
 
 /* standOff: a link per group of translations, if any. */
 static void
-standoff(struct tei_ctx *ctx, xmlNodePtr root, struct corpus *c)
+standoff(struct tei_ctx *ctx, xmlNodePtr root, struct galley_tei_corpus *c)
 {
 	xmlNodePtr	 grp = NULL, link;
 	struct galley_buf b;
@@ -414,89 +431,434 @@ standoff(struct tei_ctx *ctx, xmlNodePtr root, struct corpus *c)
 	galley_buf_release(&b);
 }
 
-static int
-corpus_write(struct galley_sink *out, struct galley_doc **docs,
-    size_t n, const struct galley_book *book, const struct galley_opts *opts,
-    struct galley_diag *dg, int free_docs)
+struct galley_tei_corpus *
+galley_tei_corpus_new(const char *spool_dir, const struct galley_book *book,
+    const struct galley_opts *opts, struct galley_diag *dg)
 {
-	struct tei_ctx		 ctx;
-	struct corpus		 c;
-	struct tei_article	 a;
+	struct galley_tei_corpus *c;
+	struct galley_buf	 path;
+
+	xml_init();
+	if ((c = calloc(1, sizeof(*c))) == NULL)
+		tei_oom();
+	c->book = book;
+	c->opts = *opts;
+	c->dg = dg;
+	c->fd = -1;
+	c->keep = KEEP_BYTES;
+	galley_buf_init(&c->mem);
+	if ((c->keys = xmlHashCreate(256)) == NULL)
+		tei_oom();
+	if (spool_dir == NULL)
+		return c;
+	galley_buf_init(&path);
+	galley_buf_printf(&path, "%s/.galley-corpus-XXXXXX",
+	    *spool_dir != '\0' ? spool_dir : ".");
+	if ((c->fd = mkstemp(path.data)) == -1)
+		galley_diag_add(dg, GALLEY_WARNING, path.data, 0, 0,
+		    "cannot make the TEI corpus's spool file (%s): its texts "
+		    "wait in memory", strerror(errno));
+	else
+		unlink(path.data);	/* gone when closed, whatever happens */
+	galley_buf_release(&path);
+	return c;
+}
+
+static void
+shape_free(struct shape *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->n; i++)
+		free(s->ids[i]);
+	free(s->ids);
+	free(s->d);
+	memset(s, 0, sizeof(*s));
+}
+
+void
+galley_tei_corpus_free(struct galley_tei_corpus *c)
+{
+	struct text	*t;
+	size_t		 i, k;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->n; i++) {
+		t = &c->t[i];
+		free(t->id);
+		free(t->slug);
+		free(t->source);
+		free(t->title);
+		free(t->date);
+		free(t->date_text);
+		free(t->key);
+		free(t->of);
+		for (k = 0; k < t->nauthors; k++)
+			free(t->authors[k]);
+		free(t->authors);
+		free(t->base);
+		free(t->xmlid);
+		shape_free(&t->shape);
+		if (t->own)
+			galley_doc_free((struct galley_doc *)t->doc);
+	}
+	free(c->t);
+	xmlHashFree(c->keys, NULL);
+	if (c->fd != -1)
+		close(c->fd);
+	galley_buf_release(&c->mem);
+	free(c->rbuf);
+	free(c);
+}
+
+/* Whether the document links into a section of another article. */
+static enum galley_walk
+scan(struct galley_node *n, int entering, void *arg)
+{
+	int	*forward = arg;
+
+	if (entering && n->type == GALLEY_NODE_LINK &&
+	    n->u.link.kind == GALLEY_LINK_INTERNAL &&
+	    n->u.link.target != NULL && n->u.link.fragment != NULL &&
+	    *n->u.link.fragment != '\0') {
+		*forward = 1;
+		return GALLEY_WALK_STOP;
+	}
+	return GALLEY_WALK_NEXT;
+}
+
+static int
+spool_put(struct galley_tei_corpus *c, const char *data, size_t len)
+{
+	ssize_t	 w;
+	size_t	 done = 0;
+
+	if (c->fd == -1) {
+		galley_buf_put(&c->mem, data, len);
+		c->size += (off_t)len;
+		return 0;
+	}
+	while (done < len) {
+		if ((w = write(c->fd, data + done, len - done)) == -1) {
+			if (errno == EINTR)
+				continue;
+			galley_diag_add(c->dg, GALLEY_ERROR, NULL, 0, 0,
+			    "TEI corpus: cannot write its spool file: %s",
+			    strerror(errno));
+			return -1;
+		}
+		done += (size_t)w;
+	}
+	c->size += (off_t)len;
+	return 0;
+}
+
+/*
+ * Add a text: doc, which the corpus frees (own) or borrows until the
+ * end; packed is galley_doc_pack()'s bytes if the caller made them.
+ */
+static int
+corpus_put(struct galley_tei_corpus *c, struct galley_doc *doc,
+    const char *packed, size_t len, int own)
+{
+	const struct galley_meta *m = galley_doc_meta(doc);
 	struct galley_buf	 b;
-	xmlNodePtr		 root;
+	struct text		*t;
+	size_t			 k;
+	int			 rc = 0;
+
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 64;
+		if ((t = realloc(c->t, c->cap * sizeof(*t))) == NULL)
+			tei_oom();
+		c->t = t;
+	}
+	t = &c->t[c->n++];
+	memset(t, 0, sizeof(*t));
+	t->id = dup_or_null(m->id);
+	t->slug = dup_or_null(m->slug);
+	t->source = dup_or_null(m->source);
+	t->title = dup_or_null(m->title);
+	t->date = dup_or_null(m->date);
+	t->date_text = dup_or_null(m->date_text);
+	t->key = dup_or_null(extra_str(m, "translationKey"));
+	t->of = dup_or_null(extra_str(m, "translation_of"));
+	if (m->authors.n > 0 && (t->authors = calloc(m->authors.n,
+	    sizeof(*t->authors))) == NULL)
+		tei_oom();
+	for (k = 0; k < m->authors.n; k++)
+		t->authors[k] = dup_or_null(m->authors.v[k]);
+	t->nauthors = m->authors.n;
+	if (tei_lang_tag(m->language, t->lang, sizeof(t->lang)) == NULL)
+		strcpy(t->lang, "und");
+	t->base = tei_doc_id(m);
+	if (!c->forward)
+		galley_walk(galley_doc_root(doc), scan, &c->forward);
+	if (own && !c->spooling &&
+	    c->kept + arena_bytes(&doc->arena) > c->keep)
+		__atomic_store_n(&c->spooling, 1, __ATOMIC_RELAXED);
+	if (!own || !c->spooling) {
+		t->doc = doc;
+		t->own = own;
+		if (own)
+			c->kept += arena_bytes(&doc->arena);
+		return 0;
+	}
+	galley_buf_init(&b);
+	if (packed == NULL) {
+		galley_doc_pack(doc, &b);
+		packed = b.data;
+		len = b.len;
+	}
+	t->off = c->size;
+	t->len = len;
+	c->nspooled++;
+	if (spool_put(c, packed, len) == -1)
+		rc = -1;
+	galley_buf_release(&b);
+	galley_doc_free(doc);
+	if (rc == -1)
+		c->failed = 1;
+	return rc;
+}
+
+int
+galley_tei_corpus_add(struct galley_tei_corpus *c, struct galley_doc *doc,
+    const char *packed, size_t len)
+{
+	return corpus_put(c, doc, packed, len, 1);
+}
+
+void
+galley_tei_corpus_keep(struct galley_tei_corpus *c, size_t bytes)
+{
+	c->keep = bytes;
+}
+
+int
+galley_tei_corpus_spooling(const struct galley_tei_corpus *c)
+{
+	return __atomic_load_n(&c->spooling, __ATOMIC_RELAXED);
+}
+
+/* Text i's document, read back from the spool if it is there; NULL
+ * with a message if it cannot be. */
+static struct galley_doc *
+load(struct galley_tei_corpus *c, size_t i)
+{
+	struct text		*t = &c->t[i];
+	struct galley_doc	*doc;
+	const char		*data;
+	ssize_t			 r;
+	size_t			 done = 0;
+
+	if (t->doc != NULL)
+		return (struct galley_doc *)t->doc;
+	if (c->fd == -1)
+		data = c->mem.data + t->off;
+	else {
+		if (t->len > c->rcap) {
+			free(c->rbuf);
+			c->rcap = t->len;
+			if ((c->rbuf = malloc(c->rcap)) == NULL)
+				tei_oom();
+		}
+		while (done < t->len) {
+			r = pread(c->fd, c->rbuf + done, t->len - done,
+			    t->off + (off_t)done);
+			if (r == -1 && errno == EINTR)
+				continue;
+			if (r <= 0) {
+				galley_diag_add(c->dg, GALLEY_ERROR, t->source,
+				    0, 0, "TEI corpus: cannot read its spool "
+				    "file back: %s", r == 0 ? "it is shorter" :
+				    strerror(errno));
+				return NULL;
+			}
+			done += (size_t)r;
+		}
+		data = c->rbuf;
+	}
+	if ((doc = galley_doc_unpack(data, t->len)) == NULL)
+		galley_diag_add(c->dg, GALLEY_ERROR, t->source, 0, 0,
+		    "TEI corpus: its spool file gave back other bytes");
+	return doc;
+}
+
+static void
+unload(struct galley_tei_corpus *c, size_t i, struct galley_doc *doc)
+{
+	if (c->t[i].doc == NULL)
+		galley_doc_free(doc);
+}
+
+/* Record the sections of text i (first pass). */
+static void
+shape_record(struct text *t, xmlNodePtr tei)
+{
+	xmlNodePtr	*v = NULL;
+	size_t		 n = 0, cap = 0, k;
+	xmlChar		*id;
+
+	divs(tei, 0, &v, &t->shape.d, &n, &cap);
+	t->shape.n = n;
+	if (n > 0 && (t->shape.ids = calloc(n, sizeof(char *))) == NULL)
+		tei_oom();
+	for (k = 0; k < n; k++) {
+		id = xmlGetNsProp(v[k], BAD_CAST "id", XML_XML_NAMESPACE);
+		t->shape.ids[k] = dup_or_null((const char *)id);
+		xmlFree(id);
+	}
+	free(v);
+}
+
+/* Sections of translations with the same shape of sections point at
+ * each other, k-th to k-th (second pass, text i). */
+static void
+link_sections(struct galley_tei_corpus *c, size_t i, xmlNodePtr tei)
+{
+	xmlNodePtr	*v = NULL;
+	int		*d = NULL;
+	struct galley_buf b;
+	size_t		 n = 0, cap = 0, j, k;
+
+	divs(tei, 0, &v, &d, &n, &cap);
+	galley_buf_init(&b);
+	for (k = 0; k < n && n == c->t[i].shape.n; k++) {
+		b.len = 0;
+		for (j = c->t[find(c, i)].first; j != NONE; j = c->t[j].next) {
+			if (j == i || !same_shape(&c->t[i].shape,
+			    &c->t[j].shape))
+				continue;
+			galley_buf_printf(&b, "%s#%s", b.len ? " " : "",
+			    c->t[j].shape.ids[k]);
+		}
+		if (b.len > 0)
+			tei_attr(v[k], "corresp", b.data);
+	}
+	galley_buf_release(&b);
+	free(v);
+	free(d);
+}
+
+/*
+ * One pass over the texts in ctx: every text's id first, then each
+ * text made in turn.  The first pass (out NULL) only issues ids and
+ * records the sections of translations; the second writes to out.
+ */
+static int
+pass(struct galley_tei_corpus *c, struct tei_ctx *ctx,
+    struct galley_sink *out, int first)
+{
+	struct tei_article	 a;
+	struct galley_doc	*doc;
+	struct galley_buf	 b;
+	xmlNodePtr		 root, tei;
 	char			 lang[64], *id;
 	size_t			 i;
-	int			 rc = -1;
+	int			 grouped, rc;
 
-	if (n == 0) {
-		galley_diag_add(dg, GALLEY_ERROR, NULL, 0, 0,
+	root = tei_root(ctx, "teiCorpus");
+	tei_lang(root, corpus_lang(c, c->book, lang, sizeof(lang)));
+	for (i = 0; i < c->n; i++) {	/* ids first: the header points */
+		id = text_id(c, i);
+		free(c->t[i].xmlid);
+		c->t[i].xmlid = tei_id_new(ctx, id);
+		free(id);
+	}
+	if (out != NULL) {
+		corpus_header(ctx, tei_el(ctx, root, "teiHeader"), c);
+		standoff(ctx, root, c);
+		if (tei_save_start(ctx, out) == -1)
+			return -1;
+		for (i = 0; i < c->n; i++) {
+			tei = bibl(ctx, c, i);
+			rc = tei_save_child(ctx, out, tei);
+			xmlFreeNode(tei);
+			if (rc == -1)
+				return -1;
+		}
+		if (tei_save_on(ctx, out) == -1)
+			return -1;
+	}
+	ctx->resolve = resolve;
+	ctx->resolve_arg = c;
+	for (i = 0; i < c->n; i++) {
+		if ((doc = load(c, i)) == NULL)
+			return -1;
+		grouped = c->t[find(c, i)].size > 1;
+		tei = tei_el(ctx, root, "TEI");
+		tei_id_set(ctx, tei, c->t[i].xmlid);
+		galley_buf_init(&b);
+		pointers(&b, c, i, i);
+		if (b.len > 0)
+			tei_attr(tei, "corresp", b.data);
+		galley_buf_release(&b);
+		memset(&a, 0, sizeof(a));
+		a.doc = doc;
+		a.xmlid = c->t[i].xmlid;
+		a.lang = c->t[i].lang;
+		a.book = c->book;
+		tei_article(ctx, tei, &a);
+		unload(c, i, doc);
+		if (!first && c->t[i].own) {	/* not needed again */
+			galley_doc_free(doc);
+			c->t[i].doc = NULL;
+			c->t[i].own = 0;
+		}
+		if (first) {
+			if (grouped)
+				shape_record(&c->t[i], tei);
+			tei_fix_clear(ctx);
+		} else {
+			if (grouped)
+				link_sections(c, i, tei);
+			tei_fix_run(ctx);
+			if (tei_save_child(ctx, out, tei) == -1)
+				return -1;
+		}
+		xmlUnlinkNode(tei);
+		xmlFreeNode(tei);
+	}
+	return out != NULL ? tei_save_end(ctx, out) : 0;
+}
+
+int
+galley_tei_corpus_finish(struct galley_tei_corpus *c, struct galley_sink *out)
+{
+	struct tei_ctx	 first, second;
+	size_t		 i;
+	int		 rc, twice;
+
+	if (c->failed)
+		return -1;
+	if (c->n == 0) {
+		galley_diag_add(c->dg, GALLEY_ERROR, NULL, 0, 0,
 		    "TEI corpus: no texts to put in it");
 		return -1;
 	}
-	tei_ctx_init(&ctx, opts, dg);
-	if ((c.t = calloc(n, sizeof(*c.t))) == NULL)
-		tei_oom();
-	c.n = n;
-	if ((c.keys = xmlHashCreate(256)) == NULL)
-		tei_oom();
-	for (i = 0; i < n; i++) {
-		c.t[i].meta = galley_doc_meta(docs[i]);
-		if (tei_lang_tag(c.t[i].meta->language, c.t[i].lang,
-		    sizeof(c.t[i].lang)) == NULL)
-			strcpy(c.t[i].lang, "und");
-		c.t[i].base = tei_doc_id(c.t[i].meta);
-	}
-	group(&c, book);
-	root = tei_root(&ctx, "teiCorpus");
-	tei_lang(root, corpus_lang(&c, book, lang, sizeof(lang)));
-	for (i = 0; i < n; i++) {	/* ids first: the header points */
-		c.t[i].tei = tei_el(&ctx, NULL, "TEI");
-		id = text_id(&c, i);
-		c.t[i].xmlid = tei_id(&ctx, c.t[i].tei, id);
-		free(id);
-	}
-	corpus_header(&ctx, tei_el(&ctx, root, "teiHeader"), &c, book);
-	standoff(&ctx, root, &c);
-	for (i = 0; i < n; i++)
-		xmlAddChild(root, c.t[i].tei);
-	ctx.resolve = resolve;
-	ctx.resolve_arg = &c;
-	for (i = 0; i < n; i++) {
-		memset(&a, 0, sizeof(a));
-		a.doc = docs[i];
-		a.xmlid = c.t[i].xmlid;
-		a.lang = c.t[i].lang;
-		a.book = book;
-		galley_buf_init(&b);
-		pointers(&b, &c, i, i);
-		if (b.len > 0)
-			tei_attr(c.t[i].tei, "corresp", b.data);
-		galley_buf_release(&b);
-		tei_article(&ctx, c.t[i].tei, &a);
-		if (free_docs) {	/* the header took its meta already */
-			c.t[i].meta = NULL;
-			galley_doc_free(docs[i]);
-			docs[i] = NULL;
-#ifdef __GLIBC__
-			/* Documents made in other threads were freed into
-			 * those threads' arenas, which this tree does not
-			 * draw on: hand their pages back now and then. */
-			if (i % 1024 == 1023)
-				malloc_trim(0);
-#endif
-		}
-	}
-	link_sections(&c);
-	tei_fix_run(&ctx);
-	if (tei_save(&ctx, out) == -1)
-		goto out;
+	group(c);
+	twice = c->forward;
+	for (i = 0; i < c->n && !twice; i++)
+		twice = c->t[find(c, i)].size > 1;
+	tei_ctx_init(&first, &c->opts, c->dg);
+	tei_ctx_init(&second, &c->opts, c->dg);
 	rc = 0;
-out:
-	for (i = 0; i < n; i++)
-		free(c.t[i].base);
-	free(c.t);
-	xmlHashFree(c.keys, NULL);
-	tei_ctx_release(&ctx);
+	if (twice) {
+		rc = pass(c, &first, NULL, 1);
+		second.known = first.ids;
+	}
+	if (rc == 0)
+		rc = pass(c, &second, out, 0);
+	if (rc == 0)
+		galley_diag_add(c->dg, GALLEY_NOTE, NULL, 0, 0, "TEI corpus: "
+		    "%zu texts, %zu of them spooled (%.1f MB)%s", c->n,
+		    c->nspooled, (double)c->size / 1e6, twice ?
+		    "; ids issued in a first pass (translations, or links "
+		    "into sections)" : "");
+	tei_ctx_release(&second);
+	tei_ctx_release(&first);
 	return rc;
 }
 
@@ -505,14 +867,14 @@ galley_tei_corpus_write(struct galley_sink *out, struct galley_doc *const *docs,
     size_t n, const struct galley_book *book, const struct galley_opts *opts,
     struct galley_diag *dg)
 {
-	return corpus_write(out, (struct galley_doc **)docs, n, book, opts,
-	    dg, 0);
-}
+	struct galley_tei_corpus *c;
+	size_t			 i;
+	int			 rc;
 
-int
-galley_tei_corpus_write_free(struct galley_sink *out, struct galley_doc **docs,
-    size_t n, const struct galley_book *book, const struct galley_opts *opts,
-    struct galley_diag *dg)
-{
-	return corpus_write(out, docs, n, book, opts, dg, 1);
+	c = galley_tei_corpus_new(NULL, book, opts, dg);
+	for (i = 0; i < n; i++)
+		corpus_put(c, (struct galley_doc *)docs[i], NULL, 0, 0);
+	rc = galley_tei_corpus_finish(c, out);
+	galley_tei_corpus_free(c);
+	return rc;
 }

@@ -20,7 +20,7 @@ void
 tei_oom(void)
 {
 	fputs("galley: out of memory\n", stderr);
-	exit(1);
+	exit(70);
 }
 
 void
@@ -37,8 +37,9 @@ tei_ctx_init(struct tei_ctx *ctx, const struct galley_opts *opts,
 		tei_oom();
 }
 
+/* Forget the pending refs (a first pass, which only issues ids). */
 void
-tei_ctx_release(struct tei_ctx *ctx)
+tei_fix_clear(struct tei_ctx *ctx)
 {
 	size_t	 i;
 
@@ -46,7 +47,16 @@ tei_ctx_release(struct tei_ctx *ctx)
 		free(ctx->fix[i].want);
 		free(ctx->fix[i].fallback);
 	}
+	ctx->nfix = 0;
+}
+
+void
+tei_ctx_release(struct tei_ctx *ctx)
+{
+	tei_fix_clear(ctx);
 	free(ctx->fix);
+	free(ctx->end);
+	free(ctx->rest);
 	xmlHashFree(ctx->ids, NULL);
 	xmlFreeDoc(ctx->xdoc);
 	memset(ctx, 0, sizeof(*ctx));
@@ -148,15 +158,12 @@ tei_id_taken(const struct tei_ctx *ctx, const char *id)
 }
 
 /*
- * Give n an xml:id made from want (any string): an NCName, unique in
- * the file (a "-2", "-3"... suffix when taken).  Returns the id,
- * borrowed from the file until tei_ctx_release().
+ * An id made from want (any string): an NCName, unique in the file (a
+ * "-2", "-3"... suffix when taken), and now taken.  Caller frees.
  */
-const char *
-tei_id(struct tei_ctx *ctx, xmlNodePtr n, const char *want)
+char *
+tei_id_new(struct tei_ctx *ctx, const char *want)
 {
-	xmlNsPtr	 xmlns;
-	xmlAttrPtr	 a;
 	char		*name, *try;
 	size_t		 sz;
 	int		 k;
@@ -169,15 +176,41 @@ tei_id(struct tei_ctx *ctx, xmlNodePtr n, const char *want)
 	for (k = 2; tei_id_taken(ctx, try); k++)
 		snprintf(try, sz, "%s-%d", name, k);
 	free(name);
+	if (xmlHashAddEntry(ctx->ids, BAD_CAST try, ctx) != 0)
+		tei_oom();
+	return try;
+}
+
+/* Give n the xml:id id, issued already; returns it, borrowed from the
+ * tree. */
+const char *
+tei_id_set(struct tei_ctx *ctx, xmlNodePtr n, const char *id)
+{
+	xmlNsPtr	 xmlns;
+	xmlAttrPtr	 a;
+
 	if ((xmlns = xmlSearchNsByHref(ctx->xdoc, n, XML_XML_NAMESPACE)) ==
 	    NULL)
 		tei_oom();
-	if ((a = xmlSetNsProp(n, xmlns, BAD_CAST "id", BAD_CAST try)) == NULL)
+	if ((a = xmlSetNsProp(n, xmlns, BAD_CAST "id", BAD_CAST id)) == NULL)
 		tei_oom();
-	if (xmlHashAddEntry(ctx->ids, BAD_CAST try, n) != 0)
-		tei_oom();
-	free(try);
 	return (const char *)a->children->content;
+}
+
+/*
+ * Give n an xml:id made from want, unique in the file (tei_id_new).
+ * Returns the id, borrowed from the tree.
+ */
+const char *
+tei_id(struct tei_ctx *ctx, xmlNodePtr n, const char *want)
+{
+	char		*id;
+	const char	*set;
+
+	id = tei_id_new(ctx, want);
+	set = tei_id_set(ctx, n, id);
+	free(id);
+	return set;
 }
 
 void
@@ -202,8 +235,17 @@ tei_fix_add(struct tei_ctx *ctx, xmlNodePtr n, const char *want,
 		tei_oom();
 }
 
+/* An id of the file: issued so far, or by a first pass (ctx->known). */
+static int
+known(const struct tei_ctx *ctx, const char *id)
+{
+	return xmlHashLookup(ctx->known != NULL ? ctx->known : ctx->ids,
+	    BAD_CAST id) != NULL;
+}
+
 /* Point each pending ref at its id if issued, else at its fallback,
- * else make it a <seg> of its text (an empty <ptr> goes). */
+ * else make it a <seg> of its text (an empty <ptr> goes); then forget
+ * them. */
 void
 tei_fix_run(struct tei_ctx *ctx)
 {
@@ -214,8 +256,8 @@ tei_fix_run(struct tei_ctx *ctx)
 
 	for (i = 0; i < ctx->nfix; i++) {
 		f = &ctx->fix[i];
-		id = tei_id_taken(ctx, f->want) ? f->want :
-		    (f->fallback != NULL && tei_id_taken(ctx, f->fallback)) ?
+		id = known(ctx, f->want) ? f->want :
+		    (f->fallback != NULL && known(ctx, f->fallback)) ?
 		    f->fallback : NULL;
 		if (id == NULL && f->node->children == NULL) {
 			xmlUnlinkNode(f->node);	/* a pointer to nothing */
@@ -234,6 +276,7 @@ tei_fix_run(struct tei_ctx *ctx)
 		tei_attr(f->node, "target", target);
 		free(target);
 	}
+	tei_fix_clear(ctx);
 }
 
 /*
@@ -507,6 +550,129 @@ tei_save(struct tei_ctx *ctx, struct galley_sink *out)
 		galley_diag_add(ctx->dg, GALLEY_ERROR, NULL, 0, 0,
 		    "TEI: cannot write the output");
 	return rc;
+}
+
+/*
+ * A file written in parts, so that a corpus of thousands of texts never
+ * has them all in its tree.  tei_save_start() writes the document as it
+ * is up to the comment tei_mark() put in it, or else up to the root's
+ * end tag; tei_save_child() then writes one element more at that place
+ * (the marked one's level, or the root's children), indented as
+ * xmlSaveDoc() would indent it, and the caller frees it; tei_save_on()
+ * writes on from the mark to the root's end tag; tei_save_end() writes
+ * that.  Every child of the root is freed once written.
+ */
+#define MARK	"galley-mark"
+
+xmlNodePtr
+tei_mark(struct tei_ctx *ctx, xmlNodePtr parent)
+{
+	xmlNodePtr	 c;
+
+	if ((c = xmlNewDocComment(ctx->xdoc, BAD_CAST MARK)) == NULL)
+		tei_oom();
+	xmlAddChild(parent, c);
+	return c;
+}
+
+static int
+save_failed(struct tei_ctx *ctx)
+{
+	galley_diag_add(ctx->dg, GALLEY_ERROR, NULL, 0, 0,
+	    "TEI: cannot write the output");
+	return -1;
+}
+
+int
+tei_save_start(struct tei_ctx *ctx, struct galley_sink *out)
+{
+	struct galley_sink	 bs;
+	struct galley_buf	 b;
+	xmlNodePtr		 root = xmlDocGetRootElement(ctx->xdoc), c;
+	const char		*m, *line, *next;
+	size_t			 tail, head;
+	int			 rc;
+
+	free(ctx->end);
+	free(ctx->rest);
+	ctx->rest = NULL;
+	if ((ctx->end = malloc(strlen((const char *)root->name) + 5)) == NULL)
+		tei_oom();
+	sprintf(ctx->end, "</%s>\n", (const char *)root->name);
+	tail = strlen(ctx->end);
+	galley_buf_init(&b);
+	galley_sink_init_buf(&bs, &b);
+	if ((rc = tei_save(ctx, &bs)) == 0 && (root->children == NULL ||
+	    b.len < tail || memcmp(b.data + b.len - tail, ctx->end,
+	    tail) != 0)) {
+		galley_diag_add(ctx->dg, GALLEY_ERROR, NULL, 0, 0,
+		    "TEI: a corpus without a header");
+		rc = -1;
+	}
+	b.len -= rc == 0 ? tail : 0;
+	galley_buf_putc(&b, '\0');
+	ctx->level = 1;
+	head = b.len - 1;
+	if (rc == 0 && (m = strstr(b.data, "<!--" MARK "-->")) != NULL) {
+		for (line = m; line > b.data && line[-1] != '\n'; line--)
+			continue;
+		ctx->level = (int)(m - line) / 2;
+		next = strchr(m, '\n');
+		next = next != NULL ? next + 1 : m + strlen(m);
+		head = (size_t)(line - b.data);
+		if ((ctx->rest = strdup(next)) == NULL)
+			tei_oom();
+	}
+	if (rc == 0 && galley_sink_put(out, b.data, head) == -1)
+		rc = save_failed(ctx);
+	galley_buf_release(&b);
+	while ((c = root->children) != NULL) {
+		xmlUnlinkNode(c);
+		xmlFreeNode(c);
+	}
+	return rc;
+}
+
+int
+tei_save_child(struct tei_ctx *ctx, struct galley_sink *out, xmlNodePtr n)
+{
+	static const char	 spaces[] = "                                ";
+	xmlOutputBufferPtr	 ob;
+	size_t			 indent = (size_t)ctx->level * 2;
+
+	keep_mixed(n);
+	if (indent >= sizeof(spaces))
+		indent = sizeof(spaces) - 1;
+	if (galley_sink_put(out, spaces, indent) == -1)
+		return save_failed(ctx);
+	if ((ob = xmlOutputBufferCreateIO(sink_write, sink_close, out,
+	    NULL)) == NULL)
+		tei_oom();
+	xmlNodeDumpOutput(ob, ctx->xdoc, n, ctx->level, 1, "UTF-8");
+	if (xmlOutputBufferClose(ob) < 0 || out->failed ||
+	    galley_sink_put(out, "\n", 1) == -1)
+		return save_failed(ctx);
+	return 0;
+}
+
+int
+tei_save_on(struct tei_ctx *ctx, struct galley_sink *out)
+{
+	ctx->level = 1;
+	if (ctx->rest != NULL && galley_sink_puts(out, ctx->rest) == -1)
+		return save_failed(ctx);
+	free(ctx->rest);
+	ctx->rest = NULL;
+	return 0;
+}
+
+int
+tei_save_end(struct tei_ctx *ctx, struct galley_sink *out)
+{
+	if (ctx->end == NULL || galley_sink_puts(out, ctx->end) == -1 ||
+	    out->failed)
+		return save_failed(ctx);
+	return 0;
 }
 
 /*

@@ -460,6 +460,74 @@ test_round_trip(void)
 	galley_diag_free(dg);
 }
 
+/* The spool's packing (galley_doc_pack): every field back, any depth,
+ * and no partial bytes taken for a document. */
+static void
+test_pack(void)
+{
+	struct galley_doc	*doc = build_all(), *back, *deep;
+	struct galley_node	*n;
+	struct galley_buf	 one, two;
+	size_t			 cut, bad = 0;
+	int			 i;
+
+	galley_buf_init(&one);
+	galley_buf_init(&two);
+	galley_doc_meta(doc)->date_pos = at(3, 7);
+	galley_doc_meta(doc)->language_pos = at(4, 9);
+	galley_doc_pack(doc, &one);
+	back = galley_doc_unpack(one.data, one.len);
+	CHECK(back != NULL, "pack: unpacks");
+	CHECK(back && same_tree(galley_doc_root(doc), galley_doc_root(back)),
+	    "pack: every node, attribute and position back");
+	CHECK(back && same_meta(galley_doc_meta(doc), galley_doc_meta(back)) &&
+	    galley_doc_meta(back)->date_pos.col == 7 &&
+	    galley_doc_meta(back)->language_pos.line == 4,
+	    "pack: every metadata field back, positions too");
+	if (back != NULL)
+		galley_doc_pack(back, &two);
+	CHECK(two.len == one.len && memcmp(one.data, two.data, one.len) == 0,
+	    "pack, unpack, pack: the same bytes");
+	for (cut = 0; cut < one.len; cut++) {
+		struct galley_doc *part = galley_doc_unpack(one.data, cut);
+
+		bad += part != NULL;
+		galley_doc_free(part);
+	}
+	galley_buf_putc(&one, 0);
+	back != NULL ? galley_doc_free(back) : (void)0;
+	back = galley_doc_unpack(one.data, one.len);
+	CHECK(bad == 0 && back == NULL, "pack: no prefix and no longer "
+	    "bytes unpack");
+	galley_doc_free(back);
+	galley_buf_release(&one);
+	galley_buf_release(&two);
+
+	deep = galley_doc_new("deep.md");
+	n = galley_doc_root(deep);
+	for (i = 0; i < 20000; i++) {
+		struct galley_node *q = galley_node_new(deep,
+		    GALLEY_NODE_QUOTE, at(1, 1));
+
+		galley_node_append(n, q);
+		n = q;
+	}
+	n = add(deep, n, GALLEY_NODE_PARAGRAPH, 1);
+	add_text(deep, n, GALLEY_NODE_TEXT, "bottom", 1);
+	galley_buf_init(&one);
+	galley_doc_pack(deep, &one);
+	back = galley_doc_unpack(one.data, one.len);
+	for (i = 0, n = back ? galley_doc_root(back) : NULL; n != NULL &&
+	    n->first != NULL; n = n->first)
+		i++;
+	CHECK(back != NULL && i == 20002 && n != NULL &&
+	    strcmp(n->literal, "bottom") == 0, "pack: 20,000 levels deep");
+	galley_doc_free(back);
+	galley_doc_free(deep);
+	galley_buf_release(&one);
+	galley_doc_free(doc);
+}
+
 static void
 test_layout(void)
 {
@@ -639,6 +707,7 @@ int
 main(void)
 {
 	test_round_trip();
+	test_pack();
 	test_layout();
 	test_sink_failure();
 	test_errors();

@@ -828,22 +828,80 @@ test_corpus(void)
 		    out.len) == 0, "corpus: same input, same bytes");
 		galley_buf_release(&again);
 	}
-	/* the freeing variant: the same bytes, the documents gone */
+	/* streamed, its texts spooled in a file, then in memory: the same
+	 * bytes; a document too deep for the spool waits in memory */
 	{
+		struct galley_tei_corpus *c;
 		struct galley_buf	 again;
-		struct galley_doc	*e[3];
+		char			 dir[] = "/tmp/galley-spool-XXXXXX";
+		const char		*where[2];
+		int			 k, files;
+		DIR			*dh;
+		struct dirent		*de;
 
-		e[0] = doc_a();
-		e[1] = doc_b("en", 0);
-		e[2] = doc_b("de", 1);
-		galley_buf_init(&again);
-		galley_sink_init_buf(&sink, &again);
-		CHECK(galley_tei_corpus_write_free(&sink, e, 3, &book, &opts,
-		    dg) == 0 && e[0] == NULL && e[1] == NULL && e[2] == NULL,
-		    "corpus: the freeing variant frees every document");
-		CHECK(again.len == out.len && memcmp(again.data, out.data,
-		    out.len) == 0, "corpus: the freeing variant, same bytes");
-		galley_buf_release(&again);
+		CHECK(mkdtemp(dir) != NULL, "corpus: a spool folder");
+		where[0] = dir;
+		where[1] = NULL;
+		for (k = 0; k < 2; k++) {
+			c = galley_tei_corpus_new(where[k], &book, &opts, dg);
+			galley_tei_corpus_keep(c, 0);
+			galley_tei_corpus_add(c, doc_a(), NULL, 0);
+			galley_tei_corpus_add(c, doc_b("en", 0), NULL, 0);
+			galley_tei_corpus_add(c, doc_b("de", 1), NULL, 0);
+			files = 0;
+			if ((dh = opendir(dir)) != NULL) {
+				while ((de = readdir(dh)) != NULL)
+					files += de->d_name[0] != '.' ||
+					    strlen(de->d_name) > 2;
+				closedir(dh);
+			}
+			CHECK(files == 0, k ? "corpus: nothing in the folder "
+			    "(memory)" : "corpus: the spool file is never seen "
+			    "in its folder");
+			galley_buf_init(&again);
+			galley_sink_init_buf(&sink, &again);
+			CHECK(galley_tei_corpus_finish(c, &sink) == 0,
+			    k ? "corpus: streamed (memory)" :
+			    "corpus: streamed (spool file)");
+			CHECK(again.len == out.len && memcmp(again.data,
+			    out.data, out.len) == 0, k ?
+			    "corpus: streamed, the same bytes (memory)" :
+			    "corpus: streamed, the same bytes (spool file)");
+			save(k ? "unit-corpus-memory.tei.xml" :
+			    "unit-corpus-spool.tei.xml", &again);
+			galley_buf_release(&again);
+			galley_tei_corpus_free(c);
+		}
+		/* deep documents go to the spool and come back whole */
+		{
+			struct galley_doc	*deep[2];
+
+			deep[0] = doc_deep(1300);
+			deep[1] = doc_deep(850);
+			c = galley_tei_corpus_new(dir, NULL, &opts, dg);
+			galley_tei_corpus_keep(c, 0);
+			galley_tei_corpus_add(c, doc_deep(1300), NULL, 0);
+			galley_tei_corpus_add(c, doc_deep(850), NULL, 0);
+			galley_buf_init(&again);
+			galley_sink_init_buf(&sink, &again);
+			CHECK(galley_tei_corpus_finish(c, &sink) == 0,
+			    "corpus: spooled, documents 1,300 and 850 deep");
+			x = xmlReadMemory(again.data, (int)again.len, "deep",
+			    "UTF-8", XML_PARSE_HUGE);
+			ok = x != NULL;
+			for (i = 0, tei = ok ? xmlDocGetRootElement(x)->children :
+			    NULL; tei != NULL; tei = tei->next)
+				if (is_el(tei, "TEI") && i < 2)
+					ok &= same_text(deep[i++], tei);
+			CHECK(ok && i == 2, "corpus: spooled, the deep texts "
+			    "kept");
+			xmlFreeDoc(x);
+			galley_buf_release(&again);
+			galley_tei_corpus_free(c);
+			galley_doc_free(deep[0]);
+			galley_doc_free(deep[1]);
+		}
+		remove(dir);
 	}
 	galley_buf_release(&out);
 	galley_buf_init(&out);
