@@ -143,6 +143,22 @@ printf '\211PNG\r\n\032\n\0\0' > "$T/nul-tree/pic.png"
 check "folders: a .txt holding a NUL is an error (status 1), a .png is skipped" sh -c \
     "[ $rc = 1 ] && grep -q 'a.txt:2:5: error: NUL byte' '$T/nul.err' && ! grep -q pic '$T/nul.err'"
 
+# HTML and XML documents found in a folder (a saved page, galley's own
+# TEI output) are skipped, with a note; named, they are an error at 1:1
+# unless -f names a reader.
+mkdir -p "$T/markup"
+cp input/000_5413cba6d7dd22c5.txt "$T/markup/a.md"
+printf '<!DOCTYPE html>\n<html><body><p>Hi</p></body></html>\n' > "$T/markup/page.html"
+printf '<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"/>\n' > "$T/markup/a.tei.xml"
+./galley convert -v -t json -o "$T/markup-out" "$T/markup" 2>"$T/markup.err"; rc=$?
+check "folders: HTML and XML documents skipped with a note, the article converted" sh -c \
+    "[ $rc = 0 ] && [ -f '$T/markup-out/a.json' ] && [ ! -e '$T/markup-out/page.json' ] && grep -q 'page.html: note: skipped: an HTML document' '$T/markup.err' && grep -q 'a.tei.xml: note: skipped: an XML document' '$T/markup.err'"
+./galley convert -o - "$T/markup/page.html" >/dev/null 2>"$T/markup2.err"; rc=$?
+check "an HTML file named: status 1, file:1:1 says galley does not read HTML" sh -c \
+    "[ $rc = 1 ] && grep -q 'page.html:1:1: error: an HTML document, which galley does not read' '$T/markup2.err'"
+check "an HTML file with -f text: read as plain text" sh -c \
+    "./galley convert -f text -o - '$T/markup/page.html' 2>/dev/null | grep -q 'Hi'"
+
 # Links between the articles of one run become internal links.
 mkdir -p "$T/links"
 printf -- '---\ntitle: Lease\nslug: lease\nlang: en\n---\n\n# Lease\n\nA lease is a contract.\n\n## Risk\n\nThe risk.\n' > "$T/links/lease.md"

@@ -73,6 +73,14 @@ GALLEY_API int	galley_encoding_known(const char *name);
  * galley_read() reads them (so a folder walk does not skip them as
  * binary files). */
 GALLEY_API int	galley_encoding_utf16(const char *data, size_t len);
+/*
+ * "HTML" or "XML" if the bytes (UTF-8, or any encoding ASCII's
+ * characters keep) begin as a markup document does: a DOCTYPE, an
+ * <html> element or an XML declaration, after white space; else NULL.
+ * galley reads neither: galley_read() refuses them unless a reader is
+ * named (opts->format).
+ */
+GALLEY_API const char	*galley_markup_kind(const char *data, size_t len);
 /* Index into galley_filters(), or -1. */
 GALLEY_API int	galley_filter_find(const char *);
 /* Free what the calling thread keeps from one document to the next

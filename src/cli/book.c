@@ -85,7 +85,7 @@ book_usage(FILE *f)
 "  -q, --quiet           no summary\n"
 "  -v, --verbose         notes too\n"
 "      --tei FILE        also write the articles as one teiCorpus\n"
-"                        (its tree in memory: some 35 KB an article)\n"
+"                        (streamed as convert --tei-corpus streams it)\n"
 "      --update          rebuild only when an article, book.yaml, the\n"
 "                        cover, the stylesheet or an option changed\n"
 "  -h, --help            this help\n"

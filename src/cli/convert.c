@@ -121,7 +121,8 @@ convert_usage(FILE *f)
 "                                                   [default: 60]\n"
 "      --report FILE     write a JSON report of the run to FILE\n"
 "      --tei-corpus FILE also write one teiCorpus of every article\n"
-"                        (its tree in memory: some 35 KB an article)\n"
+"                        (streamed: past 16 MB, texts wait in a spool\n"
+"                        file beside FILE, deleted as soon as made)\n"
 "      --translations    in the teiCorpus, the articles translate one\n"
 "                        another (else: front matter translationKey)\n"
 "      --update          skip inputs unchanged since the last run into\n"
@@ -242,7 +243,8 @@ check_slug(const struct run *run, size_t i, const struct galley_doc *doc,
 	    "there", m->slug, run->inputs.v[order].path);
 }
 
-static int	skip_binary(const struct input *, const char *, size_t);
+static int	skip_binary(const struct run *, const struct input *,
+		    const char *, size_t);
 
 static void
 convert_one(struct run *run, size_t i, struct result *r)
@@ -267,10 +269,12 @@ convert_one(struct run *run, size_t i, struct result *r)
 	r->failed = 1;
 	if (file_read(&data, &len, in->path, run->max_size, r->dg) == -1)
 		goto out;
-	if (skip_binary(in, data, len)) {
+	if (skip_binary(run, in, data, len)) {
 		if (run->verbose)
 			galley_diag_add(r->dg, GALLEY_NOTE, in->path, 0, 0,
-			    "skipped: binary file");
+			    "skipped: %s", inputs_is_binary(data, len) ?
+			    "binary file" : galley_markup_kind(data, len)[0] ==
+			    'H' ? "an HTML document" : "an XML document");
 		r->binary = 1;
 		r->failed = 0;
 		goto out;
@@ -351,7 +355,7 @@ index_one(struct run *run, size_t i)
 
 	galley_diag_drop(dg, GALLEY_WARNING);	/* pass 2 says them */
 	if (file_read(&data, &len, in->path, run->max_size, dg) == 0 &&
-	    !skip_binary(in, data, len) &&
+	    !skip_binary(run, in, data, len) &&
 	    galley_read(&doc, in->path, data, len, &run->index_opts,
 	    dg) == 0 &&
 	    galley_filters_run(doc, &run->index_opts, dg) == 0) {
@@ -528,19 +532,25 @@ cmp_stem(const void *a, const void *b)
 }
 
 /*
- * A file found in a folder that holds NULs is skipped as binary, with
- * a note (-v), unless its name says text: then it is an article that
- * cannot be read, and that is an error.
+ * A file found in a folder that holds NULs is skipped as binary, and
+ * one that is an HTML or XML document as such (galley's own TEI output,
+ * a saved web page), with a note (-v), unless its name says text: then
+ * it is an article that cannot be read, and that is an error.  Unless
+ * -f names a reader: then markup is read as that.
  */
 static int
-skip_binary(const struct input *in, const char *data, size_t len)
+skip_binary(const struct run *run, const struct input *in, const char *data,
+    size_t len)
 {
+	int	 forced = run->opts.format != NULL &&
+	    strcmp(run->opts.format, "auto") != 0;
 	static const char *const text[] = { "md", "markdown", "mdown",
 	    "mkd", "txt", "text", "json", NULL };
 	const char	*dot = in->rel + stem_len(in->rel);
 
 	return in->found && !(*dot == '.' && ext_in(dot + 1, text)) &&
-	    inputs_is_binary(data, len);
+	    (inputs_is_binary(data, len) || (galley_markup_kind(data, len) !=
+	    NULL && !forced));
 }
 
 /* Files beside articles that are never articles: they take no part. */

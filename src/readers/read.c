@@ -172,6 +172,14 @@ galley_read(struct galley_doc **out, const char *name, const char *data,
 	}
 	if (!opts->meta_only)	/* pass 1 of a run: pass 2 says it */
 		report_xml_forbidden(name, text, text_len, dg);
+	if ((opts->format == NULL || strcmp(opts->format, "auto") == 0) &&
+	    galley_markup_kind(text, text_len) != NULL) {
+		galley_diag_add(dg, GALLEY_ERROR, name, 1, 1, "an %s document, "
+		    "which galley does not read: it reads Markdown, plain "
+		    "text and galley JSON (-f text reads it as plain text)",
+		    galley_markup_kind(text, text_len));
+		goto out;
+	}
 	if (opts->format != NULL && strcmp(opts->format, "auto") != 0) {
 		if ((reader = galley_reader_find(opts->format)) == NULL) {
 			galley_diag_add(dg, GALLEY_ERROR, name, 0, 0,

@@ -6,6 +6,7 @@
  */
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "readers/datetext.h"
 #include "readers/sniff.h"
@@ -402,4 +403,36 @@ sniff_format(const struct galley_src *src)
 	if (md_inline > 0)
 		md += lists;
 	return md > text ? "markdown" : "text";
+}
+
+/* s begins with the ASCII word w, case aside, then a space, '>' or
+ * the end. */
+static int
+starts_word(const char *s, const char *end, const char *w)
+{
+	size_t	 n = strlen(w);
+
+	if ((size_t)(end - s) < n || strncasecmp(s, w, n) != 0)
+		return 0;
+	return s + n == end || s[n] == ' ' || s[n] == '>' || s[n] == '\t' ||
+	    s[n] == '\n' || s[n] == '\r';
+}
+
+const char *
+galley_markup_kind(const char *data, size_t len)
+{
+	const char	*s = data, *end = data + (len < 4096 ? len : 4096);
+
+	if (end - s >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		s += 3;
+	while (s < end && (*s == ' ' || *s == '\t' || *s == '\n' ||
+	    *s == '\r'))
+		s++;
+	if (starts_word(s, end, "<!DOCTYPE"))
+		return starts_word(s + 10, end, "html") ? "HTML" : "XML";
+	if (starts_word(s, end, "<html"))
+		return "HTML";
+	if (starts_word(s, end, "<?xml"))
+		return "XML";
+	return NULL;
 }
