@@ -153,6 +153,12 @@ printf '<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"/>\n' > "
 ./galley convert -v -t json -o "$T/markup-out" "$T/markup" 2>"$T/markup.err"; rc=$?
 check "folders: HTML and XML documents skipped with a note, the article converted" sh -c \
     "[ $rc = 0 ] && [ -f '$T/markup-out/a.json' ] && [ ! -e '$T/markup-out/page.json' ] && grep -q 'page.html: note: skipped: an HTML document' '$T/markup.err' && grep -q 'a.tei.xml: note: skipped: an XML document' '$T/markup.err'"
+printf '\0\1\2binary' > "$T/markup/0.bin"
+./galley convert -q --report "$T/markup-report.json" -t json -o "$T/markup-out2" "$T/markup" 2>/dev/null
+check "--report: valid JSON when the first inputs found are skipped" python3 -c "
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert [i['input'].rsplit('/', 1)[1] for i in r['inputs']] == ['a.md'], r['inputs']" "$T/markup-report.json"
 ./galley convert -o - "$T/markup/page.html" >/dev/null 2>"$T/markup2.err"; rc=$?
 check "an HTML file named: status 1, file:1:1 says galley does not read HTML" sh -c \
     "[ $rc = 1 ] && grep -q 'page.html:1:1: error: an HTML document, which galley does not read' '$T/markup2.err'"

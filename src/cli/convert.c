@@ -64,6 +64,9 @@ struct run {
 	int			 quiet, verbose;
 	int			 jobs;
 	const char		*report;	/* --report FILE */
+	struct out_file		 report_out;	/* ... written as it goes */
+	int			 report_ok;	/* ... opened */
+	size_t			 reported;	/* entries in it */
 	const char		*corpus;	/* --tei-corpus FILE */
 	int			 translations;	/* --translations */
 	int			 update;	/* --update */
@@ -647,8 +650,10 @@ result_release(struct result *r)
 	r->noutputs = 0;
 }
 
+/* Report input i; what gathered goes out now and then, so the report
+ * never sits whole in memory. */
 static void
-add_report(struct galley_buf *b, const struct run *run, size_t i,
+add_report(struct galley_buf *b, struct run *run, size_t i,
     const struct result *r)
 {
 	struct report_entry	 e;
@@ -663,21 +668,25 @@ add_report(struct galley_buf *b, const struct run *run, size_t i,
 	e.noutputs = r->noutputs;
 	e.dg = r->dg;
 	e.secs = r->secs;
-	report_add(b, &e, i == 0);
+	report_add(b, &e, run->reported++ == 0);
+	if (b->len >= 64 * 1024 && run->report_ok) {
+		galley_sink_put(&run->report_out.sink, b->data, b->len);
+		b->len = 0;
+	}
 }
 
 static int
-write_report(struct galley_buf *b, const struct run *run, size_t converted,
+write_report(struct galley_buf *b, struct run *run, size_t converted,
     size_t failed, size_t skipped, double secs)
 {
 	struct galley_diag	*dg = galley_diag_new();
-	struct out_file		 out;
 	int			 rc = -1;
 
 	report_end(b, converted, failed, skipped, secs);
-	if (out_open(&out, run->report, dg) == 0) {
-		galley_sink_put(&out.sink, b->data, b->len);
-		rc = out_commit(&out, dg);
+	if (run->report_ok) {
+		galley_sink_put(&run->report_out.sink, b->data, b->len);
+		rc = out_commit(&run->report_out, dg);
+		run->report_ok = 0;
 	}
 	print_diag(dg, 1);
 	galley_diag_free(dg);
@@ -987,8 +996,16 @@ cmd_convert(int argc, char **argv)
 	if (strcmp(run.outdir, "-") != 0)
 		state_load(&run.state, run.outdir);
 	galley_buf_init(&report);
-	if (run.report)
+	if (run.report) {
+		struct galley_diag	*dg = galley_diag_new();
+
 		report_begin(&report);
+		/* opened now: a folder it cannot be written in is said
+		 * before the run, not after it */
+		run.report_ok = out_open(&run.report_out, run.report, dg) == 0;
+		print_diag(dg, 1);
+		galley_diag_free(dg);
+	}
 	if (strcmp(run.outdir, "-") == 0 &&
 	    (run.inputs.n != 1 || run.nwriters != 1)) {
 		fprintf(stderr, "galley: -o - writes one input in one "
