@@ -26,6 +26,7 @@ struct galley_doc {
 };
 
 int	node_is_container(enum galley_node_type);
+void	node_link(struct galley_node *parent, struct galley_node *child);
 
 /* Out of memory: print and exit, as cmark does. */
 void	*xmalloc(size_t);

@@ -182,6 +182,14 @@ galley_node_append(struct galley_node *parent, struct galley_node *child)
 	if (!galley_node_can_contain(parent->type, child->type))
 		return -1;
 	galley_node_unlink(child);
+	node_link(parent, child);
+	return 0;
+}
+
+/* child, in no tree, becomes parent's last child. */
+void
+node_link(struct galley_node *parent, struct galley_node *child)
+{
 	child->parent = parent;
 	child->prev = parent->last;
 	if (parent->last != NULL)
@@ -189,7 +197,6 @@ galley_node_append(struct galley_node *parent, struct galley_node *child)
 	else
 		parent->first = child;
 	parent->last = child;
-	return 0;
 }
 
 int

@@ -295,18 +295,6 @@ get_list(struct in *in, struct galley_strlist *l)
 			galley_strlist_add(in->doc, l, s);
 }
 
-static void
-attach(struct galley_node *parent, struct galley_node *n)
-{
-	n->parent = parent;
-	n->prev = parent->last;
-	if (parent->last != NULL)
-		parent->last->next = n;
-	else
-		parent->first = n;
-	parent->last = n;
-}
-
 /* One node; its number of children in *k. */
 static struct galley_node *
 get_node(struct in *in, uint64_t *k)
@@ -371,47 +359,6 @@ get_node(struct in *in, uint64_t *k)
 	return n;
 }
 
-struct frame {
-	void		*node;
-	uint64_t	 left;		/* children still to read */
-};
-
-static struct frame *
-push(struct frame *st, size_t *depth, size_t *cap, void *node, uint64_t k)
-{
-	if (*depth == *cap) {
-		*cap = *cap ? *cap * 2 : 64;
-		st = xrealloc(st, *cap * sizeof(*st));
-	}
-	st[*depth].node = node;
-	st[(*depth)++].left = k;
-	return st;
-}
-
-static void
-get_nodes(struct in *in, struct galley_node *root)
-{
-	struct frame		*st = NULL;
-	struct galley_node	*n;
-	size_t			 depth = 0, cap = 0;
-	uint64_t		 k;
-
-	st = push(st, &depth, &cap, root, get_u(in));
-	while (depth > 0 && !in->bad) {
-		if (st[depth - 1].left == 0) {
-			depth--;
-			continue;
-		}
-		st[depth - 1].left--;
-		if ((n = get_node(in, &k)) == NULL)
-			break;
-		attach(st[depth - 1].node, n);
-		if (k > 0)
-			st = push(st, &depth, &cap, n, k);
-	}
-	free(st);
-}
-
 static struct galley_value *
 get_value(struct in *in, uint64_t *k)
 {
@@ -431,31 +378,68 @@ get_value(struct in *in, uint64_t *k)
 	return v;
 }
 
-static struct galley_value *
-get_values(struct in *in)
-{
-	struct frame		*st = NULL;
-	struct galley_value	*root, *v;
-	size_t			 depth = 0, cap = 0;
-	uint64_t		 k;
+/*
+ * A tree read back, each item before its children, with a stack of the
+ * items whose children are still to come: get() reads one item and its
+ * number of children, link() makes it its parent's last child.
+ */
+struct frame {
+	void		*item;
+	uint64_t	 left;		/* children still to read */
+};
 
-	if (get_u(in) == 0 || (root = get_value(in, &k)) == NULL)
-		return NULL;
-	st = push(st, &depth, &cap, root, k);
-	while (depth > 0 && !in->bad) {
-		if (st[depth - 1].left == 0) {
-			depth--;
-			continue;
+static void
+get_tree(struct in *in, void *root, uint64_t k,
+    void *(*get)(struct in *, uint64_t *), void (*link)(void *, void *))
+{
+	struct frame	*st = NULL;
+	size_t		 depth = 0, cap = 0;
+	void		*item;
+
+	for (;;) {
+		if (k > 0) {
+			if (depth == cap) {
+				cap = cap ? cap * 2 : 64;
+				st = xrealloc(st, cap * sizeof(*st));
+			}
+			st[depth].item = root;
+			st[depth++].left = k;
 		}
-		st[depth - 1].left--;
-		if ((v = get_value(in, &k)) == NULL)
+		while (depth > 0 && st[depth - 1].left == 0)
+			depth--;
+		if (depth == 0 || in->bad)
 			break;
-		galley_value_append(st[depth - 1].node, v);
-		if (k > 0)
-			st = push(st, &depth, &cap, v, k);
+		st[depth - 1].left--;
+		if ((item = get(in, &k)) == NULL)
+			break;
+		link(st[depth - 1].item, item);
+		root = item;
 	}
 	free(st);
-	return root;
+}
+
+static void *
+get_node_item(struct in *in, uint64_t *k)
+{
+	return get_node(in, k);
+}
+
+static void
+link_node(void *parent, void *child)
+{
+	node_link(parent, child);
+}
+
+static void *
+get_value_item(struct in *in, uint64_t *k)
+{
+	return get_value(in, k);
+}
+
+static void
+link_value(void *parent, void *child)
+{
+	galley_value_append(parent, child);
 }
 
 /* The reader's name as the static string galley_doc_reader() gives. */
@@ -476,6 +460,7 @@ galley_doc_unpack(const char *data, size_t len)
 	struct galley_doc	*doc = galley_doc_new(NULL);
 	struct galley_meta	*m = &doc->meta;
 	struct in		 in;
+	uint64_t		 k;
 
 	in.p = (const unsigned char *)data;
 	in.end = in.p + len;
@@ -503,9 +488,11 @@ galley_doc_unpack(const char *data, size_t len)
 	m->format = get_s(&in);
 	m->date_pos = get_pos(&in);
 	m->language_pos = get_pos(&in);
-	m->extra = get_values(&in);
+	m->extra = NULL;
+	if (get_u(&in) != 0 && (m->extra = get_value(&in, &k)) != NULL)
+		get_tree(&in, m->extra, k, get_value_item, link_value);
 	doc->root->pos = get_pos(&in);
-	get_nodes(&in, doc->root);
+	get_tree(&in, doc->root, get_u(&in), get_node_item, link_node);
 	if (in.bad || in.p != in.end) {
 		galley_doc_free(doc);
 		return NULL;
