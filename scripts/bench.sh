@@ -114,6 +114,12 @@ fi
 mem() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1; }
 m10=$(mem "$G" convert -q -j 2 -t json,epub,tei -o "$W/m10" "$W/in10")
 m1=$(mem "$G" convert -q -j 2 -t json,epub,tei -o "$W/m1" "$W/in1")
+# A teiCorpus of every article too (streamed: its memory is bounded but
+# for about 1 KB per text): time and peak memory at both sizes.
+/usr/bin/time -f "%e %M" -o "$W/c10.tm" "$G" convert -q -j 2 -t json --tei-corpus "$W/c10.xml" -o "$W/c10" "$W/in10" 2>/dev/null >/dev/null || true
+t_c10=$(cut -d' ' -f1 "$W/c10.tm" | tail -n 1)
+m_c10=$(cut -d' ' -f2 "$W/c10.tm" | tail -n 1)
+mc1=$(mem "$G" convert -q -j 2 -t json --tei-corpus "$W/c1.xml" -o "$W/c1" "$W/in1")
 big="$W/big.md"
 awk 'BEGIN { print "---\ntitle: big\n---\n" }
      { for (i = 0; i < 2200; i++) print }' input/000_5413cba6d7dd22c5.txt > "$big"
@@ -143,6 +149,7 @@ fi
 echo "| $N articles, JSON only, -j 1 vs cmark-gfm alone on the $nmd Markdown files | galley $(per $t_json1 $N) ms/article, cmark-gfm $(per $t_cmark $nmd) ms/article: galley runs at $(awk -v a=$t_cmark -v na=$nmd -v b=$t_json1 -v nb=$N 'BEGIN{printf "%.0f", 100 * (a/na) / (b/nb)}')% of cmark-gfm's speed |"
 echo "| peak memory, $N10 articles | $((m10 / 1024)) MB ($N articles: $((m1 / 1024)) MB) |"
 echo "| galley book of $N10 articles | $t_book s, peak memory $((m_book / 1024)) MB |"
+echo "| JSON and one teiCorpus of $N10 articles (--tei-corpus) | $t_c10 s, peak memory $((m_c10 / 1024)) MB ($N articles: $((mc1 / 1024)) MB) |"
 echo "| peak memory, one $((bigsz / 1048576)) MB article | $((mbig / 1024)) MB ($(awk -v m=$mbig -v s=$bigsz 'BEGIN{printf "%.1f", m * 1024 / s}')x its size) |"
 if command -v pandoc >/dev/null; then
 	PN=${PANDOC_N:-20}
