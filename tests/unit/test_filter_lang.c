@@ -263,6 +263,10 @@ main(void)
 	    "detected: German");
 	CHECK_STR(detect("המשרד האחורי הוא החלק בחברה שמורכב מצוות מנהלי "
 	    "ותומך.", got, sizeof(got)), "he", "Hebrew is he, not CLD2's iw");
+	CHECK_STR(detect("Ein \x1b[31mHinweis\x1b[0m \x07 \xc2\x85 \xef\xbf\xbf: "
+	    "Das Backoffice ist der Teil eines Unternehmens, der aus "
+	    "Verwaltungspersonal besteht.", got, sizeof(got)), "de",
+	    "controls (ESC, BEL, NEL, U+FFFF) do not stop detection");
 
 	seeds();
 	sample();
