@@ -463,8 +463,11 @@ enc_decode(char **out, size_t *outlen, const char *name, const char *data,
 			    be ? "BE" : "LE");
 			return 0;
 		}
+		/* not signs of a binary file: tab, line ends, form feed,
+		 * ESC (terminal colours), vertical tab (Word's line break) */
 		if (s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' &&
-		    s[i] != '\r' && s[i] != '\f' && s[i] != 0x1b)
+		    s[i] != '\r' && s[i] != '\f' && s[i] != 0x1b &&
+		    s[i] != '\v')
 			ctl++;
 		if (s[i] >= 0x80 && s[i] <= 0x9f && cp1252[s[i] - 0x80] == 0)
 			cp1252_ok = 0;

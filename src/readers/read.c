@@ -79,14 +79,15 @@ blank(const char *s, size_t len)
 /*
  * Characters XML 1.0 forbids (C0 controls but tab and line ends, U+FFFE,
  * U+FFFF) stay in the model and in JSON; the XML writers put U+FFFD in
- * their place.  Say so once per file, at the first one.
+ * their place (a space for a form feed or a vertical tab: a page break,
+ * Word's line break).  Say so once per file, at the first one.
  */
 static void
 report_xml_forbidden(const char *name, const char *text, size_t len,
     struct galley_diag *dg)
 {
 	const unsigned char	*s = (const unsigned char *)text;
-	size_t			 i, n = 0, at = 0;
+	size_t			 i, n = 0, at = 0, ws = 0;
 	unsigned		 line = 1, col = 1, first = 0;
 
 	for (i = 0; i < len; i++) {
@@ -109,6 +110,7 @@ report_xml_forbidden(const char *name, const char *text, size_t len,
 			continue;
 		if (n++ == 0)
 			at = i;
+		ws += s[i] == '\f' || s[i] == '\v';
 	}
 	if (n == 0)
 		return;
@@ -121,8 +123,10 @@ report_xml_forbidden(const char *name, const char *text, size_t len,
 	first = s[at] == 0xef ? (s[at + 2] == 0xbe ? 0xfffe : 0xffff) : s[at];
 	galley_diag_add(dg, GALLEY_WARNING, name, line, col, "%zu character%s "
 	    "that XML 1.0 does not allow (the first is U+%04X): EPUB and TEI "
-	    "show U+FFFD in %s place, JSON keeps %s", n, n == 1 ? "" : "s",
-	    first, n == 1 ? "its" : "their", n == 1 ? "it" : "them");
+	    "show %s in %s place, JSON keeps %s", n, n == 1 ? "" : "s",
+	    first, ws == n ? "a space" : ws > 0 ? "U+FFFD (a space for a "
+	    "form feed or vertical tab)" : "U+FFFD", n == 1 ? "its" : "their",
+	    n == 1 ? "it" : "them");
 }
 
 /*

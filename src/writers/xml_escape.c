@@ -143,7 +143,9 @@ xml_clean(const char *str)
 		s += n;
 		if (*s == '\0')
 			break;
-		galley_buf_puts(&b, REPLACEMENT);
+		/* a page break or Word's line break is white space */
+		galley_buf_puts(&b, *s == '\f' || *s == '\v' ? " " :
+		    REPLACEMENT);
 		s++;
 		while ((*s & 0xc0) == 0x80)
 			s++;
