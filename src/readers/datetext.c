@@ -143,7 +143,7 @@ static const char *const fillers[] = {
 	"om", "um", "am", "a", "as", "las", "la", "le", "el", "alle", "ore",
 	"kl", "klo", "kello", "o", "godz", "godzina", "r", "rok", "roku",
 	"den", "van", "uur", "uhr", "hrs", "hr", "horas", "hora", "t", "i",
-	"w", "en", "et", "op", "il", "em", "dnia", "pa", "thann", "last",
+	"w", "u", "en", "et", "op", "il", "em", "dnia", "pa", "thann", "last",
 	"laatst", "zuletzt", "stand", "sist", "senest", "senast",
 	"atualizado", "aktualizacja", "modified",
 	"published", "posted", "updated", "gepubliceerd", "geplaatst",
