@@ -21,6 +21,9 @@ then ok "missing input: status 1 and a message"; else notok "missing input: stat
 
 printf '# Hello\n\nworld\n' | ./galley convert -o - - >"$T/stdin.json" 2>/dev/null
 check "standard input to standard output" grep -q '"text": "Hello"' "$T/stdin.json"
+printf '# Hello\n\nworld\n' | ./galley convert -t json -o "$T/stdin-and-file" input/000_5413cba6d7dd22c5.txt - 2>"$T/stdin2.err"; rc=$?
+check "standard input beside a file: read once, converted (pass 1 read it first)" sh -c \
+    "[ $rc = 0 ] && grep -q '\"text\": \"Hello\"' '$T/stdin-and-file/stdin.json' && grep -q '^2 converted, 0 failed' '$T/stdin2.err'"
 
 # Parallel runs write the same bytes as one job.
 sh scripts/gen-articles.sh 60 "$T/gen60" input
@@ -164,6 +167,13 @@ check "an HTML file named: status 1, file:1:1 says galley does not read HTML" sh
     "[ $rc = 1 ] && grep -q 'page.html:1:1: error: an HTML document, which galley does not read' '$T/markup2.err'"
 check "an HTML file with -f text: read as plain text" sh -c \
     "./galley convert -f text -o - '$T/markup/page.html' 2>/dev/null | grep -q 'Hi'"
+
+# An article alone in its run still finds itself by slug.
+mkdir -p "$T/self"
+printf -- '---\ntitle: Lease\nslug: lease\nlang: en\n---\n\n# Lease\n\n## Key points\n\nSee [the key points](/lease#key-points) and [this page](lease.md).\n' > "$T/self/lease.md"
+./galley convert -t json -o "$T/self-out" "$T/self/lease.md" 2>"$T/self.err"
+check "one input alone: its links to itself resolve, no warning" sh -c \
+    "grep -q '0 warnings' '$T/self.err' && grep -q '\"link\": \"internal\", \"target\": \"lease\", \"fragment\": \"key-points\"' '$T/self-out/lease.json'"
 
 # Links between the articles of one run become internal links.
 mkdir -p "$T/links"

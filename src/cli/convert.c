@@ -732,16 +732,16 @@ start_workers(struct run *run, pthread_t *threads, int n)
 }
 
 /*
- * Whether the run needs pass 1: more than one input and the links
- * filter on.  With --update, only when some input changed: an
- * unchanged folder is not read twice.
+ * Whether the run needs pass 1: some input (one alone may link to
+ * itself) and the links filter on.  With --update, only when some
+ * input changed: an unchanged folder is not read twice.
  */
 static int
 needs_index(struct run *run)
 {
 	size_t	 i;
 
-	if (run->inputs.n < 2 || (run->opts.no_filters & filter_bit("links")))
+	if (run->inputs.n == 0 || (run->opts.no_filters & filter_bit("links")))
 		return 0;
 	if (!run->update)
 		return 1;

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,8 +66,60 @@ out_cleanup_signal(void)
 	}
 }
 
+static int	read_input(char **, size_t *, const char *, size_t,
+		    struct galley_diag *);
+
+/*
+ * Standard input can be read once, and a run reads each input twice
+ * (pass 1 names the articles for links): what it held, or why it could
+ * not be read, is kept for the second time.
+ */
+static struct {
+	pthread_mutex_t	 mu;
+	int		 done, failed;
+	char		*data, why[512];
+	size_t		 len;
+} in_stdin = { PTHREAD_MUTEX_INITIALIZER, 0, 0, NULL, "", 0 };
+
 int
 file_read(char **data, size_t *len, const char *path, size_t max,
+    struct galley_diag *dg)
+{
+	struct galley_diag	*mine;
+	int			 rc;
+
+	if (strcmp(path, "-") != 0)
+		return read_input(data, len, path, max, dg);
+	pthread_mutex_lock(&in_stdin.mu);
+	if (!in_stdin.done) {
+		mine = galley_diag_new();
+		in_stdin.failed = read_input(&in_stdin.data, &in_stdin.len,
+		    path, max, mine) == -1;
+		if (in_stdin.failed && galley_diag_size(mine) > 0)
+			galley_msg_format(galley_diag_get(mine, 0),
+			    in_stdin.why, sizeof(in_stdin.why));
+		galley_diag_free(mine);
+		in_stdin.done = 1;
+	}
+	*data = NULL;
+	*len = 0;
+	if ((rc = in_stdin.failed ? -1 : 0) == -1) {
+		/* "-: error: ..." as it was said, without the "-: error: " */
+		const char *why = strstr(in_stdin.why, "error: ");
+
+		galley_diag_add(dg, GALLEY_ERROR, path, 0, 0, "%s",
+		    why != NULL ? why + 7 : "cannot read");
+	} else {
+		*data = xmalloc_cli(in_stdin.len + 1);
+		memcpy(*data, in_stdin.data, in_stdin.len + 1);
+		*len = in_stdin.len;
+	}
+	pthread_mutex_unlock(&in_stdin.mu);
+	return rc;
+}
+
+static int
+read_input(char **data, size_t *len, const char *path, size_t max,
     struct galley_diag *dg)
 {
 	struct galley_buf	 b;
