@@ -339,6 +339,12 @@ language_run(struct galley_doc *doc, const struct galley_opts *opts,
 		m->language_confidence = 1.0;
 		return 0;
 	}
+	/* galley JSON's "und" is a detection made already: detecting again
+	 * on the finished tree could say otherwise, and a round trip must
+	 * give the same document */
+	if (m->language != NULL && strcmp(m->language, "und") == 0 &&
+	    strcmp(galley_doc_reader(doc), "json") == 0)
+		return 0;
 	if (m->language != NULL && m->language[0] != '\0' &&
 	    strcmp(m->language, "und") != 0) {
 		if (lang_normalise(m->language, tag, sizeof(tag)) == 0 ||

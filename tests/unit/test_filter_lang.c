@@ -268,6 +268,28 @@ main(void)
 	    "Verwaltungspersonal besteht.", got, sizeof(got)), "de",
 	    "controls (ESC, BEL, NEL, U+FFFF) do not stop detection");
 
+	/* galley JSON's "und" was detected already: kept (round trips);
+	 * "und" elsewhere is detected */
+	{
+		static const char *const readers[] = { "json", "markdown" };
+		int			 k;
+
+		for (k = 0; k < 2; k++) {
+			doc = doc_of_text("Das Backoffice ist der Teil eines "
+			    "Unternehmens, der aus Verwaltungspersonal "
+			    "besteht.");
+			galley_doc_set_reader(doc, readers[k]);
+			galley_doc_meta(doc)->language = "und";
+			galley_opts_init(&opts);
+			opts.no_filters = only("language");
+			galley_filters_run(doc, &opts, dg);
+			CHECK_STR(galley_doc_meta(doc)->language,
+			    k == 0 ? "und" : "de", k == 0 ?
+			    "galley JSON's und is kept" :
+			    "Markdown's und is detected");
+			galley_doc_free(doc);
+		}
+	}
 	seeds();
 	sample();
 	galley_diag_free(dg);
