@@ -1078,6 +1078,24 @@ right_under(const struct text_reader *r, size_t i, size_t j)
 	return i == j;
 }
 
+/*
+ * The line right under an export's date line, standing alone with text
+ * after it, is its title even when it is a sentence or two ("We tried
+ * the new tram line. Here is what we found."): that is where exports
+ * put it.  Alone under the date, it is the article.
+ */
+static int
+title_under_date(const struct text_reader *r, size_t dated, size_t i)
+{
+	const struct tline	*l = &r->lines[i];
+
+	return dated != (size_t)-1 && right_under(r, dated, i) &&
+	    i + 1 < r->n && r->lines[i + 1].blank &&
+	    (size_t)skip_blank(r, i + 1) < r->n &&
+	    l->item == ITEM_NONE && !l->rule &&
+	    utf8_chars(l->s, l->len) <= TITLE_MAX_CHARS;
+}
+
 /* An author of a byline into the article's metadata. */
 static void
 add_author(void *arg, const char *s, size_t len)
@@ -1163,7 +1181,7 @@ take_date_and_title(struct text_reader *r)
 		    (dated != (size_t)-1 && right_under(r, dated, i))))) &&
 		    take_byline(r, i))
 			continue;
-		if (title_like(r, i)) {
+		if (title_like(r, i) || title_under_date(r, dated, i)) {
 			meta->title = fold_spaces(r->doc, l->s, l->len);
 			l->used = 1;
 			/* "By Jane Doe" under the title */

@@ -318,6 +318,12 @@ meta_cases(void)
 		    "meer dan twaalf woorden, met een punt.\n", "2021-06-24",
 		    NULL, "p(Dit is geen titel maar een zin van meer dan twaalf "
 		    "woorden, met een punt.)", "a long sentence is no title" },
+		{ "24 June 2021 7:51\n\nWe tried the new tram line. Here is "
+		    "what we found.\n\nThe city opened its new tram line on "
+		    "Monday.\n", "2021-06-24T07:51",
+		    "We tried the new tram line. Here is what we found.",
+		    "p(The city opened its new tram line on Monday.)",
+		    "sentences under the date, text after: the title" },
 		{ "The back office is the part of a firm made up\nof "
 		    "administration and support staff.\n", NULL, NULL,
 		    "p(The back office is the part of a firm made up of "
