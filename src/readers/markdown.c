@@ -233,6 +233,56 @@ cell_align(cmark_node *cell)
 	}
 }
 
+/*
+ * GFM ignores the cells of a row past its header's number ("The
+ * remainder ... the excess is ignored"): a | meant inside a cell,
+ * unescaped, loses text so.  Count the row's cells in its source line
+ * as GFM splits it (on each | that no backslash escapes, code spans
+ * included) and say so.
+ */
+static void
+check_row(struct md *md, cmark_node *row, struct galley_pos pos)
+{
+	cmark_node	*table = cmark_node_parent(row);
+	int		 line = cmark_node_get_start_line(row), ncols, cells;
+	int		 col = cmark_node_get_start_column(row);
+	const char	*p, *end, *lend;
+	size_t		 bs = 0;
+
+	if (table == NULL || line <= 0 || (size_t)line > md->nlines)
+		return;
+	ncols = cmark_gfm_extensions_get_table_columns(table);
+	p = md->body + md->line_at[line - 1];
+	end = md->body + md->body_len;
+	if ((lend = memchr(p, '\n', (size_t)(end - p))) == NULL)
+		lend = end;
+	if (col > 1 && col - 1 <= lend - p)	/* past "> ", "- "... */
+		p += col - 1;
+	while (p < lend && (*p == ' ' || *p == '\t'))
+		p++;
+	while (lend > p && (lend[-1] == ' ' || lend[-1] == '\t' ||
+	    lend[-1] == '\r'))
+		lend--;
+	if (p < lend && *p == '|')
+		p++;
+	cells = 1;
+	for (; p < lend; p++) {
+		if (*p == '\\') {
+			bs++;
+			continue;
+		}
+		if (*p == '|' && bs % 2 == 0 && p + 1 < lend)
+			cells++;	/* a | that ends the line ends no cell */
+		bs = 0;
+	}
+	if (cells > ncols)
+		galley_diag_add(md->dg, GALLEY_WARNING, md->name, pos.line,
+		    pos.col, "this table row has %d cells and its header %d: "
+		    "%s dropped, as GFM says (write \\| for a | inside a "
+		    "cell, in code too)", cells, ncols, cells - ncols == 1 ?
+		    "the last is" : "the last ones are");
+}
+
 /* The model node for one cmark-gfm node; NULL for an unknown kind. */
 static struct galley_node *
 convert(struct md *md, cmark_node *cn)
@@ -351,6 +401,8 @@ convert(struct md *md, cmark_node *cn)
 	if (strcmp(ts, "table_header") == 0 || strcmp(ts, "table_row") == 0) {
 		n = galley_node_new(md->doc, GALLEY_NODE_TABLE_ROW, pos);
 		n->u.row.header = strcmp(ts, "table_header") == 0;
+		if (!n->u.row.header)
+			check_row(md, cn, pos);
 		return n;
 	}
 	if (strcmp(ts, "table_cell") == 0) {

@@ -185,6 +185,16 @@ main(void)
 	galley_doc_free(doc);
 	galley_diag_clear(dg);
 
+	/* GFM drops a row's cells past the header's: said, with the line */
+	doc = read_str("t.md", "---\ntitle: T\n---\n\n| a | b |\n|---|---|\n"
+	    "| `x|y` | z |\n| ok \\| fine | 2 |\n\n> | a | b |\n> |---|---|\n"
+	    "> | 1 | 2 |\n", dg);
+	CHECK(doc != NULL && galley_diag_count(dg, GALLEY_WARNING) == 1,
+	    "table: one row loses cells, one warning");
+	CHECK(strstr(first_msg(dg, msg, sizeof(msg)), "t.md:7:1: warning: "
+	    "this table row has 3 cells and its header 2: the last is "
+	    "dropped") != NULL, "table: the row's line, the counts");
+	galley_doc_free(doc);
 	galley_diag_free(dg);
 	return TAP_DONE();
 }
