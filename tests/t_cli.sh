@@ -168,6 +168,17 @@ check "an HTML file named: status 1, file:1:1 says galley does not read HTML" sh
 check "an HTML file with -f text: read as plain text" sh -c \
     "./galley convert -f text -o - '$T/markup/page.html' 2>/dev/null | grep -q 'Hi'"
 
+# The output folder, the report and the corpus inside the folder read:
+# a second run does not read them back.
+mkdir -p "$T/own"
+cp input/000_5413cba6d7dd22c5.txt "$T/own/a.md"
+for k in 1 2; do
+	(cd "$T/own" && "$ROOT/galley" convert -v -t json,epub --report rep.json \
+	    --tei-corpus c.tei.xml -o out . 2>"../own-$k.err"); rc=$?
+done
+check "the run's own outputs inside its input folder are not read back" sh -c \
+    "[ $rc = 0 ] && [ ! -e '$T/own/out/out' ] && grep -q '^1 converted, 0 failed' '$T/own-2.err' && grep -q 'out: note: skipped: the output folder of this run' '$T/own-2.err' && grep -q 'rep.json: note: skipped: an output of this run' '$T/own-2.err'"
+
 # An article alone in its run still finds itself by slug.
 mkdir -p "$T/self"
 printf -- '---\ntitle: Lease\nslug: lease\nlang: en\n---\n\n# Lease\n\n## Key points\n\nSee [the key points](/lease#key-points) and [this page](lease.md).\n' > "$T/self/lease.md"

@@ -569,9 +569,13 @@ cmd_book(int argc, char **argv)
 			inputs_add(&inputs, book.chapters.v[i],
 			    book.chapters.v[i]);
 		}
-	} else if (inputs_collect(&inputs, argv + optind, argc - optind,
-	    run.verbose, run.dg) > 0)
-		failed = 1;
+	} else {
+		const char *const outputs[] = { output, tei };
+
+		if (inputs_collect(&inputs, argv + optind, argc - optind,
+		    run.verbose, outputs, 2, run.dg) > 0)
+			failed = 1;
+	}
 	flush_diag(&run);
 	if (update) {
 		stamp = book_stamp(argc, argv, &inputs, &book, run.max_size);

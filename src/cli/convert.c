@@ -984,7 +984,13 @@ cmd_convert(int argc, char **argv)
 	if (parse_writers(&run, to) == -1)
 		return 2;
 	dg = galley_diag_new();
-	c = inputs_collect(&run.inputs, argv, argc, run.verbose, dg);
+	{
+		const char *const outputs[] = { run.outdir, run.report,
+		    run.corpus };
+
+		c = inputs_collect(&run.inputs, argv, argc, run.verbose,
+		    outputs, 3, dg);
+	}
 	failed += (size_t)c;
 	warnings += print_diag(dg, run.verbose);
 	galley_diag_free(dg);

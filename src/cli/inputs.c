@@ -27,6 +27,8 @@ struct walk {
 	struct input_list	*list;
 	struct dirid		 stack[256];	/* folders being walked */
 	int			 depth;
+	struct dirid		 skip[4];	/* the run's own outputs */
+	int			 nskip;
 	int			 verbose;
 	struct galley_diag	*dg;
 	int			 errors;
@@ -78,6 +80,19 @@ cmp_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
 }
 
+/* Whether dev:ino is one of the run's own outputs (its output folder,
+ * report, corpus): a folder read twice would read them back. */
+static int
+own_output(const struct walk *w, dev_t dev, ino_t ino)
+{
+	int	 k;
+
+	for (k = 0; k < w->nskip; k++)
+		if (w->skip[k].dev == dev && w->skip[k].ino == ino)
+			return 1;
+	return 0;
+}
+
 static void
 walk_dir(struct walk *w, const char *dir, const char *rel)
 {
@@ -90,6 +105,12 @@ walk_dir(struct walk *w, const char *dir, const char *rel)
 
 	if (stat(dir, &st) == -1)
 		return;
+	if (w->depth > 0 && own_output(w, st.st_dev, st.st_ino)) {
+		if (w->verbose)
+			galley_diag_add(w->dg, GALLEY_NOTE, dir, 0, 0,
+			    "skipped: the output folder of this run");
+		return;
+	}
 	for (k = 0; k < w->depth; k++)
 		if (w->stack[k].dev == st.st_dev &&
 		    w->stack[k].ino == st.st_ino) {
@@ -119,6 +140,20 @@ walk_dir(struct walk *w, const char *dir, const char *rel)
 		if (n == cap) {
 			cap = cap ? cap * 2 : 64;
 			names = xrealloc_cli(names, cap * sizeof(*names));
+		}
+		if (de->d_type == DT_REG && own_output(w, st.st_dev,
+		    de->d_ino)) {
+			if (w->verbose) {
+				size_t	 plen = strlen(dir) +
+				    strlen(de->d_name) + 2;
+				char	*p = xmalloc_cli(plen);
+
+				snprintf(p, plen, "%s/%s", dir, de->d_name);
+				galley_diag_add(w->dg, GALLEY_NOTE, p, 0, 0,
+				    "skipped: an output of this run");
+				free(p);
+			}
+			continue;
 		}
 		names[n] = xmalloc_cli(strlen(de->d_name) + 2);
 		names[n][0] = (char)de->d_type;
@@ -163,7 +198,8 @@ walk_dir(struct walk *w, const char *dir, const char *rel)
 
 int
 inputs_collect(struct input_list *l, char *const *paths, int npaths,
-    int verbose, struct galley_diag *dg)
+    int verbose, const char *const *outputs, int noutputs,
+    struct galley_diag *dg)
 {
 	struct walk	 w;
 	struct stat	 st;
@@ -173,6 +209,13 @@ inputs_collect(struct input_list *l, char *const *paths, int npaths,
 	w.list = l;
 	w.verbose = verbose;
 	w.dg = dg;
+	for (i = 0; i < noutputs &&
+	    w.nskip < (int)(sizeof(w.skip) / sizeof(w.skip[0])); i++)
+		if (outputs[i] != NULL && strcmp(outputs[i], "-") != 0 &&
+		    stat(outputs[i], &st) == 0) {
+			w.skip[w.nskip].dev = st.st_dev;
+			w.skip[w.nskip++].ino = st.st_ino;
+		}
 	for (i = 0; i < npaths; i++) {
 		const char	*p = paths[i], *base;
 

@@ -23,12 +23,15 @@ struct input_list {
 /*
  * Expand files and folders (recursively, hidden entries skipped,
  * symlink loops detected and reported) into a sorted list of files.
+ * outputs[noutputs] (NULL ones aside) are the run's own output folder
+ * and files: found in a folder, they are skipped (a note with -v).
  * Problems are recorded in dg as errors; returns the number of them.
  */
 /* Append one input; its rel shares path's allocation. */
 void	inputs_add(struct input_list *, const char *path, const char *rel);
 int	inputs_collect(struct input_list *, char *const *paths, int npaths,
-	    int verbose, struct galley_diag *);
+	    int verbose, const char *const *outputs, int noutputs,
+	    struct galley_diag *);
 void	inputs_release(struct input_list *);
 /* Whether file content is binary (a NUL byte or a well-known binary
  * signature up front): such files found in folders are skipped. */
