@@ -12,7 +12,7 @@
 
 #include "filters/filters.h"
 
-#define ID_MAX	60	/* bytes of slug before "-2" suffixes */
+#define ID_MAX	60	/* bytes of slug before "-1" suffixes */
 
 /* A set of strings with a number each: open addressing, power of two. */
 struct idset {
@@ -146,7 +146,7 @@ make_id(struct ids *ids, const struct galley_node *n)
 	}
 	id = base;
 	next = idset_get(&ids->bases, base);
-	i = next != NULL ? *next : 2;
+	i = next != NULL ? *next : 1;
 	while (idset_has(&ids->used, id))
 		id = galley_doc_printf(ids->doc, "%s-%d", base, i++);
 	idset_put(&ids->bases, base, i);

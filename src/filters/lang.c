@@ -343,6 +343,7 @@ language_run(struct galley_doc *doc, const struct galley_opts *opts,
 	 * on the finished tree could say otherwise, and a round trip must
 	 * give the same document */
 	if (m->language != NULL && strcmp(m->language, "und") == 0 &&
+	    galley_doc_reader(doc) != NULL &&
 	    strcmp(galley_doc_reader(doc), "json") == 0)
 		return 0;
 	if (m->language != NULL && m->language[0] != '\0' &&
