@@ -16,11 +16,14 @@
 #include <unicode/ucsdet.h>
 #include <unicode/ustring.h>
 
+#include "galley/buf.h"
 #include "model/bytes.h"
 #include "readers/encoding.h"
 
 #define DETECT_MIN_CONFIDENCE	10	/* ICU's 0..100; below: refuse */
 #define DETECT_SURE		50	/* above: beats the UTF-8 look */
+#define FOREIGN_MIN_BYTES	16	/* of non-ASCII words to ask about */
+#define FOREIGN_MIN_CONFIDENCE	20	/* what they say, to be believed */
 
 /* Windows-1252 0x80..0x9F; 0 where the code page defines nothing. */
 static const unsigned short cp1252[32] = {
@@ -374,6 +377,103 @@ detect(const unsigned char *s, size_t len, char *buf, size_t sz, int *utf8)
 	return U_SUCCESS(st) ? conf : -1;
 }
 
+/*
+ * Mostly English with a few words in another script (a man page's
+ * translation that keeps its commands, a web page's menus): ICU weighs
+ * the English and says Windows-1252 or ISO-8859-1, and Cyrillic or
+ * Polish comes out as "ïîçâîëÿþò" or "SK£ADNIA".  Asked again about the
+ * words that hold non-ASCII bytes alone, it sees their language.  The
+ * encoding it names then, if no Western one and with some confidence,
+ * into buf; its confidence, or -1.
+ */
+static int
+detect_foreign(const unsigned char *s, size_t len, char *buf, size_t sz)
+{
+	UErrorCode		 st = U_ZERO_ERROR;
+	UCharsetDetector	*csd = NULL;
+	const UCharsetMatch	**m;
+	struct galley_buf	 w;
+	const char		*n;
+	size_t			 i, j, k;
+	int32_t			 nm, q;
+	int			 c, best = -1;
+
+	galley_buf_init(&w);
+	for (i = 0; i < len; i = j) {
+		while (i < len && (s[i] == ' ' || s[i] == '\n' ||
+		    s[i] == '\t' || s[i] == '\r'))
+			i++;
+		for (j = i; j < len && s[j] != ' ' && s[j] != '\n' &&
+		    s[j] != '\t' && s[j] != '\r'; j++)
+			;
+		for (k = i; k < j && s[k] < 0x80; k++)
+			;
+		if (k < j) {
+			galley_buf_put(&w, s + i, j - i);
+			galley_buf_putc(&w, ' ');
+		}
+	}
+	if (w.len >= FOREIGN_MIN_BYTES && w.len <= INT32_MAX &&
+	    (csd = ucsdet_open(&st)) != NULL && U_SUCCESS(st)) {
+		ucsdet_setText(csd, w.data, (int32_t)w.len, &st);
+		m = ucsdet_detectAll(csd, &nm, &st);
+		for (q = 0; U_SUCCESS(st) && m != NULL && q < nm; q++) {
+			n = ucsdet_getName(m[q], &st);
+			c = ucsdet_getConfidence(m[q], &st);
+			if (U_FAILURE(st) || n == NULL ||
+			    strncmp(n, "UTF-", 4) == 0)
+				continue;
+			if (strcasecmp(n, "ISO-8859-1") != 0 &&
+			    strcasecmp(n, "windows-1252") != 0 && best < 0) {
+				snprintf(buf, sz, "%s", n);
+				best = c;
+			}
+		}
+	}
+	if (csd != NULL)
+		ucsdet_close(csd);
+	galley_buf_release(&w);
+	/* believed when sure enough: Windows-1252 is ruled out already
+	 * (western_plausible()), whatever ICU thinks of it */
+	return best >= FOREIGN_MIN_CONFIDENCE ? best : -1;
+}
+
+/*
+ * Whether bytes read as Windows-1252 look like Western text.  There, a
+ * word's non-ASCII letters are few among ASCII ones ("café", "Zürich"),
+ * and the symbols of 0xA0-0xBF stand between words.  Cyrillic read so
+ * makes words of non-ASCII bytes only ("ïîçâîëÿþò"), and Central
+ * European puts symbols inside words ("SK£ADNIA", "zosta³"): 0 then.
+ */
+static int
+western_plausible(const unsigned char *s, size_t len)
+{
+	size_t	 i, j, k, hi, words = 0, strange = 0, sym = 0;
+	int	 symbol;
+
+	for (i = 0; i < len; i = j) {
+		for (j = i; j < len && (s[j] >= 0x80 || ((s[j] | 0x20) >= 'a' &&
+		    (s[j] | 0x20) <= 'z')); j++)
+			;
+		if (j == i) {
+			j++;
+			continue;
+		}
+		for (k = i, hi = 0, symbol = 0; k < j; k++) {
+			hi += s[k] >= 0x80;
+			symbol |= s[k] >= 0xa0 && s[k] <= 0xbf &&
+			    s[k] != 0xaa && s[k] != 0xb5 && s[k] != 0xba &&
+			    j - i > 1;
+		}
+		if (hi == 0)
+			continue;
+		words++;
+		strange += hi >= 3 && hi * 2 >= j - i;
+		sym += symbol;
+	}
+	return words == 0 || (strange * 3 < words && sym * 5 < words);
+}
+
 /* 1 for the CJK encodings ICU detects, with characters of 2-4 bytes */
 static int
 multibyte(const char *enc)
@@ -482,7 +582,8 @@ enc_decode(char **out, size_t *outlen, const char *name, const char *data,
 	}
 	if (ctl > 0 && ctl * 100 > len) {
 		galley_diag_add(dg, GALLEY_ERROR, name, 1, 1,
-		    "%zu control bytes: a binary file, not text", ctl);
+		    "%zu control byte%s: a binary file, not text", ctl,
+		    ctl == 1 ? "" : "s");
 		return -1;
 	}
 	if (bad == (size_t)-1) {
@@ -522,6 +623,20 @@ enc_decode(char **out, size_t *outlen, const char *name, const char *data,
 		    "otherwise UTF-8 text: a damaged file (or name its "
 		    "encoding with --encoding)", s[bad], bad + bom);
 		return -1;
+	}
+	/* mostly English: the words with non-ASCII bytes may say more,
+	 * if Windows-1252 would not make Western words of them */
+	if ((conf < DETECT_MIN_CONFIDENCE ||
+	    strcasecmp(enc, "ISO-8859-1") == 0 ||
+	    strcasecmp(enc, "windows-1252") == 0) &&
+	    !western_plausible(s, len)) {
+		char	 fenc[64];
+		int	 fconf = detect_foreign(s, len, fenc, sizeof(fenc));
+
+		if (fconf >= 0) {
+			snprintf(enc, sizeof(enc), "%s", fenc);
+			conf = fconf;
+		}
 	}
 	/* Western text, or too little to tell: Windows-1252, which is
 	 * what ISO-8859-1 files really are */
