@@ -16,6 +16,8 @@
 #include "galley/buf.h"
 
 #define LANG_SAMPLE	1024	/* bytes of text shown to CLD2 */
+#define LANG_GATHER	(8 * LANG_SAMPLE) /* gathered, for pieces of it */
+#define LANG_PIECES	4	/* ... when the first kilobyte is unsure */
 #define LANG_MIN_LETTERS 24		/* fewer: too little text */
 #define LANG_UNSURE_PERCENT 70	/* an unreliable verdict taken if its */
 #define LANG_UNSURE_LETTERS 200	/* language has this much of this */
@@ -146,7 +148,9 @@ lang_from_name(const char *name, char *out, size_t sz)
 
 struct gather {
 	struct galley_buf	*buf;
+	size_t			 limit;	/* bytes enough */
 	int			 skip;	/* inside code: depth */
+	int			 more;	/* stopped at the limit */
 };
 
 static enum galley_walk
@@ -154,8 +158,10 @@ gather_text(struct galley_node *n, int entering, void *arg)
 {
 	struct gather	*g = arg;
 
-	if (g->buf->len > LANG_SAMPLE)	/* all CLD2 is shown */
+	if (g->buf->len > g->limit) {	/* enough */
+		g->more = 1;
 		return GALLEY_WALK_STOP;
+	}
 	switch (n->type) {
 	case GALLEY_NODE_CODE_BLOCK:
 	case GALLEY_NODE_HTML_BLOCK:
@@ -227,45 +233,49 @@ cld2_clean(char *s, size_t len)
 }
 
 /*
- * Detect the language of doc's text into out ("und" if too little text
- * or CLD2 is unsure); the confidence 0..1 into *conf.
+ * LANG_PIECES pieces of LANG_SAMPLE bytes in all from the text, spread
+ * evenly over it, each starting and ending at a character, into d.
  */
 static void
-detect(struct galley_doc *doc, char *out, size_t sz, double *conf,
+spread(const char *s, size_t len, struct galley_buf *d)
+{
+	size_t	 piece = LANG_SAMPLE / LANG_PIECES, k, from, to, last = 0;
+
+	for (k = 0; k < LANG_PIECES; k++) {
+		from = (len - piece) * k / (LANG_PIECES - 1);
+		while (from > last && (s[from] & 0xc0) == 0x80)
+			from--;
+		to = from + piece < len ? from + piece : len;
+		while (to > from && to < len && (s[to] & 0xc0) == 0x80)
+			to--;
+		galley_buf_put(d, s + from, to - from);
+		galley_buf_putc(d, '\n');
+		last = to;
+	}
+}
+
+/*
+ * CLD2's verdict on text (cut to LANG_SAMPLE bytes at a character) into
+ * out, a language tag, and the confidence 0..1 into *conf; 0, or -1 and
+ * "und" if too little text or CLD2 is unsure.
+ */
+static int
+verdict(const char *text, size_t len, char *out, size_t sz, double *conf,
     int *letters)
 {
-	struct galley_meta	*m = galley_doc_meta(doc);
-	struct galley_buf	 buf;
-	struct gather		 g;
-	char			 code[32];
-	int			 percent, reliable, i;
+	char	 sample[LANG_SAMPLE + 1], code[32];
+	int	 percent, reliable, i;
 
-	galley_buf_init(&buf);
-	if (m->title != NULL) {
-		galley_buf_puts(&buf, m->title);
-		galley_buf_puts(&buf, ".\n");
+	if (len > LANG_SAMPLE) {
+		len = LANG_SAMPLE;
+		while (len > 0 && (text[len] & 0xc0) == 0x80)
+			len--;
 	}
-	if (m->description != NULL) {
-		galley_buf_puts(&buf, m->description);
-		galley_buf_puts(&buf, "\n");
-	}
-	g.buf = &buf;
-	g.skip = 0;
-	galley_walk(galley_doc_root(doc), gather_text, &g);
-	/* CLD2 is as sure of a language after a few kilobytes as after a
-	 * whole article: look at the start only, cut at a character. */
-	if (buf.len > LANG_SAMPLE) {
-		buf.len = LANG_SAMPLE;
-		while (buf.len > 0 && (buf.data[buf.len] & 0xc0) == 0x80)
-			buf.len--;
-		buf.data[buf.len] = '\0';
-	}
-	if (buf.len > 0)
-		cld2_clean(buf.data, buf.len);
-	cld2_detect(buf.len ? buf.data : "", buf.len, code, sizeof(code),
-	    &percent, &reliable, letters);
-	galley_buf_release(&buf);
-
+	memcpy(sample, text, len);
+	sample[len] = '\0';
+	cld2_clean(sample, len);
+	cld2_detect(sample, len, code, sizeof(code), &percent, &reliable,
+	    letters);
 	snprintf(out, sz, "und");
 	*conf = 0;
 	/* CLD2 calls a verdict unreliable when a second language is close
@@ -274,7 +284,7 @@ detect(struct galley_doc *doc, char *out, size_t sz, double *conf,
 	if ((!reliable && (percent < LANG_UNSURE_PERCENT ||
 	    *letters < LANG_UNSURE_LETTERS)) || *letters < LANG_MIN_LETTERS ||
 	    strcmp(code, "un") == 0 || strncmp(code, "xx", 2) == 0)
-		return;
+		return -1;
 	for (i = 0; renames[i].cld != NULL; i++)
 		if (strcmp(code, renames[i].cld) == 0) {
 			snprintf(code, sizeof(code), "%s", renames[i].bcp);
@@ -282,9 +292,64 @@ detect(struct galley_doc *doc, char *out, size_t sz, double *conf,
 		}
 	if (lang_normalise(code, out, sz) == -1) {
 		snprintf(out, sz, "und");
-		return;
+		return -1;
 	}
 	*conf = percent / (reliable ? 100.0 : 200.0);
+	return 0;
+}
+
+/*
+ * Detect the language of doc's text into out ("und" if too little text
+ * or CLD2 is unsure); the confidence 0..1 into *conf.  CLD2 is as sure
+ * after a kilobyte as after a whole article: it sees the first one.  If
+ * that leaves it unsure, it sees pieces from the start to the end of the
+ * text (an English quote above a Chinese article, a table of numbers
+ * above the text).
+ */
+static void
+detect(struct galley_doc *doc, char *out, size_t sz, double *conf,
+    int *letters)
+{
+	struct galley_meta	*m = galley_doc_meta(doc);
+	struct galley_buf	 buf, pieces;
+	struct gather		 g;
+	char			 tag[ULOC_FULLNAME_CAPACITY];
+	double			 c2;
+	int			 l2;
+
+	galley_buf_init(&buf);
+	memset(&g, 0, sizeof(g));
+	g.buf = &buf;
+	for (g.limit = LANG_SAMPLE; ; g.limit = LANG_GATHER) {
+		buf.len = 0;
+		if (m->title != NULL) {
+			galley_buf_puts(&buf, m->title);
+			galley_buf_puts(&buf, ".\n");
+		}
+		if (m->description != NULL) {
+			galley_buf_puts(&buf, m->description);
+			galley_buf_puts(&buf, "\n");
+		}
+		g.skip = g.more = 0;
+		galley_walk(galley_doc_root(doc), gather_text, &g);
+		if (g.limit == LANG_GATHER)
+			break;
+		if (verdict(buf.len ? buf.data : "", buf.len, out, sz, conf,
+		    letters) == 0 || !g.more)
+			break;
+	}
+	if (g.limit == LANG_GATHER) {	/* the first kilobyte was unsure */
+		galley_buf_init(&pieces);
+		spread(buf.data, buf.len, &pieces);
+		if (verdict(pieces.data, pieces.len, tag, sizeof(tag), &c2,
+		    &l2) == 0) {
+			snprintf(out, sz, "%s", tag);
+			*conf = c2;
+			*letters = l2;
+		}
+		galley_buf_release(&pieces);
+	}
+	galley_buf_release(&buf);
 }
 
 /* The language as written into extra (as "lang"), so nothing is lost. */
