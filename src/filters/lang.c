@@ -335,7 +335,7 @@ detect(struct galley_doc *doc, char *out, size_t sz, double *conf,
 		if (g.limit == LANG_GATHER)
 			break;
 		if (verdict(buf.len ? buf.data : "", buf.len, out, sz, conf,
-		    letters) == 0 || !g.more)
+		    letters) == 0 || (!g.more && buf.len <= LANG_SAMPLE))
 			break;
 	}
 	if (g.limit == LANG_GATHER) {	/* the first kilobyte was unsure */

@@ -268,6 +268,27 @@ main(void)
 	    "Verwaltungspersonal besteht.", got, sizeof(got)), "de",
 	    "controls (ESC, BEL, NEL, U+FFFF) do not stop detection");
 
+	/* a kilobyte of numbers above the text: pieces of it all decide */
+	{
+		struct galley_buf	 t;
+		int			 k;
+
+		galley_buf_init(&t);
+		for (k = 0; k < 300; k++)
+			galley_buf_printf(&t, "%d.%d ", k, k * 7);
+		galley_buf_puts(&t, "Das Backoffice ist der Teil eines "
+		    "Unternehmens, der aus Verwaltungspersonal und "
+		    "Unterstützungspersonal besteht, das nicht mit Kunden zu "
+		    "tun hat. Zu den Aufgaben gehören Abrechnungen, "
+		    "Freigaben, die Pflege von Aufzeichnungen, die Einhaltung "
+		    "von Vorschriften, die Buchhaltung und IT-Dienste. Ein "
+		    "Finanzdienstleister ist zum Beispiel in drei Teile "
+		    "gegliedert: Frontoffice, Middleoffice und Backoffice. Das "
+		    "Frontoffice kümmert sich um Vertrieb und Marketing.");
+		CHECK_STR(detect(t.data, got, sizeof(got)), "de",
+		    "numbers first, German after: the pieces find German");
+		galley_buf_release(&t);
+	}
 	/* galley JSON's "und" was detected already: kept (round trips);
 	 * "und" elsewhere is detected */
 	{
