@@ -151,7 +151,6 @@ main(void)
 	    "control bytes refused");
 
 	dec("", 0);
-	galley_diag_free(dg);
 	/* mostly English with words in another script: those words decide,
 	 * unless Windows-1252 makes Western words of them */
 	encoding = NULL;
@@ -161,5 +160,6 @@ main(void)
 	    NULL, "mostly English, Polish words in ISO-8859-2: detected");
 	CHECK(DEC("The caf\xe9 on the corner serves na\xefve coffee to tourists from Z\xfcrich and Malm\xf6, who pay in euros. More English words follow here to make it mostly English text about business.\n") != NULL && strstr(msg0(), "read as Windows-1252") !=
 	    NULL, "mostly English, French and German words: Windows-1252 kept");
+	galley_diag_free(dg);
 	return TAP_DONE();
 }
