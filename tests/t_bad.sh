@@ -159,7 +159,7 @@ rm -f "$T/slow.md"
 # --max-depth holds for every reader: a plain-text export nested 40 deep.
 awk 'BEGIN { for (i = 0; i < 40; i++) { for (j = 0; j < i; j++) printf "  "; print "- x" } }' > "$T/deep-text.txt"
 ./galley convert -q -f text --lang en --max-depth 10 -o "$T/deep-text-out" "$T/deep-text.txt" 2>"$T/deep-text.err"; rc=$?
-if [ $rc = 1 ] && grep -q "deep-text.txt:[0-9]*:[0-9]*: error: nested deeper than 10 levels (--max-depth)" "$T/deep-text.err"
+if [ $rc = 1 ] && grep -q "deep-text.txt:[0-9]*:[0-9]*: error: nested deeper than 10 levels (--max-depth; a list counts two, list and item)" "$T/deep-text.err"
 then ok "--max-depth holds for the plain-text reader too"
 else notok "--max-depth, plain text: status $rc"; cat "$T/deep-text.err"; fi
 

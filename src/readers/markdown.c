@@ -444,7 +444,8 @@ build(struct md *md, cmark_node *croot, int max_depth)
 				galley_diag_add(md->dg, GALLEY_ERROR,
 				    md->name, n->pos.line, n->pos.col,
 				    "nested deeper than %d levels "
-				    "(--max-depth)", max_depth);
+				    "(--max-depth; a list counts two, "
+				    "list and item)", max_depth);
 				return -1;
 			}
 			parent = n;

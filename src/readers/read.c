@@ -48,7 +48,8 @@ check_depth(const struct galley_doc *doc, const char *name, int max,
 				galley_diag_add(dg, GALLEY_ERROR, name,
 				    n->first->pos.line, n->first->pos.col,
 				    "nested deeper than %d levels "
-				    "(--max-depth)", max);
+				    "(--max-depth; a list counts two, "
+				    "list and item)", max);
 				return -1;
 			}
 			n = n->first;
