@@ -106,6 +106,11 @@ check "--update: an unchanged folder converts nothing" grep -q "^0 converted, 0 
 echo "One more line." >> "$T/gen60/a00007.md"
 ./galley convert --update -t json -o "$T/upd" "$T/gen60" 2>"$T/upd2.err"
 check "--update: a changed file is converted again" grep -q "^1 converted, 0 failed.*; 59 unchanged" "$T/upd2.err"
+mv "$T/gen60/a00011.md" "$T/a00011.md.away"
+./galley convert --update -t json -o "$T/upd" "$T/gen60" 2>"$T/upd-gone.err"
+mv "$T/a00011.md.away" "$T/gen60/a00011.md"
+check "--update: an input gone is said, its outputs left" sh -c \
+    "grep -q 'note: a00011.md, converted into $T/upd by an earlier run, is no input now: its outputs stay' '$T/upd-gone.err' && [ -f '$T/upd/a00011.json' ]"
 rm "$T/upd/a00008.json"
 ./galley convert --update -t json -o "$T/upd" "$T/gen60" 2>"$T/upd3.err"
 check "--update: a missing output is written again" grep -q "^1 converted, 0 failed.*; 59 unchanged" "$T/upd3.err"

@@ -693,6 +693,47 @@ write_report(struct galley_buf *b, struct run *run, size_t converted,
 	return rc;
 }
 
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * --update: inputs an earlier run into this folder converted that this
+ * run does not have (deleted, moved, or another folder converted into
+ * it).  Their outputs stay where they are, which a book made from the
+ * folder's JSON would take in: say so, naming the first few.
+ */
+static void
+say_gone(const struct run *run)
+{
+	const char	**rels, *key;
+	size_t		 i, gone = 0;
+
+	if (run->state.n == 0)
+		return;
+	rels = xmalloc_cli((run->inputs.n + 1) * sizeof(*rels));
+	for (i = 0; i < run->inputs.n; i++)
+		rels[i] = run->inputs.v[i].rel;
+	qsort(rels, run->inputs.n, sizeof(*rels), cmp_str);
+	for (i = 0; i < run->state.n; i++) {
+		key = run->state.v[i].rel;
+		if (bsearch(&key, rels, run->inputs.n, sizeof(*rels),
+		    cmp_str) != NULL)
+			continue;
+		if (gone++ < 3)
+			fprintf(stderr, "galley: note: %s, converted into %s by "
+			    "an earlier run, is no input now: its outputs "
+			    "stay\n", key, run->outdir);
+	}
+	if (gone > 3)
+		fprintf(stderr, "galley: note: %zu inputs of earlier runs in "
+		    "all are not inputs now; their outputs stay in %s\n",
+		    gone, run->outdir);
+	free(rels);
+}
+
 /* --tei-corpus: every converted article in one teiCorpus. */
 static int
 write_corpus(struct run *run)
@@ -1116,6 +1157,8 @@ cmd_convert(int argc, char **argv)
 		fputc('\n', stderr);
 	}
 	rc = failed ? 1 : 0;
+	if (run.update && shard_n == 1 && !run.quiet)
+		say_gone(&run);
 	if (run.corpus != NULL && write_corpus(&run) == -1)
 		rc = 1;
 	/* Workers look up run.state while they run: merge only now. */
