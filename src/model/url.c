@@ -169,6 +169,12 @@ iri_char(const unsigned char *p)
 	    (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) == 0xfffe ||
 	    cp >= 0xe0000)
 		return 0;
+	/* white space, invisible formatting and bidi controls: no reader
+	 * (nor EPUBCheck) takes them unescaped */
+	if (cp == 0xa0 || cp == 0x1680 || cp == 0x180e ||
+	    (cp >= 0x2000 && cp <= 0x200f) || (cp >= 0x2028 && cp <= 0x202f) ||
+	    (cp >= 0x205f && cp <= 0x206f) || cp == 0x3000 || cp == 0xfeff)
+		return 0;
 	return n;
 }
 

@@ -51,5 +51,18 @@ main(void)
 	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
 		CHECK_STR(ascii(t[i].in, buf, sizeof(buf)), t[i].want,
 		    t[i].what);
+	/* IRIs keep letters of any script, but escape white space and
+	 * invisible controls, which EPUBCheck takes for no URI */
+	{
+		char	*e = url_escape("https://example.com/\xc3\xa9t\xc3\xa9"
+		    "\xc2\xa0" "a\xe2\x80\xa8" "b\xe3\x80\x80" "c\xe2\x80\x8b",
+		    1);
+
+		CHECK_STR(e, "https://example.com/\xc3\xa9t\xc3\xa9%C2%A0a"
+		    "%E2%80%A8" "b%E3%80%80" "c%E2%80%8B",
+		    "IRI: letters kept, NBSP, LS, ideographic space, ZWSP "
+		    "escaped");
+		free(e);
+	}
 	return TAP_DONE();
 }
