@@ -40,6 +40,7 @@ struct xw {
 	const struct galley_node *task;	/* item whose box is pending */
 	int			 rtl;		/* the chapter reads right to
 						   left: code does not */
+	int			 in_body;	/* the table's tbody is open */
 };
 
 static void
@@ -584,11 +585,16 @@ static void
 render_row(struct xw *x, const struct galley_node *n)
 {
 	const struct galley_node	*c;
-	int				 head = n->u.row.header;
-	int				 first = n->prev == NULL ||
-					     n->prev->u.row.header != head;
-	int				 last = n->next == NULL ||
-					     n->next->u.row.header != head;
+	int				 head, first, last;
+
+	/* the header rows the table begins with make its thead; a header
+	 * row after the body (JSON may have one) is a body row of th */
+	head = n->u.row.header && !x->in_body;
+	first = head ? n->prev == NULL : !x->in_body;
+	last = head ? n->next == NULL || !n->next->u.row.header :
+	    n->next == NULL;
+	if (!head)
+		x->in_body = 1;
 
 	if (first)
 		put(x, head ? "<thead>\n" : "<tbody>\n");
@@ -598,11 +604,11 @@ render_row(struct xw *x, const struct galley_node *n)
 			render(x, c);
 			continue;
 		}
-		put(x, head ? "<th scope=\"col\"" : "<td");
+		put(x, n->u.row.header ? "<th scope=\"col\"" : "<td");
 		put(x, align_class(c->u.cell.align));
 		put(x, ">");
 		render_inlines(x, c);
-		put(x, head ? "</th>" : "</td>");
+		put(x, n->u.row.header ? "</th>" : "</td>");
 	}
 	put(x, "</tr>\n");
 	if (last)
@@ -849,12 +855,17 @@ render(struct xw *x, const struct galley_node *n)
 	case GALLEY_NODE_THEMATIC_BREAK:
 		put(x, "<hr/>\n");
 		return;
-	case GALLEY_NODE_TABLE:
+	case GALLEY_NODE_TABLE: {
+		int	 saved = x->in_body;
+
+		x->in_body = 0;
 		x->e->tables++;
 		put(x, "<table>\n");
 		render_children(x, n);
 		put(x, "</table>\n");
+		x->in_body = saved;
 		return;
+	}
 	case GALLEY_NODE_TABLE_ROW:
 		render_row(x, n);
 		return;
