@@ -25,6 +25,16 @@ printf '# Hello\n\nworld\n' | ./galley convert -t json -o "$T/stdin-and-file" in
 check "standard input beside a file: read once, converted (pass 1 read it first)" sh -c \
     "[ $rc = 0 ] && grep -q '\"text\": \"Hello\"' '$T/stdin-and-file/stdin.json' && grep -q '^2 converted, 0 failed' '$T/stdin2.err'"
 
+# Values that can mean nothing are usage errors (status 2).
+for args in "--lang xx-!!" "-t ," "--report=" "--tei-corpus="; do
+	./galley convert $args -o "$T/u2" input 2>/dev/null; rc=$?
+	if [ $rc = 2 ]; then ok "convert $args: status 2"; else notok "convert $args: status $rc"; fi
+done
+for args in "--language xx-!!" "--title=" "--identifier= "; do
+	./galley book $args -o "$T/u2.epub" input 2>/dev/null; rc=$?
+	if [ $rc = 2 ]; then ok "book $args: status 2"; else notok "book $args: status $rc"; fi
+done
+
 # Parallel runs write the same bytes as one job.
 sh scripts/gen-articles.sh 60 "$T/gen60" input
 ./galley convert -q -j 1 -t json,tree -o "$T/j1" "$T/gen60" 2>/dev/null

@@ -214,8 +214,18 @@ if $BOOK --help >/dev/null 2>&1; then
 	check "book: 1,000 chapters in the spine" \
 	    sh -c "test \$(unzip -p '$E/gen1000.epub' OEBPS/content.opf |
 	    grep -c '<itemref idref=\"ch') -eq 1000"
+	# book.yaml as people write it: a locale for a language, empty
+	# values (as if not given, with a warning each)
+	mkdir -p "$E/yaml-odd"
+	cp input/000_5413cba6d7dd22c5.txt "$E/yaml-odd/one.md"
+	printf 'language: en_US\ntitle: ""\npublisher: ""\nrights: " "\nidentifier: ""\nsubtitle: ""\nauthors: [""]\n' >"$E/yaml-odd/book.yaml"
+	$BOOK -o "$E/yaml-odd.epub" "$E/yaml-odd" 2>"$E/yaml-odd.err"
+	check "book: book.yaml's en_US is en-US, empty values are ignored with a warning" \
+	    sh -c "unzip -p '$E/yaml-odd.epub' OEBPS/content.opf | grep -q '<dc:language>en-US</dc:language>' &&
+	    [ \$(grep -c 'is empty; ignored' '$E/yaml-odd.err') = 5 ] &&
+	    grep -q 'an empty or non-text entry of \"authors\"' '$E/yaml-odd.err'"
 	books="$E/seeds-book.epub $E/sde.epub $E/yaml.epub $E/order.epub
-	    $E/opts.epub $E/links-book.epub $E/gen1000.epub"
+	    $E/opts.epub $E/links-book.epub $E/gen1000.epub $E/yaml-odd.epub"
 else
 	skip "book: galley book" "this galley does not dispatch 'book' yet"
 fi

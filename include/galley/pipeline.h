@@ -81,6 +81,12 @@ GALLEY_API int	galley_encoding_utf16(const char *data, size_t len);
  * named (opts->format).
  */
 GALLEY_API const char	*galley_markup_kind(const char *data, size_t len);
+/*
+ * A language tag or a language's name ("nb_NO", "EN", "Norwegian") as
+ * galley writes it (BCP 47: "nb-NO", "en", "no") into out; -1 if it is
+ * neither.
+ */
+GALLEY_API int	galley_lang_tag(const char *in, char *out, size_t sz);
 /* Index into galley_filters(), or -1. */
 GALLEY_API int	galley_filter_find(const char *);
 /* Free what the calling thread keeps from one document to the next

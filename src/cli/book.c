@@ -467,14 +467,26 @@ cmd_book(int argc, char **argv)
 			output = optarg;
 			break;
 		case OPT_TITLE:
+			if (galley_blank(optarg)) {
+				fputs("galley book: --title is empty\n", stderr);
+				goto usage;
+			}
 			opt.title = optarg;
 			break;
 		case OPT_AUTHOR:
 			galley_strlist_add(bdoc, &opt.authors, optarg);
 			break;
-		case OPT_LANGUAGE:
-			opt.language = optarg;
+		case OPT_LANGUAGE: {
+			char	 tag[160];
+
+			if (galley_lang_tag(optarg, tag, sizeof(tag)) == -1) {
+				fprintf(stderr, "galley book: --language %s: not "
+				    "a BCP 47 language tag\n", optarg);
+				goto usage;
+			}
+			opt.language = galley_doc_strdup(bdoc, tag);
 			break;
+		}
 		case OPT_COVER:
 			opt.cover = optarg;
 			break;
@@ -482,6 +494,11 @@ cmd_book(int argc, char **argv)
 			opt.css = optarg;
 			break;
 		case OPT_IDENTIFIER:
+			if (galley_blank(optarg)) {
+				fputs("galley book: --identifier is empty\n",
+				    stderr);
+				goto usage;
+			}
 			opt.identifier = optarg;
 			break;
 		case 'f':
@@ -494,9 +511,17 @@ cmd_book(int argc, char **argv)
 			}
 			run.opts.format = optarg;
 			break;
-		case OPT_LANG:
+		case OPT_LANG: {
+			char	 tag[160];
+
+			if (galley_lang_tag(optarg, tag, sizeof(tag)) == -1) {
+				fprintf(stderr, "galley book: --lang %s: not a "
+				    "BCP 47 language tag\n", optarg);
+				goto usage;
+			}
 			run.opts.lang = optarg;
 			break;
+		}
 		case OPT_ENCODING:
 			if (check_encoding(optarg) == -1)
 				goto usage;
@@ -761,8 +786,9 @@ cmd_book(int argc, char **argv)
 	if (update && !failed)
 		stamp_write(output, stamp);
 	if (!run.quiet)
-		fprintf(stderr, "%s: %zu chapters, %zu languages, %zu "
-		    "warnings%s\n", output, narts, e.nlang, run.warnings,
+		fprintf(stderr, "%s: %zu chapter%s, %zu language%s, %zu "
+		    "warnings%s\n", output, narts, narts == 1 ? "" : "s",
+		    e.nlang, e.nlang == 1 ? "" : "s", run.warnings,
 		    failed ? "; some articles failed" : "");
 	rc = failed ? 1 : 0;
 	goto done;

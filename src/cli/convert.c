@@ -826,6 +826,11 @@ parse_writers(struct run *run, const char *list)
 		run->writers[run->nwriters++] = w;
 	}
 	free(copy);
+	if (rc == 0 && run->nwriters == 0) {
+		fprintf(stderr, "galley: -t names no output format (see "
+		    "galley --list-formats)\n");
+		rc = -1;
+	}
 	return rc;
 }
 
@@ -937,9 +942,17 @@ cmd_convert(int argc, char **argv)
 		case 'h':
 			convert_usage(stdout);
 			return 0;
-		case OPT_LANG:
+		case OPT_LANG: {
+			char	 tag[160];
+
+			if (galley_lang_tag(optarg, tag, sizeof(tag)) == -1) {
+				fprintf(stderr, "galley: --lang %s: not a BCP 47 "
+				    "language tag\n", optarg);
+				return 2;
+			}
 			run.opts.lang = optarg;
 			break;
+		}
 		case OPT_ENCODING:
 			if (check_encoding(optarg) == -1)
 				return 2;
@@ -990,12 +1003,22 @@ cmd_convert(int argc, char **argv)
 			break;
 		}
 		case OPT_REPORT:
+			if (*optarg == '\0') {
+				fputs("galley: --report wants a file name\n",
+				    stderr);
+				return 2;
+			}
 			run.report = optarg;
 			break;
 		case OPT_UPDATE:
 			run.update = 1;
 			break;
 		case OPT_TEI_CORPUS:
+			if (*optarg == '\0') {
+				fputs("galley: --tei-corpus wants a file name\n",
+				    stderr);
+				return 2;
+			}
 			run.corpus = optarg;
 			break;
 		case OPT_TRANSLATIONS:

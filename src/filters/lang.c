@@ -446,3 +446,12 @@ const struct galley_filter filter_language = {
 	1,
 	language_run
 };
+
+int
+galley_lang_tag(const char *in, char *out, size_t sz)
+{
+	if (in == NULL || galley_blank(in))
+		return -1;
+	return lang_normalise(in, out, sz) == 0 ||
+	    lang_from_name(in, out, sz) == 0 ? 0 : -1;
+}

@@ -155,8 +155,12 @@ strings(struct galley_doc *doc, struct galley_strlist *l,
 		if (c->kind == GALLEY_VALUE_MAP && s == NULL)
 			s = scalar(doc, galley_value_get(c, "path"), file,
 			    dg);
-		if (s != NULL)
+		if (s != NULL && !galley_blank(s))
 			galley_strlist_add(doc, l, path_in(doc, dir, s));
+		else if (c->kind != GALLEY_VALUE_MAP)
+			galley_diag_add(dg, GALLEY_WARNING, file, c->pos.line,
+			    c->pos.col, "book.yaml: an empty or non-text entry "
+			    "of \"%s\"; ignored", v->key != NULL ? v->key : "");
 	}
 }
 
@@ -176,6 +180,14 @@ epub_book_from_yaml(struct galley_book *k, struct galley_doc *doc,
 	for (v = root->first; v != NULL; v = v->next) {
 		const char *key = v->key != NULL ? v->key : "";
 
+		/* an empty value says nothing: as if not given */
+		if (v->kind == GALLEY_VALUE_STRING && galley_blank(v->str)) {
+			galley_diag_add(dg, GALLEY_WARNING, file, v->pos.line,
+			    v->pos.col, "book.yaml: \"%s\" is empty; "
+			    "ignored", key);
+			continue;
+		}
+
 		if (strcmp(key, "title") == 0)
 			k->title = scalar(doc, v, file, dg);
 		else if (strcmp(key, "subtitle") == 0)
@@ -185,8 +197,19 @@ epub_book_from_yaml(struct galley_book *k, struct galley_doc *doc,
 		    strcmp(key, "creator") == 0)
 			strings(doc, &k->authors, v, NULL, file, dg);
 		else if (strcmp(key, "language") == 0 ||
-		    strcmp(key, "lang") == 0)
-			k->language = scalar(doc, v, file, dg);
+		    strcmp(key, "lang") == 0) {
+			char	 tag[160];
+
+			if ((s = scalar(doc, v, file, dg)) == NULL)
+				continue;
+			if (galley_lang_tag(s, tag, sizeof(tag)) == 0)
+				k->language = galley_doc_strdup(doc, tag);
+			else
+				galley_diag_add(dg, GALLEY_WARNING, file,
+				    v->pos.line, v->pos.col, "book.yaml: "
+				    "language \"%s\" is no BCP 47 tag; "
+				    "ignored", s);
+		}
 		else if (strcmp(key, "publisher") == 0)
 			k->publisher = scalar(doc, v, file, dg);
 		else if (strcmp(key, "rights") == 0)
