@@ -103,6 +103,17 @@ rm -rf "$T/gen1500" "$T/o1500-1" "$T/o1500-2" "$T/c1500-1.xml"
 for k in 1 2 3; do ./galley convert -q --shard $k/3 -t json -o "$T/shards" "$T/gen60" 2>/dev/null; done
 ./galley convert -q -t json -o "$T/whole" "$T/gen60" 2>/dev/null
 check "three shards together equal the whole run" diff -r -x .galley-state "$T/shards" "$T/whole"
+# ... also when articles link across shards: every shard names all
+# articles (pass 1 reads every input's front matter).
+mkdir -p "$T/xlinks"
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+	printf -- '---\ntitle: Article %s\nslug: art-%s\nlang: en\n---\n\n# Article %s\n\n## Part\n\nSee [the next](/art-%s) and [its part](/art-%s#part).\n' \
+	    $i $i $i $((i % 12 + 1)) $((i % 12 + 1)) >"$T/xlinks/a$i.md"
+done
+for k in 1 2 3; do ./galley convert -q --shard $k/3 -t json,tei -o "$T/xshards" "$T/xlinks" 2>/dev/null; done
+./galley convert -q -t json,tei -o "$T/xwhole" "$T/xlinks" 2>/dev/null
+check "three shards of linked articles together equal the whole run, links resolved" sh -c \
+    "diff -r -x .galley-state '$T/xshards' '$T/xwhole' && ! grep -q unresolved '$T/xwhole/a5.json' && grep -q '\"link\": \"internal\", \"target\": \"art-6\"' '$T/xwhole/a5.json'"
 n1=$(./galley convert -q --shard 1/3 -t json -o "$T/s1" "$T/gen60" 2>/dev/null; ls "$T/s1" | wc -l)
 if [ "$n1" -gt 5 ] && [ "$n1" -lt 40 ]; then ok "a shard holds a part ($n1 of 60)"
 else notok "a shard holds a part ($n1 of 60)"; fi

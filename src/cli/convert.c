@@ -54,7 +54,9 @@ struct result {
 };
 
 struct run {
-	struct input_list	 inputs;
+	struct input_list	 inputs;	/* to convert (a --shard) */
+	struct input_list	 all;		/* every input: pass 1 names
+						   them all for links */
 	const struct galley_writer *writers[MAX_WRITERS];
 	size_t			 nwriters;
 	const char		*outdir;
@@ -234,7 +236,7 @@ check_slug(const struct run *run, size_t i, const struct galley_doc *doc,
 
 	if (m->slug == NULL || m->source == NULL ||
 	    galley_linkindex_lookup(run->index, m->slug, &order) == NULL ||
-	    order >= i)
+	    order >= run->inputs.v[i].seq)
 		return;
 	base = strrchr(m->source, '/');
 	base = base != NULL ? base + 1 : m->source;
@@ -243,7 +245,7 @@ check_slug(const struct run *run, size_t i, const struct galley_doc *doc,
 		return;		/* its file name: not a slug it asked for */
 	galley_diag_add(dg, GALLEY_WARNING, m->source, 0, 0, "slug \"%s\" "
 	    "is also the slug of %s, earlier in this run: links to it go "
-	    "there", m->slug, run->inputs.v[order].path);
+	    "there", m->slug, run->all.v[order].path);
 }
 
 static int	skip_binary(const struct run *, const struct input *,
@@ -350,7 +352,7 @@ out:
 static void
 index_one(struct run *run, size_t i)
 {
-	const struct input	*in = &run->inputs.v[i];
+	const struct input	*in = &run->all.v[i];
 	struct galley_diag	*dg = galley_diag_new();
 	struct galley_doc	*doc = NULL;
 	char			*data = NULL;
@@ -418,7 +420,7 @@ worker(void *arg)
 
 	while (run->indexing) {
 		i = __atomic_fetch_add(&run->next, 1, __ATOMIC_RELAXED);
-		if (i < run->inputs.n) {
+		if (i < run->all.n) {
 			index_one(run, i);
 			continue;
 		}
@@ -595,20 +597,21 @@ mark_same_stems(struct input_list *l)
 
 /* Keep the inputs of shard k (0-based) of n, by a hash of their path. */
 static void
-shard(struct input_list *l, unsigned long k, unsigned long n)
+shard(struct input_list *part, const struct input_list *all,
+    unsigned long k, unsigned long n)
 {
-	size_t	 i, o = 0;
+	size_t	 i;
 
-	for (i = 0; i < l->n; i++) {
-		unsigned long long h = state_hash(l->v[i].rel,
-		    strlen(l->v[i].rel), 0);
+	part->v = xmalloc_cli((all->n + 1) * sizeof(*part->v));
+	part->n = 0;
+	part->cap = all->n + 1;
+	for (i = 0; i < all->n; i++) {
+		unsigned long long h = state_hash(all->v[i].rel,
+		    strlen(all->v[i].rel), 0);
 
 		if (h % n == k)
-			l->v[o++] = l->v[i];
-		else
-			free(l->v[i].path);	/* and rel */
+			part->v[part->n++] = all->v[i];	/* strings shared */
 	}
-	l->n = o;
 }
 
 /* A hash of everything besides the input that shapes the outputs. */
@@ -1052,16 +1055,20 @@ cmd_convert(int argc, char **argv)
 		const char *const outputs[] = { run.outdir, run.report,
 		    run.corpus };
 
-		c = inputs_collect(&run.inputs, argv, argc, run.verbose,
+		c = inputs_collect(&run.all, argv, argc, run.verbose,
 		    outputs, 3, dg);
 	}
 	failed += (size_t)c;
 	warnings += print_diag(dg, run.verbose);
 	galley_diag_free(dg);
-	mark_same_stems(&run.inputs);
+	mark_same_stems(&run.all);
+	for (i = 0; i < run.all.n; i++)
+		run.all.v[i].seq = i;
 	if (shard_n > 1)
-		shard(&run.inputs, (unsigned long)shard_k - 1,
+		shard(&run.inputs, &run.all, (unsigned long)shard_k - 1,
 		    (unsigned long)shard_n);
+	else
+		run.inputs = run.all;	/* the same array */
 	run.settings = settings_hash(&run, to);
 	if (strcmp(run.outdir, "-") != 0)
 		state_load(&run.state, run.outdir);
@@ -1080,7 +1087,9 @@ cmd_convert(int argc, char **argv)
 	    (run.inputs.n != 1 || run.nwriters != 1)) {
 		fprintf(stderr, "galley: -o - writes one input in one "
 		    "format to standard output\n");
-		inputs_release(&run.inputs);
+		if (run.inputs.v != run.all.v)
+			free(run.inputs.v);
+		inputs_release(&run.all);
 		return 2;
 	}
 
@@ -1206,6 +1215,8 @@ cmd_convert(int argc, char **argv)
 	pthread_barrier_destroy(&run.barrier);
 	pthread_cond_destroy(&run.cv);
 	pthread_cond_destroy(&run.cv_ring);
-	inputs_release(&run.inputs);
+	if (run.inputs.v != run.all.v)
+		free(run.inputs.v);	/* its strings are all's */
+	inputs_release(&run.all);
 	return rc;
 }

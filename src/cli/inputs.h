@@ -13,6 +13,7 @@ struct input {
 	int	 found;	/* found in a folder, not named: skip if binary */
 	int	 keep_ext; /* another input has its name but the extension:
 			   its outputs keep it ("a.txt.json") */
+	size_t	 seq;	/* its place among all inputs, --shard aside */
 };
 
 struct input_list {
