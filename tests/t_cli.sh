@@ -127,6 +127,11 @@ check "--update: an unchanged folder converts nothing" grep -q "^0 converted, 0 
 echo "One more line." >> "$T/gen60/a00007.md"
 ./galley convert --update -t json -o "$T/upd" "$T/gen60" 2>"$T/upd2.err"
 check "--update: a changed file is converted again" grep -q "^1 converted, 0 failed.*; 59 unchanged" "$T/upd2.err"
+./galley convert -q --update -t json --tei-corpus "$T/upd-c.xml" -o "$T/upd-c" "$T/gen60" 2>/dev/null
+echo "One more line." >> "$T/gen60/a00003.md"
+./galley convert --update -t json --tei-corpus "$T/upd-c.xml" -o "$T/upd-c" "$T/gen60" 2>"$T/upd-c.err"
+check "--update with --tei-corpus: one converted, the corpus still holds all 60" sh -c \
+    "grep -q '^1 converted, 0 failed.*; 59 unchanged' '$T/upd-c.err' && [ \$(grep -c '<TEI ' '$T/upd-c.xml') = 60 ]"
 mv "$T/gen60/a00011.md" "$T/a00011.md.away"
 ./galley convert --update -t json -o "$T/upd" "$T/gen60" 2>"$T/upd-gone.err"
 mv "$T/a00011.md.away" "$T/gen60/a00011.md"

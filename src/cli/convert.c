@@ -261,6 +261,7 @@ convert_one(struct run *run, size_t i, struct result *r)
 	char			*data = NULL;
 	size_t			 len, k;
 	double			 t0 = now_seconds();
+	int			 unchanged = 0;
 
 	r->dg = galley_diag_new();
 	if (!run->verbose)	/* printed only with -v */
@@ -293,9 +294,13 @@ convert_one(struct run *run, size_t i, struct result *r)
 	r->hash = state_hash(data, len, run->settings);
 	if (run->update && state_lookup(&run->state, in->rel) == r->hash &&
 	    outputs_exist(run, in)) {
-		r->skipped = 1;
-		r->failed = 0;
-		goto out;
+		if (run->corpus == NULL) {
+			r->skipped = 1;
+			r->failed = 0;
+			goto out;
+		}
+		/* the teiCorpus wants every text: read, nothing written */
+		unchanged = 1;
 	}
 	opts = run->opts;
 	if (run->max_seconds > 0)
@@ -313,7 +318,7 @@ convert_one(struct run *run, size_t i, struct result *r)
 		check_slug(run, i, doc, r->dg);
 	r->language = dup_or_null(meta->language);
 	r->title = dup_or_null(meta->title);
-	for (k = 0; k < run->nwriters; k++) {
+	for (k = 0; !unchanged && k < run->nwriters; k++) {
 		if (opts.deadline > 0 && now_seconds() > opts.deadline) {
 			galley_diag_add(r->dg, GALLEY_ERROR, in->path, 0, 0,
 			    "time limit of %g s reached before the %s output "
@@ -326,6 +331,7 @@ convert_one(struct run *run, size_t i, struct result *r)
 			goto out;
 	}
 	r->failed = 0;
+	r->skipped = unchanged;
 	if (run->corpus != NULL &&
 	    galley_tei_corpus_spooling(run->corpus_tei)) {
 		/* The corpus spools it packed: packed here, in parallel. */
@@ -787,7 +793,7 @@ needs_index(struct run *run)
 
 	if (run->inputs.n == 0 || (run->opts.no_filters & filter_bit("links")))
 		return 0;
-	if (!run->update)
+	if (!run->update || run->corpus != NULL)	/* it reads all */
 		return 1;
 	for (i = 0; i < run->inputs.n; i++) {
 		char	*data;
