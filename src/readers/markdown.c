@@ -5,6 +5,7 @@
  * footnotes) into the model.  The only file that includes cmark-gfm.
  */
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,32 @@
 #include "readers/markdown.h"
 
 static pthread_once_t	 registered = PTHREAD_ONCE_INIT;
+
+/* cmark-gfm's allocator, but out of memory exits with galley's status
+ * 70 (cmark-gfm's own aborts). */
+static void *
+md_calloc(size_t n, size_t sz)
+{
+	void	*p = calloc(n, sz);
+
+	if (p == NULL) {
+		fputs("galley: out of memory\n", stderr);
+		exit(70);
+	}
+	return p;
+}
+
+static void *
+md_realloc(void *p, size_t sz)
+{
+	if ((p = realloc(p, sz)) == NULL) {
+		fputs("galley: out of memory\n", stderr);
+		exit(70);
+	}
+	return p;
+}
+
+static cmark_mem	 md_mem = { md_calloc, md_realloc, free };
 static pthread_mutex_t	 cmark_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static const char *const extensions[] = {
@@ -479,12 +506,12 @@ md_parse_body(struct galley_doc *doc, const char *name, const char *body,
 	 * fill it once, before threads race there. */
 	pthread_once(&registered, cmark_gfm_core_extensions_ensure_registered);
 	/* cmark-gfm keeps the characters its inline extensions react to in
-	 * one table for the process: a parser adds them when it parses and
-	 * takes them out again, so a parser in another thread at that moment
-	 * misses autolinks and strikethrough.  One parse at a time; the
-	 * tree is turned into the model outside the lock. */
-	pthread_mutex_lock(&cmark_lock);
-	parser = cmark_parser_new(MD_CMARK_OPTIONS);
+	 * one table for the process: a parser adds them when it parses the
+	 * inlines (in cmark_parser_finish()) and takes them out again, so a
+	 * parser in another thread at that moment misses autolinks and
+	 * strikethrough.  One inline pass at a time; the blocks are parsed,
+	 * and the tree turned into the model, outside the lock. */
+	parser = cmark_parser_new_with_mem(MD_CMARK_OPTIONS, &md_mem);
 	for (i = 0; extensions[i] != NULL; i++) {
 		/* cmark-gfm's autolink pass needs some 45 bytes of memory
 		 * per byte of text: past a size, bare URLs stay text. */
@@ -499,9 +526,10 @@ md_parse_body(struct galley_doc *doc, const char *name, const char *body,
 		    cmark_find_syntax_extension(extensions[i]));
 	}
 	cmark_parser_feed(parser, body, len);
+	pthread_mutex_lock(&cmark_lock);
 	croot = cmark_parser_finish(parser);
-	cmark_parser_free(parser);
 	pthread_mutex_unlock(&cmark_lock);
+	cmark_parser_free(parser);
 	memset(&md, 0, sizeof(md));
 	md.doc = doc;
 	md.name = name;
