@@ -210,6 +210,15 @@ done
 check "the run's own outputs inside its input folder are not read back" sh -c \
     "[ $rc = 0 ] && [ ! -e '$T/own/out/out' ] && grep -q '^1 converted, 0 failed' '$T/own-2.err' && grep -q 'out: note: skipped: the output folder of this run' '$T/own-2.err' && grep -q 'rep.json: note: skipped: an output of this run' '$T/own-2.err'"
 
+# A file name near the file system's limit: its outputs fit, and so
+# must the temporary files they are written through.
+mkdir -p "$T/longname"
+long=$(printf '%0236d' 0 | tr 0 a)
+cp input/000_5413cba6d7dd22c5.txt "$T/longname/$long.md"
+./galley convert -q -t json,epub,tei -o "$T/longname-out" "$T/longname" 2>/dev/null; rc=$?
+check "a 236-character file name: status 0, its three outputs" sh -c \
+    "[ $rc = 0 ] && [ \$(ls '$T/longname-out' | wc -l) = 3 ]"
+
 # An article alone in its run still finds itself by slug.
 mkdir -p "$T/self"
 printf -- '---\ntitle: Lease\nslug: lease\nlang: en\n---\n\n# Lease\n\n## Key points\n\nSee [the key points](/lease#key-points) and [this page](lease.md).\n' > "$T/self/lease.md"

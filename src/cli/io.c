@@ -224,6 +224,9 @@ make_parents(const char *path)
 	return 0;
 }
 
+/* Bytes of a file name most file systems take (NAME_MAX). */
+#define TMP_NAME_MAX	255
+
 /* Output goes through a buffer: one write for most files. */
 #define OUT_BUF_MAX	(256 * 1024)
 
@@ -290,8 +293,11 @@ out_open(struct out_file *o, const char *path, struct galley_diag *dg)
 		goto fail_open;
 	}
 	for (tries = 0; tries < 2; tries++) {
+		/* ".NAME.PID.N.tmp", or ".galley.PID.N.tmp" when NAME is
+		 * so long that the file system would refuse that */
 		snprintf(o->tmp, sz, "%.*s.%s.%ld.%lu.tmp", (int)dirlen, path,
-		    base, __atomic_load_n(&pid, __ATOMIC_RELAXED),
+		    strlen(base) > TMP_NAME_MAX - 48 ? "galley" : base,
+		    __atomic_load_n(&pid, __ATOMIC_RELAXED),
 		    __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED));
 		o->fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
 		    0666);
