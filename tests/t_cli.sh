@@ -219,6 +219,11 @@ cp input/000_5413cba6d7dd22c5.txt "$T/longname/$long.md"
 check "a 236-character file name: status 0, its three outputs" sh -c \
     "[ $rc = 0 ] && [ \$(ls '$T/longname-out' | wc -l) = 3 ]"
 
+# The same file named twice is converted once.
+./galley convert -t json -o "$T/twice-out" input/000_5413cba6d7dd22c5.txt ./input/000_5413cba6d7dd22c5.txt input 2>"$T/twice.err"; rc=$?
+check "one file named twice (and in a folder named): converted once, said" sh -c \
+    "[ $rc = 0 ] && grep -q '^5 converted' '$T/twice.err' && [ \$(grep -c 'named twice: converted once' '$T/twice.err') = 2 ]"
+
 # An article alone in its run still finds itself by slug.
 mkdir -p "$T/self"
 printf -- '---\ntitle: Lease\nslug: lease\nlang: en\n---\n\n# Lease\n\n## Key points\n\nSee [the key points](/lease#key-points) and [this page](lease.md).\n' > "$T/self/lease.md"

@@ -196,6 +196,69 @@ walk_dir(struct walk *w, const char *dir, const char *rel)
 	w->depth--;
 }
 
+struct ident {
+	dev_t	 dev;
+	ino_t	 ino;
+	size_t	 i;
+};
+
+static int
+cmp_ident(const void *a, const void *b)
+{
+	const struct ident *x = a, *y = b;
+
+	if (x->dev != y->dev)
+		return x->dev < y->dev ? -1 : 1;
+	if (x->ino != y->ino)
+		return x->ino < y->ino ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/*
+ * The same file named twice ("a.md ./a.md", a folder and a file in it,
+ * "- -") is one input: the later ones go, with a warning.
+ */
+static void
+drop_twice(struct input_list *l, struct galley_diag *dg)
+{
+	struct ident	*id = xmalloc_cli((l->n + 1) * sizeof(*id));
+	char		*gone = xmalloc_cli(l->n + 1);
+	struct stat	 st;
+	size_t		 i, n = 0, o = 0, stdin_at = (size_t)-1;
+
+	memset(gone, 0, l->n + 1);
+	for (i = 0; i < l->n; i++) {
+		if (strcmp(l->v[i].path, "-") == 0) {
+			if (stdin_at != (size_t)-1)
+				gone[i] = 1;
+			else
+				stdin_at = i;
+			continue;
+		}
+		if (stat(l->v[i].path, &st) == 0) {
+			id[n].dev = st.st_dev;
+			id[n].ino = st.st_ino;
+			id[n++].i = i;
+		}
+	}
+	qsort(id, n, sizeof(*id), cmp_ident);
+	for (i = 1; i < n; i++)	/* sorted: the first named comes first */
+		if (id[i].dev == id[i - 1].dev && id[i].ino == id[i - 1].ino)
+			gone[id[i].i] = 1;
+	for (i = 0; i < l->n; i++) {
+		if (gone[i]) {
+			galley_diag_add(dg, GALLEY_WARNING, l->v[i].path, 0, 0,
+			    "named twice: converted once");
+			free(l->v[i].path);
+			continue;
+		}
+		l->v[o++] = l->v[i];
+	}
+	l->n = o;
+	free(gone);
+	free(id);
+}
+
 int
 inputs_collect(struct input_list *l, char *const *paths, int npaths,
     int verbose, const char *const *outputs, int noutputs,
@@ -236,6 +299,8 @@ inputs_collect(struct input_list *l, char *const *paths, int npaths,
 		base = strrchr(p, '/');
 		inputs_add(l, p, base ? base + 1 : p);
 	}
+	if (npaths > 1)
+		drop_twice(l, dg);
 	return w.errors;
 }
 
