@@ -580,6 +580,22 @@ set_attr(struct jr *r, struct galley_node *n, enum attr a, json_t *v)
 	return rc;
 }
 
+/* A UUID as the schema has it: lower case, 8-4-4-4-12. */
+static int
+uuid_form(const char *s)
+{
+	size_t	 i;
+
+	if (strlen(s) != 36)
+		return 0;
+	for (i = 0; i < 36; i++)
+		if (i == 8 || i == 13 || i == 18 || i == 23 ? s[i] != '-' :
+		    !((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' &&
+		    s[i] <= 'f')))
+			return 0;
+	return 1;
+}
+
 static int	read_nodes(struct jr *, struct galley_node *, json_t *);
 
 /*
@@ -624,10 +640,11 @@ read_node(struct jr *r, struct galley_node *parent, json_t *o)
 	}
 	n = galley_node_new(r->doc, (enum galley_node_type)type, pos);
 	if (galley_node_append(parent, n) == -1)
-		return fail(r, "a %s cannot hold a %s",
+		return fail(r, "a %s cannot hold %s %s",
 		    parent->type == GALLEY_NODE_DOCUMENT ? "body" :
 		    galley_node_type_name(parent->type),
-		    galley_node_type_name(n->type));
+		    strchr("aeiou", galley_node_type_name(n->type)[0]) !=
+		    NULL ? "an" : "a", galley_node_type_name(n->type));
 	if (type == GALLEY_NODE_CODE_BLOCK)
 		n->u.code_block.info = "";
 	if (type == GALLEY_NODE_LINK || type == GALLEY_NODE_IMAGE)
@@ -891,6 +908,9 @@ read_meta(struct jr *r, struct galley_meta *m, json_t *o)
 		if (slot != NULL) {
 			if (get_string(r, slot, v) == -1)
 				return -1;
+			if (slot == &m->uuid && !uuid_form(m->uuid))
+				return fail(r, "expected a lower-case UUID "
+				    "(8-4-4-4-12 hexadecimal digits)");
 		} else if (strcmp(key, "keywords") == 0) {
 			m->keywords.n = 0;
 			if (read_strlist(r, &m->keywords, v) == -1)
