@@ -272,6 +272,17 @@ check "book --update: unchanged articles, no rebuild" grep -qx "$T/bu.epub: unch
 echo "One more sentence." >> "$T/bu/main.md"
 ./galley book --update -o "$T/bu.epub" "$T/bu" 2>"$T/bu2.err"
 check "book --update: a changed chapter rebuilds the book" grep -q "$T/bu.epub: 2 chapters" "$T/bu2.err"
+# ... and when an image a chapter shows changed, or its --tei is gone.
+mkdir -p "$T/bi"
+cp tests/epub/img/dot.png "$T/bi/pic.png"
+printf -- '---\ntitle: Pic\nlang: en\n---\n\n![a dot](pic.png)\n' >"$T/bi/pic.md"
+./galley book -q --update --tei "$T/bi.tei.xml" -o "$T/bi.epub" "$T/bi/pic.md" 2>/dev/null
+cp tests/epub/img/pixel.gif "$T/bi/pic.png"
+./galley book --update --tei "$T/bi.tei.xml" -o "$T/bi.epub" "$T/bi/pic.md" 2>"$T/bi1.err"
+rm -f "$T/bi.tei.xml"
+./galley book --update --tei "$T/bi.tei.xml" -o "$T/bi.epub" "$T/bi/pic.md" 2>"$T/bi2.err"
+check "book --update: a changed image rebuilds the book, a deleted --tei is made again" sh -c \
+    "grep -q '1 chapter' '$T/bi1.err' && unzip -l '$T/bi.epub' | grep -q 'images/i0001.gif' && grep -q '1 chapter' '$T/bi2.err' && [ -s '$T/bi.tei.xml' ]"
 
 # Two articles asking for one slug: the earlier input keeps it, whatever
 # the threads do, and the later one is told.

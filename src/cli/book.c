@@ -366,31 +366,54 @@ stamp_path(const char *output)
 	return p;
 }
 
+/*
+ * The state beside the book: the stamp, then the images its chapters
+ * took (their content changes the book too, and only the last build
+ * knows which they are), one path a line.  The stamp kept folds their
+ * content in.
+ */
 static int
-stamp_matches(const char *output, unsigned long long stamp)
+stamp_matches(const char *output, unsigned long long stamp, size_t max)
 {
-	char			*path = stamp_path(output);
+	char			*path = stamp_path(output), line[4096];
 	FILE			*f = fopen(path, "r");
 	unsigned long long	 old = 0;
 	struct stat		 st;
-	int			 same;
+	size_t			 n;
+	int			 ok;
 
-	same = f != NULL && fscanf(f, "%llx", &old) == 1 && old == stamp &&
+	ok = f != NULL && fscanf(f, "%llx\n", &old) == 1 &&
 	    stat(output, &st) == 0;
+	while (ok && fgets(line, sizeof(line), f) != NULL) {
+		n = strcspn(line, "\n");
+		line[n] = '\0';
+		if (n > 0)
+			stamp = hash_file(line, stamp, max);
+	}
 	if (f != NULL)
 		fclose(f);
 	free(path);
-	return same;
+	return ok && old == stamp;
 }
 
 static void
-stamp_write(const char *output, unsigned long long stamp)
+stamp_write(const char *output, unsigned long long stamp,
+    const struct epub *e, size_t max)
 {
 	char	*path = stamp_path(output);
 	FILE	*f = fopen(path, "w");
+	size_t	 i;
 
+	for (i = 0; i < e->images.cap; i++)
+		if (e->images.keys[i] != NULL &&
+		    strchr(e->images.keys[i], '\n') == NULL)
+			stamp = hash_file(e->images.keys[i], stamp, max);
 	if (f != NULL) {
 		fprintf(f, "%016llx\n", stamp);
+		for (i = 0; i < e->images.cap; i++)
+			if (e->images.keys[i] != NULL &&
+			    strchr(e->images.keys[i], '\n') == NULL)
+				fprintf(f, "%s\n", e->images.keys[i]);
 		fclose(f);
 	}
 	free(path);
@@ -604,7 +627,8 @@ cmd_book(int argc, char **argv)
 	flush_diag(&run);
 	if (update) {
 		stamp = book_stamp(argc, argv, &inputs, &book, run.max_size);
-		if (!failed && stamp_matches(output, stamp)) {
+		if (!failed && stamp_matches(output, stamp, run.max_size) &&
+		    (tei == NULL || access(tei, F_OK) == 0)) {
 			if (!run.quiet)
 				fprintf(stderr, "%s: unchanged\n", output);
 			rc = 0;
@@ -784,7 +808,7 @@ cmd_book(int argc, char **argv)
 		goto done;
 	}
 	if (update && !failed)
-		stamp_write(output, stamp);
+		stamp_write(output, stamp, &e, run.max_size);
 	if (!run.quiet)
 		fprintf(stderr, "%s: %zu chapter%s, %zu language%s, %zu "
 		    "warnings%s\n", output, narts, narts == 1 ? "" : "s",
