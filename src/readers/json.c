@@ -1009,7 +1009,11 @@ json_read(struct galley_doc *doc, const struct galley_src *src,
 		galley_diag_add(dg, GALLEY_ERROR, src->name,
 		    err.line > 0 ? (unsigned)err.line : 0,
 		    err.column > 0 ? (unsigned)err.column : 0,
-		    "JSON: %s", err.text);
+		    "JSON: %s%s", strstr(err.text, "JSON_ALLOW_NUL") != NULL ?
+		    "\\u0000 is not allowed in a string" : err.text,
+		    strstr(err.text, "depth") != NULL ? " (the JSON reader "
+		    "takes objects and arrays about 2,000 deep: nodes some "
+		    "1,000 deep, whatever --max-depth says)" : "");
 		return -1;
 	}
 	memset(&r, 0, sizeof(r));
