@@ -30,6 +30,10 @@ for args in "--lang xx-!!" "-t ," "--report=" "--tei-corpus="; do
 	./galley convert $args -o "$T/u2" input 2>/dev/null; rc=$?
 	if [ $rc = 2 ]; then ok "convert $args: status 2"; else notok "convert $args: status $rc"; fi
 done
+for args in "--link-base=notaurl" "--link-base=https://ex.com?q=1"; do
+	./galley convert $args -o "$T/u2" input 2>/dev/null; rc=$?
+	if [ $rc = 2 ]; then ok "convert $args: status 2"; else notok "convert $args: status $rc"; fi
+done
 for args in "--language xx-!!" "--title=" "--identifier= "; do
 	./galley book $args -o "$T/u2.epub" input 2>/dev/null; rc=$?
 	if [ $rc = 2 ]; then ok "book $args: status 2"; else notok "book $args: status $rc"; fi

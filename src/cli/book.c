@@ -552,6 +552,8 @@ cmd_book(int argc, char **argv)
 			break;
 
 		case OPT_LINK_BASE:
+			if (check_link_base(optarg) == -1)
+				goto usage;
 			run.opts.link_base = optarg;
 			break;
 		case OPT_NO_FILTER:

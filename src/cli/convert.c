@@ -969,6 +969,8 @@ cmd_convert(int argc, char **argv)
 			break;
 
 		case OPT_LINK_BASE:
+			if (check_link_base(optarg) == -1)
+				return 2;
 			run.opts.link_base = optarg;
 			break;
 		case OPT_NO_FILTER:

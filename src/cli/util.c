@@ -1,4 +1,5 @@
 /* Allocation that exits on failure, and a clock, for the command line. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,4 +99,21 @@ spool_dir(const char *path)
 		free(d);
 	}
 	return xstrdup_cli(tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
+}
+
+int
+check_link_base(const char *url)
+{
+	const char	*p = url;
+
+	if (isalpha((unsigned char)*p))
+		while (isalnum((unsigned char)*p) || *p == '+' || *p == '-' ||
+		    *p == '.')
+			p++;
+	if (p > url && strncmp(p, "://", 3) == 0 && p[3] != '\0' &&
+	    strcspn(url, "?# \t\n") == strlen(url))
+		return 0;
+	fprintf(stderr, "galley: --link-base %s: not an absolute URL without "
+	    "a query or fragment (say https://example.com/blog)\n", url);
+	return -1;
 }

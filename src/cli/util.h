@@ -12,6 +12,9 @@ double	 now_seconds(void);
 int	 ext_in(const char *ext, const char *const *list);
 /* --encoding NAME: 0 if galley can read it, else -1 with a message. */
 int	 check_encoding(const char *);
+/* --link-base URL: 0 if absolute, with no query or fragment, else -1
+ * with a message. */
+int	 check_link_base(const char *);
 /* The folder of path ("." if none); caller frees. */
 char	*dir_of(const char *path);
 /* Where a temporary file for the output path goes: its folder if that
