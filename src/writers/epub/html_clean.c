@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
@@ -401,7 +402,7 @@ image(struct hc *h, xmlNode *n)
 	}
 	if (map_get(&h->c->e->packed, src, &dummy))
 		href = src;
-	else if (*src != '\0' && (strncmp(src, "data:", 5) == 0 ||
+	else if (*src != '\0' && (strncasecmp(src, "data:", 5) == 0 ||
 	    strchr(src, ':') == NULL))
 		href = epub_image(h->c->e, src, h->c->basedir, h->c->file,
 		    h->c->line, h->c->col);

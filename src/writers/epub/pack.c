@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include <nettle/base64.h>
@@ -484,9 +485,9 @@ data_url(const char *url, char **out, size_t *len)
 	int				 b64, ok;
 
 	*out = NULL;
-	if (strncmp(url, "data:", 5) != 0 || comma == NULL)
+	if (strncasecmp(url, "data:", 5) != 0 || comma == NULL)
 		return -1;
-	b64 = comma - url >= 12 && strncmp(comma - 7, ";base64", 7) == 0;
+	b64 = comma - url >= 12 && strncasecmp(comma - 7, ";base64", 7) == 0;
 	if ((n = strlen(comma + 1)) > IMAGE_MAX)
 		return -1;
 	/* %xx decoded; in base64, line breaks and blanks off */
@@ -530,7 +531,7 @@ epub_image(struct epub *e, const char *url, const char *basedir,
 	size_t		 k, len;
 	struct epub_item *it;
 
-	if (strncmp(url, "data:", 5) == 0) {
+	if (strncasecmp(url, "data:", 5) == 0) {
 		/* its bytes become a file of the book, as a local one */
 		if (map_get(&e->images, url, &k))
 			return k == SIZE_MAX ? NULL : e->items[k].from_text;
