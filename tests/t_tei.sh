@@ -12,6 +12,12 @@ el() { echo "*[local-name()='$1']"; }
 # The seeds, each alone and all five as one corpus of translations.
 check "tei: seeds convert, with a teiCorpus" "$G" convert -t tei \
     --tei-corpus "$D/corpus.tei.xml" --translations -o "$D/seeds" input
+# translation_of names its original as links do ("/en", "en.md",
+# "./en.md", "en"); one that names nothing is said.
+"$G" convert -t tei --tei-corpus "$D/tof.tei.xml" -o "$D/tof" \
+    tests/translation-of 2>"$D/tof.err"
+check "tei: translation_of as links name articles; a wrong one is said" sh -c \
+    "grep -q 'corresp=\"#de #fr #it\"' '$D/tof.tei.xml' && grep -q 'es.md: warning: translation_of \"nosuch.md\" names no text' '$D/tof.err'"
 sh scripts/gen-articles.sh 24 "$D/gen-in" input >/dev/null
 check "tei: generated batch converts" "$G" convert -t tei -o "$D/gen" \
     "$D/gen-in"

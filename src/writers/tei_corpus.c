@@ -171,6 +171,34 @@ extra_str(const struct galley_meta *m, const char *key)
 }
 
 /*
+ * The text translation_of names, as links name articles: its id, slug
+ * or file ("en", "/en/", "./en.md", "posts/en.md"); NONE if none.
+ */
+static size_t
+lookup_text(struct galley_tei_corpus *c, const char *name)
+{
+	char	*n, *s, *e, *slash, *dot;
+	size_t	 i;
+
+	if ((i = lookup(c, "n", name, NULL)) != NONE)
+		return i;
+	n = dup_or_null(name);
+	for (s = n; strncmp(s, "./", 2) == 0 || *s == '/'; )
+		s += *s == '/' ? 1 : 2;
+	for (e = s + strlen(s); e > s && e[-1] == '/'; )
+		*--e = '\0';
+	if ((i = lookup(c, "n", s, NULL)) == NONE) {
+		slash = strrchr(s, '/');
+		s = slash != NULL ? slash + 1 : s;
+		if ((dot = strrchr(s, '.')) != NULL && dot > s)
+			*dot = '\0';
+		i = lookup(c, "n", s, NULL);
+	}
+	free(n);
+	return i;
+}
+
+/*
  * Index the texts by the names links and translation_of use (id, slug,
  * xml:id base, source path; also per language), and put translations
  * of one another in one group: one translationKey, translation_of
@@ -198,7 +226,15 @@ group(struct galley_tei_corpus *c)
 		if (c->book != NULL && c->book->translations)
 			unite(c, 0, i);
 		unite(c, i, remember(c, "k", c->t[i].key, NULL, i));
-		unite(c, i, lookup(c, "n", c->t[i].of, NULL));
+		if (c->t[i].of != NULL) {
+			j = lookup_text(c, c->t[i].of);
+			if (j == NONE)
+				galley_diag_add(c->dg, GALLEY_WARNING,
+				    c->t[i].source, 0, 0, "translation_of "
+				    "\"%s\" names no text of the TEI corpus",
+				    c->t[i].of);
+			unite(c, i, j);
+		}
 		j = remember(c, "i", c->t[i].id, NULL, i);
 		if (j != NONE && strcmp(c->t[j].lang, c->t[i].lang) != 0)
 			unite(c, i, j);
