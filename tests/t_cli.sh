@@ -25,6 +25,13 @@ printf '# Hello\n\nworld\n' | ./galley convert -t json -o "$T/stdin-and-file" in
 check "standard input beside a file: read once, converted (pass 1 read it first)" sh -c \
     "[ $rc = 0 ] && grep -q '\"text\": \"Hello\"' '$T/stdin-and-file/stdin.json' && grep -q '^2 converted, 0 failed' '$T/stdin2.err'"
 
+# Standard output that cannot be written (a full disk) is said.
+if [ -w /dev/full ]; then
+	./galley convert -o - input/000_5413cba6d7dd22c5.txt >/dev/full 2>"$T/full.err"; rc=$?
+	check "-o - on a full disk: status 1 and why" sh -c \
+	    "[ $rc = 1 ] && grep -q '^-: error: cannot write to standard output' '$T/full.err'"
+fi
+
 # Values that can mean nothing are usage errors (status 2).
 for args in "--lang xx-!!" "-t ," "--report=" "--tei-corpus="; do
 	./galley convert $args -o "$T/u2" input 2>/dev/null; rc=$?

@@ -333,6 +333,10 @@ out_commit(struct out_file *o, struct galley_diag *dg)
 		o->sink.failed = 1;
 	galley_buf_release(&o->buf);
 	if (o->tmp == NULL) {		/* standard output */
+		if (o->sink.failed)
+			galley_diag_add(dg, GALLEY_ERROR, "-", 0, 0,
+			    "cannot write to standard output: %s",
+			    strerror(errno));
 		free(o->path);
 		o->path = NULL;
 		return o->sink.failed ? -1 : 0;
