@@ -52,7 +52,7 @@ xcalloc(size_t n, size_t sz)
 
 	if (p == NULL) {
 		fputs("galley: out of memory\n", stderr);
-		exit(1);
+		exit(70);
 	}
 	return p;
 }
@@ -83,7 +83,7 @@ xstrdup(const char *s)
 
 	if (p == NULL) {
 		fputs("galley: out of memory\n", stderr);
-		exit(1);
+		exit(70);
 	}
 	return p;
 }
@@ -415,7 +415,7 @@ collect_id(struct galley_node *n, int entering, void *arg)
 		r->ids = realloc(r->ids, r->capids * sizeof(*r->ids));
 		if (r->ids == NULL) {
 			fputs("galley: out of memory\n", stderr);
-			exit(1);
+			exit(70);
 		}
 	}
 	r->ids[r->nids++] = n->id;

@@ -5,7 +5,6 @@
  * footnotes) into the model.  The only file that includes cmark-gfm.
  */
 #include <pthread.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,36 +13,15 @@
 #include <cmark-gfm/node.h>	/* footnote definition labels */
 
 #include "galley/pipeline.h"
+#include "model/model.h"
 #include "readers/frontmatter.h"
 #include "readers/markdown.h"
 
 static pthread_once_t	 registered = PTHREAD_ONCE_INIT;
 
 /* cmark-gfm's allocator, but out of memory exits with galley's status
- * 70 (cmark-gfm's own aborts). */
-static void *
-md_calloc(size_t n, size_t sz)
-{
-	void	*p = calloc(n, sz);
-
-	if (p == NULL) {
-		fputs("galley: out of memory\n", stderr);
-		exit(70);
-	}
-	return p;
-}
-
-static void *
-md_realloc(void *p, size_t sz)
-{
-	if ((p = realloc(p, sz)) == NULL) {
-		fputs("galley: out of memory\n", stderr);
-		exit(70);
-	}
-	return p;
-}
-
-static cmark_mem	 md_mem = { md_calloc, md_realloc, free };
+ * 70 (cmark-gfm's own aborts): the model's. */
+static cmark_mem	 md_mem = { xcalloc, xrealloc, free };
 static pthread_mutex_t	 cmark_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static const char *const extensions[] = {
