@@ -502,11 +502,9 @@ cmd_book(int argc, char **argv)
 		case OPT_LANGUAGE: {
 			char	 tag[160];
 
-			if (galley_lang_tag(optarg, tag, sizeof(tag)) == -1) {
-				fprintf(stderr, "galley book: --language %s: not "
-				    "a BCP 47 language tag\n", optarg);
+			if (check_lang("--language", optarg, tag,
+			    sizeof(tag)) == -1)
 				goto usage;
-			}
 			opt.language = galley_doc_strdup(bdoc, tag);
 			break;
 		}
@@ -537,11 +535,8 @@ cmd_book(int argc, char **argv)
 		case OPT_LANG: {
 			char	 tag[160];
 
-			if (galley_lang_tag(optarg, tag, sizeof(tag)) == -1) {
-				fprintf(stderr, "galley book: --lang %s: not a "
-				    "BCP 47 language tag\n", optarg);
+			if (check_lang("--lang", optarg, tag, sizeof(tag)) == -1)
 				goto usage;
-			}
 			run.opts.lang = optarg;
 			break;
 		}

@@ -954,11 +954,8 @@ cmd_convert(int argc, char **argv)
 		case OPT_LANG: {
 			char	 tag[160];
 
-			if (galley_lang_tag(optarg, tag, sizeof(tag)) == -1) {
-				fprintf(stderr, "galley: --lang %s: not a BCP 47 "
-				    "language tag\n", optarg);
+			if (check_lang("--lang", optarg, tag, sizeof(tag)) == -1)
 				return 2;
-			}
 			run.opts.lang = optarg;
 			break;
 		}

@@ -117,3 +117,13 @@ check_link_base(const char *url)
 	    "a query or fragment (say https://example.com/blog)\n", url);
 	return -1;
 }
+
+int
+check_lang(const char *option, const char *value, char *out, size_t sz)
+{
+	if (galley_lang_tag(value, out, sz) == 0)
+		return 0;
+	fprintf(stderr, "galley: %s %s: not a BCP 47 language tag\n", option,
+	    value);
+	return -1;
+}

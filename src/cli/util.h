@@ -15,6 +15,10 @@ int	 check_encoding(const char *);
 /* --link-base URL: 0 if absolute, with no query or fragment, else -1
  * with a message. */
 int	 check_link_base(const char *);
+/* A language option's value (--lang, --language) as a BCP 47 tag into
+ * out: 0, or -1 with a message naming the option. */
+int	 check_lang(const char *option, const char *value, char *out,
+	    size_t sz);
 /* The folder of path ("." if none); caller frees. */
 char	*dir_of(const char *path);
 /* Where a temporary file for the output path goes: its folder if that

@@ -785,7 +785,7 @@ link_sections(struct galley_tei_corpus *c, size_t i, xmlNodePtr tei)
  */
 static int
 pass(struct galley_tei_corpus *c, struct tei_ctx *ctx,
-    struct galley_sink *out, int first)
+    struct galley_sink *out)
 {
 	struct tei_article	 a;
 	struct galley_doc	*doc;
@@ -838,12 +838,12 @@ pass(struct galley_tei_corpus *c, struct tei_ctx *ctx,
 		a.book = c->book;
 		tei_article(ctx, tei, &a);
 		unload(c, i, doc);
-		if (!first && c->t[i].own) {	/* not needed again */
+		if (out != NULL && c->t[i].own) {	/* not needed again */
 			galley_doc_free(doc);
 			c->t[i].doc = NULL;
 			c->t[i].own = 0;
 		}
-		if (first) {
+		if (out == NULL) {
 			if (grouped)
 				shape_record(&c->t[i], tei);
 			tei_fix_clear(ctx);
@@ -882,11 +882,11 @@ galley_tei_corpus_finish(struct galley_tei_corpus *c, struct galley_sink *out)
 	tei_ctx_init(&second, &c->opts, c->dg);
 	rc = 0;
 	if (twice) {
-		rc = pass(c, &first, NULL, 1);
+		rc = pass(c, &first, NULL);
 		second.known = first.ids;
 	}
 	if (rc == 0)
-		rc = pass(c, &second, out, 0);
+		rc = pass(c, &second, out);
 	if (rc == 0)
 		galley_diag_add(c->dg, GALLEY_NOTE, NULL, 0, 0, "TEI corpus: "
 		    "%zu texts, %zu of them spooled (%.1f MB)%s", c->n,
