@@ -7,9 +7,13 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SANITIZE_ADDRESS__
+#include <sanitizer/lsan_interface.h>
+#endif
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
 #include <cmark-gfm/node.h>	/* footnote definition labels */
 
 #include "galley/pipeline.h"
@@ -22,11 +26,50 @@ static pthread_once_t	 registered = PTHREAD_ONCE_INIT;
 /* cmark-gfm's allocator, but out of memory exits with galley's status
  * 70 (cmark-gfm's own aborts): the model's. */
 static cmark_mem	 md_mem = { xcalloc, xrealloc, free };
-static pthread_mutex_t	 cmark_lock = PTHREAD_MUTEX_INITIALIZER;
-
 static const char *const extensions[] = {
 	"table", "strikethrough", "autolink", "tagfilter", "tasklist", NULL
 };
+
+/*
+ * cmark-gfm 0.29 keeps the characters its inline extensions react to
+ * ("~" for strikethrough, ":" and "w" for autolinks) in one table for
+ * the process: each parser adds them when it parses inlines (in
+ * cmark_parser_finish()) and takes them out again after, so a parser in
+ * another thread at that moment would miss autolinks and strikethrough.
+ *
+ * Autolink's two characters are put into the table once, here, and the
+ * extension is given an empty list, so that no parser adds or removes
+ * them again (a parser without autolink, for a huge body, stops at ":"
+ * and "w" and goes on: cmark-gfm joins the text again).  Strikethrough
+ * needs its list (cmark-gfm finds the extension of a "~" delimiter by
+ * it): only a body with a "~" is given the extension, and its inline
+ * pass takes cmark_lock.  A parser without it never reads the table's
+ * "~", so the others parse in parallel.  The old list is dropped, not
+ * freed (it is not ours); LeakSanitizer does not track the registry.
+ */
+static pthread_mutex_t	 cmark_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void
+register_extensions(void)
+{
+	cmark_parser		*p;
+	cmark_syntax_extension	*ext;
+
+#ifdef __SANITIZE_ADDRESS__
+	__lsan_disable();
+#endif
+	cmark_gfm_core_extensions_ensure_registered();
+#ifdef __SANITIZE_ADDRESS__
+	__lsan_enable();
+#endif
+	if ((ext = cmark_find_syntax_extension("autolink")) == NULL)
+		return;
+	p = cmark_parser_new_with_mem(MD_CMARK_OPTIONS, &md_mem);
+	cmark_parser_attach_syntax_extension(p, ext);
+	cmark_manage_extensions_special_characters(p, 1);
+	cmark_syntax_extension_set_special_inline_chars(ext, NULL);
+	cmark_parser_free(p);
+}
 
 struct md {
 	struct galley_doc	*doc;
@@ -469,6 +512,12 @@ build(struct md *md, cmark_node *croot, int max_depth)
 	return 0;
 }
 
+void
+md_init(void)
+{
+	pthread_once(&registered, register_extensions);
+}
+
 int
 md_parse_body(struct galley_doc *doc, const char *name, const char *body,
     size_t len, unsigned first_line, int max_depth, struct galley_diag *dg)
@@ -482,13 +531,7 @@ md_parse_body(struct galley_doc *doc, const char *name, const char *body,
 
 	/* cmark-gfm's extension registry is global and not locked:
 	 * fill it once, before threads race there. */
-	pthread_once(&registered, cmark_gfm_core_extensions_ensure_registered);
-	/* cmark-gfm keeps the characters its inline extensions react to in
-	 * one table for the process: a parser adds them when it parses the
-	 * inlines (in cmark_parser_finish()) and takes them out again, so a
-	 * parser in another thread at that moment misses autolinks and
-	 * strikethrough.  One inline pass at a time; the blocks are parsed,
-	 * and the tree turned into the model, outside the lock. */
+	md_init();
 	parser = cmark_parser_new_with_mem(MD_CMARK_OPTIONS, &md_mem);
 	for (i = 0; extensions[i] != NULL; i++) {
 		/* cmark-gfm's autolink pass needs some 45 bytes of memory
@@ -500,13 +543,19 @@ md_parse_body(struct galley_doc *doc, const char *name, const char *body,
 			    "into links", MD_AUTOLINK_MAX >> 20);
 			continue;
 		}
+		if (strcmp(extensions[i], "strikethrough") == 0 &&
+		    memchr(body, '~', len) == NULL)
+			continue;
 		cmark_parser_attach_syntax_extension(parser,
 		    cmark_find_syntax_extension(extensions[i]));
 	}
 	cmark_parser_feed(parser, body, len);
-	pthread_mutex_lock(&cmark_lock);
-	croot = cmark_parser_finish(parser);
-	pthread_mutex_unlock(&cmark_lock);
+	if (memchr(body, '~', len) != NULL) {
+		pthread_mutex_lock(&cmark_lock);
+		croot = cmark_parser_finish(parser);
+		pthread_mutex_unlock(&cmark_lock);
+	} else
+		croot = cmark_parser_finish(parser);
 	cmark_parser_free(parser);
 	memset(&md, 0, sizeof(md));
 	md.doc = doc;

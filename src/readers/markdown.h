@@ -14,6 +14,14 @@
 #define MD_CMARK_OPTIONS	(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES)
 
 /*
+ * Register cmark-gfm's extensions as galley uses them (markdown.c says
+ * how): once per process, before any parse; md_parse_body() calls it.
+ * Code that parses with cmark-gfm itself (the spec tests) calls it
+ * first.
+ */
+void	md_init(void);
+
+/*
  * Parse a Markdown body (no front matter) with cmark-gfm and append its
  * blocks to doc's root; first_line is the file line the body starts
  * on.  -1 with an error in dg.

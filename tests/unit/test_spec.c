@@ -634,7 +634,7 @@ main(void)
 
 	if (dir == NULL || *dir == '\0')
 		dir = "../shared/spec";
-	cmark_gfm_core_extensions_ensure_registered();
+	md_init();
 	run_file(dir, "spec.txt");
 	run_file(dir, "extensions.txt");
 	run_file(dir, "regression.txt");
