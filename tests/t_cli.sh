@@ -313,6 +313,26 @@ else notok "a slug claimed twice resolves differently under -j 4"; fi
 check "the earliest input keeps the slug" grep -q '"target": "lease1"' "$T/dup-1/main.json"
 check "a later input claiming a slug is warned" grep -qx "$T/dup/l2.md: warning: slug \"lease\" is also the slug of $T/dup/l1.md, earlier in this run: links to it go there" "$T/dup.err"
 
+# Articles that share an id (post.md in two folders; a slug that is
+# another's file name): the first keeps it, the next is told apart
+# ("-2") and said; a link names a file by its path and extension.
+mkdir -p "$T/ids/one" "$T/ids/two"
+printf -- '---\ntitle: One\nlang: en\n---\n\nThe first post.\n' >"$T/ids/one/post.md"
+printf -- '---\ntitle: Two\nlang: en\n---\n\nThe second post.\n' >"$T/ids/two/post.md"
+printf -- '---\ntitle: A\nslug: x\nlang: en\n---\n\nA asks for slug x.\n' >"$T/ids/a.md"
+printf -- '---\ntitle: X\nlang: en\n---\n\nThe file x.md.\n' >"$T/ids/x.md"
+printf -- '---\ntitle: C\nlang: en\n---\n\n[1](one/post.md) [2](two/post.md) [3](x.md) [4](/x)\n' >"$T/ids/c.md"
+./galley convert -j 2 -t json,tei --tei-corpus "$T/ids.xml" -o "$T/ids-o" "$T/ids" 2>"$T/ids.err"
+check "shared ids: one/post and two/post, a.md's slug and x.md are told apart" sh -c \
+    "grep -q '\"id\": \"post-2\"' '$T/ids-o/two/post.json' && grep -q '\"id\": \"x-2\"' '$T/ids-o/x.json' && grep -o '\"target\": \"[^\"]*\"' '$T/ids-o/c.json' | tr '\n' ' ' | grep -qx '\"target\": \"post\" \"target\": \"post-2\" \"target\": \"x-2\" \"target\": \"x\" '"
+check "shared ids: the later article is told" grep -qx "$T/ids/two/post.md: warning: id \"post\" is also the id of $T/ids/one/post.md, earlier in this run: this article's id is \"post-2\"" "$T/ids.err"
+check "shared ids: the corpus points at each" sh -c \
+    "grep -c 'xml:id=\"post-2\"' '$T/ids.xml' | grep -qx 1 && grep -q 'target=\"#post-2\"' '$T/ids.xml'"
+./galley book -q -o "$T/ids.epub" "$T/ids" 2>"$T/ids-book.err"
+check "shared ids: in a book, each link goes to its chapter" sh -c \
+    "unzip -p '$T/ids.epub' OEBPS/text/c00002.xhtml | grep -o '<a href=\"[^\"]*\"' | tr '\n' ' ' | grep -qx '<a href=\"c00003.xhtml\" <a href=\"c00004.xhtml\" <a href=\"c00005.xhtml\" <a href=\"c00001.xhtml\" '"
+check "shared ids: book says so too" grep -q 'this chapter.s id is "post-2"' "$T/ids-book.err"
+
 # galley book: a file named on the command line is a chapter whatever
 # its name; in folders only article names are (the rest are resources).
 cp input/004_4a80590e0acbb5b6.txt "$T/named.export"

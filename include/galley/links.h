@@ -46,6 +46,28 @@ GALLEY_API void	galley_linkindex_add(struct galley_linkindex *,
  */
 GALLEY_API void	galley_linkindex_add_at(struct galley_linkindex *,
 		    const struct galley_doc *, size_t order);
+/*
+ * The same, and the article is also known by its path below the folder
+ * named ("one/post.md"), which tells it from "two/post.md".  A link
+ * that names a file ("post.md", "one/post.md") goes to that file first,
+ * whatever slugs other articles claim.
+ */
+GALLEY_API void	galley_linkindex_add_file(struct galley_linkindex *,
+		    const struct galley_doc *, size_t order,
+		    const char *path);
+/*
+ * Once every article is added: where articles share an id (post.md in
+ * two folders, a slug that is another's file name), the lowest order
+ * keeps it and each other gets the first "id-2", "id-3" that no article
+ * has; links go to those.  Before it, every article keeps its own id.
+ */
+GALLEY_API void	galley_linkindex_seal(struct galley_linkindex *);
+/* After galley_linkindex_seal: the id of the article added with order
+ * (its own, or the one that tells it apart), NULL if none was; where it
+ * is not its own, the order of the article that kept that into *keeper
+ * if keeper is not NULL. */
+GALLEY_API const char *galley_linkindex_id(const struct galley_linkindex *,
+		    size_t order, size_t *keeper);
 /* The id of the article a site path ("/lease", "lease.md") names, or
  * NULL; its order (as given to galley_linkindex_add_at) into *order if
  * order is not NULL. */

@@ -43,6 +43,7 @@ struct book_run {
 	struct galley_opts	 opts;		/* links resolved apart */
 	struct galley_diag	*dg;
 	struct galley_linkindex	*index;
+	const struct input_list	*inputs;	/* for messages */
 	size_t			 max_size;
 	int			 quiet, verbose;
 	size_t			 warnings, errors;
@@ -118,16 +119,19 @@ flush_diag(struct book_run *run)
 }
 
 /*
- * Read, parse and filter one article; in the second pass (resolve)
- * its links are resolved against the index of the first.  NULL on
- * failure (in dg).
+ * Read, parse and filter one article (input order); in the second pass
+ * (resolve) it takes the id the index of the first gave it (another
+ * article before it has its id: "post-2") and its links are resolved
+ * against that index.  NULL on failure (in dg).
  */
 static struct galley_doc *
-load(struct book_run *run, const char *path, int resolve)
+load(struct book_run *run, const char *path, size_t order, int resolve)
 {
 	struct galley_doc	*doc = NULL;
+	struct galley_meta	*m;
+	const char		*id;
 	char			*data = NULL;
-	size_t			 len;
+	size_t			 len, keeper;
 
 	if (file_read(&data, &len, path, run->max_size, run->dg) == -1)
 		goto fail;
@@ -135,6 +139,15 @@ load(struct book_run *run, const char *path, int resolve)
 		goto fail;
 	if (galley_filters_run(doc, &run->opts, run->dg) == -1)
 		goto fail;
+	m = galley_doc_meta(doc);
+	if (resolve && (id = galley_linkindex_id(run->index, order,
+	    &keeper)) != NULL && m->id != NULL && strcmp(id, m->id) != 0) {
+		galley_diag_add(run->dg, GALLEY_WARNING, path, 0, 0, "id "
+		    "\"%s\" is also the id of %s, earlier in this book: "
+		    "this chapter's id is \"%s\"", m->id,
+		    run->inputs->v[keeper].path, id);
+		m->id = galley_doc_strdup(doc, id);
+	}
 	if (resolve && galley_links_resolve(doc, run->index, &run->opts,
 	    run->dg) == -1)
 		goto fail;
@@ -600,6 +613,7 @@ cmd_book(int argc, char **argv)
 	if (!run.verbose)	/* printed only with -v */
 		galley_diag_drop(run.dg, GALLEY_NOTE);
 	run.index = galley_linkindex_new();
+	run.inputs = &inputs;
 	if ((links = galley_filter_find("links")) >= 0)
 		run.opts.no_filters |= 1UL << links;
 
@@ -644,7 +658,7 @@ cmd_book(int argc, char **argv)
 		if (book.chapters.n == 0 && inputs.v[i].found &&
 		    !is_article_name(inputs.v[i].path))
 			continue;
-		if ((doc = load(&run, inputs.v[i].path, 0)) == NULL) {
+		if ((doc = load(&run, inputs.v[i].path, i, 0)) == NULL) {
 			failed = 1;
 			flush_diag(&run);
 			continue;
@@ -668,7 +682,7 @@ cmd_book(int argc, char **argv)
 			epub_creator_add(&pre, m->authors.v[j]);
 		if ((t = epub_date_epoch(m->date)) >= 0 && t > newest)
 			newest = t;
-		galley_linkindex_add(run.index, doc);
+		galley_linkindex_add_file(run.index, doc, i, inputs.v[i].rel);
 		galley_doc_free(doc);
 		/* the second pass reads it again and says its warnings */
 		galley_diag_clear(run.dg);
@@ -676,6 +690,19 @@ cmd_book(int argc, char **argv)
 	if (narts == 0) {
 		fprintf(stderr, "galley book: no article to make a book of\n");
 		goto done;
+	}
+	/* articles that share an id are told apart (post.md in two
+	 * folders): the chapters take the ids links go to */
+	galley_linkindex_seal(run.index);
+	for (i = 0; i < narts; i++) {
+		const char	*id = galley_linkindex_id(run.index,
+				    arts[i].seq, NULL);
+
+		if (id != NULL && (arts[i].id == NULL ||
+		    strcmp(id, arts[i].id) != 0)) {
+			free(arts[i].id);
+			arts[i].id = xstrdup_cli(id);
+		}
 	}
 	if (book.chapters.n == 0)
 		qsort(arts, narts, sizeof(*arts), cmp_articles);
@@ -772,7 +799,7 @@ cmd_book(int argc, char **argv)
 		free(dir);
 	}
 	for (i = 0; i < narts; i++) {
-		if ((doc = load(&run, arts[i].path, 1)) == NULL) {
+		if ((doc = load(&run, arts[i].path, arts[i].seq, 1)) == NULL) {
 			flush_diag(&run);
 			goto done;
 		}

@@ -248,6 +248,28 @@ check_slug(const struct run *run, size_t i, const struct galley_doc *doc,
 	    "there", m->slug, run->all.v[order].path);
 }
 
+/*
+ * The id the run's index gave the article: another input of the run
+ * that comes first has its id (post.md in two folders), so this one's
+ * is told apart ("post-2").  Say so.
+ */
+static void
+adopt_id(const struct run *run, const struct input *in,
+    struct galley_doc *doc, struct galley_diag *dg)
+{
+	struct galley_meta	*m = galley_doc_meta(doc);
+	const char		*id;
+	size_t			 keeper;
+
+	id = galley_linkindex_id(run->index, in->seq, &keeper);
+	if (id == NULL || m->id == NULL || strcmp(id, m->id) == 0)
+		return;
+	galley_diag_add(dg, GALLEY_WARNING, m->source, 0, 0, "id \"%s\" is "
+	    "also the id of %s, earlier in this run: this article's id is "
+	    "\"%s\"", m->id, run->all.v[keeper].path, id);
+	m->id = galley_doc_strdup(doc, id);
+}
+
 static int	skip_binary(const struct run *, const struct input *,
 		    const char *, size_t);
 
@@ -311,6 +333,8 @@ convert_one(struct run *run, size_t i, struct result *r)
 	r->format = dup_or_null(galley_doc_reader(doc));
 	if (galley_filters_run(doc, &opts, r->dg) == -1)
 		goto out;
+	if (run->index != NULL)
+		adopt_id(run, in, doc, r->dg);
 	if (run->index != NULL &&
 	    galley_links_resolve(doc, run->index, &opts, r->dg) == -1)
 		goto out;
@@ -371,7 +395,7 @@ index_one(struct run *run, size_t i)
 	    dg) == 0 &&
 	    galley_filters_run(doc, &run->index_opts, dg) == 0) {
 		pthread_mutex_lock(&run->mu);
-		galley_linkindex_add_at(run->index, doc, i);
+		galley_linkindex_add_file(run->index, doc, i, in->rel);
 		pthread_mutex_unlock(&run->mu);
 	}
 	galley_doc_free(doc);
@@ -432,6 +456,7 @@ worker(void *arg)
 		}
 		if (pthread_barrier_wait(&run->barrier) ==
 		    PTHREAD_BARRIER_SERIAL_THREAD) {
+			galley_linkindex_seal(run->index);
 			run->next = 0;
 			run->indexing = 0;
 			run->opts.no_filters |= filter_bit("links");

@@ -19,8 +19,20 @@
 
 struct entry {
 	const char	*key;	/* normalised: "lease", "blog/lease" */
-	const char	*id;	/* the article's meta.id */
+	size_t		 art;	/* the article: arts[art] */
 	size_t		 rank;	/* lowest claim wins */
+};
+
+struct byorder {
+	size_t		 order, art;
+};
+
+/* An article: the id it has, and the id it keeps (see _seal). */
+struct art {
+	size_t		 order;
+	const char	*given;	/* its meta.id */
+	const char	*id;	/* given, or "given-2" where another has it */
+	size_t		 keeper;	/* then: the order of that other */
 };
 
 /* The index's strings, packed in chunks: an index holds some per
@@ -43,6 +55,9 @@ struct galley_linkindex {
 	size_t		 added;	/* articles added */
 	struct counter	*count;	/* mutable behind a const index */
 	struct pool_chunk *pool;	/* the keys and ids */
+	struct art	*arts;	/* in the order added */
+	size_t		 narts, capart;
+	struct byorder	*byorder;	/* arts by order, once sealed */
 };
 
 static void *
@@ -123,6 +138,8 @@ galley_linkindex_free(struct galley_linkindex *idx)
 	}
 	free(idx->v);
 	free(idx->count);
+	free(idx->arts);
+	free(idx->byorder);
 	free(idx);
 }
 
@@ -132,7 +149,7 @@ galley_linkindex_unresolved(const struct galley_linkindex *idx)
 	return idx != NULL ? idx->count->unresolved : 0;
 }
 
-static const char *
+static const struct entry *
 lookup(const struct galley_linkindex *idx, const char *key)
 {
 	size_t	 i;
@@ -142,17 +159,16 @@ lookup(const struct galley_linkindex *idx, const char *key)
 	for (i = hash(key) & (idx->cap - 1); idx->v[i].key != NULL;
 	    i = (i + 1) & (idx->cap - 1))
 		if (strcmp(idx->v[i].key, key) == 0)
-			return idx->v[i].id;
+			return &idx->v[i];
 	return NULL;
 }
 
 /*
- * Key to id (a string of the pool).  Where two articles claim a key,
- * the lower rank keeps it, whichever came first, so a parallel run is
- * deterministic.
+ * Key to article.  Where two articles claim a key, the lower rank keeps
+ * it, whichever came first, so a parallel run is deterministic.
  */
 static void
-insert(struct galley_linkindex *idx, const char *key, const char *id,
+insert(struct galley_linkindex *idx, const char *key, size_t art,
     size_t rank)
 {
 	struct entry	*old;
@@ -164,7 +180,7 @@ insert(struct galley_linkindex *idx, const char *key, const char *id,
 	    i = (i + 1) & (idx->cap - 1))
 		if (strcmp(idx->v[i].key, key) == 0) {
 			if (rank < idx->v[i].rank) {
-				idx->v[i].id = id;
+				idx->v[i].art = art;
 				idx->v[i].rank = rank;
 			}
 			return;
@@ -191,8 +207,9 @@ insert(struct galley_linkindex *idx, const char *key, const char *id,
 	for (i = hash(key) & (idx->cap - 1); idx->v[i].key != NULL;
 	    i = (i + 1) & (idx->cap - 1))
 		;
-	idx->v[i].key = strcmp(key, id) == 0 ? id : pool_strdup(idx, key);
-	idx->v[i].id = id;
+	idx->v[i].key = strcmp(key, idx->arts[art].given) == 0 ?
+	    idx->arts[art].given : pool_strdup(idx, key);
+	idx->v[i].art = art;
 	idx->v[i].rank = rank;
 	idx->n++;
 }
@@ -216,7 +233,7 @@ hexval(int c)
  * ASCII lower case.  "/Blog/Lease.md#risk" -> "blog/lease", "risk".
  */
 static char *
-path_key(const char *url, char **frag)
+path_key_ext(const char *url, char **frag, int keep_ext)
 {
 	static const char *const exts[] = { ".md", ".markdown", ".txt",
 	    ".html", ".htm", ".xhtml", ".json", NULL };
@@ -255,6 +272,8 @@ path_key(const char *url, char **frag)
 			k[n - 1] = '\0';
 			continue;
 		}
+		if (keep_ext)
+			break;
 		for (i = 0; exts[i] != NULL; i++) {
 			e = strlen(exts[i]);
 			if (n > e && strcmp(k + n - e, exts[i]) == 0)
@@ -271,8 +290,39 @@ path_key(const char *url, char **frag)
 	return k;
 }
 
+static char *
+path_key(const char *url, char **frag)
+{
+	return path_key_ext(url, frag, 0);
+}
+
+/*
+ * The key of a file's name, extension kept, in a space of its own
+ * ("\1one/post.md"): a link that names a file ("x.md") goes to that
+ * file, even where another article's slug is "x".  NULL if url ends in
+ * no extension that path_key() takes off.
+ */
+static char *
+file_key(const char *url)
+{
+	char	*k = path_key_ext(url, NULL, 1), *plain, *fk;
+
+	plain = path_key(url, NULL);
+	if (strcmp(plain, k) == 0 || k[0] == '\0') {
+		free(plain);
+		free(k);
+		return NULL;
+	}
+	free(plain);
+	fk = xcalloc(strlen(k) + 2, 1);
+	fk[0] = '\1';
+	memcpy(fk + 1, k, strlen(k) + 1);
+	free(k);
+	return fk;
+}
+
 static void
-add_key(struct galley_linkindex *idx, const char *path, const char *id,
+add_key(struct galley_linkindex *idx, const char *path, size_t art,
     size_t rank)
 {
 	char	*k, *base;
@@ -280,69 +330,241 @@ add_key(struct galley_linkindex *idx, const char *path, const char *id,
 	if (path == NULL || path[0] == '\0')
 		return;
 	k = path_key(path, NULL);
-	insert(idx, k, id, rank);
+	insert(idx, k, art, rank);
 	base = strrchr(k, '/');
 	if (base != NULL)
-		insert(idx, base + 1, id, rank);
+		insert(idx, base + 1, art, rank);
 	free(k);
+}
+
+/* A file's path: its key, its file key, and those of its base name. */
+static void
+add_file(struct galley_linkindex *idx, const char *path, size_t art,
+    size_t rank)
+{
+	char	*fk, *base;
+
+	if (path == NULL || path[0] == '\0')
+		return;
+	add_key(idx, path, art, rank);
+	if ((fk = file_key(path)) == NULL)
+		return;
+	insert(idx, fk, art, rank);
+	base = strrchr(fk, '/');
+	if (base != NULL) {
+		base[0] = '\1';
+		insert(idx, base, art, rank);
+	}
+	free(fk);
+}
+
+/* The entry a site path names: its file name first, then its key. */
+static const struct entry *
+find(const struct galley_linkindex *idx, const char *path)
+{
+	const struct entry	*e = NULL;
+	char			*k, *slash;
+
+	if ((k = file_key(path)) != NULL) {
+		if ((e = lookup(idx, k)) == NULL &&
+		    (slash = strrchr(k, '/')) != NULL) {
+			slash[0] = '\1';
+			e = lookup(idx, slash);
+		}
+		free(k);
+		if (e != NULL)
+			return e;
+	}
+	k = path_key(path, NULL);
+	if ((e = lookup(idx, k)) == NULL &&
+	    (slash = strrchr(k, '/')) != NULL)
+		e = lookup(idx, slash + 1);
+	free(k);
+	return e;
 }
 
 const char *
 galley_linkindex_lookup(const struct galley_linkindex *idx, const char *path,
     size_t *order)
 {
-	char		*k;
-	size_t		 i;
-	const char	*id = NULL;
+	const struct entry	*e;
 
-	if (idx == NULL || path == NULL)
+	if (idx == NULL || path == NULL || (e = find(idx, path)) == NULL)
 		return NULL;
-	k = path_key(path, NULL);
-	for (i = hash(k) & (idx->cap - 1); k[0] != '\0' &&
-	    idx->v[i].key != NULL; i = (i + 1) & (idx->cap - 1))
-		if (strcmp(idx->v[i].key, k) == 0) {
-			id = idx->v[i].id;
-			if (order != NULL)
-				*order = idx->v[i].rank;
-			break;
-		}
-	free(k);
-	return id;
+	if (order != NULL)
+		*order = idx->arts[e->art].order;
+	return idx->arts[e->art].id;
 }
 
 void
 galley_linkindex_add(struct galley_linkindex *idx,
     const struct galley_doc *doc)
 {
-	galley_linkindex_add_at(idx, doc, (size_t)1 << 62 | idx->added);
+	galley_linkindex_add_file(idx, doc, (size_t)1 << 62 | idx->added,
+	    NULL);
 }
 
 void
 galley_linkindex_add_at(struct galley_linkindex *idx,
     const struct galley_doc *doc, size_t order)
 {
+	galley_linkindex_add_file(idx, doc, order, NULL);
+}
+
+void
+galley_linkindex_add_file(struct galley_linkindex *idx,
+    const struct galley_doc *doc, size_t order, const char *path)
+{
 	const struct galley_meta	*m = galley_doc_meta(doc);
 	const struct galley_value	*v, *c;
-	const char			*base, *id;
+	const char			*base;
+	struct art			*a;
+	size_t				 art;
 
 	if (m->id == NULL)
 		return;	/* the meta filter did not run: nothing to point at */
 	idx->added++;
-	id = pool_strdup(idx, m->id);
-	add_key(idx, m->id, id, order);
-	add_key(idx, m->slug, id, order);
+	if (idx->narts == idx->capart) {
+		idx->capart = idx->capart ? idx->capart * 2 : 64;
+		idx->arts = realloc(idx->arts, idx->capart * sizeof(*a));
+		if (idx->arts == NULL) {
+			fputs("galley: out of memory\n", stderr);
+			exit(70);
+		}
+	}
+	art = idx->narts++;
+	a = &idx->arts[art];
+	a->order = order;
+	a->given = a->id = pool_strdup(idx, m->id);
+	add_key(idx, m->id, art, order);
+	add_key(idx, m->slug, art, order);
 	if (m->source != NULL) {
 		base = strrchr(m->source, '/');
-		add_key(idx, base != NULL ? base + 1 : m->source, id, order);
+		add_file(idx, base != NULL ? base + 1 : m->source, art, order);
 	}
+	add_file(idx, path, art, order);
 	v = m->extra != NULL && m->extra->kind == GALLEY_VALUE_MAP ?
 	    galley_value_get(m->extra, "aliases") : NULL;
 	if (v != NULL && v->kind == GALLEY_VALUE_STRING)
-		add_key(idx, v->str, id, order);
+		add_key(idx, v->str, art, order);
 	else if (v != NULL && v->kind == GALLEY_VALUE_LIST)
 		for (c = v->first; c != NULL; c = c->next)
 			if (c->kind == GALLEY_VALUE_STRING)
-				add_key(idx, c->str, id, order);
+				add_key(idx, c->str, art, order);
+}
+
+static int
+cmp_order(const void *a, const void *b)
+{
+	size_t	 x = ((const struct byorder *)a)->order;
+	size_t	 y = ((const struct byorder *)b)->order;
+
+	return x < y ? -1 : x > y;
+}
+
+/* A set of strings (open addressing, power-of-two size). */
+struct strset {
+	const char	**v;
+	size_t		  cap;
+};
+
+static int
+strset_add(struct strset *set, const char *s)
+{
+	size_t	 i;
+
+	for (i = hash(s) & (set->cap - 1); set->v[i] != NULL;
+	    i = (i + 1) & (set->cap - 1))
+		if (strcmp(set->v[i], s) == 0)
+			return 0;
+	set->v[i] = s;
+	return 1;
+}
+
+static int
+strset_has(const struct strset *set, const char *s)
+{
+	size_t	 i;
+
+	for (i = hash(s) & (set->cap - 1); set->v[i] != NULL;
+	    i = (i + 1) & (set->cap - 1))
+		if (strcmp(set->v[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+void
+galley_linkindex_seal(struct galley_linkindex *idx)
+{
+	struct strset	 set;
+	struct art	*a;
+	size_t		 i, k, nb;
+	char		*id;
+	int		*dup;
+
+	if (idx == NULL || idx->byorder != NULL || idx->narts == 0)
+		return;
+	idx->byorder = xcalloc(idx->narts, sizeof(*idx->byorder));
+	for (i = 0; i < idx->narts; i++) {
+		idx->byorder[i].order = idx->arts[i].order;
+		idx->byorder[i].art = i;
+	}
+	qsort(idx->byorder, idx->narts, sizeof(*idx->byorder), cmp_order);
+	for (set.cap = 64; set.cap < idx->narts * 2; set.cap *= 2)
+		;
+	set.v = xcalloc(set.cap, sizeof(*set.v));
+	dup = xcalloc(idx->narts, sizeof(*dup));
+	/* every id given keeps it in the first article to have it, */
+	for (i = 0; i < idx->narts; i++)
+		dup[i] = !strset_add(&set, idx->arts[idx->byorder[i].art].given);
+	/* the others get the first "id-N" that no article has */
+	for (i = 0; i < idx->narts; i++) {
+		if (!dup[i])
+			continue;
+		a = &idx->arts[idx->byorder[i].art];
+		for (k = 0; k < i; k++)		/* rare: a scan will do */
+			if (strcmp(idx->arts[idx->byorder[k].art].given,
+			    a->given) == 0)
+				break;
+		a->keeper = idx->byorder[k].order;
+		nb = strlen(a->given) + 24;
+		id = xcalloc(nb, 1);
+		for (k = 2; ; k++) {
+			snprintf(id, nb, "%s-%zu", a->given, k);
+			if (!strset_has(&set, id))
+				break;
+		}
+		a->id = pool_strdup(idx, id);
+		free(id);
+		strset_add(&set, a->id);
+		add_key(idx, a->id, idx->byorder[i].art, a->order);
+	}
+	free(dup);
+	free(set.v);
+}
+
+const char *
+galley_linkindex_id(const struct galley_linkindex *idx, size_t order,
+    size_t *keeper)
+{
+	size_t	 lo = 0, hi, mid;
+
+	if (idx == NULL || idx->byorder == NULL)
+		return NULL;
+	hi = idx->narts;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (idx->byorder[mid].order < order)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < idx->narts && idx->byorder[lo].order == order) {
+		if (keeper != NULL)
+			*keeper = idx->arts[idx->byorder[lo].art].keeper;
+		return idx->arts[idx->byorder[lo].art].id;
+	}
+	return NULL;
 }
 
 /* 1 if url is site-relative: no scheme, not "//host", not "#frag". */
@@ -477,8 +699,9 @@ static void
 resolve_link(struct resolve *r, struct galley_node *n)
 {
 	const char	*url = n->u.link.url != NULL ? n->u.link.url : "";
+	const struct entry	*e;
 	const char	*id = NULL, *base, *given;
-	char		*key, *frag, *slash;
+	char		*key, *frag;
 	size_t		 blen;
 
 	if (n->u.link.kind == GALLEY_LINK_INTERNAL && n->u.link.target != NULL)
@@ -520,10 +743,8 @@ resolve_link(struct resolve *r, struct galley_node *n)
 		return;
 	}
 	key = path_key(url, &frag);
-	id = lookup(r->idx, key);
-	slash = strrchr(key, '/');
-	if (id == NULL && slash != NULL)
-		id = lookup(r->idx, slash + 1);
+	if (r->idx != NULL && (e = find(r->idx, url)) != NULL)
+		id = r->idx->arts[e->art].id;
 	if (id != NULL) {
 		n->u.link.kind = GALLEY_LINK_INTERNAL;
 		n->u.link.target = galley_doc_strdup(r->doc, id);

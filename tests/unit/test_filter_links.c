@@ -171,6 +171,52 @@ main(void)
 	galley_linkindex_free(idx);
 	galley_linkindex_free(NULL);
 
+	/* post.md in two folders, a slug that is another's file name:
+	 * sealed, the index tells them apart; links to a file name go to
+	 * that file (added in reverse order: the order given decides) */
+	{
+		static const char *const names[] = { "one/post.md",
+		    "two/post.md", "a.md", "x.md" };
+		static const char *const texts[] = { "One.\n", "Two.\n",
+		    "---\nslug: x\n---\n\nA.\n", "X.\n" };
+		size_t		 keeper = 99;
+		int		 k;
+
+		idx = galley_linkindex_new();
+		for (k = 3; k >= 0; k--) {
+			b = convert(names[k], texts[k], &chain, dg);
+			galley_linkindex_add_file(idx, b, (size_t)k, names[k]);
+			galley_doc_free(b);
+		}
+		CHECK(galley_linkindex_id(idx, 0, NULL) == NULL,
+		    "before the seal, no id by order");
+		galley_linkindex_seal(idx);
+		CHECK(strcmp(galley_linkindex_id(idx, 0, NULL), "post") == 0 &&
+		    strcmp(galley_linkindex_id(idx, 1, &keeper), "post-2") ==
+		    0 && keeper == 0 &&
+		    strcmp(galley_linkindex_id(idx, 2, NULL), "x") == 0 &&
+		    strcmp(galley_linkindex_id(idx, 3, &keeper), "x-2") == 0 &&
+		    keeper == 2 && galley_linkindex_id(idx, 4, NULL) == NULL,
+		    "shared ids: the first keeps it, the next is -2");
+		galley_diag_clear(dg);
+		a = convert("c.md", "[1](one/post.md) [2](/two/post.md) "
+		    "[3](post.md) [4](x.md) [5](/x) [6](a.md) [7](post-2) "
+		    "[8](../two/post)\n", &chain, dg);
+		galley_links_resolve(a, idx, &opts, dg);
+		CHECK(strcmp(nth(a, 0)->u.link.target, "post") == 0 &&
+		    strcmp(nth(a, 1)->u.link.target, "post-2") == 0 &&
+		    strcmp(nth(a, 2)->u.link.target, "post") == 0 &&
+		    strcmp(nth(a, 3)->u.link.target, "x-2") == 0 &&
+		    strcmp(nth(a, 4)->u.link.target, "x") == 0 &&
+		    strcmp(nth(a, 5)->u.link.target, "x") == 0 &&
+		    strcmp(nth(a, 6)->u.link.target, "post-2") == 0 &&
+		    strcmp(nth(a, 7)->u.link.target, "post-2") == 0,
+		    "links to folders' files, to a file a slug shadows, to "
+		    "the new id");
+		galley_doc_free(a);
+		galley_linkindex_free(idx);
+	}
+
 	galley_diag_free(dg);
 	return TAP_DONE();
 }
