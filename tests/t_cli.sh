@@ -332,6 +332,18 @@ check "shared ids: the corpus points at each" sh -c \
 check "shared ids: in a book, each link goes to its chapter" sh -c \
     "unzip -p '$T/ids.epub' OEBPS/text/c00002.xhtml | grep -o '<a href=\"[^\"]*\"' | tr '\n' ' ' | grep -qx '<a href=\"c00003.xhtml\" <a href=\"c00004.xhtml\" <a href=\"c00005.xhtml\" <a href=\"c00001.xhtml\" '"
 check "shared ids: book says so too" grep -q 'this chapter.s id is "post-2"' "$T/ids-book.err"
+# Hugo's page bundles (posts/alpha/index.md) are named for their folder;
+# one article in en/ and nb/ is a translation: one id, one group.
+mkdir -p "$T/hugo/posts/alpha" "$T/hugo/posts/beta" "$T/hugo/en" "$T/hugo/nb"
+printf -- '---\ntitle: Alpha\nlang: en\n---\n\nSee [beta](../beta/).\n' >"$T/hugo/posts/alpha/index.md"
+printf -- '---\ntitle: Beta\nlang: en\n---\n\nThe beta bundle.\n' >"$T/hugo/posts/beta/index.md"
+printf -- '---\ntitle: Lease\n---\n\nThe lease is a contract by which one party conveys land or property to another for a specified time.\n' >"$T/hugo/en/lease.md"
+printf -- '---\ntitle: Leie\n---\n\nEn leieavtale er en kontrakt der den ene parten gir den andre rett til å bruke en eiendom i en bestemt tid.\n' >"$T/hugo/nb/lease.md"
+./galley convert -t json --tei-corpus "$T/hugo.xml" -o "$T/hugo-o" "$T/hugo" 2>"$T/hugo.err"
+check "page bundles: ids alpha and beta, and the link between them resolves" sh -c \
+    "grep -q '\"id\": \"alpha\"' '$T/hugo-o/posts/alpha/index.json' && grep -q '\"target\": \"beta\"' '$T/hugo-o/posts/alpha/index.json'"
+check "en/lease.md and nb/lease.md: translations, one id, one group" sh -c \
+    "! grep -q 'is also the id' '$T/hugo.err' && grep -q 'xml:id=\"lease-en\"' '$T/hugo.xml' && grep -q 'xml:id=\"lease-nb\"' '$T/hugo.xml' && grep -q 'linkGrp type=\"translation\"' '$T/hugo.xml'"
 
 # galley book: a file named on the command line is a chapter whatever
 # its name; in folders only article names are (the rest are resources).

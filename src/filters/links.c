@@ -19,8 +19,8 @@
 
 struct entry {
 	const char	*key;	/* normalised: "lease", "blog/lease" */
-	size_t		 art;	/* the article: arts[art] */
-	size_t		 rank;	/* lowest claim wins */
+	uint32_t	 art;	/* the article: arts[art] */
+	uint32_t	 hash;	/* of key */
 };
 
 struct byorder {
@@ -32,7 +32,10 @@ struct art {
 	size_t		 order;
 	const char	*given;	/* its meta.id */
 	const char	*id;	/* given, or "given-2" where another has it */
-	size_t		 keeper;	/* then: the order of that other */
+	const char	*lang;	/* as the front matter gave it, or NULL */
+	const char	*path;	/* below the folder named, or NULL */
+	size_t		 keeper;	/* where renamed: the order of the other */
+	size_t		 next;	/* the next article keeping its id */
 };
 
 /* The index's strings, packed in chunks: an index holds some per
@@ -152,65 +155,67 @@ galley_linkindex_unresolved(const struct galley_linkindex *idx)
 static const struct entry *
 lookup(const struct galley_linkindex *idx, const char *key)
 {
-	size_t	 i;
+	uint32_t	 h;
+	size_t		 i;
 
 	if (idx == NULL || key[0] == '\0')
 		return NULL;
-	for (i = hash(key) & (idx->cap - 1); idx->v[i].key != NULL;
+	h = hash(key);
+	for (i = h & (idx->cap - 1); idx->v[i].key != NULL;
 	    i = (i + 1) & (idx->cap - 1))
-		if (strcmp(idx->v[i].key, key) == 0)
+		if (idx->v[i].hash == h && strcmp(idx->v[i].key, key) == 0)
 			return &idx->v[i];
 	return NULL;
 }
 
 /*
- * Key to article.  Where two articles claim a key, the lower rank keeps
- * it, whichever came first, so a parallel run is deterministic.
+ * Key to article.  Where two articles claim a key, the one of lower
+ * order keeps it, whichever came first, so a parallel run is
+ * deterministic.  The table is at most three quarters full: an entry is
+ * 16 bytes, and an article has two or three keys.
  */
 static void
-insert(struct galley_linkindex *idx, const char *key, size_t art,
-    size_t rank)
+insert(struct galley_linkindex *idx, const char *key, size_t art)
 {
-	struct entry	*old;
-	size_t		 i, oldcap;
+	struct entry	*old, *e;
+	uint32_t	 h;
+	size_t		 i, j, oldcap;
 
 	if (key[0] == '\0')
 		return;
-	for (i = hash(key) & (idx->cap - 1); idx->v[i].key != NULL;
-	    i = (i + 1) & (idx->cap - 1))
-		if (strcmp(idx->v[i].key, key) == 0) {
-			if (rank < idx->v[i].rank) {
-				idx->v[i].art = art;
-				idx->v[i].rank = rank;
-			}
+	h = hash(key);
+	for (i = h & (idx->cap - 1); idx->v[i].key != NULL;
+	    i = (i + 1) & (idx->cap - 1)) {
+		e = &idx->v[i];
+		if (e->hash == h && strcmp(e->key, key) == 0) {
+			if (idx->arts[art].order < idx->arts[e->art].order)
+				e->art = (uint32_t)art;
 			return;
 		}
-	if ((idx->n + 1) * 2 > idx->cap) {
+	}
+	if ((idx->n + 1) * 4 > idx->cap * 3) {
 		old = idx->v;
 		oldcap = idx->cap;
 		idx->cap *= 2;
 		idx->v = xcalloc(idx->cap, sizeof(*idx->v));
-		idx->n = 0;
 		for (i = 0; i < oldcap; i++) {
-			size_t	 j;
-
 			if (old[i].key == NULL)
 				continue;
-			for (j = hash(old[i].key) & (idx->cap - 1);
+			for (j = old[i].hash & (idx->cap - 1);
 			    idx->v[j].key != NULL; j = (j + 1) & (idx->cap - 1))
 				;
 			idx->v[j] = old[i];
-			idx->n++;
 		}
 		free(old);
+		for (i = h & (idx->cap - 1); idx->v[i].key != NULL;
+		    i = (i + 1) & (idx->cap - 1))
+			;
 	}
-	for (i = hash(key) & (idx->cap - 1); idx->v[i].key != NULL;
-	    i = (i + 1) & (idx->cap - 1))
-		;
-	idx->v[i].key = strcmp(key, idx->arts[art].given) == 0 ?
+	e = &idx->v[i];
+	e->key = strcmp(key, idx->arts[art].given) == 0 ?
 	    idx->arts[art].given : pool_strdup(idx, key);
-	idx->v[i].art = art;
-	idx->v[i].rank = rank;
+	e->art = (uint32_t)art;
+	e->hash = h;
 	idx->n++;
 }
 
@@ -322,38 +327,36 @@ file_key(const char *url)
 }
 
 static void
-add_key(struct galley_linkindex *idx, const char *path, size_t art,
-    size_t rank)
+add_key(struct galley_linkindex *idx, const char *path, size_t art)
 {
 	char	*k, *base;
 
 	if (path == NULL || path[0] == '\0')
 		return;
 	k = path_key(path, NULL);
-	insert(idx, k, art, rank);
+	insert(idx, k, art);
 	base = strrchr(k, '/');
 	if (base != NULL)
-		insert(idx, base + 1, art, rank);
+		insert(idx, base + 1, art);
 	free(k);
 }
 
 /* A file's path: its key, its file key, and those of its base name. */
 static void
-add_file(struct galley_linkindex *idx, const char *path, size_t art,
-    size_t rank)
+add_file(struct galley_linkindex *idx, const char *path, size_t art)
 {
 	char	*fk, *base;
 
 	if (path == NULL || path[0] == '\0')
 		return;
-	add_key(idx, path, art, rank);
+	add_key(idx, path, art);
 	if ((fk = file_key(path)) == NULL)
 		return;
-	insert(idx, fk, art, rank);
+	insert(idx, fk, art);
 	base = strrchr(fk, '/');
 	if (base != NULL) {
 		base[0] = '\1';
-		insert(idx, base, art, rank);
+		insert(idx, base, art);
 	}
 	free(fk);
 }
@@ -436,21 +439,24 @@ galley_linkindex_add_file(struct galley_linkindex *idx,
 	a = &idx->arts[art];
 	a->order = order;
 	a->given = a->id = pool_strdup(idx, m->id);
-	add_key(idx, m->id, art, order);
-	add_key(idx, m->slug, art, order);
+	a->lang = m->language != NULL && m->language[0] != '\0' ?
+	    pool_strdup(idx, m->language) : NULL;
+	a->path = path != NULL ? pool_strdup(idx, path) : NULL;
+	add_key(idx, m->id, art);
+	add_key(idx, m->slug, art);
 	if (m->source != NULL) {
 		base = strrchr(m->source, '/');
-		add_file(idx, base != NULL ? base + 1 : m->source, art, order);
+		add_file(idx, base != NULL ? base + 1 : m->source, art);
 	}
-	add_file(idx, path, art, order);
+	add_file(idx, path, art);
 	v = m->extra != NULL && m->extra->kind == GALLEY_VALUE_MAP ?
 	    galley_value_get(m->extra, "aliases") : NULL;
 	if (v != NULL && v->kind == GALLEY_VALUE_STRING)
-		add_key(idx, v->str, art, order);
+		add_key(idx, v->str, art);
 	else if (v != NULL && v->kind == GALLEY_VALUE_LIST)
 		for (c = v->first; c != NULL; c = c->next)
 			if (c->kind == GALLEY_VALUE_STRING)
-				add_key(idx, c->str, art, order);
+				add_key(idx, c->str, art);
 }
 
 static int
@@ -462,45 +468,115 @@ cmp_order(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* A set of strings (open addressing, power-of-two size). */
-struct strset {
-	const char	**v;
+/* Ids to the first article keeping each (open addressing, power of
+ * two); NONE where free. */
+#define NONE	((size_t)-1)
+
+struct idmap {
+	const char	**key;
+	size_t		 *art;
 	size_t		  cap;
 };
 
-static int
-strset_add(struct strset *set, const char *s)
+static size_t
+idmap_find(const struct idmap *map, const char *s)
 {
 	size_t	 i;
 
-	for (i = hash(s) & (set->cap - 1); set->v[i] != NULL;
-	    i = (i + 1) & (set->cap - 1))
-		if (strcmp(set->v[i], s) == 0)
-			return 0;
-	set->v[i] = s;
-	return 1;
+	for (i = hash(s) & (map->cap - 1); map->key[i] != NULL &&
+	    strcmp(map->key[i], s) != 0; i = (i + 1) & (map->cap - 1))
+		;
+	return i;
 }
 
-static int
-strset_has(const struct strset *set, const char *s)
+/* The slot of s, made (NONE) if s has none; s must outlive the map. */
+static size_t *
+idmap_slot(struct idmap *map, const char *s)
 {
+	size_t	 i = idmap_find(map, s);
+
+	map->key[i] = s;
+	return &map->art[i];
+}
+
+/* 1 if s is a folder named for a language: "en", "nb", "pt-br". */
+static int
+lang_folder(const char *s, size_t n)
+{
+	char	 tag[16], out[32];
 	size_t	 i;
 
-	for (i = hash(s) & (set->cap - 1); set->v[i] != NULL;
-	    i = (i + 1) & (set->cap - 1))
-		if (strcmp(set->v[i], s) == 0)
-			return 1;
-	return 0;
+	if (n < 2 || n >= sizeof(tag) || !islower((unsigned char)s[0]) ||
+	    !islower((unsigned char)s[1]) || (n > 2 && s[2] != '-' &&
+	    s[2] != '_'))
+		return 0;
+	for (i = 3; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '-' && s[i] != '_')
+			return 0;
+	memcpy(tag, s, n);
+	tag[n] = '\0';
+	return galley_lang_tag(tag, out, sizeof(out)) == 0;
+}
+
+/* path without its language folders, into out; their names into langs */
+static void
+strip_lang(const char *path, char *out, size_t osz, char *langs, size_t lsz)
+{
+	const char	*seg, *end;
+	size_t		 n, o = 0, l = 0;
+
+	for (seg = path; *seg != '\0'; seg = *end ? end + 1 : end) {
+		end = strchr(seg, '/');
+		if (end == NULL)
+			end = seg + strlen(seg);
+		n = (size_t)(end - seg);
+		if (*end == '/' && lang_folder(seg, n)) {
+			if (l + n + 1 < lsz) {
+				memcpy(langs + l, seg, n);
+				l += n;
+				langs[l++] = '/';
+			}
+			continue;
+		}
+		if (o + n + 1 < osz) {
+			memcpy(out + o, seg, n);
+			o += n;
+			out[o++] = '/';
+		}
+	}
+	out[o] = langs[l] = '\0';
+}
+
+/*
+ * 1 if articles a and b, which have one id, are translations of each
+ * other: languages given that differ ("en", "nb"), else paths that
+ * differ only in folders named for languages ("en/posts/x.md",
+ * "nb/posts/x.md").  Any other two share an id by chance.
+ */
+static int
+translations(const struct art *a, const struct art *b)
+{
+	char	 ta[32], tb[32], pa[512], pb[512], la[64], lb[64];
+
+	if (a->lang != NULL && b->lang != NULL &&
+	    galley_lang_tag(a->lang, ta, sizeof(ta)) == 0 &&
+	    galley_lang_tag(b->lang, tb, sizeof(tb)) == 0)
+		return strcasecmp(ta, tb) != 0;
+	if (a->path == NULL || b->path == NULL)
+		return 0;
+	strip_lang(a->path, pa, sizeof(pa), la, sizeof(la));
+	strip_lang(b->path, pb, sizeof(pb), lb, sizeof(lb));
+	return la[0] != '\0' && lb[0] != '\0' && strcmp(pa, pb) == 0 &&
+	    strcmp(la, lb) != 0;
 }
 
 void
 galley_linkindex_seal(struct galley_linkindex *idx)
 {
-	struct strset	 set;
+	struct idmap	 map;
 	struct art	*a;
-	size_t		 i, k, nb;
+	size_t		 i, j, n, nb, *first;
 	char		*id;
-	int		*dup;
 
 	if (idx == NULL || idx->byorder != NULL || idx->narts == 0)
 		return;
@@ -510,37 +586,52 @@ galley_linkindex_seal(struct galley_linkindex *idx)
 		idx->byorder[i].art = i;
 	}
 	qsort(idx->byorder, idx->narts, sizeof(*idx->byorder), cmp_order);
-	for (set.cap = 64; set.cap < idx->narts * 2; set.cap *= 2)
+	for (map.cap = 64; map.cap < idx->narts * 4; map.cap *= 2)
 		;
-	set.v = xcalloc(set.cap, sizeof(*set.v));
-	dup = xcalloc(idx->narts, sizeof(*dup));
-	/* every id given keeps it in the first article to have it, */
-	for (i = 0; i < idx->narts; i++)
-		dup[i] = !strset_add(&set, idx->arts[idx->byorder[i].art].given);
-	/* the others get the first "id-N" that no article has */
+	map.key = xcalloc(map.cap, sizeof(*map.key));
+	map.art = xcalloc(map.cap, sizeof(*map.art));
+	for (i = 0; i < map.cap; i++)
+		map.art[i] = NONE;
+	/* every id given stays with the first article to have it, and with
+	 * its translations; */
 	for (i = 0; i < idx->narts; i++) {
-		if (!dup[i])
-			continue;
 		a = &idx->arts[idx->byorder[i].art];
-		for (k = 0; k < i; k++)		/* rare: a scan will do */
-			if (strcmp(idx->arts[idx->byorder[k].art].given,
-			    a->given) == 0)
+		a->next = NONE;
+		a->keeper = NONE;
+		first = idmap_slot(&map, a->given);
+		if (*first == NONE) {
+			*first = idx->byorder[i].art;
+			continue;
+		}
+		for (j = *first; j != NONE; j = idx->arts[j].next)
+			if (!translations(&idx->arts[j], a))
 				break;
-		a->keeper = idx->byorder[k].order;
+		if (j == NONE) {	/* a translation of every one: keeps */
+			for (j = *first; idx->arts[j].next != NONE; )
+				j = idx->arts[j].next;
+			idx->arts[j].next = idx->byorder[i].art;
+		} else
+			a->keeper = idx->arts[j].order;
+	}
+	/* any other gets the first "id-N" that no article has */
+	for (i = 0; i < idx->narts; i++) {
+		a = &idx->arts[idx->byorder[i].art];
+		if (a->keeper == NONE)
+			continue;
 		nb = strlen(a->given) + 24;
 		id = xcalloc(nb, 1);
-		for (k = 2; ; k++) {
-			snprintf(id, nb, "%s-%zu", a->given, k);
-			if (!strset_has(&set, id))
+		for (n = 2; ; n++) {
+			snprintf(id, nb, "%s-%zu", a->given, n);
+			if (map.key[idmap_find(&map, id)] == NULL)
 				break;
 		}
 		a->id = pool_strdup(idx, id);
 		free(id);
-		strset_add(&set, a->id);
-		add_key(idx, a->id, idx->byorder[i].art, a->order);
+		*idmap_slot(&map, a->id) = idx->byorder[i].art;
+		add_key(idx, a->id, idx->byorder[i].art);
 	}
-	free(dup);
-	free(set.v);
+	free(map.key);
+	free(map.art);
 }
 
 const char *
@@ -560,7 +651,8 @@ galley_linkindex_id(const struct galley_linkindex *idx, size_t order,
 			hi = mid;
 	}
 	if (lo < idx->narts && idx->byorder[lo].order == order) {
-		if (keeper != NULL)
+		if (keeper != NULL &&
+		    idx->arts[idx->byorder[lo].art].keeper != NONE)
 			*keeper = idx->arts[idx->byorder[lo].art].keeper;
 		return idx->arts[idx->byorder[lo].art].id;
 	}

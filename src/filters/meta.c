@@ -403,18 +403,34 @@ uuid_v5(const char *name, char out[37])
 	out[o] = '\0';
 }
 
-/* The file name of path without its directory and last extension. */
+/*
+ * The file name of path without its directory and last extension
+ * ("posts/lease.md": "lease"); of a folder's index ("posts/lease/
+ * index.md", Hugo's page bundles; "_index.md"), the folder's name, as
+ * the site names the page.
+ */
 static char *
 file_stem(struct galley_doc *doc, const char *path)
 {
-	const char	*base, *dot;
+	const char	*base, *dot, *dir;
+	size_t		 n, dn;
 
 	base = strrchr(path, '/');
 	base = base != NULL ? base + 1 : path;
 	dot = strrchr(base, '.');
 	if (dot == NULL || dot == base)
 		dot = base + strlen(base);
-	return galley_doc_strndup(doc, base, (size_t)(dot - base));
+	n = (size_t)(dot - base);
+	if (((n == 5 && strncmp(base, "index", 5) == 0) ||
+	    (n == 6 && strncmp(base, "_index", 6) == 0)) && base > path) {
+		for (dir = base - 1; dir > path && dir[-1] != '/'; dir--)
+			;
+		dn = (size_t)(base - 1 - dir);
+		if (dn > 0 && !(dn == 1 && dir[0] == '.') &&
+		    !(dn == 2 && strncmp(dir, "..", 2) == 0))
+			return galley_doc_strndup(doc, dir, dn);
+	}
+	return galley_doc_strndup(doc, base, n);
 }
 
 static void

@@ -217,6 +217,43 @@ main(void)
 		galley_linkindex_free(idx);
 	}
 
+	/* one id in several languages is a translation, not a clash: by
+	 * the languages given, or by folders named for languages */
+	{
+		static const char *const names[] = { "en/posts/lease.md",
+		    "nb/posts/lease.md", "pt-br/posts/lease.md",
+		    "a/doc.md", "b/doc.md", "one.md", "two.md", "three.md",
+		    "api/ref.md", "doc/ref.md" };
+		static const char *const texts[] = { "En.\n", "Nb.\n",
+		    "Pt.\n", "---\nlang: en\n---\n\nA.\n",
+		    "---\nlang: de\n---\n\nB.\n",
+		    "---\nslug: same\nlang: en\n---\n\n1.\n",
+		    "---\nslug: same\nlang: EN\n---\n\n2.\n",
+		    "---\nslug: same\nlang: nb\n---\n\n3.\n",
+		    "R.\n", "R.\n" };
+		static const char *const want[] = { "lease", "lease", "lease",
+		    "doc", "doc", "same", "same-2", "same", "ref", "ref-2" };
+		int	 k, ok = 1;
+
+		idx = galley_linkindex_new();
+		for (k = 0; k < 10; k++) {
+			b = convert(names[k], texts[k], &chain, dg);
+			galley_linkindex_add_file(idx, b, (size_t)k, names[k]);
+			galley_doc_free(b);
+		}
+		galley_linkindex_seal(idx);
+		for (k = 0; k < 10; k++)
+			if (strcmp(galley_linkindex_id(idx, (size_t)k, NULL),
+			    want[k]) != 0) {
+				printf("# %s: %s\n", names[k],
+				    galley_linkindex_id(idx, (size_t)k, NULL));
+				ok = 0;
+			}
+		CHECK(ok, "translations keep one id (en/, nb/, pt-br/ folders; "
+		    "lang en and de); en and EN, api/ and doc/ do not");
+		galley_linkindex_free(idx);
+	}
+
 	galley_diag_free(dg);
 	return TAP_DONE();
 }
