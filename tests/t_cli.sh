@@ -345,6 +345,31 @@ check "page bundles: ids alpha and beta, and the link between them resolves" sh 
 check "en/lease.md and nb/lease.md: translations, one id, one group" sh -c \
     "! grep -q 'is also the id' '$T/hugo.err' && grep -q 'xml:id=\"lease-en\"' '$T/hugo.xml' && grep -q 'xml:id=\"lease-nb\"' '$T/hugo.xml' && grep -q 'linkGrp type=\"translation\"' '$T/hugo.xml'"
 
+# book.yaml's chapters that leave articles of the folder out say so;
+# "galley book ." is named for the folder.
+mkdir -p "$T/by/sub"
+for n in a b c; do
+	printf -- '---\ntitle: %s\nlang: en\n---\n\nChapter %s.\n' $n $n >"$T/by/$n.md"
+done
+printf -- '---\ntitle: e\nlang: en\n---\n\nSub e.\n' >"$T/by/sub/e.md"
+printf 'title: B\nchapters:\n  - a.md\n  - ./c.md\n' >"$T/by/book.yaml"
+./galley book -o "$T/by.epub" "$T/by" 2>"$T/by.err"
+check "book.yaml's chapters leave articles out: one warning names them" \
+    grep -q "book.yaml's chapters leave out 2 articles of the folder: b.md, sub/e.md" "$T/by.err"
+rm "$T/by/book.yaml"
+(cd "$T/by" && "$ROOT/galley" book -q -o ../by-dot.epub . 2>/dev/null)
+check "galley book . takes the folder's name for its title" sh -c \
+    "unzip -p '$T/by-dot.epub' OEBPS/content.opf | grep -q '<dc:title id=\"title\">by</dc:title>'"
+
+# One image reached by two relative paths is packed once.
+mkdir -p "$T/im/a" "$T/im/img"
+cp tests/epub/img/pixel.gif "$T/im/img/p.gif"
+printf -- '---\ntitle: One\nlang: en\n---\n\n![dot](img/p.gif)\n' >"$T/im/one.md"
+printf -- '---\ntitle: Two\nlang: en\n---\n\n![dot](../img/p.gif) ![again](../a/../img/p.gif)\n' >"$T/im/a/two.md"
+./galley book -q -o "$T/im.epub" "$T/im" 2>/dev/null
+check "book: one image by two paths is packed once" sh -c \
+    "[ \$(unzip -l '$T/im.epub' | grep -c 'OEBPS/images/') = 1 ]"
+
 # galley book: a file named on the command line is a chapter whatever
 # its name; in folders only article names are (the rest are resources).
 cp input/004_4a80590e0acbb5b6.txt "$T/named.export"

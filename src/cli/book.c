@@ -261,6 +261,58 @@ out:
 	return rc;
 }
 
+/*
+ * The articles of the folders named that book.yaml's chapters leave out:
+ * one warning that names them (the first few), so that none is dropped
+ * unseen.
+ */
+static void
+left_out(struct book_run *run, const struct input_list *chapters,
+    char *const *paths, int n, const char *output, const char *tei)
+{
+	const char *const	 outputs[] = { output, tei };
+	struct input_list	 all;
+	struct galley_diag	*quiet = galley_diag_new();
+	struct galley_buf	 names;
+	char			*rp, **have;
+	size_t			 i, k, out = 0;
+
+	memset(&all, 0, sizeof(all));
+	inputs_collect(&all, paths, n, 0, outputs, 2, quiet);
+	galley_diag_free(quiet);
+	have = xmalloc_cli((chapters->n + 1) * sizeof(*have));
+	for (i = 0; i < chapters->n; i++)
+		have[i] = realpath(chapters->v[i].path, NULL);
+	galley_buf_init(&names);
+	for (i = 0; i < all.n; i++) {
+		if (!all.v[i].found || !is_article_name(all.v[i].path))
+			continue;
+		if ((rp = realpath(all.v[i].path, NULL)) == NULL)
+			continue;
+		for (k = 0; k < chapters->n; k++)
+			if (have[k] != NULL && strcmp(have[k], rp) == 0)
+				break;
+		free(rp);
+		if (k < chapters->n)
+			continue;
+		if (out < 5)
+			galley_buf_printf(&names, "%s%s", out ? ", " : "",
+			    all.v[i].rel);
+		out++;
+	}
+	if (out > 0)
+		galley_diag_add(run->dg, GALLEY_WARNING, NULL, 0, 0, "book.yaml's "
+		    "chapters leave out %zu article%s of the folder: %s%s "
+		    "(name %s there to have %s in the book)", out,
+		    out == 1 ? "" : "s", names.data, out > 5 ? ", ..." : "",
+		    out == 1 ? "it" : "them", out == 1 ? "it" : "them");
+	galley_buf_release(&names);
+	for (i = 0; i < chapters->n; i++)
+		free(have[i]);
+	free(have);
+	inputs_release(&all);
+}
+
 static void
 articles_free(struct article *v, size_t n)
 {
@@ -628,6 +680,8 @@ cmd_book(int argc, char **argv)
 			inputs_add(&inputs, book.chapters.v[i],
 			    book.chapters.v[i]);
 		}
+		left_out(&run, &inputs, argv + optind, argc - optind,
+		    output, tei);
 	} else {
 		const char *const outputs[] = { output, tei };
 
@@ -720,7 +774,16 @@ cmd_book(int argc, char **argv)
 			d[--l] = '\0';
 		s = strrchr(d, '/');
 		s = s != NULL ? s + 1 : d;
-		if (strcmp(s, ".") != 0 && strcmp(s, "..") != 0)
+		if (strcmp(s, ".") == 0 || strcmp(s, "..") == 0) {
+			/* "galley book .": the folder's own name */
+			char	*rp = realpath(d, NULL);
+
+			s = rp != NULL ? strrchr(rp, '/') : NULL;
+			s = s != NULL && s[1] != '\0' ?
+			    galley_doc_strdup(bdoc, s + 1) : NULL;
+			free(rp);
+		}
+		if (s != NULL)
 			book.title = s;
 	}
 	if (book.title == NULL)

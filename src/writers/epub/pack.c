@@ -525,7 +525,7 @@ const char *
 epub_image(struct epub *e, const char *url, const char *basedir,
     const char *file, unsigned line, unsigned col)
 {
-	char		*path, *data = NULL;
+	char		*path, *data = NULL, *real, *key = NULL;
 	char		 name[64], id[32];
 	const char	*type, *ext = "";
 	size_t		 k, len;
@@ -554,6 +554,19 @@ epub_image(struct epub *e, const char *url, const char *basedir,
 		free(path);
 		return k == SIZE_MAX ? NULL : e->items[k].from_text;
 	}
+	/* one file reached by two paths ("img/a.png", "../b/img/a.png")
+	 * is packed once: known by its real path too */
+	if ((real = realpath(path, NULL)) != NULL) {
+		key = epub_strdup(real);
+		free(real);
+		key[0] = '\1';		/* no path of a url starts so */
+		if (map_get(&e->images, key, &k)) {
+			map_put(&e->images, path, k);
+			free(key);
+			free(path);
+			return k == SIZE_MAX ? NULL : e->items[k].from_text;
+		}
+	}
 	if (slurp(&data, &len, path, IMAGE_MAX) == -1) {
 		galley_diag_add(e->dg, GALLEY_WARNING, file, line, col,
 		    "image %s: %s; its alt text stands in for it", path,
@@ -575,14 +588,20 @@ packed:
 	if (add(e, name, data, len, 0) == -1)
 		goto missing;
 	map_put(&e->images, path, e->nitems - 1);
+	if (key != NULL)
+		map_put(&e->images, key, e->nitems - 1);
 	map_put(&e->packed, it->from_text, e->nitems - 1);
 	free(data);
 	free(path);
+	free(key);
 	return e->items[e->nitems - 1].from_text;
 missing:
 	map_put(&e->images, path, SIZE_MAX);
+	if (key != NULL)
+		map_put(&e->images, key, SIZE_MAX);
 	free(data);
 	free(path);
+	free(key);
 	return NULL;
 }
 
