@@ -361,6 +361,14 @@ rm "$T/by/book.yaml"
 check "galley book . takes the folder's name for its title" sh -c \
     "unzip -p '$T/by-dot.epub' OEBPS/content.opf | grep -q '<dc:title id=\"title\">by</dc:title>'"
 
+# A newline in a file name is shown escaped: one message, one line.
+mkdir -p "$T/nl"
+printf -- '---\ntitle: [bad\n---\n\nx\n' >"$T/nl/a
+b.md"
+./galley convert -o "$T/nl-o" "$T/nl" 2>"$T/nl.err"
+check "a newline in a file name is escaped in file:line:col" \
+    grep -q '^.*/nl/a\\nb.md:3:1: error: front matter' "$T/nl.err"
+
 # One image reached by two relative paths is packed once.
 mkdir -p "$T/im/a" "$T/im/img"
 cp tests/epub/img/pixel.gif "$T/im/img/p.gif"

@@ -124,10 +124,30 @@ galley_msg_format(const struct galley_msg *m, char *buf, size_t sz)
 		snprintf(where, sizeof(where), ":%u:%u", m->line, m->col);
 	else if (m->line > 0)
 		snprintf(where, sizeof(where), ":%u", m->line);
-	if (m->file != NULL)
-		snprintf(buf, sz, "%s%s: %s: %s", m->file, where,
+	if (m->file != NULL) {
+		/* a control character in a file name (a newline) would
+		 * break the message's one line: shown escaped */
+		char		 name[1024];
+		const char	*f = m->file;
+		size_t		 n = 0;
+
+		for (; *f != '\0' && n + 5 < sizeof(name); f++) {
+			unsigned char	 c = (unsigned char)*f;
+
+			if (c >= 0x20 && c != 0x7f)
+				name[n++] = (char)c;
+			else if (c == '\n' || c == '\t' || c == '\r') {
+				name[n++] = '\\';
+				name[n++] = c == '\n' ? 'n' : c == '\t' ? 't' :
+				    'r';
+			} else
+				n += (size_t)snprintf(name + n,
+				    sizeof(name) - n, "\\x%02x", c);
+		}
+		name[n] = '\0';
+		snprintf(buf, sz, "%s%s: %s: %s", name, where,
 		    names[m->severity], m->text);
-	else
+	} else
 		snprintf(buf, sz, "galley: %s: %s", names[m->severity],
 		    m->text);
 }
