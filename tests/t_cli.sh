@@ -369,6 +369,17 @@ b.md"
 check "a newline in a file name is escaped in file:line:col" \
     grep -q '^.*/nl/a\\nb.md:3:1: error: front matter' "$T/nl.err"
 
+# Another run's report in a folder is not an article (convert, book).
+mkdir -p "$T/rpt"
+./galley convert -q -t json --report "$T/rpt/rep.json" -o "$T/rpt-o0" input 2>/dev/null
+cp input/000_5413cba6d7dd22c5.txt "$T/rpt/a.md"
+./galley convert -v -t json -o "$T/rpt-o" "$T/rpt" 2>"$T/rpt.err"; rc=$?
+check "a galley report in the folder is skipped, with a note" sh -c \
+    "[ $rc = 0 ] && grep -q 'rep.json: note: skipped: a galley report' '$T/rpt.err' && grep -q '^1 converted, 0 failed' '$T/rpt.err'"
+./galley book -o "$T/rpt.epub" "$T/rpt" 2>"$T/rpt-book.err"
+check "book: a galley report in the folder is no chapter" sh -c \
+    "grep -q '1 chapter,' '$T/rpt-book.err' && ! grep -q 'rep.json' '$T/rpt-book.err'"
+
 # One image reached by two relative paths is packed once.
 mkdir -p "$T/im/a" "$T/im/img"
 cp tests/epub/img/pixel.gif "$T/im/img/p.gif"

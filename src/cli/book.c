@@ -261,6 +261,22 @@ out:
 	return rc;
 }
 
+/* 1 if path is a galley report (--report) found beside articles. */
+static int
+is_report_file(const char *path)
+{
+	char	 head[256];
+	size_t	 n = 0;
+	FILE	*f;
+
+	if (strlen(path) < 5 || strcmp(path + strlen(path) - 5, ".json") != 0 ||
+	    (f = fopen(path, "rb")) == NULL)
+		return 0;
+	n = fread(head, 1, sizeof(head), f);
+	fclose(f);
+	return inputs_is_report(head, n);
+}
+
 /*
  * The articles of the folders named that book.yaml's chapters leave out:
  * one warning that names them (the first few), so that none is dropped
@@ -285,7 +301,8 @@ left_out(struct book_run *run, const struct input_list *chapters,
 		have[i] = realpath(chapters->v[i].path, NULL);
 	galley_buf_init(&names);
 	for (i = 0; i < all.n; i++) {
-		if (!all.v[i].found || !is_article_name(all.v[i].path))
+		if (!all.v[i].found || !is_article_name(all.v[i].path) ||
+		    is_report_file(all.v[i].path))
 			continue;
 		if ((rp = realpath(all.v[i].path, NULL)) == NULL)
 			continue;
@@ -710,7 +727,8 @@ cmd_book(int argc, char **argv)
 		struct article			*a;
 
 		if (book.chapters.n == 0 && inputs.v[i].found &&
-		    !is_article_name(inputs.v[i].path))
+		    (!is_article_name(inputs.v[i].path) ||
+		    is_report_file(inputs.v[i].path)))
 			continue;
 		if ((doc = load(&run, inputs.v[i].path, i, 0)) == NULL) {
 			failed = 1;

@@ -300,9 +300,11 @@ convert_one(struct run *run, size_t i, struct result *r)
 	if (skip_binary(run, in, data, len)) {
 		if (run->verbose)
 			galley_diag_add(r->dg, GALLEY_NOTE, in->path, 0, 0,
-			    "skipped: %s", inputs_is_binary(data, len) ?
-			    "binary file" : galley_markup_kind(data, len)[0] ==
-			    'H' ? "an HTML document" : "an XML document");
+			    "skipped: %s", inputs_is_report(data, len) ?
+			    "a galley report (--report)" :
+			    inputs_is_binary(data, len) ? "binary file" :
+			    galley_markup_kind(data, len)[0] == 'H' ?
+			    "an HTML document" : "an XML document");
 		r->binary = 1;
 		r->failed = 0;
 		goto out;
@@ -584,6 +586,8 @@ skip_binary(const struct run *run, const struct input *in, const char *data,
 	    "mkd", "txt", "text", "json", NULL };
 	const char	*dot = in->rel + stem_len(in->rel);
 
+	if (in->found && !forced && inputs_is_report(data, len))
+		return 1;	/* another run's report in the folder */
 	return in->found && !(*dot == '.' && ext_in(dot + 1, text)) &&
 	    (inputs_is_binary(data, len) || (galley_markup_kind(data, len) !=
 	    NULL && !forced));

@@ -54,6 +54,36 @@ inputs_add(struct input_list *l, const char *path, const char *rel)
 	l->n++;
 }
 
+/*
+ * 1 if data is a report of a galley run (--report): {"galley": "0.1.0",
+ * "inputs": [...]}; a galley document has "galley": 1.
+ */
+int
+inputs_is_report(const char *data, size_t len)
+{
+	const char	*s = data, *end = data + (len < 256 ? len : 256);
+	const char	*lit[] = { "{", "\"galley\"", ":", "\"", NULL };
+	size_t		 k, n;
+
+	for (k = 0; lit[k] != NULL; k++) {
+		while (s < end && (*s == ' ' || *s == '\t' || *s == '\n' ||
+		    *s == '\r'))
+			s++;
+		n = strlen(lit[k]);
+		if ((size_t)(end - s) < n || memcmp(s, lit[k], n) != 0)
+			return 0;
+		s += n;
+	}
+	while (s < end && *s != '"' && *s != '\n')
+		s++;
+	if (s == end || *s++ != '"')
+		return 0;
+	while (s < end && (*s == ' ' || *s == ',' || *s == '\t' ||
+	    *s == '\n' || *s == '\r'))
+		s++;
+	return (size_t)(end - s) >= 8 && memcmp(s, "\"inputs\"", 8) == 0;
+}
+
 int
 inputs_is_binary(const char *data, size_t len)
 {

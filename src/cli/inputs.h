@@ -37,5 +37,7 @@ void	inputs_release(struct input_list *);
 /* Whether file content is binary (a NUL byte or a well-known binary
  * signature up front): such files found in folders are skipped. */
 int	inputs_is_binary(const char *data, size_t len);
+/* 1 if data is the report of a galley run (--report), not an article. */
+int	inputs_is_report(const char *data, size_t len);
 
 #endif
