@@ -332,6 +332,43 @@ check "shared ids: the corpus points at each" sh -c \
 check "shared ids: in a book, each link goes to its chapter" sh -c \
     "unzip -p '$T/ids.epub' OEBPS/text/c00002.xhtml | grep -o '<a href=\"[^\"]*\"' | tr '\n' ' ' | grep -qx '<a href=\"c00003.xhtml\" <a href=\"c00004.xhtml\" <a href=\"c00005.xhtml\" <a href=\"c00001.xhtml\" '"
 check "shared ids: book says so too" grep -q 'this chapter.s id is "post-2"' "$T/ids-book.err"
+# Relative links are read from the linking article's folder first.
+mkdir -p "$T/rel/one" "$T/rel/two"
+for f in one/post two/post post; do
+	printf -- '---\ntitle: %s\nlang: en\n---\n\nText of %s.\n' "$f" "$f" >"$T/rel/$f.md"
+done
+printf -- '---\ntitle: B\nlang: en\n---\n\n[r](post.md) [r2](./post.md)\n' >"$T/rel/b.md"
+printf -- '---\ntitle: A\nlang: en\n---\n\n[s](post.md) [u](../post.md) [o](../one/post)\n' >"$T/rel/two/a.md"
+./galley convert -q -t json -o "$T/rel-o" "$T/rel" 2>/dev/null
+check "relative links: from the article's folder, then from the top" sh -c \
+    "[ \"\$(grep -o '\"target\": \"[^\"]*\"' '$T/rel-o/b.json' '$T/rel-o/two/a.json' | sed 's/.*: //' | tr '\n' ' ')\" = '\"post-2\" \"post-2\" \"post-3\" \"post-2\" \"post\" ' ]"
+# --update: an article that takes another's id makes it and its links new
+mkdir -p "$T/upid/two"
+printf -- '---\ntitle: Two\nlang: en\n---\n\nsecond\n' >"$T/upid/two/post.md"
+printf -- '---\ntitle: L\nlang: en\n---\n\n[t](two/post.md)\n' >"$T/upid/links.md"
+./galley convert -q --update -t json -o "$T/upid-o" "$T/upid" 2>/dev/null
+mkdir -p "$T/upid/one"
+printf -- '---\ntitle: One\nlang: en\n---\n\nfirst\n' >"$T/upid/one/post.md"
+./galley convert -q --update -t json -o "$T/upid-o" "$T/upid" 2>/dev/null
+./galley convert -q -t json -o "$T/upid-fresh" "$T/upid" 2>/dev/null
+check "--update: a new article that takes an id redoes the one that had it and its links" \
+    diff -r -x .galley-state "$T/upid-fresh" "$T/upid-o"
+# translation_of by path names that file
+mkdir -p "$T/tpath/one" "$T/tpath/two"
+printf -- '---\ntitle: One\nlang: en\n---\n\nfirst\n' >"$T/tpath/one/post.md"
+printf -- '---\ntitle: Two\nlang: en\n---\n\nsecond\n' >"$T/tpath/two/post.md"
+printf -- '---\ntitle: To\nlang: nb\ntranslation_of: two/post.md\n---\n\nandre\n' >"$T/tpath/two/oversatt.md"
+./galley convert -q -t json --tei-corpus "$T/tpath.xml" -o "$T/tpath-o" "$T/tpath" 2>/dev/null
+check "translation_of: two/post.md groups with that file (post-2), not one/post.md" \
+    grep -q '<TEI xml:id="post-2" corresp="#oversatt"' "$T/tpath.xml"
+# book and convert agree: detected languages make no translations
+mkdir -p "$T/blang/a" "$T/blang/b"
+printf -- '---\ntitle: Lease\n---\n\nThe lease is a contract by which one party conveys land or property to another for a specified time.\n' >"$T/blang/a/lease.md"
+printf -- '---\ntitle: Miete\n---\n\nEin Mietvertrag ist ein Vertrag, durch den eine Partei einer anderen ein Grundstueck fuer eine bestimmte Zeit ueberlaesst.\n' >"$T/blang/b/lease.md"
+./galley book -o "$T/blang.epub" "$T/blang" 2>"$T/blang.err"
+check "book: detected languages do not make two articles translations" \
+    grep -q 'this chapter.s id is "lease-2"' "$T/blang.err"
+
 # Hugo's page bundles (posts/alpha/index.md) are named for their folder;
 # one article in en/ and nb/ is a translation: one id, one group.
 mkdir -p "$T/hugo/posts/alpha" "$T/hugo/posts/beta" "$T/hugo/en" "$T/hugo/nb"

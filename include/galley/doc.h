@@ -151,6 +151,8 @@ struct galley_meta {
 						   0:0 if unknown */
 	struct galley_pos	 language_pos;	/* where lang was written;
 						   0:0 if unknown */
+	int			 language_detected; /* 1: from the text
+						   (CLD2), not given */
 };
 
 struct galley_doc;

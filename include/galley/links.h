@@ -19,6 +19,7 @@
 #define GALLEY_LINKS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "galley/diag.h"
 #include "galley/doc.h"
@@ -68,6 +69,9 @@ GALLEY_API void	galley_linkindex_seal(struct galley_linkindex *);
  * if keeper is not NULL. */
 GALLEY_API const char *galley_linkindex_id(const struct galley_linkindex *,
 		    size_t order, size_t *keeper);
+/* After galley_linkindex_seal: a digest of the ids it told apart, 0 if
+ * none (a run that keeps state can tell that links may point elsewhere). */
+GALLEY_API uint64_t galley_linkindex_renamed(const struct galley_linkindex *);
 /* The id of the article a site path ("/lease", "lease.md") names, or
  * NULL; its order (as given to galley_linkindex_add_at) into *order if
  * order is not NULL. */
@@ -85,6 +89,14 @@ GALLEY_API const char *galley_linkindex_lookup(
  */
 GALLEY_API int	galley_links_resolve(struct galley_doc *,
 		    const struct galley_linkindex *,
+		    const struct galley_opts *, struct galley_diag *);
+/*
+ * The same for the article added with order (after galley_linkindex_seal):
+ * its relative links are read from its folder first ("post.md" in
+ * two/a.md is two/post.md, "../alpha/" the page alpha next to its own).
+ */
+GALLEY_API int	galley_links_resolve_at(struct galley_doc *,
+		    const struct galley_linkindex *, size_t order,
 		    const struct galley_opts *, struct galley_diag *);
 /* Unresolved links seen so far by galley_links_resolve with this index. */
 GALLEY_API size_t galley_linkindex_unresolved(const struct galley_linkindex *);

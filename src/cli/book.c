@@ -148,8 +148,8 @@ load(struct book_run *run, const char *path, size_t order, int resolve)
 		    run->inputs->v[keeper].path, id);
 		m->id = galley_doc_strdup(doc, id);
 	}
-	if (resolve && galley_links_resolve(doc, run->index, &run->opts,
-	    run->dg) == -1)
+	if (resolve && galley_links_resolve_at(doc, run->index, order,
+	    &run->opts, run->dg) == -1)
 		goto fail;
 	free(data);
 	return doc;
@@ -693,9 +693,25 @@ cmd_book(int argc, char **argv)
 	}
 	flush_diag(&run);
 	if (book.chapters.n > 0) {
+		/* book.yaml's folder: chapters are known by their paths
+		 * below it ("one/post.md"), as links name them */
+		const char	*dir = NULL;
+		size_t		 dl;
+
+		for (j = optind; j < (size_t)argc && dir == NULL; j++)
+			if (is_dir(argv[j]))
+				dir = argv[j];
+		dl = dir != NULL ? strlen(dir) : 0;
+		while (dl > 1 && dir[dl - 1] == '/')
+			dl--;
 		for (i = 0; i < book.chapters.n; i++) {
-			inputs_add(&inputs, book.chapters.v[i],
-			    book.chapters.v[i]);
+			const char	*c = book.chapters.v[i];
+
+			if (dir != NULL && strncmp(c, dir, dl) == 0 &&
+			    c[dl] == '/')
+				inputs_add(&inputs, c, c + dl + 1);
+			else
+				inputs_add(&inputs, c, c);
 		}
 		left_out(&run, &inputs, argv + optind, argc - optind,
 		    output, tei);

@@ -231,12 +231,19 @@ check_slug(const struct run *run, size_t i, const struct galley_doc *doc,
     struct galley_diag *dg)
 {
 	const struct galley_meta	*m = galley_doc_meta(doc);
-	const char			*base;
-	size_t				 order;
+	const char			*base, *other;
+	size_t				 order, keeper = (size_t)-1;
 
 	if (m->slug == NULL || m->source == NULL ||
 	    galley_linkindex_lookup(run->index, m->slug, &order) == NULL ||
 	    order >= run->inputs.v[i].seq)
+		return;
+	/* its id told apart: said already; one id with the other: they
+	 * are translations of one another, whose links go by language */
+	galley_linkindex_id(run->index, run->inputs.v[i].seq, &keeper);
+	other = galley_linkindex_id(run->index, order, NULL);
+	if (keeper != (size_t)-1 || (other != NULL && m->id != NULL &&
+	    strcmp(other, m->id) == 0))
 		return;
 	base = strrchr(m->source, '/');
 	base = base != NULL ? base + 1 : m->source;
@@ -280,6 +287,7 @@ convert_one(struct run *run, size_t i, struct result *r)
 	struct galley_doc	*doc = NULL;
 	struct galley_meta	*meta;
 	struct galley_opts	 opts;
+	const char		*id;
 	char			*data = NULL;
 	size_t			 len, k;
 	double			 t0 = now_seconds();
@@ -316,6 +324,16 @@ convert_one(struct run *run, size_t i, struct result *r)
 		    in->rel, run->nwriters > 0 ?
 		    run->writers[0]->ext : "");
 	r->hash = state_hash(data, len, run->settings);
+	/* the ids the run told apart too: a new article that takes another's
+	 * id ("post" becomes "post-2") changes this one or its links */
+	if (run->index != NULL && (id = galley_linkindex_id(run->index,
+	    in->seq, NULL)) != NULL) {
+		uint64_t	 d = galley_linkindex_renamed(run->index);
+
+		r->hash = state_hash(id, strlen(id), r->hash);
+		if (d != 0)
+			r->hash = state_hash(&d, sizeof(d), r->hash);
+	}
 	if (run->update && state_lookup(&run->state, in->rel) == r->hash &&
 	    outputs_exist(run, in)) {
 		if (run->corpus == NULL) {
@@ -338,7 +356,8 @@ convert_one(struct run *run, size_t i, struct result *r)
 	if (run->index != NULL)
 		adopt_id(run, in, doc, r->dg);
 	if (run->index != NULL &&
-	    galley_links_resolve(doc, run->index, &opts, r->dg) == -1)
+	    galley_links_resolve_at(doc, run->index, in->seq, &opts,
+	    r->dg) == -1)
 		goto out;
 	if (run->index != NULL)
 		check_slug(run, i, doc, r->dg);

@@ -431,6 +431,7 @@ language_run(struct galley_doc *doc, const struct galley_opts *opts,
 	detect(doc, tag, sizeof(tag), &conf, &letters);
 	m->language = galley_doc_strdup(doc, tag);
 	m->language_confidence = conf;
+	m->language_detected = 1;
 	if (strcmp(tag, "und") == 0)	/* said where the text begins */
 		filter_report(dg, doc, GALLEY_WARNING,
 		    first_placed(galley_doc_root(doc)),

@@ -61,6 +61,7 @@ struct galley_linkindex {
 	struct art	*arts;	/* in the order added */
 	size_t		 narts, capart;
 	struct byorder	*byorder;	/* arts by order, once sealed */
+	uint64_t	 renamed;	/* digest of the ids told apart */
 };
 
 static void *
@@ -302,15 +303,32 @@ path_key(const char *url, char **frag)
 }
 
 /*
- * The key of a file's name, extension kept, in a space of its own
- * ("\1one/post.md"): a link that names a file ("x.md") goes to that
- * file, even where another article's slug is "x".  NULL if url ends in
- * no extension that path_key() takes off.
+ * Keys in spaces of their own, so that a link that names a file goes to
+ * that file whatever slugs other articles claim: "\1" + a file's path
+ * below the folder named ("\1one/post.md"), "\2" + the page it makes
+ * ("\2one/post", "\2posts/alpha" for posts/alpha/index.md), "\3" + its
+ * file name alone ("\3post.md").
  */
+#define K_FILE	'\1'
+#define K_PAGE	'\2'
+#define K_NAME	'\3'
+
 static char *
-file_key(const char *url)
+prefixed(char space, const char *k)
 {
-	char	*k = path_key_ext(url, NULL, 1), *plain, *fk;
+	char	*p = xcalloc(strlen(k) + 2, 1);
+
+	p[0] = space;
+	memcpy(p + 1, k, strlen(k) + 1);
+	return p;
+}
+
+/* The path url names, extension kept, lower case; NULL if url ends in no
+ * extension that path_key() takes off (not a file's name). */
+static char *
+file_path(const char *url)
+{
+	char	*k = path_key_ext(url, NULL, 1), *plain;
 
 	plain = path_key(url, NULL);
 	if (strcmp(plain, k) == 0 || k[0] == '\0') {
@@ -319,11 +337,21 @@ file_key(const char *url)
 		return NULL;
 	}
 	free(plain);
-	fk = xcalloc(strlen(k) + 2, 1);
-	fk[0] = '\1';
-	memcpy(fk + 1, k, strlen(k) + 1);
-	free(k);
-	return fk;
+	return k;
+}
+
+/* A key in a space, from a path: NULL for an empty one. */
+static void
+insert_in(struct galley_linkindex *idx, char space, const char *k,
+    size_t art)
+{
+	char	*p;
+
+	if (k == NULL || k[0] == '\0')
+		return;
+	p = prefixed(space, k);
+	insert(idx, p, art);
+	free(p);
 }
 
 static void
@@ -341,47 +369,143 @@ add_key(struct galley_linkindex *idx, const char *path, size_t art)
 	free(k);
 }
 
-/* A file's path: its key, its file key, and those of its base name. */
+/* A file's name alone: its key, and its name in K_NAME. */
 static void
-add_file(struct galley_linkindex *idx, const char *path, size_t art)
+add_name(struct galley_linkindex *idx, const char *name, size_t art)
 {
-	char	*fk, *base;
+	char	*f;
+
+	if (name == NULL || name[0] == '\0')
+		return;
+	add_key(idx, name, art);
+	if ((f = file_path(name)) != NULL) {
+		insert_in(idx, K_NAME, strrchr(f, '/') != NULL ?
+		    strrchr(f, '/') + 1 : f, art);
+		free(f);
+	}
+}
+
+/* A file's path below the folder named: every key it has. */
+static void
+add_path(struct galley_linkindex *idx, const char *path, size_t art)
+{
+	char	*f, *k;
 
 	if (path == NULL || path[0] == '\0')
 		return;
-	add_key(idx, path, art);
-	if ((fk = file_key(path)) == NULL)
-		return;
-	insert(idx, fk, art);
-	base = strrchr(fk, '/');
-	if (base != NULL) {
-		base[0] = '\1';
-		insert(idx, base, art);
+	add_name(idx, path, art);
+	if ((f = file_path(path)) != NULL) {
+		insert_in(idx, K_FILE, f, art);
+		free(f);
 	}
-	free(fk);
+	k = path_key(path, NULL);
+	insert_in(idx, K_PAGE, k, art);
+	free(k);
 }
 
-/* The entry a site path names: its file name first, then its key. */
+/*
+ * base (a folder below the folder named, "" for it) joined with url's
+ * path, "." and ".." taken out, percent-decoded, lower case: "two" and
+ * "../one/post.md#x" make "one/post.md".  NULL if it climbs out.
+ */
+static char *
+join(const char *base, const char *url)
+{
+	size_t	 len = strcspn(url, "?#"), n, k;
+	char	*raw, *out, *seg, *save = NULL;
+
+	raw = xcalloc(strlen(base) + len + 2, 1);
+	n = strlen(base);
+	memcpy(raw, base, n);
+	raw[n++] = '/';
+	memcpy(raw + n, url, len);
+	out = xcalloc(strlen(raw) + 1, 1);
+	n = 0;
+	for (seg = strtok_r(raw, "/", &save); seg != NULL;
+	    seg = strtok_r(NULL, "/", &save)) {
+		if (strcmp(seg, ".") == 0)
+			continue;
+		if (strcmp(seg, "..") == 0) {
+			if (n == 0) {
+				free(raw);
+				free(out);
+				return NULL;
+			}
+			while (n > 0 && out[n - 1] != '/')
+				n--;
+			if (n > 0)
+				n--;	/* the slash */
+			continue;
+		}
+		if (n > 0)
+			out[n++] = '/';
+		k = strlen(seg);
+		memcpy(out + n, seg, k);
+		n += k;
+	}
+	if (len > 0 && url[len - 1] == '/')
+		out[n++] = '/';
+	out[n] = '\0';
+	free(raw);
+	return out;
+}
+
+/* The entry the key k (prefixed with space) names, or NULL. */
 static const struct entry *
-find(const struct galley_linkindex *idx, const char *path)
+lookup_in(const struct galley_linkindex *idx, char space, const char *k)
+{
+	const struct entry	*e;
+	char			*p;
+
+	if (k == NULL || k[0] == '\0')
+		return NULL;
+	p = prefixed(space, k);
+	e = lookup(idx, p);
+	free(p);
+	return e;
+}
+
+/*
+ * The entry a link names, from an article in folder base (NULL: not
+ * known).  A relative link first as the file or page it is from there
+ * ("post.md", "../alpha/"); a file's name from the top of the folder
+ * named, then alone; then as site paths go (id, slug, alias, file
+ * stem); last a page from the top.
+ */
+static const struct entry *
+find(const struct galley_linkindex *idx, const char *url, const char *base)
 {
 	const struct entry	*e = NULL;
-	char			*k, *slash;
+	char			*j, *f, *k, *slash;
 
-	if ((k = file_key(path)) != NULL) {
-		if ((e = lookup(idx, k)) == NULL &&
-		    (slash = strrchr(k, '/')) != NULL) {
-			slash[0] = '\1';
-			e = lookup(idx, slash);
+	if (base != NULL && url[0] != '/' && (j = join(base, url)) != NULL) {
+		if ((f = file_path(j)) != NULL) {
+			e = lookup_in(idx, K_FILE, f);
+			free(f);
 		}
-		free(k);
+		if (e == NULL) {
+			k = path_key(j, NULL);
+			e = lookup_in(idx, K_PAGE, k);
+			free(k);
+		}
+		free(j);
 		if (e != NULL)
 			return e;
 	}
-	k = path_key(path, NULL);
+	if ((f = file_path(url)) != NULL) {
+		if ((e = lookup_in(idx, K_FILE, f)) == NULL)
+			e = lookup_in(idx, K_NAME, strrchr(f, '/') != NULL ?
+			    strrchr(f, '/') + 1 : f);
+		free(f);
+		if (e != NULL)
+			return e;
+	}
+	k = path_key(url, NULL);
 	if ((e = lookup(idx, k)) == NULL &&
 	    (slash = strrchr(k, '/')) != NULL)
 		e = lookup(idx, slash + 1);
+	if (e == NULL)
+		e = lookup_in(idx, K_PAGE, k);
 	free(k);
 	return e;
 }
@@ -392,7 +516,7 @@ galley_linkindex_lookup(const struct galley_linkindex *idx, const char *path,
 {
 	const struct entry	*e;
 
-	if (idx == NULL || path == NULL || (e = find(idx, path)) == NULL)
+	if (idx == NULL || path == NULL || (e = find(idx, path, NULL)) == NULL)
 		return NULL;
 	if (order != NULL)
 		*order = idx->arts[e->art].order;
@@ -439,16 +563,16 @@ galley_linkindex_add_file(struct galley_linkindex *idx,
 	a = &idx->arts[art];
 	a->order = order;
 	a->given = a->id = pool_strdup(idx, m->id);
-	a->lang = m->language != NULL && m->language[0] != '\0' ?
-	    pool_strdup(idx, m->language) : NULL;
+	a->lang = m->language != NULL && m->language[0] != '\0' &&
+	    !m->language_detected ? pool_strdup(idx, m->language) : NULL;
 	a->path = path != NULL ? pool_strdup(idx, path) : NULL;
 	add_key(idx, m->id, art);
 	add_key(idx, m->slug, art);
 	if (m->source != NULL) {
 		base = strrchr(m->source, '/');
-		add_file(idx, base != NULL ? base + 1 : m->source, art);
+		add_name(idx, base != NULL ? base + 1 : m->source, art);
 	}
-	add_file(idx, path, art);
+	add_path(idx, path, art);
 	v = m->extra != NULL && m->extra->kind == GALLEY_VALUE_MAP ?
 	    galley_value_get(m->extra, "aliases") : NULL;
 	if (v != NULL && v->kind == GALLEY_VALUE_STRING)
@@ -478,13 +602,19 @@ struct idmap {
 	size_t		  cap;
 };
 
+/* Ids clash whatever their ASCII case: links find "Post" by "/post". */
 static size_t
 idmap_find(const struct idmap *map, const char *s)
 {
-	size_t	 i;
+	uint32_t	 h = 2166136261u;
+	const char	*p;
+	size_t		 i;
 
-	for (i = hash(s) & (map->cap - 1); map->key[i] != NULL &&
-	    strcmp(map->key[i], s) != 0; i = (i + 1) & (map->cap - 1))
+	for (p = s; *p != '\0'; p++)
+		h = (h ^ (unsigned char)tolower((unsigned char)*p)) *
+		    16777619u;
+	for (i = h & (map->cap - 1); map->key[i] != NULL &&
+	    strcasecmp(map->key[i], s) != 0; i = (i + 1) & (map->cap - 1))
 		;
 	return i;
 }
@@ -520,7 +650,7 @@ lang_folder(const char *s, size_t n)
 
 /* path without its language folders, into out; their names into langs */
 static void
-strip_lang(const char *path, char *out, size_t osz, char *langs, size_t lsz)
+strip_lang(const char *path, char *out, char *langs)
 {
 	const char	*seg, *end;
 	size_t		 n, o = 0, l = 0;
@@ -531,18 +661,14 @@ strip_lang(const char *path, char *out, size_t osz, char *langs, size_t lsz)
 			end = seg + strlen(seg);
 		n = (size_t)(end - seg);
 		if (*end == '/' && lang_folder(seg, n)) {
-			if (l + n + 1 < lsz) {
-				memcpy(langs + l, seg, n);
-				l += n;
-				langs[l++] = '/';
-			}
+			memcpy(langs + l, seg, n);
+			l += n;
+			langs[l++] = '/';
 			continue;
 		}
-		if (o + n + 1 < osz) {
-			memcpy(out + o, seg, n);
-			o += n;
-			out[o++] = '/';
-		}
+		memcpy(out + o, seg, n);
+		o += n;
+		out[o++] = '/';
 	}
 	out[o] = langs[l] = '\0';
 }
@@ -556,7 +682,8 @@ strip_lang(const char *path, char *out, size_t osz, char *langs, size_t lsz)
 static int
 translations(const struct art *a, const struct art *b)
 {
-	char	 ta[32], tb[32], pa[512], pb[512], la[64], lb[64];
+	char	 ta[32], tb[32], *pa, *pb, *la, *lb;
+	int	 rc;
 
 	if (a->lang != NULL && b->lang != NULL &&
 	    galley_lang_tag(a->lang, ta, sizeof(ta)) == 0 &&
@@ -564,10 +691,19 @@ translations(const struct art *a, const struct art *b)
 		return strcasecmp(ta, tb) != 0;
 	if (a->path == NULL || b->path == NULL)
 		return 0;
-	strip_lang(a->path, pa, sizeof(pa), la, sizeof(la));
-	strip_lang(b->path, pb, sizeof(pb), lb, sizeof(lb));
-	return la[0] != '\0' && lb[0] != '\0' && strcmp(pa, pb) == 0 &&
+	pa = xcalloc(strlen(a->path) + 2, 1);
+	la = xcalloc(strlen(a->path) + 2, 1);
+	pb = xcalloc(strlen(b->path) + 2, 1);
+	lb = xcalloc(strlen(b->path) + 2, 1);
+	strip_lang(a->path, pa, la);
+	strip_lang(b->path, pb, lb);
+	rc = la[0] != '\0' && lb[0] != '\0' && strcmp(pa, pb) == 0 &&
 	    strcmp(la, lb) != 0;
+	free(pa);
+	free(la);
+	free(pb);
+	free(lb);
+	return rc;
 }
 
 void
@@ -627,6 +763,11 @@ galley_linkindex_seal(struct galley_linkindex *idx)
 		}
 		a->id = pool_strdup(idx, id);
 		free(id);
+		for (id = (char *)a->id; *id != '\0'; id++)	/* FNV-1a */
+			idx->renamed = (idx->renamed ^ (unsigned char)*id) *
+			    1099511628211ULL;
+		idx->renamed = (idx->renamed ^ (uint64_t)a->order) *
+		    1099511628211ULL;
 		*idmap_slot(&map, a->id) = idx->byorder[i].art;
 		add_key(idx, a->id, idx->byorder[i].art);
 	}
@@ -634,9 +775,15 @@ galley_linkindex_seal(struct galley_linkindex *idx)
 	free(map.art);
 }
 
-const char *
-galley_linkindex_id(const struct galley_linkindex *idx, size_t order,
-    size_t *keeper)
+uint64_t
+galley_linkindex_renamed(const struct galley_linkindex *idx)
+{
+	return idx != NULL ? idx->renamed : 0;
+}
+
+/* The article added with order, once sealed; NULL if none. */
+static const struct art *
+art_at(const struct galley_linkindex *idx, size_t order)
 {
 	size_t	 lo = 0, hi, mid;
 
@@ -650,13 +797,22 @@ galley_linkindex_id(const struct galley_linkindex *idx, size_t order,
 		else
 			hi = mid;
 	}
-	if (lo < idx->narts && idx->byorder[lo].order == order) {
-		if (keeper != NULL &&
-		    idx->arts[idx->byorder[lo].art].keeper != NONE)
-			*keeper = idx->arts[idx->byorder[lo].art].keeper;
-		return idx->arts[idx->byorder[lo].art].id;
-	}
+	if (lo < idx->narts && idx->byorder[lo].order == order)
+		return &idx->arts[idx->byorder[lo].art];
 	return NULL;
+}
+
+const char *
+galley_linkindex_id(const struct galley_linkindex *idx, size_t order,
+    size_t *keeper)
+{
+	const struct art	*a = art_at(idx, order);
+
+	if (a == NULL)
+		return NULL;
+	if (keeper != NULL && a->keeper != NONE)
+		*keeper = a->keeper;
+	return a->id;
 }
 
 /* 1 if url is site-relative: no scheme, not "//host", not "#frag". */
@@ -695,6 +851,7 @@ is_unsafe(const char *url, int image)
 struct resolve {
 	struct galley_doc		*doc;
 	const struct galley_linkindex	*idx;
+	char				*base;	/* its folder, or NULL */
 	const struct galley_opts	*opts;
 	struct galley_diag		*dg;
 	const char			**ids;	/* of the article's nodes */
@@ -835,7 +992,7 @@ resolve_link(struct resolve *r, struct galley_node *n)
 		return;
 	}
 	key = path_key(url, &frag);
-	if (r->idx != NULL && (e = find(r->idx, url)) != NULL)
+	if (r->idx != NULL && (e = find(r->idx, url, r->base)) != NULL)
 		id = r->idx->arts[e->art].id;
 	if (id != NULL) {
 		n->u.link.kind = GALLEY_LINK_INTERNAL;
@@ -887,18 +1044,36 @@ galley_links_resolve(struct galley_doc *doc,
     const struct galley_linkindex *idx, const struct galley_opts *opts,
     struct galley_diag *dg)
 {
-	struct resolve	 r;
+	return galley_links_resolve_at(doc, idx, (size_t)-1, opts, dg);
+}
+
+int
+galley_links_resolve_at(struct galley_doc *doc,
+    const struct galley_linkindex *idx, size_t order,
+    const struct galley_opts *opts, struct galley_diag *dg)
+{
+	const struct art	*a = art_at(idx, order);
+	struct resolve		 r;
+	const char		*slash;
 
 	memset(&r, 0, sizeof(r));
 	r.doc = doc;
 	r.idx = idx;
 	r.opts = opts;
 	r.dg = dg;
+	if (a != NULL && a->path != NULL) {
+		slash = strrchr(a->path, '/');
+		r.base = xcalloc(slash != NULL ? (size_t)(slash - a->path) + 1 :
+		    1, 1);
+		if (slash != NULL)
+			memcpy(r.base, a->path, (size_t)(slash - a->path));
+	}
 	galley_walk(galley_doc_root(doc), collect_id, &r);
 	if (r.nids > 1)
 		qsort(r.ids, r.nids, sizeof(*r.ids), cmp_str);
 	galley_walk(galley_doc_root(doc), visit, &r);
 	free(r.ids);
+	free(r.base);
 	slugger_free(r.slugger);
 	return 0;
 }

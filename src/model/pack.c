@@ -220,6 +220,7 @@ galley_doc_pack(const struct galley_doc *doc, struct galley_buf *b)
 	put_s(b, m->format);
 	put_pos(b, m->date_pos);
 	put_pos(b, m->language_pos);
+	put_u(b, m->language_detected != 0);
 	put_values(b, m->extra);
 	put_pos(b, doc->root->pos);
 	put_nodes(b, doc->root);
@@ -488,6 +489,7 @@ galley_doc_unpack(const char *data, size_t len)
 	m->format = get_s(&in);
 	m->date_pos = get_pos(&in);
 	m->language_pos = get_pos(&in);
+	m->language_detected = get_u(&in) != 0;
 	m->extra = NULL;
 	if (get_u(&in) != 0 && (m->extra = get_value(&in, &k)) != NULL)
 		get_tree(&in, m->extra, k, get_value_item, link_value);

@@ -170,6 +170,47 @@ extra_str(const struct galley_meta *m, const char *key)
 	return v->str;
 }
 
+/* 1 if path ends in the path tail (after a '/' or whole). */
+static int
+ends_in(const char *path, size_t plen, const char *tail, size_t tlen)
+{
+	return plen >= tlen && strncmp(path + plen - tlen, tail, tlen) == 0 &&
+	    (plen == tlen || path[plen - tlen - 1] == '/');
+}
+
+/*
+ * The first text whose source path ends in the path p ("two/post.md"),
+ * or whose file without its extension ("two/post"), or whose folder's
+ * index ("two/post/index.md"), does; NONE if none.
+ */
+static size_t
+lookup_path(struct galley_tei_corpus *c, const char *p)
+{
+	const char	*src, *base, *dot;
+	size_t		 i, plen = strlen(p), n;
+
+	for (i = 0; i < c->n; i++) {
+		if ((src = c->t[i].source) == NULL)
+			continue;
+		n = strlen(src);
+		if (ends_in(src, n, p, plen))
+			return i;
+		base = strrchr(src, '/');
+		base = base != NULL ? base + 1 : src;
+		dot = strrchr(base, '.');
+		if (dot != NULL && dot > base) {
+			n = (size_t)(dot - src);
+			if (ends_in(src, n, p, plen))
+				return i;
+			if ((size_t)(dot - base) == 5 &&
+			    strncmp(base, "index", 5) == 0 && base > src &&
+			    ends_in(src, (size_t)(base - 1 - src), p, plen))
+				return i;
+		}
+	}
+	return NONE;
+}
+
 /*
  * The text translation_of names, as links name articles: its id, slug
  * or file ("en", "/en/", "./en.md", "posts/en.md"); NONE if none.
@@ -187,7 +228,11 @@ lookup_text(struct galley_tei_corpus *c, const char *name)
 		s += *s == '/' ? 1 : 2;
 	for (e = s + strlen(s); e > s && e[-1] == '/'; )
 		*--e = '\0';
-	if ((i = lookup(c, "n", s, NULL)) == NONE) {
+	while (strncmp(s, "../", 3) == 0)
+		s += 3;
+	if ((i = lookup(c, "n", s, NULL)) == NONE && strchr(s, '/') != NULL)
+		i = lookup_path(c, s);	/* "two/post.md", "two/post" */
+	if (i == NONE) {
 		slash = strrchr(s, '/');
 		s = slash != NULL ? slash + 1 : s;
 		if ((dot = strrchr(s, '.')) != NULL && dot > s)

@@ -63,6 +63,11 @@ struct epub_chapter {
 	size_t			 nh, caph;
 };
 
+/* The key of an article in a language in e->article: where translations
+ * share an id, a link goes to the one in its chapter's language.
+ * malloc'd. */
+char	*epub_article_key(const char *id, const char *lang);
+
 struct epub_item {			/* manifest entry but chapters */
 	char	*id, *href, *type, *props;
 	char	*from_text;		/* href from a chapter */

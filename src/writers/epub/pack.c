@@ -288,7 +288,25 @@ epub_chapter_add(struct epub *e, const char *article_id, const char *title,
 	epub_lang_add(e, c->lang);
 	if (article_id != NULL && !map_get(&e->article, article_id, NULL))
 		map_put(&e->article, article_id, e->nch);
+	if (article_id != NULL) {	/* translations share an id */
+		char	*k = epub_article_key(article_id, c->lang);
+
+		if (!map_get(&e->article, k, NULL))
+			map_put(&e->article, k, e->nch);
+		free(k);
+	}
 	return e->nch++;
+}
+
+char *
+epub_article_key(const char *id, const char *lang)
+{
+	char	*k = malloc(strlen(id) + strlen(lang) + 2);
+
+	if (k == NULL)
+		epub_oom();
+	sprintf(k, "%s\037%s", id, lang);
+	return k;
 }
 
 void

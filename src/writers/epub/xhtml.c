@@ -416,8 +416,13 @@ link_href(struct xw *x, const struct galley_node *n)
 
 	switch (n->u.link.kind) {
 	case GALLEY_LINK_INTERNAL:
-		if (!map_get(&x->e->article, n->u.link.target, &t))
+		h = epub_article_key(n->u.link.target, x->e->ch[x->ch].lang);
+		if (!map_get(&x->e->article, h, &t) &&
+		    !map_get(&x->e->article, n->u.link.target, &t)) {
+			free(h);
 			return NULL;
+		}
+		free(h);
 		if (frag != NULL && *frag != '\0' &&
 		    (frag = chapter_fragment(x, t, frag, fb, sizeof(fb))) ==
 		    NULL) {
