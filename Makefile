@@ -9,7 +9,7 @@ CFLAGS	?= -O2 -g
 WARN	 = -Wall -Wextra -Wno-unused-parameter
 ALLCFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	   $(WARN) $(WERROR) -fvisibility=hidden -Iinclude -Isrc \
-	   $(PKG_CFLAGS) $(SANFLAGS) $(CFLAGS)
+	   $(PKG_CFLAGS) $(SANFLAGS) $(MALLOC_DEF) $(CFLAGS)
 LDLIBS	 = $(MALLOC_LIB) $(PKG_LIBS) -lcld2 -lstdc++ -lpthread -lm
 
 # The release build allocates with mimalloc (named first, so that it is
@@ -23,6 +23,9 @@ BUILD	 = build/tsan
 else
 BUILD	 = build/rel
 MALLOC_LIB ?= -lmimalloc
+endif
+ifeq ($(MALLOC_LIB),-lmimalloc)
+MALLOC_DEF = -DGALLEY_MIMALLOC
 endif
 
 # ./galley is one file for both builds: relink when the build changes.

@@ -393,7 +393,11 @@ add_path(struct galley_linkindex *idx, const char *path, size_t art)
 
 	if (path == NULL || path[0] == '\0')
 		return;
-	add_name(idx, path, art);
+	/* a file at the top: its name is its path (K_FILE) */
+	if (strchr(path, '/') != NULL)
+		add_name(idx, path, art);
+	else
+		add_key(idx, path, art);
 	if ((f = file_path(path)) != NULL) {
 		insert_in(idx, K_FILE, f, art);
 		free(f);
@@ -568,11 +572,12 @@ galley_linkindex_add_file(struct galley_linkindex *idx,
 	a->path = path != NULL ? pool_strdup(idx, path) : NULL;
 	add_key(idx, m->id, art);
 	add_key(idx, m->slug, art);
-	if (m->source != NULL) {
+	if (path != NULL)
+		add_path(idx, path, art);
+	else if (m->source != NULL) {
 		base = strrchr(m->source, '/');
 		add_name(idx, base != NULL ? base + 1 : m->source, art);
 	}
-	add_path(idx, path, art);
 	v = m->extra != NULL && m->extra->kind == GALLEY_VALUE_MAP ?
 	    galley_value_get(m->extra, "aliases") : NULL;
 	if (v != NULL && v->kind == GALLEY_VALUE_STRING)
