@@ -369,6 +369,19 @@ printf -- '---\ntitle: Miete\n---\n\nEin Mietvertrag ist ein Vertrag, durch den 
 check "book: detected languages do not make two articles translations" \
     grep -q 'this chapter.s id is "lease-2"' "$T/blang.err"
 
+# A link that names one translation's file goes to that translation.
+mkdir -p "$T/xl/en" "$T/xl/nb" "$T/xl/de"
+printf -- '---\ntitle: Lease\nlang: en\n---\n\nThe lease.\n' >"$T/xl/en/lease.md"
+printf -- '---\ntitle: Leie\nlang: nb\n---\n\nLeien.\n' >"$T/xl/nb/lease.md"
+printf -- '---\ntitle: Miete\nlang: de\n---\n\nDie Miete.\n' >"$T/xl/de/lease.md"
+printf -- '---\ntitle: A\nlang: en\n---\n\n[en](en/lease.md) [nb](nb/lease.md) [de](de/lease.md) [any](/lease)\n' >"$T/xl/a.md"
+./galley convert -q -t json --tei-corpus "$T/xl.xml" -o "$T/xl-o" "$T/xl" 2>/dev/null
+check "translations by file: the corpus points at each language" sh -c \
+    "[ \"\$(grep -o '<ref [^>]*target=\"#lease[^\"]*\"' '$T/xl.xml' | grep -o 'target=.*' | tr '\n' ' ')\" = 'target=\"#lease-en\" target=\"#lease-nb\" target=\"#lease-de\" target=\"#lease-en\" ' ]"
+./galley book -q -o "$T/xl.epub" "$T/xl" 2>/dev/null
+check "translations by file: the book links each chapter" sh -c \
+    "[ \"\$(unzip -p '$T/xl.epub' OEBPS/text/c00001.xhtml | grep -o '<a href=\"[^\"]*\"' | tr '\n' ' ')\" = '<a href=\"c00003.xhtml\" <a href=\"c00004.xhtml\" <a href=\"c00002.xhtml\" <a href=\"c00003.xhtml\" ' ]"
+
 # Hugo's page bundles (posts/alpha/index.md) are named for their folder;
 # one article in en/ and nb/ is a translation: one id, one group.
 mkdir -p "$T/hugo/posts/alpha" "$T/hugo/posts/beta" "$T/hugo/en" "$T/hugo/nb"

@@ -101,6 +101,10 @@ struct galley_node {
 			enum galley_link_kind kind;
 			const char *target;	/* INTERNAL: target article id */
 			const char *fragment;	/* INTERNAL: id inside it or NULL */
+			const char *target_lang; /* INTERNAL: the language of
+						   the translation it names,
+						   where translations share
+						   the target id; else NULL */
 		} link;
 		struct {
 			const char *label;	/* footnote label as written */

@@ -36,6 +36,8 @@ struct art {
 	const char	*path;	/* below the folder named, or NULL */
 	size_t		 keeper;	/* where renamed: the order of the other */
 	size_t		 next;	/* the next article keeping its id */
+	const char	*tlang;	/* a translation sharing its id: its
+				   language, given or its folder's */
 };
 
 /* The index's strings, packed in chunks: an index holds some per
@@ -477,11 +479,13 @@ lookup_in(const struct galley_linkindex *idx, char space, const char *k)
  * stem); last a page from the top.
  */
 static const struct entry *
-find(const struct galley_linkindex *idx, const char *url, const char *base)
+find(const struct galley_linkindex *idx, const char *url, const char *base,
+    int *by_path)
 {
 	const struct entry	*e = NULL;
 	char			*j, *f, *k, *slash;
 
+	*by_path = 1;
 	if (base != NULL && url[0] != '/' && (j = join(base, url)) != NULL) {
 		if ((f = file_path(j)) != NULL) {
 			e = lookup_in(idx, K_FILE, f);
@@ -504,12 +508,13 @@ find(const struct galley_linkindex *idx, const char *url, const char *base)
 		if (e != NULL)
 			return e;
 	}
+	*by_path = 0;
 	k = path_key(url, NULL);
 	if ((e = lookup(idx, k)) == NULL &&
 	    (slash = strrchr(k, '/')) != NULL)
 		e = lookup(idx, slash + 1);
-	if (e == NULL)
-		e = lookup_in(idx, K_PAGE, k);
+	if (e == NULL && (e = lookup_in(idx, K_PAGE, k)) != NULL)
+		*by_path = 1;
 	free(k);
 	return e;
 }
@@ -519,8 +524,10 @@ galley_linkindex_lookup(const struct galley_linkindex *idx, const char *path,
     size_t *order)
 {
 	const struct entry	*e;
+	int			 by_path;
 
-	if (idx == NULL || path == NULL || (e = find(idx, path, NULL)) == NULL)
+	if (idx == NULL || path == NULL ||
+	    (e = find(idx, path, NULL, &by_path)) == NULL)
 		return NULL;
 	if (order != NULL)
 		*order = idx->arts[e->art].order;
@@ -565,7 +572,9 @@ galley_linkindex_add_file(struct galley_linkindex *idx,
 	}
 	art = idx->narts++;
 	a = &idx->arts[art];
+	memset(a, 0, sizeof(*a));
 	a->order = order;
+	a->keeper = a->next = (size_t)-1;
 	a->given = a->id = pool_strdup(idx, m->id);
 	a->lang = m->language != NULL && m->language[0] != '\0' &&
 	    !m->language_detected ? pool_strdup(idx, m->language) : NULL;
@@ -711,6 +720,40 @@ translations(const struct art *a, const struct art *b)
 	return rc;
 }
 
+/* A translation's language: the one given, else its language folder's
+ * (the last in its path). */
+static void
+set_tlang(struct galley_linkindex *idx, struct art *a)
+{
+	char		 tag[32];
+	const char	*seg, *end, *found = NULL;
+	size_t		 n, fn = 0;
+	char		 buf[16];
+
+	if (a->tlang != NULL)
+		return;
+	if (a->lang != NULL && galley_lang_tag(a->lang, tag, sizeof(tag)) == 0) {
+		a->tlang = pool_strdup(idx, tag);
+		return;
+	}
+	for (seg = a->path; seg != NULL && *seg != '\0';
+	    seg = *end ? end + 1 : end) {
+		if ((end = strchr(seg, '/')) == NULL)
+			break;
+		n = (size_t)(end - seg);
+		if (lang_folder(seg, n)) {
+			found = seg;
+			fn = n;
+		}
+	}
+	if (found == NULL || fn >= sizeof(buf))
+		return;
+	memcpy(buf, found, fn);
+	buf[fn] = '\0';
+	if (galley_lang_tag(buf, tag, sizeof(tag)) == 0)
+		a->tlang = pool_strdup(idx, tag);
+}
+
 void
 galley_linkindex_seal(struct galley_linkindex *idx)
 {
@@ -739,6 +782,7 @@ galley_linkindex_seal(struct galley_linkindex *idx)
 		a = &idx->arts[idx->byorder[i].art];
 		a->next = NONE;
 		a->keeper = NONE;
+		a->tlang = NULL;
 		first = idmap_slot(&map, a->given);
 		if (*first == NONE) {
 			*first = idx->byorder[i].art;
@@ -751,6 +795,8 @@ galley_linkindex_seal(struct galley_linkindex *idx)
 			for (j = *first; idx->arts[j].next != NONE; )
 				j = idx->arts[j].next;
 			idx->arts[j].next = idx->byorder[i].art;
+			set_tlang(idx, &idx->arts[*first]);
+			set_tlang(idx, a);
 		} else
 			a->keeper = idx->arts[j].order;
 	}
@@ -954,7 +1000,8 @@ resolve_link(struct resolve *r, struct galley_node *n)
 {
 	const char	*url = n->u.link.url != NULL ? n->u.link.url : "";
 	const struct entry	*e;
-	const char	*id = NULL, *base, *given;
+	const char	*id = NULL, *base, *given, *tlang = NULL;
+	int		 by_path = 0;
 	char		*key, *frag;
 	size_t		 blen;
 
@@ -997,11 +1044,18 @@ resolve_link(struct resolve *r, struct galley_node *n)
 		return;
 	}
 	key = path_key(url, &frag);
-	if (r->idx != NULL && (e = find(r->idx, url, r->base)) != NULL)
+	if (r->idx != NULL && (e = find(r->idx, url, r->base, &by_path)) !=
+	    NULL) {
 		id = r->idx->arts[e->art].id;
+		/* one of translations sharing the id, named by its file:
+		 * that one, not the one in the linking text's language */
+		tlang = by_path ? r->idx->arts[e->art].tlang : NULL;
+	}
 	if (id != NULL) {
 		n->u.link.kind = GALLEY_LINK_INTERNAL;
 		n->u.link.target = galley_doc_strdup(r->doc, id);
+		n->u.link.target_lang = tlang != NULL ?
+		    galley_doc_strdup(r->doc, tlang) : NULL;
 		n->u.link.fragment = frag != NULL ?
 		    galley_doc_strdup(r->doc, frag) : NULL;
 	} else if (r->opts->link_base != NULL && r->opts->link_base[0]) {

@@ -118,6 +118,7 @@ put_node(struct galley_buf *b, const struct galley_node *n)
 		put_i(b, n->u.link.kind);
 		put_s(b, n->u.link.target);
 		put_s(b, n->u.link.fragment);
+		put_s(b, n->u.link.target_lang);
 		break;
 	case GALLEY_NODE_FOOTNOTE_DEF:
 	case GALLEY_NODE_FOOTNOTE_REF:
@@ -347,6 +348,7 @@ get_node(struct in *in, uint64_t *k)
 		n->u.link.kind = (enum galley_link_kind)get_i(in);
 		n->u.link.target = get_s(in);
 		n->u.link.fragment = get_s(in);
+		n->u.link.target_lang = get_s(in);
 		break;
 	case GALLEY_NODE_FOOTNOTE_DEF:
 	case GALLEY_NODE_FOOTNOTE_REF:

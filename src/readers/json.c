@@ -19,21 +19,21 @@
 enum attr {
 	A_LEVEL, A_ORDERED, A_START, A_TIGHT, A_DELIM, A_TASK, A_CHECKED,
 	A_INFO, A_FENCED, A_TEXT, A_HEADER, A_ALIGN, A_URL, A_TITLE, A_LINK,
-	A_TARGET, A_FRAGMENT, A_LABEL, A_INDEX,
+	A_TARGET, A_FRAGMENT, A_TARGET_LANG, A_LABEL, A_INDEX,
 	A__MAX
 };
 
 static const char *const attr_names[] = {
 	"level", "ordered", "start", "tight", "delim", "task", "checked",
 	"info", "fenced", "text", "header", "align", "url", "title", "link",
-	"target", "fragment", "label", "index"
+	"target", "fragment", "target_lang", "label", "index"
 };
 _Static_assert(sizeof(attr_names) / sizeof(attr_names[0]) == A__MAX,
     "an attribute without a name");
 
 #define B(a)	(1u << (a))
 #define LINKS	(B(A_URL) | B(A_TITLE) | B(A_LINK) | B(A_TARGET) | \
-		 B(A_FRAGMENT))
+		 B(A_FRAGMENT) | B(A_TARGET_LANG))
 #define NOTES	(B(A_LABEL) | B(A_INDEX))
 
 /* The attributes each node type takes, and those it must have. */
@@ -567,6 +567,9 @@ set_attr(struct jr *r, struct galley_node *n, enum attr a, json_t *v)
 		break;
 	case A_FRAGMENT:
 		rc = get_string(r, &n->u.link.fragment, v);
+		break;
+	case A_TARGET_LANG:
+		rc = get_string(r, &n->u.link.target_lang, v);
 		break;
 	case A_LABEL:
 		rc = get_string(r, &n->u.note.label, v);

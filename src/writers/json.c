@@ -353,6 +353,8 @@ put_attrs(struct jw *w, const struct galley_node *n)
 			put_str_attr(w, "target", n->u.link.target);
 		if (n->u.link.fragment)
 			put_str_attr(w, "fragment", n->u.link.fragment);
+		if (n->u.link.target_lang)
+			put_str_attr(w, "target_lang", n->u.link.target_lang);
 		break;
 	case GALLEY_NODE_FOOTNOTE_DEF:
 	case GALLEY_NODE_FOOTNOTE_REF:

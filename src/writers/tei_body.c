@@ -304,6 +304,7 @@ link(struct body *b, xmlNodePtr parent, struct galley_node *n)
 		tei_attr(el, "type", "internal");
 		art = b->ctx->resolve == NULL ? NULL :
 		    b->ctx->resolve(b->ctx->resolve_arg, n->u.link.target,
+		    n->u.link.target_lang != NULL ? n->u.link.target_lang :
 		    b->a->lang);
 		if (art != NULL) {
 			if (n->u.link.fragment != NULL &&

@@ -416,7 +416,9 @@ link_href(struct xw *x, const struct galley_node *n)
 
 	switch (n->u.link.kind) {
 	case GALLEY_LINK_INTERNAL:
-		h = epub_article_key(n->u.link.target, x->e->ch[x->ch].lang);
+		h = epub_article_key(n->u.link.target,
+		    n->u.link.target_lang != NULL ? n->u.link.target_lang :
+		    x->e->ch[x->ch].lang);
 		if (!map_get(&x->e->article, h, &t) &&
 		    !map_get(&x->e->article, n->u.link.target, &t)) {
 			free(h);
