@@ -382,6 +382,16 @@ check "translations by file: the corpus points at each language" sh -c \
 check "translations by file: the book links each chapter" sh -c \
     "[ \"\$(unzip -p '$T/xl.epub' OEBPS/text/c00001.xhtml | grep -o '<a href=\"[^\"]*\"' | tr '\n' ' ')\" = '<a href=\"c00003.xhtml\" <a href=\"c00004.xhtml\" <a href=\"c00002.xhtml\" <a href=\"c00003.xhtml\" ' ]"
 
+# Folders named together that hold one path: no output is overwritten.
+mkdir -p "$T/same/a" "$T/same/b" "$T/same/c"
+for d in a b c; do
+	printf -- '---\ntitle: Post %s\nlang: en\n---\n\n[sib](other.md)\n' $d >"$T/same/$d/post.md"
+	printf -- '---\ntitle: Other %s\nlang: en\n---\n\nother\n' $d >"$T/same/$d/other.md"
+done
+(cd "$T/same" && "$ROOT/galley" convert -t json -o out a b c 2>../same.err)
+check "folders named together with one path: each keeps its outputs, links stay in their folder" sh -c \
+    "grep -q 'Post a' '$T/same/out/post.json' && grep -q 'Post b' '$T/same/out/b/post.json' && grep -q 'Post c' '$T/same/out/c/post.json' && grep -q '\"target\": \"other-3\"' '$T/same/out/c/post.json' && grep -q 'the outputs of this one go to b/post.md' '$T/same.err'"
+
 # Hugo's page bundles (posts/alpha/index.md) are named for their folder;
 # one article in en/ and nb/ is a translation: one id, one group.
 mkdir -p "$T/hugo/posts/alpha" "$T/hugo/posts/beta" "$T/hugo/en" "$T/hugo/nb"

@@ -721,6 +721,7 @@ cmd_book(int argc, char **argv)
 		if (inputs_collect(&inputs, argv + optind, argc - optind,
 		    run.verbose, outputs, 2, run.dg) > 0)
 			failed = 1;
+		inputs_unique_rels(&inputs, run.dg);
 	}
 	flush_diag(&run);
 	if (update) {

@@ -1112,6 +1112,7 @@ cmd_convert(int argc, char **argv)
 		    outputs, 3, dg);
 	}
 	failed += (size_t)c;
+	inputs_unique_rels(&run.all, dg);
 	warnings += print_diag(dg, run.verbose);
 	galley_diag_free(dg);
 	mark_same_stems(&run.all);

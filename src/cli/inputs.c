@@ -84,6 +84,91 @@ inputs_is_report(const char *data, size_t len)
 	return (size_t)(end - s) >= 8 && memcmp(s, "\"inputs\"", 8) == 0;
 }
 
+static int
+cmp_rel(const void *a, const void *b)
+{
+	const struct input *const *x = a, *const *y = b;
+	int	 c = strcmp((*x)->rel, (*y)->rel);
+
+	if (c != 0)
+		return c;
+	return *x < *y ? -1 : *x > *y;	/* input order */
+}
+
+/*
+ * Folders named together that hold the same path ("a/post.md" and
+ * "b/post.md", each "post.md" below its folder) would write the same
+ * outputs: the first keeps its path, each other goes below its folder's
+ * name ("b/post.md"), and is told.  Its outputs, links and --update state
+ * go by that path.
+ */
+void
+inputs_unique_rels(struct input_list *l, struct galley_diag *dg)
+{
+	struct input	**v = xmalloc_cli((l->n + 1) * sizeof(*v));
+	size_t		 i, k, m, n = 0, plen, rlen;
+	char		*folder, *rel, *base;
+
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].rel, "-") != 0)
+			v[n++] = &l->v[i];
+	qsort(v, n, sizeof(*v), cmp_rel);
+	for (i = 1, k = 0; i < n; i++) {
+		if (strcmp(v[i]->rel, v[k]->rel) != 0) {
+			k = i;		/* the first of its path keeps it */
+			continue;
+		}
+		plen = strlen(v[i]->path);
+		rlen = strlen(v[i]->rel);
+		folder = xstrdup_cli(v[i]->path);
+		if (plen > rlen + 1 && folder[plen - rlen - 1] == '/')
+			folder[plen - rlen - 1] = '\0';
+		else
+			folder[0] = '\0';
+		while (strlen(folder) > 1 && folder[strlen(folder) - 1] == '/')
+			folder[strlen(folder) - 1] = '\0';
+		base = strrchr(folder, '/');
+		base = base != NULL ? base + 1 : folder;
+		if (base[0] == '\0' || strcmp(base, ".") == 0 ||
+		    strcmp(base, "..") == 0)
+			base = "input";
+		rel = xmalloc_cli(strlen(base) + rlen + 32);
+		for (m = 1; ; m++) {
+			size_t	 j;
+
+			if (m == 1)
+				sprintf(rel, "%s/%s", base, v[i]->rel);
+			else
+				sprintf(rel, "%s-%zu/%s", base, m, v[i]->rel);
+			for (j = 0; j < l->n; j++)
+				if (strcmp(l->v[j].rel, rel) == 0)
+					break;
+			if (j == l->n)
+				break;
+		}
+		galley_diag_add(dg, GALLEY_WARNING, v[i]->path, 0, 0, "%s has "
+		    "this path (%s) below the folder named too: the outputs of "
+		    "this one go to %s", v[k]->path, v[k]->rel, rel);
+		inputs_set_rel(v[i], rel);
+		free(rel);
+		free(folder);
+	}
+	free(v);
+}
+
+void
+inputs_set_rel(struct input *in, const char *rel)
+{
+	size_t	 plen = strlen(in->path) + 1, rlen = strlen(rel) + 1;
+	char	*p = xmalloc_cli(plen + rlen);
+
+	memcpy(p, in->path, plen);
+	memcpy(p + plen, rel, rlen);
+	free(in->path);
+	in->path = p;
+	in->rel = p + plen;
+}
+
 int
 inputs_is_binary(const char *data, size_t len)
 {

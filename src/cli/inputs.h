@@ -30,6 +30,12 @@ struct input_list {
  */
 /* Append one input; its rel shares path's allocation. */
 void	inputs_add(struct input_list *, const char *path, const char *rel);
+/* Folders named together that hold one path ("a/post.md", "b/post.md"):
+ * the first keeps it, each other gets its folder's name before it
+ * ("b/post.md"), with a warning in dg. */
+void	inputs_unique_rels(struct input_list *, struct galley_diag *);
+/* Give an input another rel (the path stays). */
+void	inputs_set_rel(struct input *, const char *rel);
 int	inputs_collect(struct input_list *, char *const *paths, int npaths,
 	    int verbose, const char *const *outputs, int noutputs,
 	    struct galley_diag *);

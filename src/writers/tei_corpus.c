@@ -212,16 +212,77 @@ lookup_path(struct galley_tei_corpus *c, const char *p)
 }
 
 /*
+ * The text whose source is the file name names from text from's folder
+ * ("post.md", "../post.md", "two/post.md"; "../two/post/" its index or
+ * "two/post.md"), as a relative link reads; NONE if none.
+ */
+static size_t
+lookup_beside(struct galley_tei_corpus *c, size_t from, const char *name)
+{
+	const char	*src = c->t[from].source, *slash;
+	char		*path, *out, *seg, *save = NULL;
+	size_t		 n = 0, i, k, len;
+	static const char *const tails[] = { "", ".md", ".markdown", ".txt",
+	    ".json", "/index.md", "/_index.md", NULL };
+
+	if (src == NULL)
+		return NONE;
+	slash = strrchr(src, '/');
+	len = slash != NULL ? (size_t)(slash - src) : 0;
+	path = xmalloc(len + strlen(name) + 2);
+	memcpy(path, src, len);
+	path[len] = '/';
+	strcpy(path + len + 1, name);
+	out = xmalloc(strlen(path) + 16);
+	for (seg = strtok_r(path, "/", &save); seg != NULL;
+	    seg = strtok_r(NULL, "/", &save)) {
+		if (strcmp(seg, ".") == 0)
+			continue;
+		if (strcmp(seg, "..") == 0 && n > 0 && !(n >= 2 &&
+		    strncmp(out + n - 2, "..", 2) == 0 && (n == 2 ||
+		    out[n - 3] == '/'))) {
+			while (n > 0 && out[n - 1] != '/')
+				n--;
+			if (n > 0)
+				n--;
+			continue;
+		}
+		if (n > 0 || src[0] == '/')
+			out[n++] = '/';
+		memcpy(out + n, seg, strlen(seg));
+		n += strlen(seg);
+	}
+	out[n] = '\0';
+	free(path);
+	for (k = 0; tails[k] != NULL; k++) {
+		for (i = 0; i < c->n; i++) {
+			const char	*t = c->t[i].source;
+			size_t		 tl = strlen(tails[k]);
+
+			if (t != NULL && strncmp(t, out, n) == 0 &&
+			    strlen(t) == n + tl && strcmp(t + n, tails[k]) == 0) {
+				free(out);
+				return i;
+			}
+		}
+	}
+	free(out);
+	return NONE;
+}
+
+/*
  * The text translation_of names, as links name articles: its id, slug
  * or file ("en", "/en/", "./en.md", "posts/en.md"); NONE if none.
  */
 static size_t
-lookup_text(struct galley_tei_corpus *c, const char *name)
+lookup_text(struct galley_tei_corpus *c, size_t from, const char *name)
 {
 	char	*n, *s, *e, *slash, *dot;
 	size_t	 i;
 
 	if ((i = lookup(c, "n", name, NULL)) != NONE)
+		return i;
+	if (name[0] != '/' && (i = lookup_beside(c, from, name)) != NONE)
 		return i;
 	n = dup_or_null(name);
 	for (s = n; strncmp(s, "./", 2) == 0 || *s == '/'; )
@@ -272,7 +333,7 @@ group(struct galley_tei_corpus *c)
 			unite(c, 0, i);
 		unite(c, i, remember(c, "k", c->t[i].key, NULL, i));
 		if (c->t[i].of != NULL) {
-			j = lookup_text(c, c->t[i].of);
+			j = lookup_text(c, i, c->t[i].of);
 			if (j == NONE)
 				galley_diag_add(c->dg, GALLEY_WARNING,
 				    c->t[i].source, 0, 0, "translation_of "
@@ -321,7 +382,19 @@ resolve(void *arg, const char *target, const char *lang)
 	struct galley_tei_corpus	*c = arg;
 	size_t		 i;
 
-	if ((i = lookup(c, "n", target, lang)) == NONE)
+	if ((i = lookup(c, "n", target, lang)) == NONE && lang != NULL &&
+	    strchr(lang, '-') != NULL) {
+		/* "nb-NO" finds the "nb" translation */
+		char	 primary[16];
+		size_t	 n = strcspn(lang, "-");
+
+		if (n < sizeof(primary)) {
+			memcpy(primary, lang, n);
+			primary[n] = '\0';
+			i = lookup(c, "n", target, primary);
+		}
+	}
+	if (i == NONE)
 		i = lookup(c, "n", target, NULL);
 	return i == NONE ? NULL : c->t[i].xmlid;
 }

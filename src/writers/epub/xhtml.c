@@ -412,14 +412,19 @@ link_href(struct xw *x, const struct galley_node *n)
 {
 	const char	*url = n->u.link.url, *frag = n->u.link.fragment;
 	size_t		 t;
-	char		*h, fb[128];
+	char		*h, *sub, fb[128];
 
 	switch (n->u.link.kind) {
 	case GALLEY_LINK_INTERNAL:
 		h = epub_article_key(n->u.link.target,
 		    n->u.link.target_lang != NULL ? n->u.link.target_lang :
 		    x->e->ch[x->ch].lang);
+		sub = strrchr(h, '-');
+		if (sub != NULL && sub < strrchr(h, '\037'))
+			sub = NULL;	/* the id's, not the language's */
 		if (!map_get(&x->e->article, h, &t) &&
+		    (sub == NULL || (*sub = '\0',		/* nb-NO: nb */
+		    !map_get(&x->e->article, h, &t))) &&
 		    !map_get(&x->e->article, n->u.link.target, &t)) {
 			free(h);
 			return NULL;
