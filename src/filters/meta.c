@@ -415,6 +415,8 @@ file_stem(struct galley_doc *doc, const char *path)
 	const char	*base, *dot, *dir;
 	size_t		 n, dn;
 
+	if (strcmp(path, "-") == 0)
+		return galley_doc_strdup(doc, "stdin");	/* standard input */
 	base = strrchr(path, '/');
 	base = base != NULL ? base + 1 : path;
 	dot = strrchr(base, '.');
