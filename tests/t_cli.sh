@@ -405,6 +405,21 @@ check "page bundles: ids alpha and beta, and the link between them resolves" sh 
 check "en/lease.md and nb/lease.md: translations, one id, one group" sh -c \
     "! grep -q 'is also the id' '$T/hugo.err' && grep -q 'xml:id=\"lease-en\"' '$T/hugo.xml' && grep -q 'xml:id=\"lease-nb\"' '$T/hugo.xml' && grep -q 'linkGrp type=\"translation\"' '$T/hugo.xml'"
 
+# A link into another article's section by the heading's words, as
+# GitHub's anchors are written: the corpus and the book find the
+# heading; one that names no heading warns, in convert and in book.
+mkdir -p "$T/frag"
+printf -- '---\ntitle: A\nlang: en\n---\n\n[one](b.md#Section%%20One) [two](b.md#Что-такое) [three](b.md#1%%20Intro) [four](b.md#nope)\n' >"$T/frag/a.md"
+printf -- '---\ntitle: B\nlang: en\n---\n\n## Section One\n\nx\n\n## Что такое\n\ny\n\n## 1 Intro\n\nz\n' >"$T/frag/b.md"
+./galley convert -t json --tei-corpus "$T/frag.xml" -o "$T/frag-o" "$T/frag" 2>"$T/frag.err"
+check "fragments by a heading's words: the corpus points at each heading" sh -c \
+    "[ \"\$(grep -o '<ref [^>]*target=\"#b[^\"]*\"' '$T/frag.xml' | grep -o 'target=.*' | tr '\n' ' ')\" = 'target=\"#b.section-one\" target=\"#b.cto-takoe\" target=\"#b.h-1-intro\" target=\"#b\" ' ]"
+check "fragments: convert warns of one that names no heading, at its place, and counts it" sh -c \
+    "grep -q 'a.md:6:73: warning: link to \"b.md#nope\": that article has no heading \"#nope\"' '$T/frag.err' && grep -q ', 1 warnings in' '$T/frag.err'"
+./galley book -o "$T/frag.epub" "$T/frag" 2>"$T/frag-b.err"
+check "fragments: the book links each heading and warns once of the missing one" sh -c \
+    "[ \"\$(unzip -p '$T/frag.epub' OEBPS/text/c00001.xhtml | grep -o '<a href=\"[^\"]*\"' | tr '\n' ' ')\" = '<a href=\"c00002.xhtml#section-one\" <a href=\"c00002.xhtml#cto-takoe\" <a href=\"c00002.xhtml#h-1-intro\" <a href=\"c00002.xhtml\" ' ] && test \$(grep -c 'no heading' '$T/frag-b.err') = 1"
+
 # book.yaml's chapters that leave articles of the folder out say so;
 # "galley book ." is named for the folder.
 mkdir -p "$T/by/sub"

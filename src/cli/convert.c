@@ -793,7 +793,7 @@ say_gone(const struct run *run)
 
 /* --tei-corpus: every converted article in one teiCorpus. */
 static int
-write_corpus(struct run *run)
+write_corpus(struct run *run, size_t *warnings)
 {
 	struct galley_diag	*dg = run->corpus_dg;
 	struct out_file		 out;
@@ -805,7 +805,7 @@ write_corpus(struct run *run)
 		else
 			out_abort(&out);
 	}
-	print_diag(dg, run->verbose);
+	*warnings += print_diag(dg, run->verbose);
 	return rc;
 }
 
@@ -1229,6 +1229,10 @@ cmd_convert(int argc, char **argv)
 	}
 	for (c = 0; c < nthreads; c++)
 		pthread_join(threads[c], NULL);
+	rc = failed ? 1 : 0;
+	/* the corpus before the summary, which counts its warnings */
+	if (run.corpus != NULL && write_corpus(&run, &warnings) == -1)
+		rc = 1;
 	if (!run.quiet) {
 		double	 el = now_seconds() - t0;
 
@@ -1242,11 +1246,8 @@ cmd_convert(int argc, char **argv)
 			    galley_linkindex_unresolved(run.index));
 		fputc('\n', stderr);
 	}
-	rc = failed ? 1 : 0;
 	if (run.update && shard_n == 1 && !run.quiet)
 		say_gone(&run);
-	if (run.corpus != NULL && write_corpus(&run) == -1)
-		rc = 1;
 	/* Workers look up run.state while they run: merge only now. */
 	for (i = 0; i < run.fresh.n; i++)
 		state_set(&run.state, run.fresh.v[i].rel, run.fresh.v[i].hash);

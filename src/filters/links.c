@@ -995,6 +995,35 @@ resolve_fragment(struct resolve *r, struct galley_node *n, const char *frag)
 	n->u.link.kind = GALLEY_LINK_UNRESOLVED;
 }
 
+/*
+ * The fragment of a link into another article, as the id it names
+ * there: every id of an article is an ASCII XML name (see ids.c), so
+ * one that is not ("Key%20Points", "что-такое") names the heading its
+ * text makes ("key-points", "chto-takoe"), as GitHub's anchors do.
+ */
+static const char *
+other_fragment(struct resolve *r, const struct galley_node *n,
+    const char *frag)
+{
+	char		*key;
+	const char	*id;
+
+	if (slug_is_ncname(frag))
+		return galley_doc_strdup(r->doc, frag);
+	key = percent_decode(frag);
+	if (r->slugger == NULL)
+		r->slugger = slugger_new();
+	id = slug_make(r->slugger, r->doc, key, 60);
+	free(key);
+	if (*id != '\0' && !slug_is_ncname(id))	/* "1-intro" */
+		id = galley_doc_printf(r->doc, "h-%s", id);
+	if (*id == '\0')
+		return NULL;	/* "#%20": the article's top */
+	filter_report(r->dg, r->doc, GALLEY_NOTE, n, "links: \"#%s\" is "
+	    "read as the heading \"#%s\" there", frag, id);
+	return id;
+}
+
 static void
 resolve_link(struct resolve *r, struct galley_node *n)
 {
@@ -1057,7 +1086,7 @@ resolve_link(struct resolve *r, struct galley_node *n)
 		n->u.link.target_lang = tlang != NULL ?
 		    galley_doc_strdup(r->doc, tlang) : NULL;
 		n->u.link.fragment = frag != NULL ?
-		    galley_doc_strdup(r->doc, frag) : NULL;
+		    other_fragment(r, n, frag) : NULL;
 	} else if (r->opts->link_base != NULL && r->opts->link_base[0]) {
 		base = r->opts->link_base;
 		blen = strlen(base);

@@ -20,6 +20,9 @@ struct tei_fix {
 	xmlNodePtr	 node;
 	char		*want;		/* id wanted, malloc'd */
 	char		*fallback;	/* used if want was not issued */
+	char		*miss;		/* or NULL: said when it is, with */
+	char		*file;		/* ... the link's place */
+	unsigned	 line, col;
 };
 
 /*
@@ -71,6 +74,9 @@ const char	*tei_id_set(struct tei_ctx *, xmlNodePtr, const char *id);
 int		 tei_id_taken(const struct tei_ctx *, const char *);
 void		 tei_fix_add(struct tei_ctx *, xmlNodePtr, const char *want,
 		    const char *fallback);
+void		 tei_fix_miss(struct tei_ctx *, const char *file,
+		    unsigned line, unsigned col, const char *url,
+		    const char *frag);
 void		 tei_fix_run(struct tei_ctx *);
 void		 tei_fix_clear(struct tei_ctx *);
 char		*tei_name(const char *);

@@ -313,6 +313,10 @@ link(struct body *b, xmlNodePtr parent, struct galley_node *n)
 				    n->u.link.fragment);
 				u = tei_name(buf.data);
 				tei_fix_add(b->ctx, el, u, art);
+				tei_fix_miss(b->ctx,
+				    galley_doc_meta(b->a->doc)->source,
+				    n->pos.line, n->pos.col, url,
+				    n->u.link.fragment);
 				free(u);
 			} else
 				tei_fix_add(b->ctx, el, art, NULL);

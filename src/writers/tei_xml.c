@@ -46,6 +46,8 @@ tei_fix_clear(struct tei_ctx *ctx)
 	for (i = 0; i < ctx->nfix; i++) {
 		free(ctx->fix[i].want);
 		free(ctx->fix[i].fallback);
+		free(ctx->fix[i].miss);
+		free(ctx->fix[i].file);
 	}
 	ctx->nfix = 0;
 }
@@ -233,6 +235,30 @@ tei_fix_add(struct tei_ctx *ctx, xmlNodePtr n, const char *want,
 	f->fallback = NULL;
 	if (fallback != NULL && (f->fallback = strdup(fallback)) == NULL)
 		tei_oom();
+	f->miss = f->file = NULL;
+	f->line = f->col = 0;
+}
+
+/*
+ * The last ref added, a link to url#frag, goes to its fallback with a
+ * warning at file:line:col when its id was not issued.
+ */
+void
+tei_fix_miss(struct tei_ctx *ctx, const char *file, unsigned line,
+    unsigned col, const char *url, const char *frag)
+{
+	struct tei_fix	*f = &ctx->fix[ctx->nfix - 1];
+	int		 n;
+
+	n = snprintf(NULL, 0, "link to \"%s\": that article has no heading "
+	    "\"#%s\"; the link goes to its top", url, frag);
+	if (n < 0 || (f->miss = malloc((size_t)n + 1)) == NULL ||
+	    (file != NULL && (f->file = strdup(file)) == NULL))
+		tei_oom();
+	snprintf(f->miss, (size_t)n + 1, "link to \"%s\": that article has "
+	    "no heading \"#%s\"; the link goes to its top", url, frag);
+	f->line = line;
+	f->col = col;
 }
 
 /* An id of the file: issued so far, or by a first pass (ctx->known). */
@@ -259,6 +285,9 @@ tei_fix_run(struct tei_ctx *ctx)
 		id = known(ctx, f->want) ? f->want :
 		    (f->fallback != NULL && known(ctx, f->fallback)) ?
 		    f->fallback : NULL;
+		if (id != NULL && id != f->want && f->miss != NULL)
+			galley_diag_add(ctx->dg, GALLEY_WARNING, f->file,
+			    f->line, f->col, "%s", f->miss);
 		if (id == NULL && f->node->children == NULL) {
 			xmlUnlinkNode(f->node);	/* a pointer to nothing */
 			xmlFreeNode(f->node);
