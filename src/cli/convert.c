@@ -167,33 +167,60 @@ output_path(const char *outdir, const struct input *in, const char *ext)
 	return p;
 }
 
+/*
+ * Write doc with w into out, a temporary file beside its output (or
+ * standard output); commit_all() puts every output of an input in
+ * place once all are written, so a failed input leaves none.
+ */
 static int
 write_one(struct run *run, const struct galley_doc *doc,
-    const struct galley_writer *w, const struct input *in, struct result *r,
-    const struct galley_opts *opts, struct galley_diag *dg)
+    const struct galley_writer *w, const struct input *in,
+    struct out_file *out, const struct galley_opts *opts,
+    struct galley_diag *dg)
 {
-	struct out_file	 out;
-	char		*path;
-	int		 rc = -1;
+	char	*path;
+	int	 rc;
 
 	path = strcmp(run->outdir, "-") == 0 ? xstrdup_cli("-") :
 	    output_path(run->outdir, in, w->ext);
-	if (out_open(&out, path, dg) == -1)
-		goto done;
-	if (w->write(doc, &out.sink, opts, dg) == -1 ||
-	    out.sink.failed) {
-		if (out.sink.failed)
-			galley_diag_add(dg, GALLEY_ERROR, path, 0, 0,
-			    "cannot write: %s", strerror(errno));
-		out_abort(&out);
-		goto done;
-	}
-	if ((rc = out_commit(&out, dg)) == 0 && r->noutputs < MAX_WRITERS) {
-		r->outputs[r->noutputs++] = path;
-		path = NULL;
-	}
-done:
+	rc = out_open(out, path, dg);
 	free(path);
+	if (rc == -1)
+		return -1;
+	if (w->write(doc, &out->sink, opts, dg) == -1 || out->sink.failed) {
+		if (out->sink.failed)
+			galley_diag_add(dg, GALLEY_ERROR, out->path, 0, 0,
+			    "cannot write: %s", strerror(errno));
+		out_abort(out);
+		return -1;
+	}
+	return 0;
+}
+
+/* Commit the n outputs written, or abort them all if rc is -1. */
+static int
+commit_all(struct out_file *outs, size_t n, int rc, struct result *r,
+    struct galley_diag *dg)
+{
+	size_t	 k;
+	char	*path;
+
+	for (k = 0; k < n && rc == 0; k++)	/* written out, all of them */
+		rc = out_finish(&outs[k], dg);
+	for (k = 0; k < n; k++) {
+		if (rc == -1) {
+			out_abort(&outs[k]);
+			continue;
+		}
+		path = xstrdup_cli(outs[k].path);
+		if (out_commit(&outs[k], dg) == -1) {
+			rc = -1;
+			free(path);
+		} else if (r->noutputs < MAX_WRITERS)
+			r->outputs[r->noutputs++] = path;
+		else
+			free(path);
+	}
 	return rc;
 }
 
@@ -289,9 +316,10 @@ convert_one(struct run *run, size_t i, struct result *r)
 	struct galley_opts	 opts;
 	const char		*id;
 	char			*data = NULL;
-	size_t			 len, k;
+	struct out_file		 outs[MAX_WRITERS];
+	size_t			 len, k, nouts = 0;
 	double			 t0 = now_seconds();
-	int			 unchanged = 0;
+	int			 unchanged = 0, rc;
 
 	r->dg = galley_diag_new();
 	if (!run->verbose)	/* printed only with -v */
@@ -363,18 +391,22 @@ convert_one(struct run *run, size_t i, struct result *r)
 		check_slug(run, i, doc, r->dg);
 	r->language = dup_or_null(meta->language);
 	r->title = dup_or_null(meta->title);
-	for (k = 0; !unchanged && k < run->nwriters; k++) {
+	for (k = 0, rc = 0; !unchanged && k < run->nwriters && rc == 0;
+	    k++) {
 		if (opts.deadline > 0 && now_seconds() > opts.deadline) {
 			galley_diag_add(r->dg, GALLEY_ERROR, in->path, 0, 0,
 			    "time limit of %g s reached before the %s output "
 			    "(--max-seconds)", run->max_seconds,
 			    run->writers[k]->name);
-			goto out;
-		}
-		if (write_one(run, doc, run->writers[k], in, r, &opts,
-		    r->dg) == -1)
-			goto out;
+			rc = -1;
+		} else if ((rc = write_one(run, doc, run->writers[k], in,
+		    &outs[k], &opts, r->dg)) == -1)
+			continue;	/* it aborted its own */
+		else
+			nouts = k + 1;
 	}
+	if (commit_all(outs, nouts, rc, r, r->dg) == -1)
+		goto out;
 	r->failed = 0;
 	r->skipped = unchanged;
 	if (run->corpus != NULL &&

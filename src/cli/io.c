@@ -325,10 +325,10 @@ fail:
 }
 
 int
-out_commit(struct out_file *o, struct galley_diag *dg)
+out_finish(struct out_file *o, struct galley_diag *dg)
 {
-	int	 rc = 0;
-
+	if (o->path == NULL || o->fd == -1)
+		return 0;			/* finished already */
 	if (!o->sink.failed && flush_buf(o) == -1)
 		o->sink.failed = 1;
 	galley_buf_release(&o->buf);
@@ -337,29 +337,39 @@ out_commit(struct out_file *o, struct galley_diag *dg)
 			galley_diag_add(dg, GALLEY_ERROR, "-", 0, 0,
 			    "cannot write to standard output: %s",
 			    strerror(errno));
-		free(o->path);
-		o->path = NULL;
+		o->fd = -1;
 		return o->sink.failed ? -1 : 0;
 	}
-	if (o->sink.failed) {
+	if (o->sink.failed || close(o->fd) == -1) {
+		galley_diag_add(dg, GALLEY_ERROR, o->path, 0, 0,
+		    "cannot write: %s", strerror(errno));
+		if (!o->sink.failed)
+			o->fd = -1;		/* closed, if badly */
+		out_abort(o);
+		return -1;
+	}
+	o->fd = -1;
+	return 0;
+}
+
+int
+out_commit(struct out_file *o, struct galley_diag *dg)
+{
+	if (out_finish(o, dg) == -1)
+		return -1;
+	if (o->tmp != NULL && rename(o->tmp, o->path) == -1) {
 		galley_diag_add(dg, GALLEY_ERROR, o->path, 0, 0,
 		    "cannot write: %s", strerror(errno));
 		out_abort(o);
 		return -1;
 	}
-	if (close(o->fd) == -1 || rename(o->tmp, o->path) == -1) {
-		galley_diag_add(dg, GALLEY_ERROR, o->path, 0, 0,
-		    "cannot write: %s", strerror(errno));
-		o->fd = -1;
-		out_abort(o);
-		return -1;
-	}
-	untrack(o->tmp);	/* only now: renamed, nothing to remove */
+	if (o->tmp != NULL)
+		untrack(o->tmp);	/* only now: renamed, nothing to remove */
 	free(o->tmp);
 	free(o->path);
 	o->tmp = o->path = NULL;
 	o->fd = -1;
-	return rc;
+	return 0;
 }
 
 void

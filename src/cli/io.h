@@ -27,7 +27,10 @@ struct out_file {
 
 /* Create parent folders and the temporary file; -1 with error in dg. */
 int	out_open(struct out_file *, const char *path, struct galley_diag *);
-/* Flush, fsync-free close and rename into place; -1 with error in dg. */
+/* Flush and close (fsync-free), not yet in place; -1 with error in dg
+ * (the temporary file is gone then). */
+int	out_finish(struct out_file *, struct galley_diag *);
+/* Finish if not yet, and rename into place; -1 with error in dg. */
 int	out_commit(struct out_file *, struct galley_diag *);
 /* Remove the temporary file (no-op after commit). */
 void	out_abort(struct out_file *);

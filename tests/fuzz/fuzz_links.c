@@ -28,6 +28,7 @@
  * folder: the path's folder is not the rel's), 32 --lang nb,
  * 64 --no-filter sections, 128 -v.
  */
+#define _GNU_SOURCE	/* memmem */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -106,18 +107,19 @@ static char *
 clean_rel(const char *s, size_t n, size_t i)
 {
 	char	*out = xmalloc(n + 32);
-	size_t	 o = 0, k, start;
+	size_t	 o = 0, k = 0, mark, s0;
 
-	for (k = 0; k <= n; ) {
-		start = o;
+	while (k <= n) {
+		mark = o;
 		if (o > 0)
 			out[o++] = '/';
+		s0 = o;
 		for (; k < n && s[k] != '/'; k++)
 			if (s[k] != '\0' && s[k] != '\r')
 				out[o++] = s[k];
 		k++;
-		if (o == start + (start > 0) || out[start + (start > 0)] == '.')
-			o = start;	/* empty, ".", "..", hidden */
+		if (o == s0 || out[s0] == '.')
+			o = mark;	/* empty, ".", "..", hidden */
 	}
 	out[o] = '\0';
 	if (o == 0)
@@ -800,10 +802,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			other = galley_linkindex_id(idx, order, NULL);
 			(void)other;
 		}
+		/* galley JSON keeps the internal links an earlier run made */
 		lc.idx = idx;
 		lc.n = n;
 		lc.file = v[i].rel;
-		galley_walk(galley_doc_root(doc), check_link, &lc);
+		if (strcmp(galley_doc_reader(doc), "json") != 0)
+			galley_walk(galley_doc_root(doc), check_link, &lc);
 
 		for (w = galley_writers(); *w != NULL; w++) {
 			struct galley_buf	 b;
@@ -859,8 +863,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		galley_sink_init_buf(&sink, &b);
 		if (galley_tei_corpus_finish(corpus, &sink) == 0)
 			check_tei("teiCorpus", b.data, b.len);
-		else
+		else {
+			char	 line[4096];
+
+			for (i = 0; i < galley_diag_size(dg); i++) {
+				galley_msg_format(galley_diag_get(dg, i), line,
+				    sizeof(line));
+				fprintf(stderr, "%s\n", line);
+			}
 			fail("teiCorpus", "not written");
+		}
 		galley_buf_release(&b);
 		galley_tei_corpus_free(corpus);
 		format_all(dg);
