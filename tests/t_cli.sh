@@ -150,7 +150,7 @@ check "--update: an input gone is said, its outputs left" sh -c \
     "grep -q 'note: a00011.md, converted into $T/upd by an earlier run, is no input now: its outputs stay' '$T/upd-gone.err' && [ -f '$T/upd/a00011.json' ]"
 rm "$T/upd/a00008.json"
 ./galley convert --update -t json -o "$T/upd" "$T/gen60" 2>"$T/upd3.err"
-check "--update: a missing output is written again" grep -q "^1 converted, 0 failed.*; 59 unchanged" "$T/upd3.err"
+check "--update: a missing output is written again (and a00011, back since the last run)" grep -q "^2 converted, 0 failed.*; 58 unchanged" "$T/upd3.err"
 
 # --report is JSON naming every input.
 ./galley convert -q --report "$T/report.json" -t json -o "$T/rep" input tests/bad/empty.md
@@ -353,6 +353,28 @@ printf -- '---\ntitle: One\nlang: en\n---\n\nfirst\n' >"$T/upid/one/post.md"
 ./galley convert -q -t json -o "$T/upid-fresh" "$T/upid" 2>/dev/null
 check "--update: a new article that takes an id redoes the one that had it and its links" \
     diff -r -x .galley-state "$T/upid-fresh" "$T/upid-o"
+# --update: a new article that an unchanged one links to redoes that one
+# alone; one gone redoes the articles that linked to it.
+mkdir -p "$T/upnew"
+printf -- '---\ntitle: A\nlang: en\n---\n\n[b](b.md) [c](/c)\n' >"$T/upnew/a.md"
+printf -- '---\ntitle: C\nlang: en\n---\n\nThe c.\n' >"$T/upnew/c.md"
+printf -- '---\ntitle: D\nlang: en\n---\n\nThe d.\n' >"$T/upnew/d.md"
+./galley convert -q --update -t json -o "$T/upnew-o" "$T/upnew" 2>/dev/null
+printf -- '---\ntitle: B\nlang: en\n---\n\nThe b.\n' >"$T/upnew/b.md"
+./galley convert --update -t json -o "$T/upnew-o" "$T/upnew" 2>"$T/upnew.err"
+check "--update: a new article that an unchanged one links to: both written, the rest unchanged" sh -c \
+    "grep -q '^2 converted, 0 failed, 0 warnings.*; 2 unchanged\$' '$T/upnew.err' && grep -q '\"target\": \"b\"' '$T/upnew-o/a.json'"
+./galley convert --update -t json -o "$T/upnew-o" "$T/upnew" 2>"$T/upnew2.err"
+check "--update: then nothing" grep -q '^0 converted, 0 failed, 0 warnings.*; 4 unchanged$' "$T/upnew2.err"
+rm "$T/upnew/b.md"
+./galley convert --update -t json -o "$T/upnew-o" "$T/upnew" 2>"$T/upnew3.err"
+check "--update: an article gone: the one linking to it is written again, its link text only" sh -c \
+    "grep -q '^1 converted, 0 failed, 1 warnings.*; 2 unchanged; 1 unresolved links\$' '$T/upnew3.err' && ! grep -q '\"target\": \"b\"' '$T/upnew-o/a.json' && grep -q 'b.md, converted into .* is no input now' '$T/upnew3.err'"
+./galley convert --update -t json -o "$T/upnew-o" "$T/upnew" 2>"$T/upnew4.err"
+check "--update: an input gone is said once" grep -q '^0 converted, 0 failed, 0 warnings.*; 3 unchanged$' "$T/upnew4.err"
+./galley convert -q -t json -o "$T/upnew-fresh" "$T/upnew" 2>/dev/null
+check "--update: the outputs are a fresh run's" diff -r -x .galley-state -x b.json "$T/upnew-fresh" "$T/upnew-o"
+
 # translation_of by path names that file
 mkdir -p "$T/tpath/one" "$T/tpath/two"
 printf -- '---\ntitle: One\nlang: en\n---\n\nfirst\n' >"$T/tpath/one/post.md"

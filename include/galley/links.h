@@ -72,6 +72,10 @@ GALLEY_API const char *galley_linkindex_id(const struct galley_linkindex *,
 /* After galley_linkindex_seal: a digest of the ids it told apart, 0 if
  * none (a run that keeps state can tell that links may point elsewhere). */
 GALLEY_API uint64_t galley_linkindex_renamed(const struct galley_linkindex *);
+/* After galley_linkindex_seal: a digest of every name an article has in
+ * it (paths, ids, slugs) and the article's id and language: two runs with
+ * the same digest resolve the same links alike.  0 if not sealed. */
+GALLEY_API uint64_t galley_linkindex_names(const struct galley_linkindex *);
 /* The id of the article a site path ("/lease", "lease.md") names, or
  * NULL; its order (as given to galley_linkindex_add_at) into *order if
  * order is not NULL. */
@@ -94,6 +98,7 @@ GALLEY_API int	galley_links_resolve(struct galley_doc *,
  * The same for the article added with order (after galley_linkindex_seal):
  * its relative links are read from its folder first ("post.md" in
  * two/a.md is two/post.md, "../alpha/" the page alpha next to its own).
+ * Returns the number of relative links it found no article for.
  */
 GALLEY_API int	galley_links_resolve_at(struct galley_doc *,
 		    const struct galley_linkindex *, size_t order,

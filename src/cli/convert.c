@@ -44,6 +44,8 @@ struct result {
 	struct galley_diag	*dg;
 	double			 secs;
 	unsigned long long	 hash;		/* content and settings */
+	unsigned long long	 links;		/* its id and links' digest */
+	int			 unresolved;	/* links it left as text */
 	char			*format, *language, *title;
 	char			*outputs[MAX_WRITERS];
 	size_t			 noutputs;
@@ -307,6 +309,52 @@ adopt_id(const struct run *run, const struct input *in,
 static int	skip_binary(const struct run *, const struct input *,
 		    const char *, size_t);
 
+/*
+ * --update: whether the run's articles have the names the last run's
+ * had (or no index tells: links are not resolved, or no input changed),
+ * so an unchanged input's id and links are the same too.
+ */
+static int
+names_same(const struct run *run)
+{
+	uint64_t	 names = galley_linkindex_names(run->index);
+
+	return names == 0 || names == run->state.names;
+}
+
+static uint64_t
+mix(uint64_t h, const char *s)
+{
+	return state_hash(s != NULL ? s : "", s != NULL ? strlen(s) + 1 : 0,
+	    h);
+}
+
+static enum galley_walk
+link_visit(struct galley_node *n, int entering, void *arg)
+{
+	uint64_t	*h = arg;
+
+	if (entering && (n->type == GALLEY_NODE_LINK ||
+	    n->type == GALLEY_NODE_IMAGE)) {
+		*h = mix(*h, n->u.link.url);
+		*h = mix(*h, n->u.link.target);
+		*h = mix(*h, n->u.link.target_lang);
+		*h = mix(*h, n->u.link.fragment);
+		*h = state_hash(&n->u.link.kind, sizeof(n->u.link.kind), *h);
+	}
+	return GALLEY_WALK_NEXT;
+}
+
+/* A digest of doc's id and of where its links go, once resolved. */
+static unsigned long long
+links_digest(struct galley_doc *doc)
+{
+	uint64_t	 h = mix(0, galley_doc_meta(doc)->id);
+
+	galley_walk(galley_doc_root(doc), link_visit, &h);
+	return h;
+}
+
 static void
 convert_one(struct run *run, size_t i, struct result *r)
 {
@@ -314,7 +362,7 @@ convert_one(struct run *run, size_t i, struct result *r)
 	struct galley_doc	*doc = NULL;
 	struct galley_meta	*meta;
 	struct galley_opts	 opts;
-	const char		*id;
+	const struct state_entry *old;
 	char			*data = NULL;
 	struct out_file		 outs[MAX_WRITERS];
 	size_t			 len, k, nouts = 0;
@@ -324,8 +372,11 @@ convert_one(struct run *run, size_t i, struct result *r)
 	r->dg = galley_diag_new();
 	if (!run->verbose)	/* printed only with -v */
 		galley_diag_drop(r->dg, GALLEY_NOTE);
-	if (i < run->unchanged) {	/* --update: hashed before pass 1 */
-		r->hash = state_lookup(&run->state, in->rel);
+	if (i < run->unchanged && names_same(run)) {
+		/* --update: hashed before pass 1 */
+		old = state_find(&run->state, in->rel);
+		r->hash = old->hash;
+		r->links = old->links;
 		r->skipped = 1;
 		r->failed = 0;
 		goto out;
@@ -352,18 +403,12 @@ convert_one(struct run *run, size_t i, struct result *r)
 		    in->rel, run->nwriters > 0 ?
 		    run->writers[0]->ext : "");
 	r->hash = state_hash(data, len, run->settings);
-	/* the ids the run told apart too: a new article that takes another's
-	 * id ("post" becomes "post-2") changes this one or its links */
-	if (run->index != NULL && (id = galley_linkindex_id(run->index,
-	    in->seq, NULL)) != NULL) {
-		uint64_t	 d = galley_linkindex_renamed(run->index);
-
-		r->hash = state_hash(id, strlen(id), r->hash);
-		if (d != 0)
-			r->hash = state_hash(&d, sizeof(d), r->hash);
-	}
-	if (run->update && state_lookup(&run->state, in->rel) == r->hash &&
-	    outputs_exist(run, in)) {
+	old = run->update ? state_find(&run->state, in->rel) : NULL;
+	if (old != NULL && (old->hash != r->hash || !outputs_exist(run, in)))
+		old = NULL;
+	if (old != NULL && names_same(run)) {
+		/* the same names in the run: its id and links are too */
+		r->links = old->links;
 		if (run->corpus == NULL) {
 			r->skipped = 1;
 			r->failed = 0;
@@ -383,10 +428,24 @@ convert_one(struct run *run, size_t i, struct result *r)
 		goto out;
 	if (run->index != NULL)
 		adopt_id(run, in, doc, r->dg);
-	if (run->index != NULL &&
+	if (run->index != NULL && (r->unresolved =
 	    galley_links_resolve_at(doc, run->index, in->seq, &opts,
-	    r->dg) == -1)
+	    r->dg)) == -1)
 		goto out;
+	r->links = links_digest(doc);
+	if (old != NULL && !unchanged && r->links == old->links) {
+		/* other names in the run, but its id and links the same:
+		 * unchanged, as the last run said it */
+		galley_diag_free(r->dg);
+		r->dg = galley_diag_new();
+		r->unresolved = 0;
+		unchanged = 1;
+		if (run->corpus == NULL) {
+			r->skipped = 1;
+			r->failed = 0;
+			goto out;
+		}
+	}
 	if (run->index != NULL)
 		check_slug(run, i, doc, r->dg);
 	r->language = dup_or_null(meta->language);
@@ -891,7 +950,8 @@ needs_index(struct run *run)
 			return 1;
 		run->unchanged = i + 1;		/* not read again */
 	}
-	return 0;
+	/* inputs of the last run that are gone: links to them may go */
+	return run->state.n > run->inputs.n;
 }
 
 static int
@@ -976,6 +1036,7 @@ cmd_convert(int argc, char **argv)
 	const char		*to = "json", *sde;
 	long long		 v;
 	size_t			 i, converted = 0, failed = 0, warnings = 0;
+	size_t			 unresolved = 0;
 	double			 t0;
 	int			 c, rc = 2, tty, nthreads;
 	long			 shard_k = 1, shard_n = 1;
@@ -1227,6 +1288,8 @@ cmd_convert(int argc, char **argv)
 			if (tty)
 				fputs("\r\033[K", stderr);
 			warnings += print_diag(r->dg, run.verbose);
+			if (!r->skipped && r->unresolved > 0)
+				unresolved += (size_t)r->unresolved;
 			if (r->doc != NULL) {
 				galley_tei_corpus_add(run.corpus_tei, r->doc,
 				    r->packed, r->packedlen);
@@ -1245,7 +1308,7 @@ cmd_convert(int argc, char **argv)
 				converted++;
 			if (!r->failed && strcmp(run.outdir, "-") != 0)
 				state_set(&run.fresh, run.inputs.v[i].rel,
-				    r->hash);
+				    r->hash, r->links);
 			if (run.report)
 				add_report(&report, &run, i, r);
 			result_release(r);
@@ -1273,17 +1336,22 @@ cmd_convert(int argc, char **argv)
 		    el, el > 0 ? converted / el : 0.0);
 		if (skipped > 0)
 			fprintf(stderr, "; %zu unchanged", skipped);
-		if (galley_linkindex_unresolved(run.index) > 0)
-			fprintf(stderr, "; %zu unresolved links",
-			    galley_linkindex_unresolved(run.index));
+		if (unresolved > 0)
+			fprintf(stderr, "; %zu unresolved links", unresolved);
 		fputc('\n', stderr);
 	}
 	if (run.update && shard_n == 1 && !run.quiet)
 		say_gone(&run);
-	/* Workers look up run.state while they run: merge only now. */
+	/* Workers look up run.state while they run: only now the new one:
+	 * this run's inputs (a shard's added to the others') */
+	if (shard_n == 1)
+		run.state.n = 0;
 	for (i = 0; i < run.fresh.n; i++)
-		state_set(&run.state, run.fresh.v[i].rel, run.fresh.v[i].hash);
+		state_set(&run.state, run.fresh.v[i].rel, run.fresh.v[i].hash,
+		    run.fresh.v[i].links);
 	state_release(&run.fresh);
+	if (galley_linkindex_names(run.index) != 0)
+		run.state.names = galley_linkindex_names(run.index);
 	if (strcmp(run.outdir, "-") != 0 && converted + skipped > 0 &&
 	    state_save(&run.state, run.outdir) == -1)
 		fprintf(stderr, "galley: %s: cannot write the run's state\n",

@@ -53,7 +53,8 @@ cmp_entry(const void *a, const void *b)
 }
 
 static void
-push(struct state *st, const char *rel, unsigned long long hash)
+push(struct state *st, const char *rel, unsigned long long hash,
+    unsigned long long links)
 {
 	if (st->n == st->cap) {
 		st->cap = st->cap ? st->cap * 2 : 256;
@@ -61,51 +62,66 @@ push(struct state *st, const char *rel, unsigned long long hash)
 	}
 	st->v[st->n].rel = rel;
 	st->v[st->n].hash = hash;
+	st->v[st->n].links = links;
 	st->v[st->n].seq = st->n;
 	st->n++;
 }
 
-/* The file is read whole: the entries' paths point into it. */
+/*
+ * The file is read whole: the entries' paths point into it.  A file of
+ * another form (an earlier galley's) counts as none: all is redone.
+ */
 int
 state_load(struct state *st, const char *outdir)
 {
 	char			 path[4096], *line, *end, *nl;
 	size_t			 len;
-	unsigned long long	 h;
+	unsigned long long	 h, l;
 	int			 off;
 
 	snprintf(path, sizeof(path), "%s/%s", outdir, STATE_FILE);
 	if (file_read(&st->text, &len, path, SIZE_MAX, NULL) == -1)
+		return 0;
+	if (sscanf(st->text, "#galley-state 2 %llx\n", &st->names) != 1)
 		return 0;
 	for (line = st->text, end = st->text + len; line < end;
 	    line = nl + 1) {
 		if ((nl = memchr(line, '\n', (size_t)(end - line))) == NULL)
 			nl = end;	/* file_read ends the text with a NUL */
 		*nl = '\0';
-		if (sscanf(line, "%llx %n", &h, &off) == 1 && line[off])
-			push(st, line + off, h);
+		if (sscanf(line, "%llx %llx %n", &h, &l, &off) == 2 &&
+		    line[off])
+			push(st, line + off, h, l);
 	}
 	qsort(st->v, st->n, sizeof(*st->v), cmp_entry);
 	return 0;
 }
 
-unsigned long long
-state_lookup(const struct state *st, const char *rel)
+const struct state_entry *
+state_find(const struct state *st, const char *rel)
 {
-	struct state_entry	 key, *e;
+	struct state_entry	 key;
 
 	key.rel = (char *)rel;
 	if (st->n == 0)
-		return 0;
-	e = bsearch(&key, st->v, st->n, sizeof(*st->v), cmp_entry);
+		return NULL;
+	return bsearch(&key, st->v, st->n, sizeof(*st->v), cmp_entry);
+}
+
+unsigned long long
+state_lookup(const struct state *st, const char *rel)
+{
+	const struct state_entry *e = state_find(st, rel);
+
 	return e ? e->hash : 0;
 }
 
-/* Record rel's hash; lookups see it only after the next load. */
+/* Record rel's hashes; lookups see it only after the next load. */
 void
-state_set(struct state *st, const char *rel, unsigned long long hash)
+state_set(struct state *st, const char *rel, unsigned long long hash,
+    unsigned long long links)
 {
-	push(st, rel, hash);
+	push(st, rel, hash, links);
 }
 
 /* By path, the newest record of a path first. */
@@ -132,10 +148,11 @@ state_save(struct state *st, const char *outdir)
 	if ((f = fopen(tmp, "w")) == NULL)
 		return -1;
 	qsort(st->v, st->n, sizeof(*st->v), cmp_newest);
+	fprintf(f, "#galley-state 2 %016llx\n", st->names);
 	for (i = 0; i < st->n; i++)
 		if (i == 0 || strcmp(st->v[i].rel, st->v[i - 1].rel) != 0)
-			fprintf(f, "%016llx %s\n", st->v[i].hash,
-			    st->v[i].rel);
+			fprintf(f, "%016llx %016llx %s\n", st->v[i].hash,
+			    st->v[i].links, st->v[i].rel);
 	if (fclose(f) != 0 || rename(tmp, path) != 0) {
 		unlink(tmp);
 		return -1;

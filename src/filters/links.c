@@ -64,6 +64,7 @@ struct galley_linkindex {
 	size_t		 narts, capart;
 	struct byorder	*byorder;	/* arts by order, once sealed */
 	uint64_t	 renamed;	/* digest of the ids told apart */
+	uint64_t	 names;		/* digest of every key and its article */
 };
 
 static void *
@@ -154,6 +155,8 @@ galley_linkindex_unresolved(const struct galley_linkindex *idx)
 {
 	return idx != NULL ? idx->count->unresolved : 0;
 }
+
+static uint64_t	names_digest(const struct galley_linkindex *);
 
 static const struct entry *
 lookup(const struct galley_linkindex *idx, const char *key)
@@ -824,6 +827,47 @@ galley_linkindex_seal(struct galley_linkindex *idx)
 	}
 	free(map.key);
 	free(map.art);
+	idx->names = names_digest(idx);
+}
+
+/* FNV-1a, 64 bits, on from h. */
+static uint64_t
+fnv64(uint64_t h, const char *s)
+{
+	for (; s != NULL && *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return (h ^ 0xff) * 1099511628211ULL;	/* ends it: "a","b" != "ab" */
+}
+
+/*
+ * A digest of what links can resolve to: every key with the id and
+ * language of its article, summed so that the table's order does not
+ * count.
+ */
+static uint64_t
+names_digest(const struct galley_linkindex *idx)
+{
+	const struct art	*a;
+	uint64_t		 sum = 0, h;
+	size_t			 i;
+
+	for (i = 0; i < idx->cap; i++) {
+		if (idx->v[i].key == NULL)
+			continue;
+		a = &idx->arts[idx->v[i].art];
+		h = fnv64(14695981039346656037ULL, idx->v[i].key);
+		h = fnv64(h, a->id);
+		h = fnv64(h, a->tlang);
+		h ^= h >> 29;
+		sum += h * 0xbf58476d1ce4e5b9ULL;
+	}
+	return sum != 0 ? sum : 1;
+}
+
+uint64_t
+galley_linkindex_names(const struct galley_linkindex *idx)
+{
+	return idx != NULL ? idx->names : 0;
 }
 
 uint64_t
@@ -908,6 +952,7 @@ struct resolve {
 	const char			**ids;	/* of the article's nodes */
 	size_t				 nids, capids;
 	struct slugger			*slugger;
+	int				 unresolved;	/* links left so */
 };
 
 static int
@@ -1108,6 +1153,7 @@ resolve_link(struct resolve *r, struct galley_node *n)
 		if (r->idx != NULL)
 			__atomic_fetch_add(&r->idx->count->unresolved, 1,
 			    __ATOMIC_RELAXED);
+		r->unresolved++;
 		filter_report(r->dg, r->doc, GALLEY_WARNING, n,
 		    "link to \"%s\" names no article of this run; kept as "
 		    "text (use --link-base URL to make it absolute)", url);
@@ -1132,7 +1178,8 @@ galley_links_resolve(struct galley_doc *doc,
     const struct galley_linkindex *idx, const struct galley_opts *opts,
     struct galley_diag *dg)
 {
-	return galley_links_resolve_at(doc, idx, (size_t)-1, opts, dg);
+	return galley_links_resolve_at(doc, idx, (size_t)-1, opts, dg) == -1 ?
+	    -1 : 0;
 }
 
 int
@@ -1163,7 +1210,7 @@ galley_links_resolve_at(struct galley_doc *doc,
 	free(r.ids);
 	free(r.base);
 	slugger_free(r.slugger);
-	return 0;
+	return r.unresolved;
 }
 
 static int

@@ -209,6 +209,9 @@ split(const uint8_t *data, size_t size, int files, struct in *v)
 
 /* --- checks ------------------------------------------------------- */
 
+/* FUZZ_LINKS_DEBUG set: messages and outputs on standard error. */
+static int	 debug = -1;
+
 /* Messages formatted as the command line prints them. */
 static void
 format_all(const struct galley_diag *dg)
@@ -216,8 +219,11 @@ format_all(const struct galley_diag *dg)
 	char	 line[4096];
 	size_t	 i;
 
-	for (i = 0; i < galley_diag_size(dg); i++)
+	for (i = 0; i < galley_diag_size(dg); i++) {
 		galley_msg_format(galley_diag_get(dg, i), line, sizeof(line));
+		if (debug)
+			fprintf(stderr, "%s\n", line);
+	}
 }
 
 struct linkcheck {
@@ -720,6 +726,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < 1 || size > FUZZ_MAX_INPUT)
 		return 0;
+	if (debug == -1)
+		debug = getenv("FUZZ_LINKS_DEBUG") != NULL;
 	flags = data[0];
 	n = split(data + 1, size - 1, flags & F_FILES, v);
 
@@ -816,6 +824,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			galley_buf_init(&b);
 			galley_sink_init_buf(&sink, &b);
 			if ((*w)->write(doc, &sink, &opts, dg) == 0) {
+				if (debug && strcmp((*w)->name, "epub") != 0)
+					fprintf(stderr, "--- %s %s\n%.*s\n",
+					    v[i].path, (*w)->name, (int)b.len,
+					    b.data);
 				check_output((*w)->name, &b);
 				if (strcmp((*w)->name, "json") == 0)
 					json_round_trip(doc, &b, &opts);
@@ -861,8 +873,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		galley_buf_init(&b);
 		galley_sink_init_buf(&sink, &b);
-		if (galley_tei_corpus_finish(corpus, &sink) == 0)
+		if (galley_tei_corpus_finish(corpus, &sink) == 0) {
+			if (debug)
+				fprintf(stderr, "--- teiCorpus\n%.*s\n",
+				    (int)b.len, b.data);
 			check_tei("teiCorpus", b.data, b.len);
+		}
 		else {
 			char	 line[4096];
 
