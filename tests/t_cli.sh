@@ -353,6 +353,15 @@ printf -- '---\ntitle: One\nlang: en\n---\n\nfirst\n' >"$T/upid/one/post.md"
 ./galley convert -q -t json -o "$T/upid-fresh" "$T/upid" 2>/dev/null
 check "--update: a new article that takes an id redoes the one that had it and its links" \
     diff -r -x .galley-state "$T/upid-fresh" "$T/upid-o"
+# Two files whose paths differ in case alone: a link spelt as one finds it.
+mkdir -p "$T/case/sub"
+printf -- '---\ntitle: Upper\nlang: en\n---\n\nUpper.\n' >"$T/case/Post.md"
+printf -- '---\ntitle: Lower\nlang: en\n---\n\nLower.\n' >"$T/case/post.md"
+printf -- '---\ntitle: L\nlang: en\n---\n\n[a](post.md) [b](Post.md) [c](../post.md) [d](../Post.md)\n' >"$T/case/sub/l.md"
+./galley convert -q -t json -o "$T/case-o" "$T/case" 2>/dev/null
+check "Post.md and post.md: a link spelt as one goes to that one" sh -c \
+    "[ \"\$(grep -o '\"target\": \"[^\"]*\"' '$T/case-o/sub/l.json' | sed 's/.*: //' | tr '\n' ' ')\" = '\"post-2\" \"Post\" \"post-2\" \"Post\" ' ]"
+
 # --update: a new article that an unchanged one links to redoes that one
 # alone; one gone redoes the articles that linked to it.
 mkdir -p "$T/upnew"

@@ -65,6 +65,7 @@ struct galley_linkindex {
 	struct byorder	*byorder;	/* arts by order, once sealed */
 	uint64_t	 renamed;	/* digest of the ids told apart */
 	uint64_t	 names;		/* digest of every key and its article */
+	int		 exact;		/* has K_EXACT keys */
 };
 
 static void *
@@ -157,6 +158,9 @@ galley_linkindex_unresolved(const struct galley_linkindex *idx)
 }
 
 static uint64_t	names_digest(const struct galley_linkindex *);
+static void	add_exact(struct galley_linkindex *, const char *, size_t);
+static const struct entry *lookup_in(const struct galley_linkindex *, char,
+		    const char *);
 
 static const struct entry *
 lookup(const struct galley_linkindex *idx, const char *key)
@@ -243,8 +247,11 @@ hexval(int c)
  * "./", "../" and trailing "/", "index.html", ".md" and the like off,
  * ASCII lower case.  "/Blog/Lease.md#risk" -> "blog/lease", "risk".
  */
+#define KEEP_EXT	1
+#define KEEP_CASE	2
+
 static char *
-path_key_ext(const char *url, char **frag, int keep_ext)
+path_key_ext(const char *url, char **frag, int keep)
 {
 	static const char *const exts[] = { ".md", ".markdown", ".txt",
 	    ".html", ".htm", ".xhtml", ".json", NULL };
@@ -263,7 +270,9 @@ path_key_ext(const char *url, char **frag, int keep_ext)
 		    hexval(p[1]) >= 0 && hexval(p[2]) >= 0) {
 			k[n++] = (char)(hexval(p[1]) * 16 + hexval(p[2]));
 			p += 2;
-		} else
+		} else if (keep & KEEP_CASE)
+			k[n++] = *p;
+		else
 			k[n++] = (char)tolower((unsigned char)*p);
 	}
 	k[n] = '\0';
@@ -283,7 +292,7 @@ path_key_ext(const char *url, char **frag, int keep_ext)
 			k[n - 1] = '\0';
 			continue;
 		}
-		if (keep_ext)
+		if (keep & KEEP_EXT)
 			break;
 		for (i = 0; exts[i] != NULL; i++) {
 			e = strlen(exts[i]);
@@ -317,6 +326,8 @@ path_key(const char *url, char **frag)
 #define K_FILE	'\1'
 #define K_PAGE	'\2'
 #define K_NAME	'\3'
+#define K_EXACT	'\4'	/* "\4one/Post.md": only where another file's
+			   path differs from it in case alone */
 
 static char *
 prefixed(char space, const char *k)
@@ -333,7 +344,7 @@ prefixed(char space, const char *k)
 static char *
 file_path(const char *url)
 {
-	char	*k = path_key_ext(url, NULL, 1), *plain;
+	char	*k = path_key_ext(url, NULL, KEEP_EXT), *plain;
 
 	plain = path_key(url, NULL);
 	if (strcmp(plain, k) == 0 || k[0] == '\0') {
@@ -404,12 +415,51 @@ add_path(struct galley_linkindex *idx, const char *path, size_t art)
 	else
 		add_key(idx, path, art);
 	if ((f = file_path(path)) != NULL) {
+		const struct entry *e = lookup_in(idx, K_FILE, f);
+
+		if (e != NULL && e->art != art) {	/* Post.md, post.md */
+			add_exact(idx, idx->arts[e->art].path, e->art);
+			add_exact(idx, path, art);
+		}
 		insert_in(idx, K_FILE, f, art);
 		free(f);
 	}
 	k = path_key(path, NULL);
 	insert_in(idx, K_PAGE, k, art);
 	free(k);
+}
+
+/* A file's path as it is spelt, for links that spell it so. */
+static void
+add_exact(struct galley_linkindex *idx, const char *path, size_t art)
+{
+	char	*k;
+
+	if (path == NULL)
+		return;
+	k = path_key_ext(path, NULL, KEEP_EXT | KEEP_CASE);
+	insert_in(idx, K_EXACT, k, art);
+	free(k);
+	idx->exact = 1;
+}
+
+/* A file that url names by path, its case kept where two files' paths
+ * differ in case alone; else as path_key() and file_path() find it. */
+static const struct entry *
+lookup_file(const struct galley_linkindex *idx, const char *url,
+    const char *f)
+{
+	const struct entry	*e;
+	char			*k;
+
+	if (idx->exact) {
+		k = path_key_ext(url, NULL, KEEP_EXT | KEEP_CASE);
+		e = lookup_in(idx, K_EXACT, k);
+		free(k);
+		if (e != NULL)
+			return e;
+	}
+	return lookup_in(idx, K_FILE, f);
 }
 
 /*
@@ -491,7 +541,7 @@ find(const struct galley_linkindex *idx, const char *url, const char *base,
 	*by_path = 1;
 	if (base != NULL && url[0] != '/' && (j = join(base, url)) != NULL) {
 		if ((f = file_path(j)) != NULL) {
-			e = lookup_in(idx, K_FILE, f);
+			e = lookup_file(idx, j, f);
 			free(f);
 		}
 		if (e == NULL) {
@@ -504,7 +554,7 @@ find(const struct galley_linkindex *idx, const char *url, const char *base,
 			return e;
 	}
 	if ((f = file_path(url)) != NULL) {
-		if ((e = lookup_in(idx, K_FILE, f)) == NULL)
+		if ((e = lookup_file(idx, url, f)) == NULL)
 			e = lookup_in(idx, K_NAME, strrchr(f, '/') != NULL ?
 			    strrchr(f, '/') + 1 : f);
 		free(f);
