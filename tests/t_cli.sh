@@ -362,6 +362,18 @@ printf -- '---\ntitle: L\nlang: en\n---\n\n[a](post.md) [b](Post.md) [c](../post
 check "Post.md and post.md: a link spelt as one goes to that one" sh -c \
     "[ \"\$(grep -o '\"target\": \"[^\"]*\"' '$T/case-o/sub/l.json' | sed 's/.*: //' | tr '\n' ' ')\" = '\"post-2\" \"Post\" \"post-2\" \"Post\" ' ]"
 
+# The page at the top (site/index.md) is named for its folder however the
+# folder is named ("site", ".", "index.md" there); "/" and "../" go to it.
+mkdir -p "$T/home/site/a"
+printf -- '---\ntitle: Home\nlang: en\n---\n\nHome.\n' >"$T/home/site/index.md"
+printf -- '---\ntitle: A\nlang: en\n---\n\n[home](/) [up](../) [file](../index.md)\n' >"$T/home/site/a/index.md"
+./galley convert -q -t json -o "$T/home/o1" "$T/home/site" 2>/dev/null
+(cd "$T/home/site" && "$ROOT/galley" convert -q -t json -o ../o2 . 2>/dev/null)
+(cd "$T/home/site" && "$ROOT/galley" convert -q -t json -o ../o3 index.md 2>/dev/null)
+check "the top page's id is its folder's name, however the folder is named" sh -c \
+    "grep -q '\"id\": \"site\"' '$T/home/o1/index.json' && grep -q '\"id\": \"site\"' '$T/home/o2/index.json' && grep -q '\"id\": \"site\"' '$T/home/o3/index.json'"
+check "links to / and ../ go to the top page" test "$(grep -c '"target": "site"' "$T/home/o2/a/index.json")" = 3
+
 # --update: a new article that an unchanged one links to redoes that one
 # alone; one gone redoes the articles that linked to it.
 mkdir -p "$T/upnew"

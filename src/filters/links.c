@@ -356,14 +356,15 @@ file_path(const char *url)
 	return k;
 }
 
-/* A key in a space, from a path: NULL for an empty one. */
+/* A key in a space, from a path: NULL for an empty one (but the page
+ * at the top, "index.md" there: "\2" alone). */
 static void
 insert_in(struct galley_linkindex *idx, char space, const char *k,
     size_t art)
 {
 	char	*p;
 
-	if (k == NULL || k[0] == '\0')
+	if (k == NULL || (k[0] == '\0' && space != K_PAGE))
 		return;
 	p = prefixed(space, k);
 	insert(idx, p, art);
@@ -516,7 +517,7 @@ lookup_in(const struct galley_linkindex *idx, char space, const char *k)
 	const struct entry	*e;
 	char			*p;
 
-	if (k == NULL || k[0] == '\0')
+	if (k == NULL || (k[0] == '\0' && space != K_PAGE))
 		return NULL;
 	p = prefixed(space, k);
 	e = lookup(idx, p);
@@ -539,6 +540,8 @@ find(const struct galley_linkindex *idx, const char *url, const char *base,
 	char			*j, *f, *k, *slash;
 
 	*by_path = 1;
+	if (strcspn(url, "?#") == 0)
+		return NULL;	/* no path: no article */
 	if (base != NULL && url[0] != '/' && (j = join(base, url)) != NULL) {
 		if ((f = file_path(j)) != NULL) {
 			e = lookup_file(idx, j, f);

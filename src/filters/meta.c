@@ -9,6 +9,7 @@
  * the chain.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <nettle/sha1.h>
@@ -404,6 +405,28 @@ uuid_v5(const char *name, char out[37])
 }
 
 /*
+ * The name of the folder path's file base is in, where path spells it
+ * "." or ".." ("./index.md", "../index.md", "" for "index.md"): as the
+ * file system names it, so that an id does not depend on how a folder
+ * was named on the command line.  NULL if it has none ("/").
+ */
+static const char *
+folder_name(struct galley_doc *doc, const char *path, const char *base)
+{
+	char		*dir, *real;
+	const char	*name, *slash;
+
+	dir = galley_doc_strndup(doc, path, (size_t)(base - path));
+	if ((real = realpath(dir[0] != '\0' ? dir : ".", NULL)) == NULL)
+		return NULL;
+	slash = strrchr(real, '/');
+	name = slash != NULL && slash[1] != '\0' ?
+	    galley_doc_strdup(doc, slash + 1) : NULL;
+	free(real);
+	return name;
+}
+
+/*
  * The file name of path without its directory and last extension
  * ("posts/lease.md": "lease"); of a folder's index ("posts/lease/
  * index.md", Hugo's page bundles; "_index.md"), the folder's name, as
@@ -431,6 +454,14 @@ file_stem(struct galley_doc *doc, const char *path)
 		if (dn > 0 && !(dn == 1 && dir[0] == '.') &&
 		    !(dn == 2 && strncmp(dir, "..", 2) == 0))
 			return galley_doc_strndup(doc, dir, dn);
+		if ((dir = folder_name(doc, path, base)) != NULL)
+			return (char *)dir;	/* "./index.md": the folder's */
+	} else if ((n == 5 && strncmp(base, "index", 5) == 0) ||
+	    (n == 6 && strncmp(base, "_index", 6) == 0)) {
+		const char	*name = folder_name(doc, path, path);
+
+		if (name != NULL)	/* "index.md" here: this folder's */
+			return (char *)name;
 	}
 	return galley_doc_strndup(doc, base, n);
 }
