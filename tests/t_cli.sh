@@ -374,6 +374,17 @@ check "the top page's id is its folder's name, however the folder is named" sh -
     "grep -q '\"id\": \"site\"' '$T/home/o1/index.json' && grep -q '\"id\": \"site\"' '$T/home/o2/index.json' && grep -q '\"id\": \"site\"' '$T/home/o3/index.json'"
 check "links to / and ../ go to the top page" test "$(grep -c '"target": "site"' "$T/home/o2/a/index.json")" = 3
 
+# Hugo's ref and relref shortcodes as link destinations are the links they
+# make; other shortcodes stay text, with a warning; columns stay right.
+mkdir -p "$T/hugosc/posts"
+printf -- '---\ntitle: A\nlang: en\n---\n\n[b]({{< ref "b.md" >}}) [part]({{< relref "b.md#part-two" >}}) [p]({{< ref path="b.md" >}}) [r][r]\n\n{{< figure src="x.png" >}} [bad](nowhere)\n\n[r]: {{< ref "b.md" >}}\n' >"$T/hugosc/posts/a.md"
+printf -- '---\ntitle: B\nlang: en\n---\n\n## Part two\n\nB.\n' >"$T/hugosc/posts/b.md"
+./galley convert -t json,epub -o "$T/hugosc-o" "$T/hugosc" 2>"$T/hugosc.err"
+check "Hugo ref/relref: internal links, the fragment kept" sh -c \
+    "test \$(grep -c '\"link\": \"internal\", \"target\": \"b\"' '$T/hugosc-o/posts/a.json') = 4 && grep -q '\"fragment\": \"part-two\"' '$T/hugosc-o/posts/a.json'"
+check "Hugo shortcodes: another is text with a warning, later columns right" sh -c \
+    "grep -q 'a.md:8:1: warning: Hugo shortcode \"figure\" kept as text' '$T/hugosc.err' && grep -q 'a.md:8:28: warning: link to \"nowhere\"' '$T/hugosc.err' && grep -q '{{< figure src=' '$T/hugosc-o/posts/a.json'"
+
 # --update: a new article that an unchanged one links to redoes that one
 # alone; one gone redoes the articles that linked to it.
 mkdir -p "$T/upnew"

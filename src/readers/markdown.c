@@ -20,6 +20,7 @@
 #include "model/model.h"
 #include "readers/frontmatter.h"
 #include "readers/markdown.h"
+#include "readers/shortcode.h"
 
 static pthread_once_t	 registered = PTHREAD_ONCE_INIT;
 
@@ -526,12 +527,15 @@ md_parse_body(struct galley_doc *doc, const char *name, const char *body,
 	cmark_node	*croot;
 	struct md	 md;
 	const char	*nl;
+	char		*hugo = NULL;
 	size_t		 i;
 	int		 rc;
 
 	/* cmark-gfm's extension registry is global and not locked:
 	 * fill it once, before threads race there. */
 	md_init();
+	if ((hugo = md_shortcodes(body, len, name, first_line, dg)) != NULL)
+		body = hugo;	/* as long: positions stay */
 	parser = cmark_parser_new_with_mem(MD_CMARK_OPTIONS, &md_mem);
 	for (i = 0; extensions[i] != NULL; i++) {
 		/* cmark-gfm's autolink pass needs some 45 bytes of memory
@@ -582,6 +586,7 @@ md_parse_body(struct galley_doc *doc, const char *name, const char *body,
 		rc = croot ? build(&md, croot, max_depth) : -1;
 	}
 	free(md.line_at);
+	free(hugo);
 	if (croot != NULL)
 		cmark_node_free(croot);
 	return rc;
