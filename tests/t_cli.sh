@@ -385,6 +385,18 @@ check "Hugo ref/relref: internal links, the fragment kept" sh -c \
 check "Hugo shortcodes: another is text with a warning, later columns right" sh -c \
     "grep -q 'a.md:8:1: warning: Hugo shortcode \"figure\" kept as text' '$T/hugosc.err' && grep -q 'a.md:8:28: warning: link to \"nowhere\"' '$T/hugosc.err' && grep -q '{{< figure src=' '$T/hugosc-o/posts/a.json'"
 
+# Galley JSON in a legacy encoding names its article alike in both passes
+# (pass 1 read it as Windows-1252: another id, and a crash).
+mkdir -p "$T/jleg"
+printf -- '---\ntitle: A\nlang: en\n---\n\n[b](b.json)\n' >"$T/jleg/a.md"
+printf '{"galley": 1, "meta": {"title": "Статья аренда", "slug": "статья-аренда", "language": "ru"}, "body": [{"type": "paragraph", "children": [{"type": "text", "text": "Договор аренды — это соглашение, по которому арендодатель передаёт имущество во временное пользование."}]}]}\n' |
+    iconv -f UTF-8 -t WINDOWS-1251 >"$T/jleg/b.json"
+./galley convert -q -t json,epub -o "$T/jleg-o" "$T/jleg" 2>/dev/null; rc=$?
+check "JSON in Windows-1251: converted, the link goes to its id" sh -c \
+    "[ $rc = 0 ] && grep -q '\"id\": \"stata-arenda\"' '$T/jleg-o/b.json' && grep -q '\"target\": \"stata-arenda\"' '$T/jleg-o/a.json'"
+./galley book -q -o "$T/jleg.epub" "$T/jleg" 2>/dev/null; rc=$?
+check "JSON in Windows-1251: a book of it" test $rc = 0
+
 # --update: a new article that an unchanged one links to redoes that one
 # alone; one gone redoes the articles that linked to it.
 mkdir -p "$T/upnew"

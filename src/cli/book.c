@@ -140,8 +140,12 @@ load(struct book_run *run, const char *path, size_t order, int resolve)
 	if (galley_filters_run(doc, &run->opts, run->dg) == -1)
 		goto fail;
 	m = galley_doc_meta(doc);
-	if (resolve && (id = galley_linkindex_id(run->index, order,
-	    &keeper)) != NULL && m->id != NULL && strcmp(id, m->id) != 0) {
+	keeper = (size_t)-1;
+	id = resolve ? galley_linkindex_id(run->index, order, &keeper) : NULL;
+	if (id != NULL && m->id != NULL && strcmp(id, m->id) != 0 &&
+	    keeper >= run->inputs->n)	/* not renamed: read otherwise */
+		m->id = galley_doc_strdup(doc, id);	/* as links know it */
+	else if (id != NULL && m->id != NULL && strcmp(id, m->id) != 0) {
 		galley_diag_add(run->dg, GALLEY_WARNING, path, 0, 0, "id "
 		    "\"%s\" is also the id of %s, earlier in this book: "
 		    "this chapter's id is \"%s\"", m->id,

@@ -297,9 +297,14 @@ adopt_id(const struct run *run, const struct input *in,
 	const char		*id;
 	size_t			 keeper;
 
+	keeper = (size_t)-1;
 	id = galley_linkindex_id(run->index, in->seq, &keeper);
 	if (id == NULL || m->id == NULL || strcmp(id, m->id) == 0)
 		return;
+	if (keeper >= run->all.n) {	/* not renamed: read otherwise */
+		m->id = galley_doc_strdup(doc, id);	/* as links know it */
+		return;
+	}
 	galley_diag_add(dg, GALLEY_WARNING, m->source, 0, 0, "id \"%s\" is "
 	    "also the id of %s, earlier in this run: this article's id is "
 	    "\"%s\"", m->id, run->all.v[keeper].path, id);

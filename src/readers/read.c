@@ -132,8 +132,8 @@ report_xml_forbidden(const char *name, const char *text, size_t len,
 
 /*
  * The encoding to read in.  Pass 1 of a run (meta_only) needs only what
- * names an article for links: its file name, and front matter.  A file
- * without front matter that is not UTF-8 is then read as Windows-1252,
+ * names an article for links: its file name, and front matter (or JSON's
+ * meta).  A file without either that is not UTF-8 is read as Windows-1252,
  * which any bytes are, instead of asking ICU's charset detector, which
  * costs as much as the rest of the pass; pass 2 detects.
  */
@@ -147,7 +147,14 @@ index_encoding(const char *data, size_t len, const struct galley_opts *opts)
 		data += 3;
 		len -= 3;
 	}
-	return len >= 3 && memcmp(data, "---", 3) == 0 ? opts->encoding :
+	if (len >= 3 && memcmp(data, "---", 3) == 0)
+		return opts->encoding;		/* front matter */
+	while (len > 0 && (*data == ' ' || *data == '\t' || *data == '\r' ||
+	    *data == '\n')) {
+		data++;
+		len--;
+	}
+	return len > 0 && *data == '{' ? opts->encoding :	/* JSON */
 	    "windows-1252";
 }
 
