@@ -397,6 +397,14 @@ check "JSON in Windows-1251: converted, the link goes to its id" sh -c \
 ./galley book -q -o "$T/jleg.epub" "$T/jleg" 2>/dev/null; rc=$?
 check "JSON in Windows-1251: a book of it" test $rc = 0
 
+# A README's table of contents links GitHub's anchors: they find the
+# headings (repeated ones numbered -1, -2 as GitHub numbers them).
+mkdir -p "$T/ghanchor"
+printf -- '# API\n\n- [a](#shellstringstr)\n- [b](#fetchurl-options)\n- [c](#0%%E5%%BF%%AB%%E9%%80%%9F%%E4%%BD%%BF%%E7%%94%%A8)\n- [d](#usage-1)\n\n## ShellString(str)\n\nx\n\n## fetch(url[, options])\n\nx\n\n## 0.快速使用\n\nx\n\n## Usage\n\nx\n\n## Usage\n\ny\n' >"$T/ghanchor/readme.md"
+./galley convert -t json -o "$T/ghanchor-o" "$T/ghanchor/readme.md" 2>"$T/ghanchor.err"
+check "GitHub's anchors find their headings" sh -c \
+    "! grep -q 'names no heading' '$T/ghanchor.err' && [ \"\$(grep -o '\"url\": \"#[^\"]*\"' '$T/ghanchor-o/readme.json' | tr '\n' ' ')\" = '\"url\": \"#shellstring-str\" \"url\": \"#fetch-url-options\" \"url\": \"#h-0-kuai-su-shi-yong\" \"url\": \"#usage-1\" ' ]"
+
 # --update: a new article that an unchanged one links to redoes that one
 # alone; one gone redoes the articles that linked to it.
 mkdir -p "$T/upnew"

@@ -42,6 +42,8 @@ void		 slug_thread_release(void);
 void		 slugger_icu_only(struct slugger *);
 char	*slug_make(struct slugger *, struct galley_doc *, const char *text,
 	    size_t max);
+/* The anchor GitHub makes of a heading's text ("fetchurl-options"). */
+char	*slug_github(struct galley_doc *, const char *text);
 /* 1 if s is an XML NCName made only of [A-Za-z0-9._-] (so also an HTML id). */
 int	 slug_is_ncname(const char *s);
 

@@ -1059,6 +1059,62 @@ percent_decode(const char *s)
 	return d;
 }
 
+struct github {
+	struct resolve	*r;
+	const char	*want;		/* the anchor, decoded */
+	const char	**seen;		/* anchors so far, for "-1", "-2" */
+	size_t		 nseen, cap;
+	const char	*id;		/* found: the heading's id */
+};
+
+static enum galley_walk
+github_visit(struct galley_node *n, int entering, void *arg)
+{
+	struct github	*g = arg;
+	const char	*a;
+	size_t		 i, dup = 0;
+
+	if (!entering || n->type != GALLEY_NODE_HEADING || n->id == NULL)
+		return GALLEY_WALK_NEXT;
+	a = slug_github(g->r->doc, galley_node_text(g->r->doc, n));
+	for (i = 0; i < g->nseen; i++)
+		if (strcmp(g->seen[i], a) == 0)
+			dup++;
+	if (g->nseen == g->cap) {
+		g->cap = g->cap ? g->cap * 2 : 16;
+		g->seen = realloc(g->seen, g->cap * sizeof(*g->seen));
+		if (g->seen == NULL) {
+			fputs("galley: out of memory\n", stderr);
+			exit(70);
+		}
+	}
+	g->seen[g->nseen++] = a;
+	if (dup > 0)
+		a = galley_doc_printf(g->r->doc, "%s-%zu", a, dup);
+	if (strcmp(a, g->want) == 0) {
+		g->id = n->id;
+		return GALLEY_WALK_STOP;
+	}
+	return GALLEY_WALK_NEXT;
+}
+
+/* The id of the heading whose GitHub anchor frag is ("#fetchurl-options"
+ * for "fetch(url[, options])"), or NULL. */
+static const char *
+github_heading(struct resolve *r, const char *frag)
+{
+	struct github	 g;
+	char		*want = percent_decode(frag);
+
+	memset(&g, 0, sizeof(g));
+	g.r = r;
+	g.want = want;
+	galley_walk(galley_doc_root(r->doc), github_visit, &g);
+	free(g.seen);
+	free(want);
+	return g.id;
+}
+
 /*
  * A link to "#fragment" of this article: to an id it has, else to the
  * heading whose id the fragment makes (GitHub-style "#что-такое", "#Key
@@ -1068,7 +1124,8 @@ percent_decode(const char *s)
 static void
 resolve_fragment(struct resolve *r, struct galley_node *n, const char *frag)
 {
-	char	*key, *id;
+	char		*key;
+	const char	*id;
 
 	if (has_id(r, frag) || strncmp(frag, "fnref-", 6) == 0 ||
 	    strcasecmp(frag, "top") == 0)	/* HTML's top of the page */
@@ -1080,7 +1137,9 @@ resolve_fragment(struct resolve *r, struct galley_node *n, const char *frag)
 	free(key);
 	if (*id != '\0' && !has_id(r, id))	/* "#1-intro": "h-1-intro" */
 		id = galley_doc_printf(r->doc, "h-%s", id);
-	if (*id != '\0' && has_id(r, id)) {
+	if (*id == '\0' || !has_id(r, id))
+		id = github_heading(r, frag);
+	if (id != NULL && *id != '\0' && has_id(r, id)) {
 		n->u.link.url = galley_doc_printf(r->doc, "#%s", id);
 		filter_report(r->dg, r->doc, GALLEY_NOTE, n, "links: \"#%s\" "
 		    "is the heading \"#%s\"", frag, id);

@@ -9,7 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
 #include <unicode/ustring.h>
+#include <unicode/utf8.h>
 #include <unicode/utrans.h>
 
 #include "filters/filters.h"
@@ -254,4 +256,33 @@ slug_is_ncname(const char *s)
 		    *p == '.'))
 			return 0;
 	return 1;
+}
+
+/*
+ * The anchor GitHub gives a heading of text (as github-slugger makes
+ * it): lower case, letters, digits, marks, '-' and '_' kept, each space
+ * a '-', everything else gone ("fetch(url[, options])" ->
+ * "fetchurl-options", "0.快速使用" -> "0快速使用").  In doc's arena.
+ */
+char *
+slug_github(struct galley_doc *doc, const char *text)
+{
+	size_t		 len = strlen(text), i = 0, n = 0;
+	char		*out = galley_doc_alloc(doc, len * 2 + 1);
+	UChar32		 c;
+
+	while (i < len) {
+		U8_NEXT(text, i, (int32_t)len, c);
+		if (c < 0)
+			continue;
+		if (c == ' ')
+			c = '-';
+		else if (c != '-' && c != '_' && !u_isalnum(c) &&
+		    !(U_GET_GC_MASK(c) & U_GC_M_MASK))
+			continue;
+		c = u_tolower(c);
+		U8_APPEND_UNSAFE(out, n, c);
+	}
+	out[n] = '\0';
+	return out;
 }
