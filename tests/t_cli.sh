@@ -405,6 +405,13 @@ printf -- '# API\n\n- [a](#shellstringstr)\n- [b](#fetchurl-options)\n- [c](#0%%
 check "GitHub's anchors find their headings" sh -c \
     "! grep -q 'names no heading' '$T/ghanchor.err' && [ \"\$(grep -o '\"url\": \"#[^\"]*\"' '$T/ghanchor-o/readme.json' | tr '\n' ' ')\" = '\"url\": \"#shellstring-str\" \"url\": \"#fetch-url-options\" \"url\": \"#h-0-kuai-su-shi-yong\" \"url\": \"#usage-1\" ' ]"
 
+# HTML anchors (<a name="x"></a> before a heading, <a id="y"> in a table):
+# links to them go to that heading, or to the section they are in.
+printf -- '# Top\n\nSee [l](#levels), [e](#fst_err_x) and [n](#nope).\n\n<a name="levels"></a>\n## Error levels\n\n| Code | Text |\n| --- | --- |\n| <a id="fst_err_x">X</a> | Error. |\n' >"$T/ghanchor/html.md"
+./galley convert -t json -o "$T/ghanchor-o" "$T/ghanchor/html.md" 2>"$T/ghhtml.err"
+check "HTML anchors: links go to the heading they stand for" sh -c \
+    "[ \"\$(grep -o '\"url\": \"#[^\"]*\"' '$T/ghanchor-o/html.json' | tr '\n' ' ')\" = '\"url\": \"#error-levels\" \"url\": \"#error-levels\" \"url\": \"#nope\" ' ] && grep -q 'link to \"#nope\" names no heading' '$T/ghhtml.err' && test \$(grep -c 'names no heading' '$T/ghhtml.err') = 1"
+
 # --update: a new article that an unchanged one links to redoes that one
 # alone; one gone redoes the articles that linked to it.
 mkdir -p "$T/upnew"

@@ -1115,6 +1115,105 @@ github_heading(struct resolve *r, const char *frag)
 	return g.id;
 }
 
+struct anchor {
+	const char	*want;
+	const char	*last;		/* the id of the last heading passed */
+	int		 found;		/* 1: the next heading's; 2: done */
+	const char	*id;
+};
+
+/* Whether html, an HTML tag, is an <a> whose id or name is want. */
+static int
+is_anchor(const char *html, const char *want)
+{
+	const char	*p;
+	size_t		 n = strlen(want);
+
+	if (html == NULL || strncasecmp(html, "<a", 2) != 0 ||
+	    (html[2] != ' ' && html[2] != '\t' && html[2] != '\n'))
+		return 0;
+	for (p = html + 2; (p = strchr(p, '=')) != NULL; p++) {
+		const char *k = p;
+
+		while (k > html && (k[-1] == ' ' || k[-1] == '\t'))
+			k--;
+		if (!((k - html >= 3 && strncasecmp(k - 2, "id", 2) == 0 &&
+		    (k[-3] == ' ' || k[-3] == '\t' || k[-3] == '\n')) ||
+		    (k - html >= 5 && strncasecmp(k - 4, "name", 4) == 0 &&
+		    (k[-5] == ' ' || k[-5] == '\t' || k[-5] == '\n'))))
+			continue;
+		k = p + 1;
+		while (*k == ' ' || *k == '\t')
+			k++;
+		if (*k == '"' || *k == '\'') {
+			if (strncmp(k + 1, want, n) == 0 && k[1 + n] == *k)
+				return 1;
+		} else if (strncmp(k, want, n) == 0 &&
+		    strchr(" \t\n/>", k[n]) != NULL)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether a paragraph holds nothing but HTML tags and spaces. */
+static int
+only_tags(const struct galley_node *par)
+{
+	const struct galley_node *c;
+
+	for (c = par->first; c != NULL; c = c->next)
+		if (c->type != GALLEY_NODE_HTML_INLINE &&
+		    !(c->type == GALLEY_NODE_TEXT && galley_blank(c->literal)))
+			return 0;
+	return 1;
+}
+
+static enum galley_walk
+anchor_visit(struct galley_node *n, int entering, void *arg)
+{
+	struct anchor	*a = arg;
+
+	if (!entering)
+		return GALLEY_WALK_NEXT;
+	if (n->type == GALLEY_NODE_HEADING && n->id != NULL) {
+		if (a->found == 1) {
+			a->id = n->id;
+			return GALLEY_WALK_STOP;
+		}
+		a->last = n->id;
+	}
+	if ((n->type == GALLEY_NODE_HTML_INLINE ||
+	    n->type == GALLEY_NODE_HTML_BLOCK) && is_anchor(n->literal,
+	    a->want)) {
+		/* alone before a heading ("<a name=x></a>\n## X"): that
+		 * heading; else the section it is in */
+		if (n->type == GALLEY_NODE_HTML_BLOCK || (n->parent != NULL &&
+		    n->parent->type == GALLEY_NODE_PARAGRAPH &&
+		    only_tags(n->parent))) {
+			a->found = 1;
+			return GALLEY_WALK_NEXT;
+		}
+		a->id = a->last;
+		return GALLEY_WALK_STOP;
+	}
+	return GALLEY_WALK_NEXT;
+}
+
+/* The heading an HTML anchor (<a id="x">, <a name="x">) stands for: the
+ * one it is right before, else the last before it; NULL if none. */
+static const char *
+html_anchor(struct resolve *r, const char *frag)
+{
+	struct anchor	 a;
+
+	memset(&a, 0, sizeof(a));
+	a.want = frag;
+	galley_walk(galley_doc_root(r->doc), anchor_visit, &a);
+	if (a.id == NULL && a.found == 1)
+		a.id = a.last;		/* no heading after it */
+	return a.id;
+}
+
 /*
  * A link to "#fragment" of this article: to an id it has, else to the
  * heading whose id the fragment makes (GitHub-style "#что-такое", "#Key
@@ -1139,6 +1238,8 @@ resolve_fragment(struct resolve *r, struct galley_node *n, const char *frag)
 		id = galley_doc_printf(r->doc, "h-%s", id);
 	if (*id == '\0' || !has_id(r, id))
 		id = github_heading(r, frag);
+	if (id == NULL || *id == '\0' || !has_id(r, id))
+		id = html_anchor(r, frag);
 	if (id != NULL && *id != '\0' && has_id(r, id)) {
 		n->u.link.url = galley_doc_printf(r->doc, "#%s", id);
 		filter_report(r->dg, r->doc, GALLEY_NOTE, n, "links: \"#%s\" "
