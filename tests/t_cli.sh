@@ -412,6 +412,16 @@ printf -- '# Top\n\nSee [l](#levels), [e](#fst_err_x) and [n](#nope).\n\n<a name
 check "HTML anchors: links go to the heading they stand for" sh -c \
     "[ \"\$(grep -o '\"url\": \"#[^\"]*\"' '$T/ghanchor-o/html.json' | tr '\n' ' ')\" = '\"url\": \"#error-levels\" \"url\": \"#error-levels\" \"url\": \"#nope\" ' ] && grep -q 'link to \"#nope\" names no heading' '$T/ghhtml.err' && test \$(grep -c 'names no heading' '$T/ghhtml.err') = 1"
 
+# READMEs: "#Name#" is a heading; a heading the repair filter made gives
+# the title; a title from a heading has no trailing space.
+mkdir -p "$T/readme"
+printf '#LunarCalendar#\n\nA **lunar** calendar library.\n\n##Install##\n\n```sh\nnpm install lunar-calendar\n```\n' >"$T/readme/closed.md"
+printf '#Bugs\n\n> Strikethrough means **fixed**.\n' >"$T/readme/repaired.md"
+printf '# YAML <a href="https://example.com/"><img src="https://example.com/b.svg" alt="badge"></a>\n\nThe library reads and writes YAML documents for you.\n' >"$T/readme/badge.md"
+./galley convert -q -t json -o "$T/readme-o" "$T/readme" 2>/dev/null
+check "README headings: #Name# is one, titles from repaired headings, no trailing space" sh -c \
+    "grep -q '\"title\": \"LunarCalendar\"' '$T/readme-o/closed.json' && grep -q '\"text\": \"Install\"' '$T/readme-o/closed.json' && grep -q '\"title\": \"Bugs\"' '$T/readme-o/repaired.json' && grep -q '\"title\": \"YAML\"' '$T/readme-o/badge.json'"
+
 # --update: a new article that an unchanged one links to redoes that one
 # alone; one gone redoes the articles that linked to it.
 mkdir -p "$T/upnew"

@@ -47,6 +47,9 @@ char	*slug_github(struct galley_doc *, const char *text);
 /* 1 if s is an XML NCName made only of [A-Za-z0-9._-] (so also an HTML id). */
 int	 slug_is_ncname(const char *s);
 
+/* No title: the first heading's text becomes it, with a note. */
+void	 meta_title_from_heading(struct galley_doc *, struct galley_diag *);
+
 /* The value of a front-matter key left by the reader, or NULL. */
 struct galley_value	*meta_extra_get(const struct galley_meta *,
 			    const char *key);

@@ -590,18 +590,19 @@ first_heading(const struct galley_node *n)
 	return NULL;
 }
 
-/* No title given: the first heading's text, as a reader would say. */
-static void
-title_from_heading(struct galley_doc *doc, struct galley_meta *m,
-    struct galley_diag *dg)
+/* No title given: the first heading's text, as a reader would say
+ * (the repair filter asks again once it made headings). */
+void
+meta_title_from_heading(struct galley_doc *doc, struct galley_diag *dg)
 {
+	struct galley_meta		*m = galley_doc_meta(doc);
 	const struct galley_node	*h;
-	char				*t;
+	const char			*t;
 
 	if ((m->title != NULL && *m->title != '\0') ||
 	    (h = first_heading(galley_doc_root(doc))) == NULL)
 		return;
-	t = galley_node_text(doc, h);
+	t = clean_text(doc, galley_node_text(doc, h), 1);
 	if (t == NULL || *t == '\0')
 		return;
 	m->title = t;
@@ -622,7 +623,7 @@ meta_run(struct galley_doc *doc, const struct galley_opts *opts,
 
 	fold_text(doc, m, &m->title, title);
 	m->title = clean_text(doc, m->title, 1);
-	title_from_heading(doc, m, dg);
+	meta_title_from_heading(doc, dg);
 	fold_text(doc, m, &m->description, description);
 	m->description = clean_text(doc, m->description, 0);
 	fold_text(doc, m, &m->language, language);

@@ -7,6 +7,7 @@
  * only TEXT nodes are read.  Runs first among the tree filters, before
  * ids and sections.
  */
+#include <ctype.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
@@ -168,6 +169,20 @@ heading_word(const char *s)
 	return strchr(s, '#') == NULL;
 }
 
+/* After a single '#': a closed heading, "LunarCalendar#" (one word and
+ * '#'s, no other '#'), as no hashtag is written. */
+static int
+closed_word(const char *s)
+{
+	size_t	 n = strcspn(s, "# \t");
+
+	if (n == 0 || !isalnum((unsigned char)s[0]))
+		return 0;
+	while (s[n] == '#')
+		n++;
+	return s[n] == '\0';
+}
+
 /*
  * "##Heading" at the top level: a heading if 1-6 '#' are followed by a
  * letter or digit (after a single '#', a word as headings start, so
@@ -190,7 +205,8 @@ repair_heading(struct repair *r, struct galley_node *p,
 		;
 	if (k < 1 || k > 6 || utf8_next(s + k, strlen(s + k), &cp) == 0)
 		return 0;
-	if (k == 1 ? !heading_word(s + 1) : !u_isalnum((UChar32)cp))
+	if (k == 1 ? !heading_word(s + 1) && !closed_word(s + 1) :
+	    !u_isalnum((UChar32)cp))
 		return 0;
 	for (n = p->first; n != NULL; n = n->next)
 		if (is_break(n))
@@ -212,7 +228,8 @@ repair_heading(struct repair *r, struct galley_node *p,
 			while (k > 0 && t->literal[k - 1] == ' ')
 				k--;
 			t->literal = galley_doc_strndup(r->doc, t->literal, k);
-		}
+		} else if (k < len && k > 0 && t == p->first)	/* "#Name#" */
+			t->literal = galley_doc_strndup(r->doc, t->literal, k);
 	}
 	for (n = p->first; n != NULL; n = next) {
 		next = n->next;
@@ -351,6 +368,8 @@ repair_run(struct galley_doc *doc, const struct galley_opts *opts,
 		    "repair: the model refused a mended node");
 		return -1;
 	}
+	if (!(opts->no_filters & (1UL << galley_filter_find("meta"))))
+		meta_title_from_heading(doc, dg);	/* "#Bugs" made one */
 	return 0;
 }
 
