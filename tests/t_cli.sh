@@ -422,6 +422,14 @@ printf '# YAML <a href="https://example.com/"><img src="https://example.com/b.sv
 check "README headings: #Name# is one, titles from repaired headings, no trailing space" sh -c \
     "grep -q '\"title\": \"LunarCalendar\"' '$T/readme-o/closed.json' && grep -q '\"text\": \"Install\"' '$T/readme-o/closed.json' && grep -q '\"title\": \"Bugs\"' '$T/readme-o/repaired.json' && grep -q '\"title\": \"YAML\"' '$T/readme-o/badge.json'"
 
+# "<form>", "<slot>" or "<video>" written in prose open elements the EPUB
+# drops: the rest of the paragraph is kept all the same (it was lost).
+printf '# T\n\nReplace <slot name="cell"> with inline rendering.\n\nReturns the parent <form> element, if any.\n\nFixes <video> elements (#2788), closes it.\n\n<video src="a.mp4">Your reader shows no <b>video</b>.</video>\n\n<picture><source media="(prefers-color-scheme: dark)" srcset="https://example.com/dark.png"><img alt="Project logo" src="https://example.com/logo.png"></picture>\n' >"$T/readme/prose-tags.md"
+./galley convert -q -t epub -o "$T/readme-o" "$T/readme/prose-tags.md" 2>/dev/null
+unzip -p "$T/readme-o/prose-tags.epub" OEBPS/text/c00001.xhtml >"$T/prose-tags.xhtml"
+check "raw tags in prose: the words after them stay, no element of them" sh -c \
+    "grep -q 'with inline rendering' '$T/prose-tags.xhtml' && grep -q 'element, if any' '$T/prose-tags.xhtml' && grep -q 'elements (#2788), closes it' '$T/prose-tags.xhtml' && grep -q 'Your reader shows no <b>video</b>' '$T/prose-tags.xhtml' && grep -q '>Project logo</a>' '$T/prose-tags.xhtml' && ! grep -Eq '<(slot|form|video)' '$T/prose-tags.xhtml'"
+
 # --update: a new article that an unchanged one links to redoes that one
 # alone; one gone redoes the articles that linked to it.
 mkdir -p "$T/upnew"

@@ -488,6 +488,14 @@ fits(enum kind k, enum ctx ctx, const char **wrap)
  * and chapter, with where its raw HTML starts.  Scripts, styles, forms
  * and such go without a word: no reader wants them in a book.
  */
+/* Dropped elements whose content is text for readers, kept. */
+static const char *const keeps_text[] = { "applet", "audio", "button",
+    "canvas", "dialog", "form", "meter", "object", "output", "portal",
+    "progress", "slot", "video",
+    /* void in HTML: what the parser nests in them follows them
+     * ("<picture><source ...><img alt=...></picture>") */
+    "source", "track", "param", "embed", NULL };
+
 static void
 dropped(struct hc *h, xmlNode *n, const struct elem *e)
 {
@@ -563,6 +571,11 @@ emit(struct hc *h, xmlNode *n, enum ctx ctx)
 	}
 	if (e->kind == K_DROP) {
 		dropped(h, n, e);
+		/* what a reader is to read in it stays: a form's or a
+		 * button's words, a video's fallback text, and all the
+		 * paragraph after a "<form>" written in prose */
+		if (in_list(e->name, keeps_text))
+			emit_list(h, n->children, ctx);
 		return;
 	}
 	if (!fits(e->kind, ctx, &wrap)) {
