@@ -418,9 +418,10 @@ mkdir -p "$T/readme"
 printf '#LunarCalendar#\n\nA **lunar** calendar library.\n\n##Install##\n\n```sh\nnpm install lunar-calendar\n```\n' >"$T/readme/closed.md"
 printf '#Bugs\n\n> Strikethrough means **fixed**.\n' >"$T/readme/repaired.md"
 printf '# YAML <a href="https://example.com/"><img src="https://example.com/b.svg" alt="badge"></a>\n\nThe library reads and writes YAML documents for you.\n' >"$T/readme/badge.md"
+printf '# es-hangul [![MIT License](https://img.shields.io/badge/license-MIT-blue.svg)](LICENSE) [![NPM badge](https://img.shields.io/npm/v/es-hangul)](https://npm.im/es-hangul)\n\nA library for Hangul.\n' >"$T/readme/badges.md"
 ./galley convert -q -t json -o "$T/readme-o" "$T/readme" 2>/dev/null
-check "README headings: #Name# is one, titles from repaired headings, no trailing space" sh -c \
-    "grep -q '\"title\": \"LunarCalendar\"' '$T/readme-o/closed.json' && grep -q '\"text\": \"Install\"' '$T/readme-o/closed.json' && grep -q '\"title\": \"Bugs\"' '$T/readme-o/repaired.json' && grep -q '\"title\": \"YAML\"' '$T/readme-o/badge.json'"
+check "README headings: #Name# is one, titles from repaired headings, no trailing space, no badges" sh -c \
+    "grep -q '\"title\": \"es-hangul\",' '$T/readme-o/badges.json' && grep -q '\"title\": \"LunarCalendar\"' '$T/readme-o/closed.json' && grep -q '\"text\": \"Install\"' '$T/readme-o/closed.json' && grep -q '\"title\": \"Bugs\"' '$T/readme-o/repaired.json' && grep -q '\"title\": \"YAML\"' '$T/readme-o/badge.json'"
 
 # "<form>", "<slot>" or "<video>" written in prose open elements the EPUB
 # drops: the rest of the paragraph is kept all the same (it was lost).

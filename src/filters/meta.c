@@ -590,6 +590,42 @@ first_heading(const struct galley_node *n)
 	return NULL;
 }
 
+static enum galley_walk
+words_visit(struct galley_node *n, int entering, void *arg)
+{
+	struct galley_buf	*b = arg;
+
+	if (!entering)
+		return GALLEY_WALK_NEXT;
+	if (n->type == GALLEY_NODE_IMAGE)
+		return GALLEY_WALK_SKIP;	/* a badge's alt text */
+	if ((n->type == GALLEY_NODE_TEXT || n->type == GALLEY_NODE_CODE) &&
+	    n->literal != NULL)
+		galley_buf_puts(b, n->literal);
+	else if (n->type == GALLEY_NODE_SOFTBREAK ||
+	    n->type == GALLEY_NODE_LINEBREAK)
+		galley_buf_putc(b, ' ');
+	return GALLEY_WALK_NEXT;
+}
+
+/* A heading's words, its images' alt text aside ("# es-hangul ![MIT
+ * License](...) ![NPM badge](...)"); all its text if that is all. */
+static const char *
+heading_words(struct galley_doc *doc, const struct galley_node *h)
+{
+	struct galley_buf	 b;
+	const char		*s;
+
+	galley_buf_init(&b);
+	galley_walk((struct galley_node *)h, words_visit, &b);
+	s = clean_text(doc, galley_doc_strndup(doc, b.data ? b.data : "",
+	    b.len), 1);
+	galley_buf_release(&b);
+	if (s == NULL || *s == '\0')
+		s = clean_text(doc, galley_node_text(doc, h), 1);
+	return s;
+}
+
 /* No title given: the first heading's text, as a reader would say
  * (the repair filter asks again once it made headings). */
 void
@@ -602,7 +638,7 @@ meta_title_from_heading(struct galley_doc *doc, struct galley_diag *dg)
 	if ((m->title != NULL && *m->title != '\0') ||
 	    (h = first_heading(galley_doc_root(doc))) == NULL)
 		return;
-	t = clean_text(doc, galley_node_text(doc, h), 1);
+	t = heading_words(doc, h);
 	if (t == NULL || *t == '\0')
 		return;
 	m->title = t;
