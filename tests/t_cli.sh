@@ -423,6 +423,14 @@ printf '# es-hangul [![MIT License](https://img.shields.io/badge/license-MIT-blu
 check "README headings: #Name# is one, titles from repaired headings, no trailing space, no badges" sh -c \
     "grep -q '\"title\": \"es-hangul\",' '$T/readme-o/badges.json' && grep -q '\"title\": \"LunarCalendar\"' '$T/readme-o/closed.json' && grep -q '\"text\": \"Install\"' '$T/readme-o/closed.json' && grep -q '\"title\": \"Bugs\"' '$T/readme-o/repaired.json' && grep -q '\"title\": \"YAML\"' '$T/readme-o/badge.json'"
 
+# Language: a title that is the first heading counts once ("# mint-navbar"
+# was Kurdish), a URL written out counts for nothing (was Italian).
+printf '# mint-navbar\n' >"$T/readme/short.md"
+printf '[https://dcloud.io/license/uni-app.html](https://dcloud.io/license/uni-app.html)\n' >"$T/readme/url.md"
+./galley convert -q -t json -o "$T/readme-o" "$T/readme/short.md" "$T/readme/url.md" 2>/dev/null
+check "language: a heading alone, a URL alone: und" sh -c \
+    "grep -q '\"language\": \"und\"' '$T/readme-o/short.json' && grep -q '\"language\": \"und\"' '$T/readme-o/url.json'"
+
 # "<form>", "<slot>" or "<video>" written in prose open elements the EPUB
 # drops: the rest of the paragraph is kept all the same (it was lost).
 printf '# T\n\nReplace <slot name="cell"> with inline rendering.\n\nReturns the parent <form> element, if any.\n\nFixes <video> elements (#2788), closes it.\n\n<video src="a.mp4">Your reader shows no <b>video</b>.</video>\n\n<picture><source media="(prefers-color-scheme: dark)" srcset="https://example.com/dark.png"><img alt="Project logo" src="https://example.com/logo.png"></picture>\n' >"$T/readme/prose-tags.md"

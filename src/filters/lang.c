@@ -169,7 +169,11 @@ gather_text(struct galley_node *n, int entering, void *arg)
 	case GALLEY_NODE_HTML_INLINE:
 		return GALLEY_WALK_SKIP;
 	case GALLEY_NODE_TEXT:
-		if (n->literal != NULL)
+		/* a URL written out is no language's words */
+		if (n->literal != NULL && !(n->parent != NULL &&
+		    n->parent->type == GALLEY_NODE_LINK && (strncmp(n->literal,
+		    "http://", 7) == 0 || strncmp(n->literal, "https://", 8) ==
+		    0 || strncmp(n->literal, "www.", 4) == 0)))
 			galley_buf_puts(g->buf, n->literal);
 		break;
 	case GALLEY_NODE_SOFTBREAK:
@@ -298,6 +302,33 @@ verdict(const char *text, size_t len, char *out, size_t sz, double *conf,
 	return 0;
 }
 
+static enum galley_walk
+heading_visit(struct galley_node *n, int entering, void *arg)
+{
+	const struct galley_node	**h = arg;
+
+	if (entering && n->type == GALLEY_NODE_HEADING) {
+		*h = n;
+		return GALLEY_WALK_STOP;
+	}
+	return GALLEY_WALK_NEXT;
+}
+
+/* Whether the title is the first heading's text too (taken from it, or
+ * written twice): counted once, "# mint-navbar" is too little text. */
+static int
+title_in_body(struct galley_doc *doc, const char *title)
+{
+	const struct galley_node	*h = NULL;
+	const char			*t;
+
+	galley_walk(galley_doc_root(doc), heading_visit, &h);
+	if (h == NULL)
+		return 0;
+	t = galley_node_text(doc, h);
+	return t != NULL && strstr(t, title) != NULL;
+}
+
 /*
  * Detect the language of doc's text into out ("und" if too little text
  * or CLD2 is unsure); the confidence 0..1 into *conf.  CLD2 is as sure
@@ -322,7 +353,7 @@ detect(struct galley_doc *doc, char *out, size_t sz, double *conf,
 	g.buf = &buf;
 	for (g.limit = LANG_SAMPLE; ; g.limit = LANG_GATHER) {
 		buf.len = 0;
-		if (m->title != NULL) {
+		if (m->title != NULL && !title_in_body(doc, m->title)) {
 			galley_buf_puts(&buf, m->title);
 			galley_buf_puts(&buf, ".\n");
 		}
