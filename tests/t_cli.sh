@@ -431,6 +431,16 @@ printf '[https://dcloud.io/license/uni-app.html](https://dcloud.io/license/uni-a
 check "language: a heading alone, a URL alone: und" sh -c \
     "grep -q '\"language\": \"und\"' '$T/readme-o/short.json' && grep -q '\"language\": \"und\"' '$T/readme-o/url.json'"
 
+# A folder's README.md is its page, as GitHub shows it: named for the
+# folder, and "dist/" goes to dist/README.md.
+mkdir -p "$T/ghrepo/dist" "$T/ghrepo/docs"
+printf '# Top\n\nSee [dist](dist/) and [docs](./docs/).\n' >"$T/ghrepo/README.md"
+printf '# Dist\n\nThe built files.\n' >"$T/ghrepo/dist/README.md"
+printf '# Docs\n\nThe docs.\n' >"$T/ghrepo/docs/index.md"
+./galley convert -t json -o "$T/ghrepo-o" "$T/ghrepo" 2>"$T/ghrepo.err"
+check "README.md: its folder's page, named for it; links to the folder find it" sh -c \
+    "grep -q '\"id\": \"ghrepo\"' '$T/ghrepo-o/README.json' && grep -q '\"id\": \"dist\"' '$T/ghrepo-o/dist/README.json' && grep -q '\"target\": \"dist\"' '$T/ghrepo-o/README.json' && grep -q '\"target\": \"docs\"' '$T/ghrepo-o/README.json' && ! grep -q 'also the id' '$T/ghrepo.err'"
+
 # "<form>", "<slot>" or "<video>" written in prose open elements the EPUB
 # drops: the rest of the paragraph is kept all the same (it was lost).
 printf '# T\n\nReplace <slot name="cell"> with inline rendering.\n\nReturns the parent <form> element, if any.\n\nFixes <video> elements (#2788), closes it.\n\n<video src="a.mp4">Your reader shows no <b>video</b>.</video>\n\n<picture><source media="(prefers-color-scheme: dark)" srcset="https://example.com/dark.png"><img alt="Project logo" src="https://example.com/logo.png"></picture>\n' >"$T/readme/prose-tags.md"

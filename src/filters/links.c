@@ -328,6 +328,8 @@ path_key(const char *url, char **frag)
 #define K_NAME	'\3'
 #define K_EXACT	'\4'	/* "\4one/Post.md": only where another file's
 			   path differs from it in case alone */
+#define K_README '\5'	/* "\5dist" for dist/README.md: a folder's page
+			   where it has no index.md (GitHub, VuePress) */
 
 static char *
 prefixed(char space, const char *k)
@@ -364,7 +366,8 @@ insert_in(struct galley_linkindex *idx, char space, const char *k,
 {
 	char	*p;
 
-	if (k == NULL || (k[0] == '\0' && space != K_PAGE))
+	if (k == NULL || (k[0] == '\0' && space != K_PAGE &&
+	    space != K_README))
 		return;
 	p = prefixed(space, k);
 	insert(idx, p, art);
@@ -406,7 +409,7 @@ add_name(struct galley_linkindex *idx, const char *name, size_t art)
 static void
 add_path(struct galley_linkindex *idx, const char *path, size_t art)
 {
-	char	*f, *k;
+	char	*f, *k, *base;
 
 	if (path == NULL || path[0] == '\0')
 		return;
@@ -427,6 +430,15 @@ add_path(struct galley_linkindex *idx, const char *path, size_t art)
 	}
 	k = path_key(path, NULL);
 	insert_in(idx, K_PAGE, k, art);
+	/* "dist/README.md" ("dist/readme" now): the page of "dist/" */
+	base = strrchr(k, '/');
+	if (strcmp(base != NULL ? base + 1 : k, "readme") == 0) {
+		if (base != NULL)
+			*base = '\0';
+		else
+			k[0] = '\0';
+		insert_in(idx, K_README, k, art);
+	}
 	free(k);
 }
 
@@ -517,7 +529,8 @@ lookup_in(const struct galley_linkindex *idx, char space, const char *k)
 	const struct entry	*e;
 	char			*p;
 
-	if (k == NULL || (k[0] == '\0' && space != K_PAGE))
+	if (k == NULL || (k[0] == '\0' && space != K_PAGE &&
+	    space != K_README))
 		return NULL;
 	p = prefixed(space, k);
 	e = lookup(idx, p);
@@ -549,7 +562,8 @@ find(const struct galley_linkindex *idx, const char *url, const char *base,
 		}
 		if (e == NULL) {
 			k = path_key(j, NULL);
-			e = lookup_in(idx, K_PAGE, k);
+			if ((e = lookup_in(idx, K_PAGE, k)) == NULL)
+				e = lookup_in(idx, K_README, k);
 			free(k);
 		}
 		free(j);
@@ -569,7 +583,8 @@ find(const struct galley_linkindex *idx, const char *url, const char *base,
 	if ((e = lookup(idx, k)) == NULL &&
 	    (slash = strrchr(k, '/')) != NULL)
 		e = lookup(idx, slash + 1);
-	if (e == NULL && (e = lookup_in(idx, K_PAGE, k)) != NULL)
+	if (e == NULL && ((e = lookup_in(idx, K_PAGE, k)) != NULL ||
+	    (e = lookup_in(idx, K_README, k)) != NULL))
 		*by_path = 1;
 	free(k);
 	return e;

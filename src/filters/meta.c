@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <nettle/sha1.h>
 #include <unicode/uchar.h>
@@ -426,11 +427,21 @@ folder_name(struct galley_doc *doc, const char *path, const char *base)
 	return name;
 }
 
+/* Whether a file named so (n bytes, extension off) is its folder's
+ * page: index, _index (Hugo), README (GitHub, VuePress). */
+static int
+is_page(const char *name, size_t n)
+{
+	return (n == 5 && strncmp(name, "index", 5) == 0) ||
+	    (n == 6 && strncmp(name, "_index", 6) == 0) ||
+	    (n == 6 && strncasecmp(name, "readme", 6) == 0);
+}
+
 /*
  * The file name of path without its directory and last extension
  * ("posts/lease.md": "lease"); of a folder's index ("posts/lease/
- * index.md", Hugo's page bundles; "_index.md"), the folder's name, as
- * the site names the page.
+ * index.md", Hugo's page bundles; "_index.md"; "README.md" as GitHub
+ * shows it), the folder's name, as the site names the page.
  */
 static char *
 file_stem(struct galley_doc *doc, const char *path)
@@ -446,8 +457,7 @@ file_stem(struct galley_doc *doc, const char *path)
 	if (dot == NULL || dot == base)
 		dot = base + strlen(base);
 	n = (size_t)(dot - base);
-	if (((n == 5 && strncmp(base, "index", 5) == 0) ||
-	    (n == 6 && strncmp(base, "_index", 6) == 0)) && base > path) {
+	if (is_page(base, n) && base > path) {
 		for (dir = base - 1; dir > path && dir[-1] != '/'; dir--)
 			;
 		dn = (size_t)(base - 1 - dir);
@@ -456,8 +466,7 @@ file_stem(struct galley_doc *doc, const char *path)
 			return galley_doc_strndup(doc, dir, dn);
 		if ((dir = folder_name(doc, path, base)) != NULL)
 			return (char *)dir;	/* "./index.md": the folder's */
-	} else if ((n == 5 && strncmp(base, "index", 5) == 0) ||
-	    (n == 6 && strncmp(base, "_index", 6) == 0)) {
+	} else if (is_page(base, n)) {
 		const char	*name = folder_name(doc, path, path);
 
 		if (name != NULL)	/* "index.md" here: this folder's */
