@@ -534,7 +534,12 @@ check "fragments by a heading's words: the corpus points at each heading" sh -c 
     "[ \"\$(grep -o '<ref [^>]*target=\"#b[^\"]*\"' '$T/frag.xml' | grep -o 'target=.*' | tr '\n' ' ')\" = 'target=\"#b.section-one\" target=\"#b.cto-takoe\" target=\"#b.h-1-intro\" target=\"#b\" ' ]"
 check "fragments: convert warns of one that names no heading, at its place, and counts it" sh -c \
     "grep -q 'a.md:6:73: warning: link to \"b.md#nope\": that article has no heading \"#nope\"' '$T/frag.err' && grep -q ', 1 warnings in' '$T/frag.err'"
+printf -- '---\ntitle: C\nlang: en\n---\n\n[node](b.md#nodejs-server) [fetch](b.md#fetchurl-options) [again](b.md#nodejs-server-1)\n' >"$T/frag/c.md"
+printf -- '---\ntitle: D\nlang: en\n---\n\n## Node.js server\n\nx\n\n## fetch(url[, options])\n\ny\n\n## Node.js server\n\nz\n' >"$T/frag/d.md"
+sed -i 's/b\.md#/d.md#/g' "$T/frag/c.md"
 ./galley book -o "$T/frag.epub" "$T/frag" 2>"$T/frag-b.err"
+check "fragments as GitHub makes anchors: the book links each heading" sh -c \
+    "[ \"\$(unzip -p '$T/frag.epub' OEBPS/text/c00003.xhtml | grep -o '<a href=\"[^\"]*\"' | tr '\n' ' ')\" = '<a href=\"c00004.xhtml#node-js-server\" <a href=\"c00004.xhtml#fetch-url-options\" <a href=\"c00004.xhtml#node-js-server-1\" ' ]"
 check "fragments: the book links each heading and warns once of the missing one" sh -c \
     "[ \"\$(unzip -p '$T/frag.epub' OEBPS/text/c00001.xhtml | grep -o '<a href=\"[^\"]*\"' | tr '\n' ' ')\" = '<a href=\"c00002.xhtml#section-one\" <a href=\"c00002.xhtml#cto-takoe\" <a href=\"c00002.xhtml#h-1-intro\" <a href=\"c00002.xhtml\" ' ] && test \$(grep -c 'no heading' '$T/frag-b.err') = 1"
 

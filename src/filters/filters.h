@@ -44,6 +44,8 @@ char	*slug_make(struct slugger *, struct galley_doc *, const char *text,
 	    size_t max);
 /* The anchor GitHub makes of a heading's text ("fetchurl-options"). */
 char	*slug_github(struct galley_doc *, const char *text);
+/* The same, malloc'd (NULL if out of memory). */
+char	*slug_github_dup(const char *text);
 /* 1 if s is an XML NCName made only of [A-Za-z0-9._-] (so also an HTML id). */
 int	 slug_is_ncname(const char *s);
 

@@ -265,12 +265,14 @@ slug_is_ncname(const char *s)
  * "fetchurl-options", "0.快速使用" -> "0快速使用").  In doc's arena.
  */
 char *
-slug_github(struct galley_doc *doc, const char *text)
+slug_github_dup(const char *text)
 {
 	size_t		 len = strlen(text), i = 0, n = 0;
-	char		*out = galley_doc_alloc(doc, len * 2 + 1);
+	char		*out = malloc(len * 2 + 1);
 	UChar32		 c;
 
+	if (out == NULL)
+		return NULL;
 	while (i < len) {
 		U8_NEXT(text, i, (int32_t)len, c);
 		if (c < 0)
@@ -285,4 +287,18 @@ slug_github(struct galley_doc *doc, const char *text)
 	}
 	out[n] = '\0';
 	return out;
+}
+
+char *
+slug_github(struct galley_doc *doc, const char *text)
+{
+	char	*s = slug_github_dup(text), *d;
+
+	if (s == NULL) {
+		fputs("galley: out of memory\n", stderr);
+		exit(70);
+	}
+	d = galley_doc_strdup(doc, s);
+	free(s);
+	return d;
 }

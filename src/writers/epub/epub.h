@@ -53,6 +53,7 @@ struct epub_heading {
 	int	 level;
 	char	*id;
 	char	*text;		/* NULL below level 3 */
+	char	*gh;		/* the anchor GitHub gives it, or NULL */
 };
 
 struct epub_chapter {
@@ -118,6 +119,11 @@ size_t	epub_chapter_add(struct epub *, const char *article_id,
 	    const char *title, const char *lang);
 void	epub_chapter_heading(struct epub *, size_t ch, int level,
 	    const char *id, const char *text);
+/* The anchor GitHub gives the last heading added, made of its text. */
+void	epub_chapter_anchor(struct epub *, size_t ch, const char *text);
+/* The id of chapter ch's heading whose GitHub anchor is a, or NULL. */
+const char *epub_chapter_anchor_id(const struct epub *, size_t ch,
+	    const char *a);
 /* A chapter added without a title takes its first heading's text, else
  * fallback (a file name). */
 void	epub_chapter_untitled(struct epub *, size_t ch, const char *fallback);

@@ -14,6 +14,7 @@
 
 #include <nettle/base64.h>
 
+#include "filters/filters.h"
 #include "writers/epub/epub.h"
 #include "model/url.h"
 
@@ -326,6 +327,50 @@ epub_chapter_heading(struct epub *e, size_t ch, int level, const char *id,
 	h->id = epub_strdup(id);
 	h->text = level >= 1 && level <= 3 && !galley_blank(text) ?
 	    epub_strdup(text) : NULL;
+	h->gh = NULL;
+}
+
+/* The anchor GitHub gives the chapter's last heading, of text: repeated
+ * ones get "-1", "-2" as GitHub numbers them. */
+void
+epub_chapter_anchor(struct epub *e, size_t ch, const char *text)
+{
+	struct epub_chapter	*c = &e->ch[ch];
+	char			*a, *n;
+	size_t			 i, dup = 0, len;
+
+	if (c->nh == 0 || text == NULL || (a = slug_github_dup(text)) == NULL)
+		return;
+	len = strlen(a);
+	for (i = 0; i + 1 < c->nh; i++)
+		if (c->h[i].gh != NULL && strncmp(c->h[i].gh, a, len) == 0 &&
+		    (c->h[i].gh[len] == '\0' || (c->h[i].gh[len] == '-' &&
+		    strspn(c->h[i].gh + len + 1, "0123456789") ==
+		    strlen(c->h[i].gh + len + 1) && c->h[i].gh[len + 1])))
+			dup++;
+	if (dup > 0) {
+		if ((n = malloc(len + 24)) == NULL)
+			epub_oom();
+		snprintf(n, len + 24, "%s-%zu", a, dup);
+		free(a);
+		a = n;
+	}
+	c->h[c->nh - 1].gh = a;
+}
+
+/* The id of chapter ch's heading GitHub gives the anchor a, or NULL. */
+const char *
+epub_chapter_anchor_id(const struct epub *e, size_t ch, const char *a)
+{
+	size_t	 i;
+
+	if (ch >= e->nch)
+		return NULL;
+	for (i = 0; i < e->ch[ch].nh; i++)
+		if (e->ch[ch].h[i].gh != NULL &&
+		    strcmp(e->ch[ch].h[i].gh, a) == 0)
+			return e->ch[ch].h[i].id;
+	return NULL;
 }
 
 void
@@ -694,6 +739,7 @@ epub_release(struct epub *e)
 		for (j = 0; j < e->ch[i].nh; j++) {
 			free(e->ch[i].h[j].id);
 			free(e->ch[i].h[j].text);
+			free(e->ch[i].h[j].gh);
 		}
 		free(e->ch[i].h);
 		free(e->ch[i].file);

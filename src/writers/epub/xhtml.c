@@ -310,12 +310,15 @@ xhtml_headings(struct epub *e, size_t ch, const struct galley_doc *doc)
 
 		while (n != NULL) {
 			if (n->type == GALLEY_NODE_HEADING) {
-				char *t = n->u.heading.level <= 3 ?
-				    text_of(n) : NULL;
+				char *t = text_of(n);
 
-				if (k < ids.n)
+				if (k < ids.n) {
 					epub_chapter_heading(e, ch,
-					    n->u.heading.level, ids.v[k], t);
+					    n->u.heading.level, ids.v[k],
+					    n->u.heading.level <= 3 ? t :
+					    NULL);
+					epub_chapter_anchor(e, ch, t);
+				}
 				free(t);
 			}
 			if (n->type == GALLEY_NODE_HEADING ||
@@ -373,6 +376,8 @@ put_url(struct xw *x, const char *u)
  * is made from it when it is ASCII ("Key%20Points": "key-points";
  * "1-intro": "h-1-intro"), into buf; NULL if none.
  */
+static const char *chapter_anchor(struct xw *, size_t, const char *);
+
 static const char *
 chapter_fragment(struct xw *x, size_t t, const char *frag, char *buf,
     size_t sz)
@@ -382,6 +387,8 @@ chapter_fragment(struct xw *x, size_t t, const char *frag, char *buf,
 
 	if (epub_chapter_has_id(x->e, t, frag))
 		return frag;
+	if (chapter_anchor(x, t, frag) != NULL)	/* "#nodejs-server" */
+		return chapter_anchor(x, t, frag);
 	o = (size_t)snprintf(buf, sz, "h-");
 	for (i = 0; frag[i] != '\0' && o + 2 < sz; i++) {
 		unsigned char c = (unsigned char)frag[i];
@@ -404,6 +411,31 @@ chapter_fragment(struct xw *x, size_t t, const char *frag, char *buf,
 	if (o > 2 && epub_chapter_has_id(x->e, t, buf + 2))
 		return buf + 2;
 	return o > 2 && epub_chapter_has_id(x->e, t, buf) ? buf : NULL;
+}
+
+static int
+hexval(int c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ?
+	    c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* The id of chapter t's heading whose GitHub anchor frag is, or NULL. */
+static const char *
+chapter_anchor(struct xw *x, size_t t, const char *frag)
+{
+	char		 a[512];
+	size_t		 n = 0;
+	const char	*p;
+
+	for (p = frag; *p != '\0' && n + 1 < sizeof(a); p++)
+		if (p[0] == '%' && hexval(p[1]) >= 0 && hexval(p[2]) >= 0) {
+			a[n++] = (char)(hexval(p[1]) * 16 + hexval(p[2]));
+			p += 2;
+		} else
+			a[n++] = *p;
+	a[n] = '\0';
+	return epub_chapter_anchor_id(x->e, t, a);
 }
 
 /* The href a link gets in this chapter, malloc'd, or NULL: text only. */
