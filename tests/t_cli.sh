@@ -538,6 +538,9 @@ printf -- '---\ntitle: C\nlang: en\n---\n\n[node](b.md#nodejs-server) [fetch](b.
 printf -- '---\ntitle: D\nlang: en\n---\n\n## Node.js server\n\nx\n\n## fetch(url[, options])\n\ny\n\n## Node.js server\n\nz\n' >"$T/frag/d.md"
 sed -i 's/b\.md#/d.md#/g' "$T/frag/c.md"
 ./galley book -o "$T/frag.epub" "$T/frag" 2>"$T/frag-b.err"
+./galley convert -q -t json --tei-corpus "$T/frag2.xml" -o "$T/frag2-o" "$T/frag" 2>"$T/frag2.err"
+check "fragments as GitHub makes anchors: the corpus points at each heading" sh -c \
+    "[ \"\$(grep -o '<ref [^>]*target=\"#d[^\"]*\"' '$T/frag2.xml' | grep -o 'target=.*' | tr '\n' ' ')\" = 'target=\"#d.node-js-server\" target=\"#d.fetch-url-options\" target=\"#d.node-js-server-1\" ' ] && test \$(grep -c 'no heading' '$T/frag2.err') = 1"
 check "fragments as GitHub makes anchors: the book links each heading" sh -c \
     "[ \"\$(unzip -p '$T/frag.epub' OEBPS/text/c00003.xhtml | grep -o '<a href=\"[^\"]*\"' | tr '\n' ' ')\" = '<a href=\"c00004.xhtml#node-js-server\" <a href=\"c00004.xhtml#fetch-url-options\" <a href=\"c00004.xhtml#node-js-server-1\" ' ]"
 check "fragments: the book links each heading and warns once of the missing one" sh -c \

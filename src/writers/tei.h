@@ -20,6 +20,7 @@ struct tei_fix {
 	xmlNodePtr	 node;
 	char		*want;		/* id wanted, malloc'd */
 	char		*fallback;	/* used if want was not issued */
+	char		*anchor;	/* or NULL: "ARTICLE#anchor" to try */
 	char		*miss;		/* or NULL: said when it is, with */
 	char		*file;		/* ... the link's place */
 	unsigned	 line, col;
@@ -36,6 +37,9 @@ struct tei_ctx {
 	xmlHashTablePtr		 ids;	/* every xml:id issued */
 	xmlHashTablePtr		 known;	/* or NULL: every xml:id of the
 					   file, issued by a first pass */
+	xmlHashTablePtr		 anchors; /* "ARTICLE#anchor" (GitHub's, where
+					   not the id's) to a div's xml:id */
+	xmlHashTablePtr		 known_anchors;	/* or NULL: a first pass's */
 	struct tei_fix		*fix;
 	size_t			 nfix, capfix;
 	const char		*(*resolve)(void *, const char *target,
@@ -78,6 +82,12 @@ void		 tei_fix_miss(struct tei_ctx *, const char *file,
 		    unsigned line, unsigned col, const char *url,
 		    const char *frag);
 void		 tei_fix_run(struct tei_ctx *);
+/* The last ref added may also name a heading by its GitHub anchor. */
+void		 tei_fix_anchor(struct tei_ctx *, const char *article,
+		    const char *frag);
+/* Heading text's GitHub anchor in article names the div of xml:id id. */
+void		 tei_anchor_add(struct tei_ctx *, const char *article,
+		    const char *text, const char *id);
 void		 tei_fix_clear(struct tei_ctx *);
 char		*tei_name(const char *);
 char		*tei_doc_id(const struct galley_meta *);

@@ -313,6 +313,8 @@ link(struct body *b, xmlNodePtr parent, struct galley_node *n)
 				    n->u.link.fragment);
 				u = tei_name(buf.data);
 				tei_fix_add(b->ctx, el, u, art);
+				tei_fix_anchor(b->ctx, art,
+				    n->u.link.fragment);
 				tei_fix_miss(b->ctx,
 				    galley_doc_meta(b->a->doc)->source,
 				    n->pos.line, n->pos.col, url,
@@ -673,6 +675,22 @@ is_global(const struct galley_node *n)
 	    n->type == GALLEY_NODE_FOOTNOTE_DEF;
 }
 
+/* The text of a heading, as GitHub reads it for its anchor. */
+static void
+heading_text(const struct galley_node *n, struct galley_buf *t)
+{
+	for (n = n->first; n != NULL; n = n->next) {
+		if ((n->type == GALLEY_NODE_TEXT ||
+		    n->type == GALLEY_NODE_CODE) && n->literal != NULL)
+			galley_buf_puts(t, n->literal);
+		else if (n->type == GALLEY_NODE_SOFTBREAK ||
+		    n->type == GALLEY_NODE_LINEBREAK)
+			galley_buf_putc(t, ' ');
+		else
+			heading_text(n, t);
+	}
+}
+
 /* A div of type section: its xml:id the article's id, a dot and the
  * section's id (or sN), its head the heading. */
 static xmlNodePtr
@@ -689,8 +707,14 @@ open_div(struct body *b, xmlNodePtr parent, const char *id,
 		snprintf(num, sizeof(num), "s%u", b->sections);
 		id = num;
 	}
-	local_id(b, el, id);
+	id = local_id(b, el, id);
 	if (heading != NULL) {
+		struct galley_buf	 t;
+
+		galley_buf_init(&t);
+		heading_text(heading, &t);
+		tei_anchor_add(b->ctx, b->prefix, t.data, id);
+		galley_buf_release(&t);
 		head = tei_el(b->ctx, NULL, "head");
 		inlines(b, head, heading->first);
 		keep(el, head);

@@ -1002,6 +1002,7 @@ galley_tei_corpus_finish(struct galley_tei_corpus *c, struct galley_sink *out)
 	if (twice) {
 		rc = pass(c, &first, NULL);
 		second.known = first.ids;
+		second.known_anchors = first.anchors;
 	}
 	if (rc == 0)
 		rc = pass(c, &second, out);

@@ -12,6 +12,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlsave.h>
 
+#include "filters/filters.h"
 #include "writers/tei.h"
 #include "model/url.h"
 #include "writers/xml_escape.h"
@@ -47,10 +48,13 @@ tei_fix_clear(struct tei_ctx *ctx)
 		free(ctx->fix[i].want);
 		free(ctx->fix[i].fallback);
 		free(ctx->fix[i].miss);
+		free(ctx->fix[i].anchor);
 		free(ctx->fix[i].file);
 	}
 	ctx->nfix = 0;
 }
+
+static void	hash_free(void *, const xmlChar *);
 
 void
 tei_ctx_release(struct tei_ctx *ctx)
@@ -60,6 +64,7 @@ tei_ctx_release(struct tei_ctx *ctx)
 	free(ctx->end);
 	free(ctx->rest);
 	xmlHashFree(ctx->ids, NULL);
+	xmlHashFree(ctx->anchors, hash_free);
 	xmlFreeDoc(ctx->xdoc);
 	memset(ctx, 0, sizeof(*ctx));
 }
@@ -235,8 +240,76 @@ tei_fix_add(struct tei_ctx *ctx, xmlNodePtr n, const char *want,
 	f->fallback = NULL;
 	if (fallback != NULL && (f->fallback = strdup(fallback)) == NULL)
 		tei_oom();
-	f->miss = f->file = NULL;
+	f->miss = f->file = f->anchor = NULL;
 	f->line = f->col = 0;
+}
+
+static void
+hash_free(void *p, const xmlChar *name)
+{
+	(void)name;
+	free(p);
+}
+
+void
+tei_anchor_add(struct tei_ctx *ctx, const char *article, const char *text,
+    const char *id)
+{
+	char	*a = NULL, *key, *v;
+	size_t	 sz, n;
+	int	 k;
+
+	if (text == NULL || (a = slug_github_dup(text)) == NULL || *a == '\0') {
+		free(a);
+		return;
+	}
+	sz = strlen(article) + strlen(a) + 32;
+	if ((key = malloc(sz)) == NULL)
+		tei_oom();
+	n = strlen(id);
+	if (n > strlen(a) && id[n - strlen(a) - 1] == '.' &&
+	    strcmp(id + n - strlen(a), a) == 0) {
+		free(key);
+		free(a);
+		return;		/* "x.usage" for "Usage": found as it is */
+	}
+	if (ctx->anchors == NULL && (ctx->anchors = xmlHashCreate(64)) == NULL)
+		tei_oom();
+	/* repeated: "-1", "-2", as GitHub numbers them */
+	snprintf(key, sz, "%s#%s", article, a);
+	for (k = 1; xmlHashLookup(ctx->anchors, BAD_CAST key) != NULL; k++)
+		snprintf(key, sz, "%s#%s-%d", article, a, k);
+	/* the table holds only headings that need it (and numbers only
+	 * them among themselves) */
+	if ((v = strdup(id)) == NULL)
+		tei_oom();
+	if (xmlHashAddEntry(ctx->anchors, BAD_CAST key, v) != 0)
+		free(v);
+	free(key);
+	free(a);
+}
+
+void
+tei_fix_anchor(struct tei_ctx *ctx, const char *article, const char *frag)
+{
+	struct tei_fix	*f = &ctx->fix[ctx->nfix - 1];
+	size_t		 sz = strlen(article) + strlen(frag) + 2, i, n = 0;
+	char		*k;
+
+	if ((k = malloc(sz)) == NULL)
+		tei_oom();
+	n = (size_t)snprintf(k, sz, "%s#", article);
+	for (i = 0; frag[i] != '\0'; i++)	/* percent-decoded */
+		if (frag[i] == '%' && isxdigit((unsigned char)frag[i + 1]) &&
+		    isxdigit((unsigned char)frag[i + 2])) {
+			char	 hex[3] = { frag[i + 1], frag[i + 2], 0 };
+
+			k[n++] = (char)strtol(hex, NULL, 16);
+			i += 2;
+		} else
+			k[n++] = frag[i];
+	k[n] = '\0';
+	f->anchor = k;
 }
 
 /*
@@ -282,10 +355,20 @@ tei_fix_run(struct tei_ctx *ctx)
 
 	for (i = 0; i < ctx->nfix; i++) {
 		f = &ctx->fix[i];
-		id = known(ctx, f->want) ? f->want :
-		    (f->fallback != NULL && known(ctx, f->fallback)) ?
-		    f->fallback : NULL;
-		if (id != NULL && id != f->want && f->miss != NULL)
+		id = known(ctx, f->want) ? f->want : NULL;
+		if (id == NULL && f->anchor != NULL) {
+			xmlHashTablePtr	 t = ctx->known_anchors != NULL ?
+			    ctx->known_anchors : ctx->anchors;
+
+			id = t != NULL ? xmlHashLookup(t, BAD_CAST
+			    f->anchor) : NULL;
+			if (id != NULL && !known(ctx, id))
+				id = NULL;
+		}
+		if (id == NULL)
+			id = f->fallback != NULL && known(ctx, f->fallback) ?
+			    f->fallback : NULL;
+		if (id != NULL && id == f->fallback && f->miss != NULL)
 			galley_diag_add(ctx->dg, GALLEY_WARNING, f->file,
 			    f->line, f->col, "%s", f->miss);
 		if (id == NULL && f->node->children == NULL) {
