@@ -176,7 +176,7 @@ closed_word(const char *s)
 {
 	size_t	 n = strcspn(s, "# \t");
 
-	if (n == 0 || !isalnum((unsigned char)s[0]))
+	if (n == 0 || !isalnum((unsigned char)s[0]) || s[n] != '#')
 		return 0;
 	while (s[n] == '#')
 		n++;

@@ -80,8 +80,8 @@ main(void)
 	is("<iframe src=\"https://example.com/\"></iframe>text", 1, "text",
 	    "html: iframe dropped");
 	is("<object data=\"a.swf\"><embed src=\"b\"></object><form><input>"
-	    "<button>b</button></form>after", 0, "after",
-	    "html: object, embed, form dropped");
+	    "<button>Go</button></form> after", 0, "Go after",
+	    "html: object, embed, form, input dropped, the words in them kept");
 	is("<div>block</div> and <span>inline</span>", 1,
 	    "block and <span>inline</span>",
 	    "html: block content in a phrasing context is unwrapped");
@@ -109,8 +109,8 @@ main(void)
 	is("<p style=\"color:red\" lang=\"fr\" class=\"k\">t &amp; &lt;</p>", 0,
 	    "<p lang=\"fr\" xml:lang=\"fr\" class=\"k\">t &amp; &lt;</p>",
 	    "html: style dropped, lang doubled as xml:lang, entities kept");
-	CHECK(galley_diag_count(e.dg, GALLEY_WARNING) == 2,
-	    "html: the dropped iframe and object are warned");
+	CHECK(galley_diag_count(e.dg, GALLEY_WARNING) == 3,
+	    "html: the dropped iframe, object and embed are warned");
 	galley_diag_clear(e.dg);
 	is("<img src=\"img/missing.png\" alt=\"Gone\">", 1,
 	    "<span class=\"missing-image\">Gone</span>",
