@@ -500,6 +500,21 @@ check "translations by file: the corpus points at each language" sh -c \
 check "translations by file: the book links each chapter" sh -c \
     "[ \"\$(unzip -p '$T/xl.epub' OEBPS/text/c00001.xhtml | grep -o '<a href=\"[^\"]*\"' | tr '\n' ' ')\" = '<a href=\"c00003.xhtml\" <a href=\"c00004.xhtml\" <a href=\"c00002.xhtml\" <a href=\"c00003.xhtml\" ' ]"
 
+# (the fuzzer's) One article's slug does not hide another's id in the
+# corpus; an article's own EPUB does not link a translation to itself.
+mkdir -p "$T/shadow" "$T/selfl/en" "$T/selfl/nb"
+printf -- '---\ntitle: Ex\nid: ex\nslug: post\nlang: en\n---\n\nThe x article.\n' >"$T/shadow/a-x.md"
+printf -- '---\ntitle: C\nlang: en\n---\n\n[file](post.md) [slug](/post)\n' >"$T/shadow/c.md"
+printf -- '---\ntitle: Post\nlang: en\n---\n\nThe post.\n' >"$T/shadow/post.md"
+./galley convert -q -t json --tei-corpus "$T/shadow.xml" -o "$T/shadow-o" "$T/shadow" 2>/dev/null
+check "corpus: a link to an id goes to that text, not to another's slug" sh -c \
+    "[ \"\$(grep -o '<ref [^>]*>' '$T/shadow.xml' | tr '\n' ' ')\" = '<ref type=\"internal\" target=\"#post\"> <ref type=\"internal\" target=\"#ex\"> ' ]"
+printf -- '---\ntitle: Lease\nlang: en\n---\n\n## Risk\n\nThe lease.\n' >"$T/selfl/en/lease.md"
+printf -- '---\ntitle: Leie\nlang: nb\n---\n\nSe [risiko](../en/lease.md#risk).\n' >"$T/selfl/nb/lease.md"
+./galley convert -t epub -o "$T/selfl-o" "$T/selfl" 2>"$T/selfl.err"
+check "an article's EPUB: a link to its translation is text, not a link to itself" sh -c \
+    "! unzip -p '$T/selfl-o/nb/lease.epub' OEBPS/text/c00001.xhtml | grep -q '<a href=\"c00001' && ! grep -q 'no heading' '$T/selfl.err'"
+
 # Folders named together that hold one path: no output is overwritten.
 mkdir -p "$T/same/a" "$T/same/b" "$T/same/c"
 for d in a b c; do

@@ -327,6 +327,9 @@ group(struct galley_tei_corpus *c)
 			remember(c, "n", names[k], NULL, i);
 			remember(c, "n", names[k], c->t[i].lang, i);
 		}
+		/* ids apart: another text's slug does not hide one */
+		remember(c, "i", c->t[i].id, NULL, i);
+		remember(c, "i", c->t[i].id, c->t[i].lang, i);
 	}
 	for (i = 0; i < c->n; i++) {
 		if (c->book != NULL && c->book->translations)
@@ -376,13 +379,13 @@ text_id(struct galley_tei_corpus *c, size_t i)
 
 /* Internal links: the article with that id (or slug), in the linking
  * text's language if there is one. */
-static const char *
-resolve(void *arg, const char *target, const char *lang)
+static size_t
+lookup_lang(struct galley_tei_corpus *c, const char *space,
+    const char *target, const char *lang)
 {
-	struct galley_tei_corpus	*c = arg;
 	size_t		 i;
 
-	if ((i = lookup(c, "n", target, lang)) == NONE && lang != NULL &&
+	if ((i = lookup(c, space, target, lang)) == NONE && lang != NULL &&
 	    strchr(lang, '-') != NULL) {
 		/* "nb-NO" finds the "nb" translation */
 		char	 primary[16];
@@ -391,11 +394,24 @@ resolve(void *arg, const char *target, const char *lang)
 		if (n < sizeof(primary)) {
 			memcpy(primary, lang, n);
 			primary[n] = '\0';
-			i = lookup(c, "n", target, primary);
+			i = lookup(c, space, target, primary);
 		}
 	}
 	if (i == NONE)
-		i = lookup(c, "n", target, NULL);
+		i = lookup(c, space, target, NULL);
+	return i;
+}
+
+static const char *
+resolve(void *arg, const char *target, const char *lang)
+{
+	struct galley_tei_corpus	*c = arg;
+	size_t		 i;
+
+	/* a link's target is an article's id: ids first, then the other
+	 * names (slugs, paths) of JSON made elsewhere */
+	if ((i = lookup_lang(c, "i", target, lang)) == NONE)
+		i = lookup_lang(c, "n", target, lang);
 	return i == NONE ? NULL : c->t[i].xmlid;
 }
 

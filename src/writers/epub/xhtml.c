@@ -454,10 +454,14 @@ link_href(struct xw *x, const struct galley_node *n)
 		sub = strrchr(h, '-');
 		if (sub != NULL && sub < strrchr(h, '\037'))
 			sub = NULL;	/* the id's, not the language's */
+		/* a link to one translation's file (target_lang) goes to
+		 * that one or nowhere: not to another sharing its id (in
+		 * an article's own EPUB, itself) */
 		if (!map_get(&x->e->article, h, &t) &&
 		    (sub == NULL || (*sub = '\0',		/* nb-NO: nb */
 		    !map_get(&x->e->article, h, &t))) &&
-		    !map_get(&x->e->article, n->u.link.target, &t)) {
+		    (n->u.link.target_lang != NULL ||
+		    !map_get(&x->e->article, n->u.link.target, &t))) {
 			free(h);
 			return NULL;
 		}
