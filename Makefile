@@ -100,7 +100,7 @@ bench: galley
 # runs FUZZ_SECONDS; new finds go in build/fuzz/NAME/, crashes to
 # build/fuzz/NAME-crash-*; keep them in tests/fuzz/corpus once fixed.
 FUZZ_SECONDS ?= 60
-FUZZERS	= markdown text json convert
+FUZZERS	= markdown text json convert links
 FUZZ_FLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
 	   -Iinclude -Isrc $(PKG_CFLAGS) -fsanitize=fuzzer,address,undefined
 fuzz-build:
