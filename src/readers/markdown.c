@@ -7,7 +7,15 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef __SANITIZE_ADDRESS__
+#if defined(__has_feature)	/* clang: the fuzzers */
+#if __has_feature(address_sanitizer)
+#define GALLEY_ASAN	1
+#endif
+#endif
+#ifdef __SANITIZE_ADDRESS__	/* gcc: make SANITIZE=1 */
+#define GALLEY_ASAN	1
+#endif
+#ifdef GALLEY_ASAN
 #include <sanitizer/lsan_interface.h>
 #endif
 
@@ -56,11 +64,11 @@ register_extensions(void)
 	cmark_parser		*p;
 	cmark_syntax_extension	*ext;
 
-#ifdef __SANITIZE_ADDRESS__
+#ifdef GALLEY_ASAN
 	__lsan_disable();
 #endif
 	cmark_gfm_core_extensions_ensure_registered();
-#ifdef __SANITIZE_ADDRESS__
+#ifdef GALLEY_ASAN
 	__lsan_enable();
 #endif
 	if ((ext = cmark_find_syntax_extension("autolink")) == NULL)
