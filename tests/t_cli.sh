@@ -515,6 +515,14 @@ printf -- '---\ntitle: Leie\nlang: nb\n---\n\nSe [risiko](../en/lease.md#risk).\
 check "an article's EPUB: a link to its translation is text, not a link to itself" sh -c \
     "! unzip -p '$T/selfl-o/nb/lease.epub' OEBPS/text/c00001.xhtml | grep -q '<a href=\"c00001' && ! grep -q 'no heading' '$T/selfl.err'"
 
+# Characters beyond the BMP (emoji) are character references in TEI:
+# jing's parser fails on some raw four-byte UTF-8 sequences.
+mkdir -p "$T/emoji"
+printf '# Emoji 😀 test\n\nText with 😀 and 𝕏 and 𠀀, é and ж kept.\n\n[link 🚀](https://example.com/ "title 🎉")\n' >"$T/emoji/em.md"
+./galley convert -q -t tei,json --tei-corpus "$T/emoji.xml" -o "$T/emoji-o" "$T/emoji" 2>/dev/null
+check "TEI: emoji as character references, other text as it is, in texts and corpora" sh -c \
+    "grep -q '&#x1F600;' '$T/emoji-o/em.tei.xml' && grep -q '&#x1F389;' '$T/emoji-o/em.tei.xml' && grep -q 'é and ж' '$T/emoji-o/em.tei.xml' && ! grep -q '😀' '$T/emoji-o/em.tei.xml' && grep -q '&#x20000;' '$T/emoji.xml' && ! grep -q '😀' '$T/emoji.xml' && grep -q '😀' '$T/emoji-o/em.json'"
+
 # Folders named together that hold one path: no output is overwritten.
 mkdir -p "$T/same/a" "$T/same/b" "$T/same/c"
 for d in a b c; do

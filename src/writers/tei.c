@@ -24,6 +24,7 @@ tei_write(const struct galley_doc *doc, struct galley_sink *out,
 	const struct galley_meta *m = galley_doc_meta(doc);
 	struct tei_ctx		 ctx;
 	struct tei_article	 a;
+	struct tei_ncr		 ncr;
 	xmlNodePtr		 tei;
 	char			 lang[64], *id;
 	int			 rc;
@@ -40,7 +41,10 @@ tei_write(const struct galley_doc *doc, struct galley_sink *out,
 	tei_id(&ctx, tei, a.xmlid);
 	tei_article(&ctx, tei, &a);
 	tei_fix_run(&ctx);
-	rc = tei_save(&ctx, out);
+	tei_ncr_begin(&ncr, out);
+	rc = tei_save(&ctx, &ncr.sink);
+	if (tei_ncr_end(&ncr) == -1)
+		rc = -1;
 	free(id);
 	tei_ctx_release(&ctx);
 	return rc;

@@ -60,6 +60,23 @@ struct tei_article {
 	const struct galley_book *book;	/* or NULL */
 };
 
+/*
+ * A sink that writes characters beyond the Basic Multilingual Plane
+ * (emoji, rare CJK) as character references, "&#x1F600;", into out:
+ * Xerces, jing's parser, fails on some four-byte UTF-8 sequences that
+ * cross its buffer ("Invalid byte 2 of 4-byte UTF-8 sequence").  Only
+ * for text and attribute values (the TEI writers put such characters
+ * nowhere else).  tei_ncr_end() writes what is pending; -1 on failure.
+ */
+struct tei_ncr {
+	struct galley_sink	 sink;	/* write here */
+	struct galley_sink	*out;
+	unsigned char		 pend[4];
+	size_t			 npend;
+};
+void		 tei_ncr_begin(struct tei_ncr *, struct galley_sink *out);
+int		 tei_ncr_end(struct tei_ncr *);
+
 /* tei_xml.c: document, elements, attributes, names. */
 void		 tei_ctx_init(struct tei_ctx *, const struct galley_opts *,
 		    struct galley_diag *);

@@ -1020,8 +1020,14 @@ galley_tei_corpus_finish(struct galley_tei_corpus *c, struct galley_sink *out)
 		second.known = first.ids;
 		second.known_anchors = first.anchors;
 	}
-	if (rc == 0)
-		rc = pass(c, &second, out);
+	if (rc == 0) {
+		struct tei_ncr	 ncr;
+
+		tei_ncr_begin(&ncr, out);
+		rc = pass(c, &second, &ncr.sink);
+		if (tei_ncr_end(&ncr) == -1)
+			rc = -1;
+	}
 	if (rc == 0)
 		galley_diag_add(c->dg, GALLEY_NOTE, NULL, 0, 0, "TEI corpus: "
 		    "%zu texts, %zu of them spooled (%.1f MB)%s", c->n,

@@ -634,6 +634,71 @@ keep_mixed(xmlNodePtr root)
 /* libxml2's writer into a galley sink: the document is serialised as
  * it goes out, never whole in memory beside its tree. */
 static int
+ncr_put(struct tei_ncr *st, const unsigned char *b)
+{
+	char		 ref[16];
+	unsigned long	 cp = ((unsigned long)(b[0] & 0x07) << 18) |
+			    ((unsigned long)(b[1] & 0x3f) << 12) |
+			    ((unsigned long)(b[2] & 0x3f) << 6) |
+			    (unsigned long)(b[3] & 0x3f);
+	int		 n = snprintf(ref, sizeof(ref), "&#x%lX;", cp);
+
+	return galley_sink_put(st->out, ref, (size_t)n);
+}
+
+static int
+ncr_write(const void *p, size_t n, void *arg)
+{
+	struct tei_ncr		*st = arg;
+	const unsigned char	*d = p;
+	size_t			 i = 0, start;
+
+	while (st->npend > 0 && i < n) {	/* one split by a write */
+		st->pend[st->npend++] = d[i++];
+		if (st->npend == 4) {
+			st->npend = 0;
+			if (ncr_put(st, st->pend) == -1)
+				return -1;
+		}
+	}
+	for (start = i; i < n; i++) {
+		if (d[i] < 0xf0 || d[i] > 0xf4)
+			continue;
+		if (galley_sink_put(st->out, d + start, i - start) == -1)
+			return -1;
+		if (n - i < 4) {
+			memcpy(st->pend, d + i, n - i);
+			st->npend = n - i;
+			return 0;
+		}
+		if (ncr_put(st, d + i) == -1)
+			return -1;
+		i += 3;
+		start = i + 1;
+	}
+	return galley_sink_put(st->out, d + start, n - start);
+}
+
+void
+tei_ncr_begin(struct tei_ncr *st, struct galley_sink *out)
+{
+	memset(st, 0, sizeof(*st));
+	st->out = out;
+	st->sink.write = ncr_write;
+	st->sink.arg = st;
+}
+
+int
+tei_ncr_end(struct tei_ncr *st)
+{
+	if (st->npend > 0 &&	/* a cut sequence: as it is */
+	    galley_sink_put(st->out, st->pend, st->npend) == -1)
+		st->sink.failed = 1;
+	st->npend = 0;
+	return st->sink.failed || st->out->failed ? -1 : 0;
+}
+
+static int
 sink_write(void *arg, const char *data, int len)
 {
 	return galley_sink_put(arg, data, (size_t)len) == -1 ? -1 : len;
