@@ -523,6 +523,12 @@ printf '# Emoji 😀 test\n\nText with 😀 and 𝕏 and 𠀀, é and ж kept.\n
 check "TEI: emoji as character references, other text as it is, in texts and corpora" sh -c \
     "grep -q '&#x1F600;' '$T/emoji-o/em.tei.xml' && grep -q '&#x1F389;' '$T/emoji-o/em.tei.xml' && grep -q 'é and ж' '$T/emoji-o/em.tei.xml' && ! grep -q '😀' '$T/emoji-o/em.tei.xml' && grep -q '&#x20000;' '$T/emoji.xml' && ! grep -q '😀' '$T/emoji.xml' && grep -q '😀' '$T/emoji-o/em.json'"
 
+# Image paths in messages without "./" steps.
+mkdir -p "$T/imgpath/docs"
+printf '# T\n\n![a](./docs/./missing.png)\n' >"$T/imgpath/a.md"
+./galley convert -q -t epub -o "$T/imgpath-o" "$T/imgpath/a.md" 2>"$T/imgpath.err"
+check "image paths in messages: no ./ steps" grep -q "image $T/imgpath/docs/missing.png: No such file" "$T/imgpath.err"
+
 # Folders named together that hold one path: no output is overwritten.
 mkdir -p "$T/same/a" "$T/same/b" "$T/same/c"
 for d in a b c; do

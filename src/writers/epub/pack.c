@@ -495,7 +495,7 @@ static char *
 local_path(const char *url, const char *basedir)
 {
 	size_t	 n = strcspn(url, "?#"), i, o = 0;
-	char	*p;
+	char	*p, *q;
 
 	if (n == 0 || url[0] == '/' || scheme_len(url) > 0)
 		return NULL;
@@ -523,6 +523,11 @@ local_path(const char *url, const char *basedir)
 		free(p);
 		return NULL;
 	}
+	/* "docs/./a.png" is "docs/a.png", in messages too */
+	while ((q = strstr(p, "/./")) != NULL)
+		memmove(q, q + 2, strlen(q + 2) + 1);
+	while (strncmp(p, "./", 2) == 0 && p[2] != '\0')
+		memmove(p, p + 2, strlen(p + 2) + 1);
 	return p;
 }
 
