@@ -1061,16 +1061,12 @@ collect_id(struct galley_node *n, int entering, void *arg)
 static char *
 percent_decode(const char *s)
 {
-	char	*d = xcalloc(strlen(s) + 1, 1);
-	size_t	 n = 0;
+	char	*d = url_decode(s);
 
-	for (; *s != '\0'; s++)
-		if (*s == '%' && hexval(s[1]) >= 0 && hexval(s[2]) >= 0 &&
-		    (hexval(s[1]) | hexval(s[2])) != 0) {
-			d[n++] = (char)(hexval(s[1]) * 16 + hexval(s[2]));
-			s += 2;
-		} else
-			d[n++] = *s;
+	if (d == NULL) {
+		fputs("galley: out of memory\n", stderr);
+		exit(70);
+	}
 	return d;
 }
 

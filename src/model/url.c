@@ -235,3 +235,29 @@ url_escape(const char *s, int iri)
 	free(ascii);
 	return out;
 }
+
+static int
+hex_digit(int c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ?
+	    c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+char *
+url_decode(const char *s)
+{
+	char	*d = malloc(strlen(s) + 1);
+	size_t	 n = 0;
+
+	if (d == NULL)
+		return NULL;
+	for (; *s != '\0'; s++)
+		if (*s == '%' && hex_digit(s[1]) >= 0 && hex_digit(s[2]) >= 0 &&
+		    (hex_digit(s[1]) | hex_digit(s[2])) != 0) {
+			d[n++] = (char)(hex_digit(s[1]) * 16 + hex_digit(s[2]));
+			s += 2;
+		} else
+			d[n++] = *s;
+	d[n] = '\0';
+	return d;
+}

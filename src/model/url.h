@@ -23,4 +23,8 @@ int	url_host_ascii(const char *url, char **ascii);
  */
 char	*url_escape(const char *url, int iri);
 
+/* s with its %xx escapes decoded ("Key%20Points": "Key Points"; a %00
+ * is kept as it is), malloc'd; NULL if out of memory. */
+char	*url_decode(const char *s);
+
 #endif

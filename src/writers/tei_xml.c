@@ -293,22 +293,16 @@ void
 tei_fix_anchor(struct tei_ctx *ctx, const char *article, const char *frag)
 {
 	struct tei_fix	*f = &ctx->fix[ctx->nfix - 1];
-	size_t		 sz = strlen(article) + strlen(frag) + 2, i, n = 0;
-	char		*k;
+	char		*a = url_decode(frag), *k;
+	size_t		 sz;
 
+	if (a == NULL)
+		tei_oom();
+	sz = strlen(article) + strlen(a) + 2;
 	if ((k = malloc(sz)) == NULL)
 		tei_oom();
-	n = (size_t)snprintf(k, sz, "%s#", article);
-	for (i = 0; frag[i] != '\0'; i++)	/* percent-decoded */
-		if (frag[i] == '%' && isxdigit((unsigned char)frag[i + 1]) &&
-		    isxdigit((unsigned char)frag[i + 2])) {
-			char	 hex[3] = { frag[i + 1], frag[i + 2], 0 };
-
-			k[n++] = (char)strtol(hex, NULL, 16);
-			i += 2;
-		} else
-			k[n++] = frag[i];
-	k[n] = '\0';
+	snprintf(k, sz, "%s#%s", article, a);
+	free(a);
 	f->anchor = k;
 }
 

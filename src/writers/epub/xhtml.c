@@ -413,29 +413,18 @@ chapter_fragment(struct xw *x, size_t t, const char *frag, char *buf,
 	return o > 2 && epub_chapter_has_id(x->e, t, buf) ? buf : NULL;
 }
 
-static int
-hexval(int c)
-{
-	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ?
-	    c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-}
-
 /* The id of chapter t's heading whose GitHub anchor frag is, or NULL. */
 static const char *
 chapter_anchor(struct xw *x, size_t t, const char *frag)
 {
-	char		 a[512];
-	size_t		 n = 0;
-	const char	*p;
+	char		*a = url_decode(frag);
+	const char	*id;
 
-	for (p = frag; *p != '\0' && n + 1 < sizeof(a); p++)
-		if (p[0] == '%' && hexval(p[1]) >= 0 && hexval(p[2]) >= 0) {
-			a[n++] = (char)(hexval(p[1]) * 16 + hexval(p[2]));
-			p += 2;
-		} else
-			a[n++] = *p;
-	a[n] = '\0';
-	return epub_chapter_anchor_id(x->e, t, a);
+	if (a == NULL)
+		epub_oom();
+	id = epub_chapter_anchor_id(x->e, t, a);
+	free(a);
+	return id;
 }
 
 /* The href a link gets in this chapter, malloc'd, or NULL: text only. */
