@@ -382,13 +382,14 @@ static const char *
 chapter_fragment(struct xw *x, size_t t, const char *frag, char *buf,
     size_t sz)
 {
-	size_t	 i, o = 0;
-	int	 dash = 0;
+	const char	*id;
+	size_t		 i, o = 0;
+	int		 dash = 0;
 
 	if (epub_chapter_has_id(x->e, t, frag))
 		return frag;
-	if (chapter_anchor(x, t, frag) != NULL)	/* "#nodejs-server" */
-		return chapter_anchor(x, t, frag);
+	if ((id = chapter_anchor(x, t, frag)) != NULL)	/* "#nodejs-server" */
+		return id;
 	o = (size_t)snprintf(buf, sz, "h-");
 	for (i = 0; frag[i] != '\0' && o + 2 < sz; i++) {
 		unsigned char c = (unsigned char)frag[i];
