@@ -1347,10 +1347,11 @@ cmd_convert(int argc, char **argv)
 	}
 	if (run.update && shard_n == 1 && !run.quiet)
 		say_gone(&run);
-	/* Workers look up run.state while they run: only now the new one:
-	 * this run's inputs (a shard's added to the others') */
-	if (shard_n == 1)
-		run.state.n = 0;
+	/* Workers look up run.state while they run: merge only now.  The
+	 * entries of inputs not in this run stay (a run of one file into
+	 * the folder's outputs does not make the next run redo the rest);
+	 * those of inputs gone make the next runs read every name (pass 1),
+	 * which the names digest then finds unchanged. */
 	for (i = 0; i < run.fresh.n; i++)
 		state_set(&run.state, run.fresh.v[i].rel, run.fresh.v[i].hash,
 		    run.fresh.v[i].links);
