@@ -144,7 +144,45 @@ for f in sys.stdin.read().split():
 print(bad)")
 if [ "$broken" = 0 ]; then ok "SIGINT: every output left is whole"
 else notok "SIGINT: $broken outputs are broken"; fi
-rm -rf "$T/sigint-in" "$T/sigint-out"
+
+# SIGKILL (no handler runs): outputs are written as unnamed files
+# (O_TMPFILE) where the file system has them, so nothing is left but
+# whole outputs.  Where it has none, the named temporary files of the
+# fallback would stay: skipped there.
+if python3 -c "import os, sys; os.close(os.open(sys.argv[1], os.O_TMPFILE | os.O_WRONLY))" "$T"; then
+	./galley convert -q -j 2 -t json,epub,tei -o "$T/sigkill-out" "$T/sigint-in" 2>/dev/null &
+	pid=$!
+	i=0
+	while [ $i -lt 1000 ] && [ "$(ls "$T/sigkill-out" 2>/dev/null | wc -l)" -lt 30 ]; do
+		sleep 0.01; i=$((i + 1)); done
+	kill -KILL $pid 2>/dev/null
+	wait $pid 2>/dev/null; rc=$?	# the shell's "Killed" goes there
+	left=$(find "$T/sigkill-out" -name '.*.tmp' 2>/dev/null | head -n 3)
+	n=$(find "$T/sigkill-out" -type f | wc -l)
+	if [ -z "$left" ] && [ $rc = 137 ] && [ "$n" -ge 30 ]; then
+		ok "SIGKILL: no temporary files left ($n whole outputs)"
+	else notok "SIGKILL: status $rc, $n files, left: $left"; fi
+else
+	skip "SIGKILL leaves no temporary files" "this file system has no O_TMPFILE"
+fi
+rm -rf "$T/sigint-in" "$T/sigint-out" "$T/sigkill-out"
+
+# Outputs written again over older ones (an unnamed file is linked
+# beside and renamed over), and the fallback of named temporary files
+# where /proc is missing (a mount namespace hides it; skipped where one
+# cannot be made): the same bytes, no temporary file left.
+./galley convert -q -t json,epub,tei -o "$T/again-out" input 2>/dev/null
+cp -r "$T/again-out" "$T/again-first"
+./galley convert -q -t json,epub,tei -o "$T/again-out" input 2>/dev/null; rc=$?
+check "outputs written over older ones: the same bytes, no temporary file" sh -c \
+    "[ $rc = 0 ] && diff -r '$T/again-first' '$T/again-out' && [ -z \"\$(find '$T/again-out' -name '.*.tmp')\" ]"
+if unshare -m sh -c "mount -t tmpfs none /proc && ./galley convert -q -t json,epub,tei -o '$T/noproc-out' input 2>/dev/null && ./galley convert -q -t json,epub,tei -o '$T/noproc-out' input 2>/dev/null" 2>"$T/noproc.err"; then
+	check "without /proc (named temporary files): the same bytes, none left" sh -c \
+	    "diff -r '$T/again-first' '$T/noproc-out' && [ -z \"\$(find '$T/noproc-out' -name '.*.tmp')\" ]"
+else
+	skip "outputs without /proc" "no mount namespace here ($(head -c 80 "$T/noproc.err"))"
+fi
+rm -rf "$T/again-out" "$T/again-first" "$T/noproc-out"
 
 # The time allowed per file (--max-seconds): a 30 MB article with a limit
 # of 0.05 s stops with a message; the other file of the run converts.

@@ -1,7 +1,10 @@
 /*
  * File input, and outputs written to a temporary file in the
- * destination folder and renamed into place when complete.
+ * destination folder and put in place when complete: an unnamed file
+ * (O_TMPFILE, Linux) linked to its name, or, where the file system or
+ * the system has none, a hidden file renamed.
  */
+#define _GNU_SOURCE	/* O_TMPFILE */
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -259,14 +262,90 @@ buffered_write(const void *p, size_t n, void *arg)
 	return o->buf.len >= OUT_BUF_MAX ? flush_buf(o) : 0;
 }
 
-int
-out_open(struct out_file *o, const char *path, struct galley_diag *dg)
+/*
+ * Unnamed files: none of the file system's work of naming a file twice
+ * (a create and a rename, each taking the folder's lock), and nothing
+ * left behind by a crash or SIGKILL.  They need O_TMPFILE and /proc
+ * (linkat() names the file by /proc/self/fd/N); where either is
+ * missing, or the file system refuses, outputs are named files.
+ */
+#ifdef O_TMPFILE
+static int	 unnamed_ok = -1;	/* -1 not known yet */
+static pthread_once_t unnamed_once = PTHREAD_ONCE_INIT;
+
+static void
+unnamed_probe(void)
+{
+	unnamed_ok = access("/proc/self/fd", X_OK) == 0;
+}
+#endif
+
+/* ".NAME.PID.N.tmp" beside path, or ".galley.PID.N.tmp" when NAME is so
+ * long that the file system would refuse that; into o->tmp. */
+static void
+tmp_name(struct out_file *o, const char *path)
 {
 	static unsigned long	 counter;
 	static long		 pid;
 	const char		*base;
 	size_t			 dirlen, sz;
-	int			 tries;
+
+	base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	dirlen = (size_t)(base - path);
+	sz = strlen(path) + 64;
+	if (o->tmp == NULL)
+		o->tmp = xmalloc_cli(sz);
+	/* The same for every thread: whichever stores it first. */
+	if (__atomic_load_n(&pid, __ATOMIC_RELAXED) == 0)
+		__atomic_store_n(&pid, (long)getpid(), __ATOMIC_RELAXED);
+	snprintf(o->tmp, sz, "%.*s.%s.%ld.%lu.tmp", (int)dirlen, path,
+	    strlen(base) > TMP_NAME_MAX - 48 ? "galley" : base,
+	    __atomic_load_n(&pid, __ATOMIC_RELAXED),
+	    __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED));
+}
+
+/* An unnamed file in path's folder: its descriptor, or -1 with errno
+ * (EOPNOTSUPP when galley or the file system cannot). */
+static int
+open_unnamed(const char *path)
+{
+#ifdef O_TMPFILE
+	const char	*base = strrchr(path, '/');
+	char		*dir;
+	int		 fd, e;
+
+	pthread_once(&unnamed_once, unnamed_probe);
+	if (!__atomic_load_n(&unnamed_ok, __ATOMIC_RELAXED)) {
+		errno = EOPNOTSUPP;
+		return -1;
+	}
+	dir = base == NULL ? xstrdup_cli(".") : xstrdup_cli(path);
+	if (base != NULL)
+		dir[base - path + 1] = '\0';	/* "out/", "/" */
+	fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+	e = errno;
+	free(dir);
+	if (fd == -1 && (e == EOPNOTSUPP || e == EISDIR || e == EINVAL ||
+	    e == ENOSYS)) {
+		/* an old kernel (EISDIR), or a file system without it:
+		 * named files from now on */
+		__atomic_store_n(&unnamed_ok, 0, __ATOMIC_RELAXED);
+		e = EOPNOTSUPP;
+	}
+	errno = e;
+	return fd;
+#else
+	(void)path;
+	errno = EOPNOTSUPP;
+	return -1;
+#endif
+}
+
+int
+out_open(struct out_file *o, const char *path, struct galley_diag *dg)
+{
+	int	 tries;
 
 	memset(o, 0, sizeof(*o));
 	o->fd = -1;
@@ -275,33 +354,36 @@ out_open(struct out_file *o, const char *path, struct galley_diag *dg)
 	o->sink.write = buffered_write;
 	o->sink.arg = o;
 	if (strcmp(path, "-") == 0) {
+		o->kind = OUT_STDOUT;
 		o->fd = STDOUT_FILENO;
 		return 0;
 	}
-	base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	dirlen = (size_t)(base - path);
-	sz = strlen(path) + 64;
-	o->tmp = xmalloc_cli(sz);
-	/* The same for every thread: whichever stores it first. */
-	if (__atomic_load_n(&pid, __ATOMIC_RELAXED) == 0)
-		__atomic_store_n(&pid, (long)getpid(), __ATOMIC_RELAXED);
-	/* Tracked before it exists, so a signal never misses it. */
-	track(o->tmp);
 	if (stopping) {
 		errno = EINTR;
 		goto fail_open;
 	}
 	for (tries = 0; tries < 2; tries++) {
-		/* ".NAME.PID.N.tmp", or ".galley.PID.N.tmp" when NAME is
-		 * so long that the file system would refuse that */
-		snprintf(o->tmp, sz, "%.*s.%s.%ld.%lu.tmp", (int)dirlen, path,
-		    strlen(base) > TMP_NAME_MAX - 48 ? "galley" : base,
-		    __atomic_load_n(&pid, __ATOMIC_RELAXED),
-		    __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED));
-		o->fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-		    0666);
-		if (o->fd != -1 || errno != ENOENT || tries > 0)
+		if ((o->fd = open_unnamed(path)) != -1) {
+			o->kind = OUT_UNNAMED;
+			return 0;
+		}
+		if (errno == EOPNOTSUPP) {
+			o->kind = OUT_NAMED;
+			tmp_name(o, path);
+			/* tracked before it exists: a signal never misses
+			 * it */
+			track(o->tmp);
+			if (stopping) {
+				errno = EINTR;
+				goto fail_open;
+			}
+			o->fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL |
+			    O_CLOEXEC, 0666);
+			if (o->fd != -1)
+				return 0;
+			untrack(o->tmp);
+		}
+		if (errno != ENOENT || tries > 0)
 			break;
 		if (make_parents(path) == -1) {
 			galley_diag_add(dg, GALLEY_ERROR, path, 0, 0,
@@ -309,30 +391,29 @@ out_open(struct out_file *o, const char *path, struct galley_diag *dg)
 			goto fail;
 		}
 	}
-	if (o->fd == -1) {
 fail_open:
-		galley_diag_add(dg, GALLEY_ERROR, path, 0, 0,
-		    "cannot write: %s", strerror(errno));
-		goto fail;
-	}
-	return 0;
+	galley_diag_add(dg, GALLEY_ERROR, path, 0, 0,
+	    "cannot write: %s", strerror(errno));
 fail:
-	untrack(o->tmp);
+	if (o->tmp != NULL)
+		untrack(o->tmp);
 	free(o->tmp);
 	free(o->path);
 	o->tmp = o->path = NULL;
+	o->fd = -1;
 	return -1;
 }
 
 int
 out_finish(struct out_file *o, struct galley_diag *dg)
 {
-	if (o->path == NULL || o->fd == -1)
+	if (o->path == NULL || o->finished)
 		return 0;			/* finished already */
 	if (!o->sink.failed && flush_buf(o) == -1)
 		o->sink.failed = 1;
 	galley_buf_release(&o->buf);
-	if (o->tmp == NULL) {		/* standard output */
+	o->finished = 1;
+	if (o->kind == OUT_STDOUT) {
 		if (o->sink.failed)
 			galley_diag_add(dg, GALLEY_ERROR, "-", 0, 0,
 			    "cannot write to standard output: %s",
@@ -340,7 +421,8 @@ out_finish(struct out_file *o, struct galley_diag *dg)
 		o->fd = -1;
 		return o->sink.failed ? -1 : 0;
 	}
-	if (o->sink.failed || close(o->fd) == -1) {
+	/* an unnamed file stays open: closing it would delete it */
+	if (o->sink.failed || (o->kind == OUT_NAMED && close(o->fd) == -1)) {
 		galley_diag_add(dg, GALLEY_ERROR, o->path, 0, 0,
 		    "cannot write: %s", strerror(errno));
 		if (!o->sink.failed)
@@ -348,23 +430,68 @@ out_finish(struct out_file *o, struct galley_diag *dg)
 		out_abort(o);
 		return -1;
 	}
-	o->fd = -1;
+	if (o->kind == OUT_NAMED)
+		o->fd = -1;
 	return 0;
+}
+
+/* An unnamed file given its name: linked, or linked beside and renamed
+ * over an older file of that name.  -1 with errno. */
+static int
+link_unnamed(struct out_file *o)
+{
+	char	 proc[64];
+	int	 rc;
+
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", o->fd);
+	if (linkat(AT_FDCWD, proc, AT_FDCWD, o->path, AT_SYMLINK_FOLLOW) == 0)
+		return 0;
+	if (errno != EEXIST)
+		return -1;
+	tmp_name(o, o->path);
+	track(o->tmp);
+	if (stopping) {
+		untrack(o->tmp);
+		errno = EINTR;
+		return -1;
+	}
+	if ((rc = linkat(AT_FDCWD, proc, AT_FDCWD, o->tmp,
+	    AT_SYMLINK_FOLLOW)) == 0 && (rc = rename(o->tmp, o->path)) == -1) {
+		int	 e = errno;
+
+		unlink(o->tmp);
+		errno = e;
+	}
+	untrack(o->tmp);
+	return rc;
 }
 
 int
 out_commit(struct out_file *o, struct galley_diag *dg)
 {
+	int	 rc = 0;
+
+	if (o->path == NULL)
+		return 0;			/* committed, or aborted */
 	if (out_finish(o, dg) == -1)
 		return -1;
-	if (o->tmp != NULL && rename(o->tmp, o->path) == -1) {
+	if (o->kind == OUT_NAMED && rename(o->tmp, o->path) == -1)
+		rc = -1;
+	else if (o->kind == OUT_UNNAMED && stopping) {
+		errno = EINTR;
+		rc = -1;
+	} else if (o->kind == OUT_UNNAMED && link_unnamed(o) == -1)
+		rc = -1;
+	if (rc == -1) {
 		galley_diag_add(dg, GALLEY_ERROR, o->path, 0, 0,
 		    "cannot write: %s", strerror(errno));
 		out_abort(o);
 		return -1;
 	}
-	if (o->tmp != NULL)
+	if (o->kind == OUT_NAMED)
 		untrack(o->tmp);	/* only now: renamed, nothing to remove */
+	if (o->kind == OUT_UNNAMED)
+		close(o->fd);	/* written and linked: nothing to lose */
 	free(o->tmp);
 	free(o->path);
 	o->tmp = o->path = NULL;
@@ -376,9 +503,9 @@ void
 out_abort(struct out_file *o)
 {
 	galley_buf_release(&o->buf);
-	if (o->tmp != NULL) {
-		if (o->fd != -1)
-			close(o->fd);
+	if (o->kind != OUT_STDOUT && o->fd != -1)
+		close(o->fd);		/* an unnamed file goes with it */
+	if (o->kind == OUT_NAMED && o->tmp != NULL) {
 		unlink(o->tmp);
 		untrack(o->tmp);
 	}

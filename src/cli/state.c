@@ -139,25 +139,27 @@ cmp_newest(const void *a, const void *b)
 int
 state_save(struct state *st, const char *outdir)
 {
-	char	 path[4096], tmp[4200];
-	FILE	*f;
-	size_t	 i;
+	char			 path[4096];
+	struct out_file		 out;
+	struct galley_diag	*dg = galley_diag_new();
+	size_t			 i;
+	int			 rc = -1;
 
 	snprintf(path, sizeof(path), "%s/%s", outdir, STATE_FILE);
-	snprintf(tmp, sizeof(tmp), "%s.%ld", path, (long)getpid());
-	if ((f = fopen(tmp, "w")) == NULL)
-		return -1;
-	qsort(st->v, st->n, sizeof(*st->v), cmp_newest);
-	fprintf(f, "#galley-state 2 %016llx\n", st->names);
-	for (i = 0; i < st->n; i++)
-		if (i == 0 || strcmp(st->v[i].rel, st->v[i - 1].rel) != 0)
-			fprintf(f, "%016llx %016llx %s\n", st->v[i].hash,
-			    st->v[i].links, st->v[i].rel);
-	if (fclose(f) != 0 || rename(tmp, path) != 0) {
-		unlink(tmp);
-		return -1;
+	if (out_open(&out, path, dg) == 0) {
+		qsort(st->v, st->n, sizeof(*st->v), cmp_newest);
+		galley_sink_printf(&out.sink, "#galley-state 2 %016llx\n",
+		    st->names);
+		for (i = 0; i < st->n; i++)
+			if (i == 0 || strcmp(st->v[i].rel,
+			    st->v[i - 1].rel) != 0)
+				galley_sink_printf(&out.sink,
+				    "%016llx %016llx %s\n", st->v[i].hash,
+				    st->v[i].links, st->v[i].rel);
+		rc = out_commit(&out, dg);
 	}
-	return 0;
+	galley_diag_free(dg);
+	return rc;
 }
 
 void
