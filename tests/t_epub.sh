@@ -270,10 +270,40 @@ check "epub: a data: URL image is a file of the book (twice written, once packed
     "[ \"\$(unzip -l '$E/hard/data-url.epub' | grep -c 'OEBPS/images/')\" = 1 ] &&
      [ \"\$(unzip -p '$E/hard/data-url.epub' 'OEBPS/text/*.xhtml' | grep -o '<img src=\"../images/i0001.png\"' | wc -l)\" = 2 ]"
 
+# SVG images are packed with only what draws (libxml2 reads them; the
+# fixtures are an Inkscape drawing, an Illustrator export with its
+# entities, external entities, references to other files and URLs, a PNG
+# inside, and a file without SVG's namespace).
+"$G" convert -q -t epub -o "$E/svg" "$X/svg.md" 2>"$E/svg.err"
+"$G" book -q --cover "$X/svg/illustrator.svg" -o "$E/svg-cover.epub" "$X/svg.md" 2>/dev/null
+unzip -p "$E/svg/svg.epub" 'OEBPS/images/*.svg' >"$E/svg.all" 2>/dev/null
+check "epub: SVG images are packed; one without SVG's namespace is warned" sh -c "
+    [ \$(unzip -l '$E/svg/svg.epub' | grep -c 'OEBPS/images/i000[1-5].svg') = 5 ] &&
+    [ \$(unzip -l '$E/svg/svg.epub' | grep -c 'OEBPS/images/') = 5 ] &&
+    grep -q 'svg.md:16:19: warning: image .*no-namespace.svg is an SVG that cannot be packed (its root is not <svg xmlns=\"http://www.w3.org/2000/svg\">)' '$E/svg.err' &&
+    unzip -p '$E/svg/svg.epub' OEBPS/content.opf | grep -q 'href=\"images/i0001.svg\" media-type=\"image/svg+xml\"'"
+check "epub: an SVG keeps what draws, loses scripts, events, foreignObject, links, editors' markup, DOCTYPE" sh -c "
+    grep -q '<linearGradient id=\"grad\"><stop offset=\"0\" stop-color=\"#c00\"/>' '$E/svg.all' &&
+    grep -q '<rect x=\"5\" y=\"5\" width=\"110\" height=\"70\" fill=\"url(#grad)\"/>' '$E/svg.all' &&
+    grep -q '<text x=\"60\" y=\"30\" font-family=\"DejaVu Sans\" font-size=\"12\" text-anchor=\"middle\">Inkscape</text>' '$E/svg.all' &&
+    grep -q '<g><circle cx=\"100\" cy=\"60\" r=\"8\" fill=\"#0a0\"/></g>' '$E/svg.all' &&
+    grep -q '<g><circle fill=\"#F7931E\" cx=\"50\" cy=\"50\" r=\"40\"/></g>' '$E/svg.all' &&
+    ! grep -qi 'script\|onload\|onclick\|foreignObject\|sodipodi\|inkscape:\|ns.adobe\|DOCTYPE\|alert\|rdf:\|<a \|animate\|<set' '$E/svg.all'"
+check "epub: an SVG loads nothing: no external entity, URL, other file or @import" sh -c "
+    grep -q '<text x=\"5\" y=\"20\">ABC</text>' '$E/svg.all' &&
+    ! grep -q 'root:\|example.com\|other.svg\|img.png\|@import\|#gone' '$E/svg.all' &&
+    grep -q '<style>circle { fill: #123456 }</style>' '$E/svg.all' &&
+    grep -q '<image id=\"_Image1\" width=\"1\" height=\"1\" xlink:href=\"data:image/png;base64,' '$E/svg.all' &&
+    grep -q '<use xlink:href=\"#_Image1\"' '$E/svg.all'"
+check "epub: an attribute SVG 1.1 does not allow where it stands goes into style" \
+    grep -q '<path d="M10 40 L110 40" stroke="#000" style="overflow:visible;font-weight:bold;font-family:Arial;stroke-width:2"/>' "$E/svg.all"
+check "epub: an SVG cover" sh -c "unzip -p '$E/svg-cover.epub' OEBPS/content.opf |
+    grep -q '<item id=\"cover-image\" href=\"images/cover.svg\" media-type=\"image/svg+xml\" properties=\"cover-image\"/>'"
+
 # EPUBCheck, once for all.  Debian's EPUBCheck recurses once per link in
 # reading order: a big stack for the 1,000-chapter book.
 all=$(ls "$E"/seeds/*.epub "$E"/fx/*.epub "$E"/flat/*.epub "$E"/rtl/*.epub "$E/mixed.epub" \
-    "$E"/hard/*.epub)
+    "$E"/hard/*.epub "$E"/svg/*.epub "$E/svg-cover.epub")
 java -Xss64m -cp /usr/bin/epubcheck "$X/EpubCheckAll.java" $all $books \
     "$E/broken.epub" >"$E/epubcheck.log" 2>&1
 if ! grep -q '^\(ok\|FAIL\) ' "$E/epubcheck.log"; then

@@ -157,10 +157,22 @@ xml_clean(const char *str)
 
 static pthread_once_t	 xml_once = PTHREAD_ONCE_INIT;
 
+/* No document galley reads loads a file or URL it names (an external
+ * entity, a DTD): the loader refuses them all. */
+static xmlParserInputPtr
+no_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	(void)url;
+	(void)id;
+	(void)ctxt;
+	return NULL;
+}
+
 static void
 xml_init_once(void)
 {
 	xmlInitParser();
+	xmlSetExternalEntityLoader(no_loader);
 }
 
 /*

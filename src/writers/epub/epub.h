@@ -35,6 +35,15 @@ int	zip_finish(struct zip *);
 void	zip_free(struct zip *);
 void	zip_thread_release(void);
 
+/*
+ * svg.c: an SVG image with only what draws (no script, nothing loaded
+ * from elsewhere, no editor's markup, no DOCTYPE), malloc'd, its size in
+ * *outlen; NULL when data is not XML (why is "") or not an SVG document
+ * libxml2 can read (why says what is wrong).
+ */
+char	*epub_svg_clean(const char *data, size_t len, size_t *outlen,
+	    char *why, size_t whysz);
+
 /* map.c: string keys to size_t values, keys copied. */
 struct map {
 	char	**keys;

@@ -237,7 +237,8 @@ epub_open(struct epub *e, struct galley_sink *out,
 
 	if (book->cover != NULL) {
 		const char	*type, *ext = "";
-		char		 name[64];
+		char		 name[64], why[256], *svg;
+		size_t		 svglen;
 
 		if (slurp(&cover, &len, book->cover, IMAGE_MAX) == -1) {
 			galley_diag_add(dg, GALLEY_ERROR, book->cover, 0, 0,
@@ -245,9 +246,23 @@ epub_open(struct epub *e, struct galley_sink *out,
 			goto out;
 		}
 		type = image_type((unsigned char *)cover, len, &ext);
+		if (type == NULL && (svg = epub_svg_clean(cover, len,
+		    &svglen, why, sizeof(why))) != NULL) {
+			free(cover);
+			cover = svg;
+			len = svglen;
+			type = "image/svg+xml";
+			ext = "svg";
+		}
+		if (type == NULL && why[0] != '\0') {
+			galley_diag_add(dg, GALLEY_ERROR, book->cover, 0, 0,
+			    "cover image: an SVG that cannot be packed (%s)",
+			    why);
+			goto out;
+		}
 		if (type == NULL) {
 			galley_diag_add(dg, GALLEY_ERROR, book->cover, 0, 0,
-			    "cover image is not PNG, JPEG or GIF");
+			    "cover image is not PNG, JPEG, GIF or SVG");
 			goto out;
 		}
 		snprintf(name, sizeof(name), "images/cover.%s", ext);
@@ -593,10 +608,10 @@ const char *
 epub_image(struct epub *e, const char *url, const char *basedir,
     const char *file, unsigned line, unsigned col)
 {
-	char		*path, *data = NULL, *real, *key = NULL;
-	char		 name[64], id[32];
+	char		*path, *data = NULL, *real, *key = NULL, *svg;
+	char		 name[64], id[32], why[256];
 	const char	*type, *ext = "";
-	size_t		 k, len;
+	size_t		 k, len, svglen;
 	struct epub_item *it;
 
 	if (strncasecmp(url, "data:", 5) == 0) {
@@ -642,10 +657,28 @@ epub_image(struct epub *e, const char *url, const char *basedir,
 		goto missing;
 	}
 packed:
-	if ((type = image_type((unsigned char *)data, len, &ext)) == NULL) {
+	why[0] = '\0';
+	if ((type = image_type((unsigned char *)data, len, &ext)) == NULL &&
+	    (svg = epub_svg_clean(data, len, &svglen, why,
+	    sizeof(why))) != NULL) {
+		free(data);
+		data = svg;
+		len = svglen;
+		type = "image/svg+xml";
+		ext = "svg";
+	}
+	if (type == NULL && why[0] != '\0') {
 		galley_diag_add(e->dg, GALLEY_WARNING, file, line, col,
-		    "image %.60s%s is not PNG, JPEG or GIF; its alt text "
-		    "stands in for it", path, strlen(path) > 60 ? "..." : "");
+		    "image %.60s%s is an SVG that cannot be packed (%s); its "
+		    "alt text stands in for it", path, strlen(path) > 60 ?
+		    "..." : "", why);
+		goto missing;
+	}
+	if (type == NULL) {
+		galley_diag_add(e->dg, GALLEY_WARNING, file, line, col,
+		    "image %.60s%s is not PNG, JPEG, GIF or SVG; its alt "
+		    "text stands in for it", path, strlen(path) > 60 ? "..." :
+		    "");
 		goto missing;
 	}
 	snprintf(id, sizeof(id), "img%zu", e->packed.n + 1);
