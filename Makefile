@@ -1,6 +1,7 @@
 # galley: one Makefile; objects under build/, dependencies by pkg-config.
 
-PKGS	 = libcmark-gfm yaml-0.1 libxml-2.0 zlib libdeflate jansson icu-uc icu-i18n nettle
+PKGS	 = libcmark-gfm yaml-0.1 libxml-2.0 zlib libdeflate jansson icu-uc icu-i18n nettle \
+	   libwebp libwebpdemux libpng
 PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null
 PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null
 

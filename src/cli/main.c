@@ -16,7 +16,9 @@
 #include <yaml.h>
 #include <libdeflate.h>
 #include <nettle/version.h>
+#include <png.h>
 #include <unicode/uversion.h>
+#include <webp/decode.h>
 #include <zlib.h>
 
 #include "galley/galley.h"
@@ -60,10 +62,13 @@ version(void)
 	u_versionToString(icu, icu_s);
 	printf("galley %s\n", GALLEY_VERSION);
 	printf("cmark-gfm %s, libyaml %s, libxml2 %s, zlib %s, libdeflate %s, "
-	    "jansson %s, ICU %s, nettle %d.%d, CLD2", cmark_version_string(),
+	    "jansson %s, ICU %s, nettle %d.%d, libwebp %d.%d.%d, libpng %s, "
+	    "CLD2", cmark_version_string(),
 	    yaml_get_version_string(), LIBXML_DOTTED_VERSION, zlibVersion(),
 	    LIBDEFLATE_VERSION_STRING, JANSSON_VERSION, icu_s,
-	    nettle_version_major(), nettle_version_minor());
+	    nettle_version_major(), nettle_version_minor(),
+	    WebPGetDecoderVersion() >> 16, (WebPGetDecoderVersion() >> 8) &
+	    0xff, WebPGetDecoderVersion() & 0xff, png_get_libpng_ver(NULL));
 	if (mi_version != NULL)		/* 209 is 2.0.9 */
 		printf(", mimalloc %d.%d.%d", mi_version() / 100,
 		    mi_version() / 10 % 10, mi_version() % 10);

@@ -11,6 +11,7 @@ tests/t_epub.sh.
 import json
 import re
 import struct
+import zlib
 import sys
 import zipfile
 import xml.etree.ElementTree as ET
@@ -84,6 +85,32 @@ def article_text(path):
     return "".join(out)
 
 
+# A PNG's pixels (8-bit RGB or RGBA, not interlaced), unfiltered: width,
+# height, colour type, rows of bytes.
+def png_pixels(b):
+    assert b[:8] == b'\x89PNG\r\n\x1a\n'
+    i, idat, ihdr = 8, b'', None
+    while i < len(b):
+        n, t = struct.unpack('>I4s', b[i:i+8]); d = b[i+8:i+8+n]; i += 12 + n
+        if t == b'IHDR': ihdr = struct.unpack('>IIBBBBB', d)
+        if t == b'IDAT': idat += d
+    w, h, depth, ctype = ihdr[:4]
+    bpp = {6: 4, 2: 3}[ctype]
+    raw = zlib.decompress(idat); stride = w * bpp; rows = []; prev = bytearray(stride)
+    for y in range(h):
+        f = raw[y*(stride+1)]; line = bytearray(raw[y*(stride+1)+1:(y+1)*(stride+1)])
+        for x in range(stride):
+            a = line[x-bpp] if x >= bpp else 0; up = prev[x]; c = prev[x-bpp] if x >= bpp else 0
+            if f == 1: line[x] = (line[x] + a) & 255
+            elif f == 2: line[x] = (line[x] + up) & 255
+            elif f == 3: line[x] = (line[x] + (a + up) // 2) & 255
+            elif f == 4:
+                p = a + up - c; pa, pb, pc = abs(p-a), abs(p-up), abs(p-c)
+                line[x] = (line[x] + (a if pa <= pb and pa <= pc else up if pb <= pc else c)) & 255
+        rows.append(bytes(line)); prev = line
+    return w, h, ctype, rows
+
+
 def main():
     cmd, epub = sys.argv[1], sys.argv[2]
     z = zipfile.ZipFile(epub)
@@ -128,6 +155,12 @@ def main():
               z.testzip() is None)
         print("mimetype first and stored" if ok else "bad container")
         sys.exit(0 if ok else 1)
+    elif cmd == "png":
+        # "png EPUB ENTRY": size, colour type, and every pixel in hex
+        w, h, ctype, rows = png_pixels(z.read(sys.argv[3]))
+        print(w, h, ctype)
+        for r in rows:
+            print(r.hex())
 
 
 main()

@@ -44,6 +44,13 @@ void	zip_thread_release(void);
 char	*epub_svg_clean(const char *data, size_t len, size_t *outlen,
 	    char *why, size_t whysz);
 
+/* webp.c: 1 if data is a WebP image; its pixels as a PNG, malloc'd, its
+ * size in *outlen, or NULL and why (why is also set for an animation,
+ * whose first frame is made PNG: a warning). */
+int	 epub_is_webp(const char *data, size_t len);
+char	*epub_webp_to_png(const char *data, size_t len, size_t *outlen,
+	    char *why, size_t whysz);
+
 /* map.c: string keys to size_t values, keys copied. */
 struct map {
 	char	**keys;

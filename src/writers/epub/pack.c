@@ -148,6 +148,50 @@ image_type(const unsigned char *d, size_t len, const char **ext)
 	return NULL;
 }
 
+/*
+ * The media type of an image (ext gets its extension), made into what
+ * an EPUB takes first where needed: an SVG with only what draws, a WebP
+ * as PNG (*data and *len replaced).  NULL when it cannot be packed: why
+ * says what it is, or is "" for data that is no image known here; why
+ * is also set when something of it is lost (an animation).
+ */
+static const char *
+convert_image(char **data, size_t *len, const char **ext, char *why,
+    size_t whysz)
+{
+	const char	*type;
+	char		*out;
+	size_t		 outlen;
+
+	why[0] = '\0';
+	if ((type = image_type((unsigned char *)*data, *len, ext)) != NULL)
+		return type;
+	if (epub_is_webp(*data, *len)) {
+		if ((out = epub_webp_to_png(*data, *len, &outlen, why,
+		    whysz)) == NULL)
+			return NULL;
+		*ext = "png";
+		type = "image/png";
+	} else if ((out = epub_svg_clean(*data, *len, &outlen, why,
+	    whysz)) != NULL) {
+		*ext = "svg";
+		type = "image/svg+xml";
+	} else {
+		if (why[0] != '\0') {
+			char	 svgwhy[256];
+
+			snprintf(svgwhy, sizeof(svgwhy), "%s", why);
+			snprintf(why, whysz, "an SVG image galley cannot use "
+			    "(%.200s)", svgwhy);
+		}
+		return NULL;
+	}
+	free(*data);
+	*data = out;
+	*len = outlen;
+	return type;
+}
+
 void
 epub_lang_add(struct epub *e, const char *lang)
 {
@@ -237,32 +281,18 @@ epub_open(struct epub *e, struct galley_sink *out,
 
 	if (book->cover != NULL) {
 		const char	*type, *ext = "";
-		char		 name[64], why[256], *svg;
-		size_t		 svglen;
+		char		 name[64], why[256];
 
 		if (slurp(&cover, &len, book->cover, IMAGE_MAX) == -1) {
 			galley_diag_add(dg, GALLEY_ERROR, book->cover, 0, 0,
 			    "cannot read cover image: %s", strerror(errno));
 			goto out;
 		}
-		type = image_type((unsigned char *)cover, len, &ext);
-		if (type == NULL && (svg = epub_svg_clean(cover, len,
-		    &svglen, why, sizeof(why))) != NULL) {
-			free(cover);
-			cover = svg;
-			len = svglen;
-			type = "image/svg+xml";
-			ext = "svg";
-		}
-		if (type == NULL && why[0] != '\0') {
-			galley_diag_add(dg, GALLEY_ERROR, book->cover, 0, 0,
-			    "cover image: an SVG that cannot be packed (%s)",
-			    why);
-			goto out;
-		}
+		type = convert_image(&cover, &len, &ext, why, sizeof(why));
 		if (type == NULL) {
 			galley_diag_add(dg, GALLEY_ERROR, book->cover, 0, 0,
-			    "cover image is not PNG, JPEG, GIF or SVG");
+			    "cover image cannot be packed: %s", why[0] != '\0' ?
+			    why : "not PNG, JPEG, GIF, SVG or WebP");
 			goto out;
 		}
 		snprintf(name, sizeof(name), "images/cover.%s", ext);
@@ -608,10 +638,10 @@ const char *
 epub_image(struct epub *e, const char *url, const char *basedir,
     const char *file, unsigned line, unsigned col)
 {
-	char		*path, *data = NULL, *real, *key = NULL, *svg;
+	char		*path, *data = NULL, *real, *key = NULL;
 	char		 name[64], id[32], why[256];
 	const char	*type, *ext = "";
-	size_t		 k, len, svglen;
+	size_t		 k, len;
 	struct epub_item *it;
 
 	if (strncasecmp(url, "data:", 5) == 0) {
@@ -657,27 +687,21 @@ epub_image(struct epub *e, const char *url, const char *basedir,
 		goto missing;
 	}
 packed:
-	why[0] = '\0';
-	if ((type = image_type((unsigned char *)data, len, &ext)) == NULL &&
-	    (svg = epub_svg_clean(data, len, &svglen, why,
-	    sizeof(why))) != NULL) {
-		free(data);
-		data = svg;
-		len = svglen;
-		type = "image/svg+xml";
-		ext = "svg";
-	}
-	if (type == NULL && why[0] != '\0') {
+	if ((type = convert_image(&data, &len, &ext, why,
+	    sizeof(why))) == NULL && why[0] != '\0') {
 		galley_diag_add(e->dg, GALLEY_WARNING, file, line, col,
-		    "image %.60s%s is an SVG that cannot be packed (%s); its "
-		    "alt text stands in for it", path, strlen(path) > 60 ?
-		    "..." : "", why);
+		    "image %.60s%s cannot be packed: %s; its alt text stands "
+		    "in for it", path, strlen(path) > 60 ? "..." : "", why);
 		goto missing;
 	}
+	if (type != NULL && why[0] != '\0')
+		galley_diag_add(e->dg, GALLEY_WARNING, file, line, col,
+		    "image %.60s%s: %s", path, strlen(path) > 60 ? "..." : "",
+		    why);
 	if (type == NULL) {
 		galley_diag_add(e->dg, GALLEY_WARNING, file, line, col,
-		    "image %.60s%s is not PNG, JPEG, GIF or SVG; its alt "
-		    "text stands in for it", path, strlen(path) > 60 ? "..." :
+		    "image %.60s%s is not PNG, JPEG, GIF, SVG or WebP; its "
+		    "alt text stands in for it", path, strlen(path) > 60 ? "..." :
 		    "");
 		goto missing;
 	}
