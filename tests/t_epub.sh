@@ -256,6 +256,14 @@ check "epub: left-to-right chapters have no dir" sh -c "! unzip -p \
 check "epub: a dropped <iframe> is said once per chapter, with its src" sh -c \
     "[ \"\$(grep -c 'raw HTML <iframe> (https://www.youtube.com/embed/xyz) has no place in an EPUB: dropped' '$E/iframe.err')\" = 1 ] &&
      [ \"\$(grep -c 'iframe' '$E/iframe.err')\" = 1 ]"
+check "epub: a chapter whose only level-1 heading is blank gets its title as heading" sh -c \
+    "unzip -p '$E/hard/blank-summary.epub' OEBPS/text/c00001.xhtml | grep -q '<h1 class=\"galley-title\">x</h1>'"
+check "epub: a link to a dropped player's web address stands in for it, where a link may" sh -c "
+    grep -q 'has no place in an EPUB: dropped; a link to it stands in' '$E/iframe.err' &&
+    unzip -p '$E/hard-v/iframe.epub' OEBPS/text/c00001.xhtml | grep -qx '<p><a href=\"https://www.youtube.com/embed/xyz\">https://www.youtube.com/embed/xyz</a></p>' &&
+    unzip -p '$E/hard/players.epub' OEBPS/text/c00001.xhtml | grep -q '<p>Watch <a href=\"https://e.com/v.mp4\">https://e.com/v.mp4</a> your browser now, or  and <a href=\"https://e.com\"></a>.</p>' &&
+    unzip -p '$E/hard/players.epub' OEBPS/text/c00001.xhtml | grep -q '<td><a href=\"https://e.com/t\">https://e.com/t</a></td>' &&
+    ! unzip -p '$E/hard/players.epub' OEBPS/text/c00001.xhtml | grep -q 'javascript'"
 check "epub: figure, figcaption, details and summary are kept where HTML allows them" sh -c \
     "unzip -p '$E/hard/figure-details.epub' OEBPS/text/c00001.xhtml | tr -d '\n' | grep -q '<figure><img[^>]*/><figcaption>A <em>red</em> dot</figcaption></figure><details><summary>More</summary></details>'"
 mkdir -p "$E/frag"

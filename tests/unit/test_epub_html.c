@@ -77,7 +77,10 @@ main(void)
 	    "html: javascript: link keeps its text only");
 	is("<a href=\"JavaScript:alert(1)\" onmouseover=\"y\">x</a>", 1, "x",
 	    "html: javaScript: in any case");
-	is("<iframe src=\"https://example.com/\"></iframe>text", 1, "text",
+	is("<iframe src=\"https://example.com/\"></iframe>text", 1,
+	    "<a href=\"https://example.com/\">https://example.com/</a> text",
+	    "html: iframe dropped, a link to its address in its place");
+	is("<iframe src=\"a.html\"></iframe>text", 1, "text",
 	    "html: iframe dropped");
 	is("<object data=\"a.swf\"><embed src=\"b\"></object><form><input>"
 	    "<button>Go</button></form> after", 0, "Go after",

@@ -205,6 +205,9 @@ void	titlepage_write(struct galley_buf *, const struct epub *);
 void	coverpage_write(struct galley_buf *, const struct epub *);
 /* "Contents" and such in the book's language. */
 const char *nav_word(const char *lang, int which);
+/* The language of nav_word's words for lang: lang, or "en" when there
+ * are none in lang. */
+const char *nav_word_lang(const char *lang);
 enum { WORD_CONTENTS, WORD_LANDMARKS, WORD_TITLEPAGE, WORD_COVER,
 	WORD_START, WORD_DONE, WORD_TODO, WORD_BACK };
 

@@ -514,9 +514,62 @@ dropped(struct hc *h, xmlNode *n, const struct elem *e)
 		src = prop(n, "data");
 	galley_diag_add(h->c->e->dg, GALLEY_WARNING, h->c->file, h->c->line,
 	    h->c->col, "raw HTML <%s>%s%.80s%s has no place in an EPUB: "
-	    "dropped", e->name, src != NULL ? " (" : "",
-	    src != NULL ? src : "", src != NULL ? ")" : "");
+	    "dropped%s", e->name, src != NULL ? " (" : "",
+	    src != NULL ? src : "", src != NULL ? ")" : "",
+	    src != NULL && (strncasecmp(src, "https://", 8) == 0 ||
+	    strncasecmp(src, "http://", 7) == 0) ? "; a link to it stands "
+	    "in" : "");
 	xmlFree(src);
+}
+
+static void	apart(struct hc *, xmlNode *);
+
+/* In place of a dropped player or frame with a web address (an
+ * embedded video, a map): a link to it, so that the reader can go
+ * there.  Not inside a link, nor where a link cannot stand.  1 if
+ * written. */
+static int
+link_instead(struct hc *h, xmlNode *n, const struct elem *e, enum ctx ctx)
+{
+	static const char *const players[] = { "iframe", "video", "audio",
+	    "embed", "object", NULL };
+	char		*src, *u;
+	const char	*wrap;
+	int		 done = 0;
+
+	if (!in_list(e->name, players) || h->in_a || h->c->e == NULL ||
+	    (ctx != C_FLOW && ctx != C_PHRASING) ||
+	    !fits(K_PHRASING, ctx, &wrap))
+		return 0;
+	if ((src = prop(n, "src")) == NULL)
+		src = prop(n, "data");
+	if (src == NULL)
+		return 0;
+	if ((strncasecmp(src, "https://", 8) == 0 ||
+	    strncasecmp(src, "http://", 7) == 0) &&
+	    epub_href_ok(h->c->e, h->c->ch, src) &&
+	    (u = epub_url(src)) != NULL) {
+		if (ctx == C_FLOW)
+			galley_buf_puts(h->out, "<p>");
+		else
+			apart(h, NULL);
+		galley_buf_puts(h->out, "<a");
+		attr(h, "href", u);
+		galley_buf_putc(h->out, '>');
+		text(h, u, C_PHRASING);
+		galley_buf_puts(h->out, "</a>");
+		if (ctx == C_FLOW)
+			galley_buf_puts(h->out, "</p>");
+		else if (n->children != NULL && in_list(e->name,
+		    keeps_text))
+			apart(h, n->children);	/* from its own words */
+		else if (n->next != NULL)
+			apart(h, n->next);	/* from the words after */
+		free(u);
+		done = 1;
+	}
+	xmlFree(src);
+	return done;
 }
 
 /* A space to keep an unwrapped block's words from those around it,
@@ -571,6 +624,7 @@ emit(struct hc *h, xmlNode *n, enum ctx ctx)
 	}
 	if (e->kind == K_DROP) {
 		dropped(h, n, e);
+		link_instead(h, n, e, ctx);
 		/* what a reader is to read in it stays: a form's or a
 		 * button's words, a video's fallback text, and all the
 		 * paragraph after a "<form>" written in prose */

@@ -64,8 +64,8 @@ nav_word(const char *lang, int which)
 }
 
 /* The words are in the book's language only if we know it. */
-static const char *
-word_lang(const char *lang)
+const char *
+nav_word_lang(const char *lang)
 {
 	return strcmp(nav_word(lang, WORD_CONTENTS), "Contents") == 0 &&
 	    strncmp(lang, "en", 2) != 0 ? "en" : lang;
@@ -97,7 +97,7 @@ put_lang(struct galley_buf *b, const char *lang, const char *doc_lang)
 void
 nav_write(struct galley_buf *b, const struct epub *e)
 {
-	const char	*L = e->lang, *wl = word_lang(e->lang);
+	const char	*L = e->lang, *wl = nav_word_lang(e->lang);
 	size_t		 i, j;
 
 	xhtml_head(b, L, nav_word(L, WORD_CONTENTS), "css/galley.css", NULL);

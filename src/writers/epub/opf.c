@@ -135,8 +135,12 @@ opf_write(struct galley_buf *b, const struct epub *e)
 	if (visual && e->nimages_noalt == 0)
 		meta(b, "schema:accessibilityFeature", "alternativeText");
 	meta(b, "schema:accessibilityHazard", "none");
-	galley_buf_puts(b, "    <meta property=\"schema:accessibilitySummary\">"
-	    "A table of contents and structured headings lead through the "
+	/* in English, which the package's language may not be */
+	galley_buf_printf(b, "    <meta property="
+	    "\"schema:accessibilitySummary\"%s>", e->lang != NULL &&
+	    strncmp(e->lang, "en", 2) == 0 && (e->lang[2] == '\0' ||
+	    e->lang[2] == '-') ? "" : " xml:lang=\"en\" dir=\"ltr\"");
+	galley_buf_puts(b, "A table of contents and structured headings lead through the "
 	    "text; every chapter states its language");
 	if (visual && e->nimages_noalt == 0)
 		galley_buf_puts(b, "; every image has a text alternative");

@@ -746,12 +746,16 @@ is_blank(const struct galley_node *n)
 static void
 put_task(struct xw *x, const struct galley_node *item)
 {
-	int	 done = item->u.item.checked;
+	const char	*lang = x->e->ch[x->ch].lang;
+	int		 done = item->u.item.checked;
 
 	galley_buf_printf(x->out, "<span class=\"galley-task %s\" "
-	    "role=\"img\" aria-label=\"%s\">%s</span> ",
+	    "role=\"img\" aria-label=\"%s\"%s>%s</span> ",
 	    done ? "done" : "todo",
-	    nav_word(x->e->ch[x->ch].lang, done ? WORD_DONE : WORD_TODO),
+	    nav_word(lang, done ? WORD_DONE : WORD_TODO),
+	    /* words in English for a language we have none in */
+	    lang != NULL && strcmp(nav_word_lang(lang), lang) != 0 ?
+	    " lang=\"en\" xml:lang=\"en\"" : "",
 	    done ? "\xe2\x98\x91" : "\xe2\x98\x90");
 }
 
@@ -1070,13 +1074,14 @@ xhtml_foot(struct galley_buf *b)
 	galley_buf_puts(b, "</body>\n</html>\n");
 }
 
+/* A level-1 heading a reader sees (a blank one is only an anchor). */
 static int
 has_h1(const struct galley_node *n)
 {
 	const struct galley_node	*c;
 
 	if (n->type == GALLEY_NODE_HEADING)
-		return n->u.heading.level == 1;
+		return n->u.heading.level == 1 && !is_blank(n);
 	for (c = n->first; c != NULL; c = c->next)
 		if (galley_node_is_block(c->type) && has_h1(c))
 			return 1;
