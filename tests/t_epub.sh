@@ -256,6 +256,13 @@ check "epub: left-to-right chapters have no dir" sh -c "! unzip -p \
 check "epub: a dropped <iframe> is said once per chapter, with its src" sh -c \
     "[ \"\$(grep -c 'raw HTML <iframe> (https://www.youtube.com/embed/xyz) has no place in an EPUB: dropped' '$E/iframe.err')\" = 1 ] &&
      [ \"\$(grep -c 'iframe' '$E/iframe.err')\" = 1 ]"
+check "epub: raw HTML that opens a container and closes it blocks later holds the Markdown between" sh -c "
+    unzip -p '$E/hard/figure-details.epub' OEBPS/text/c00001.xhtml | tr -d '\n' | grep -q '<details><summary>More</summary><p>Hidden text.</p></details>' &&
+    unzip -p '$E/hard/details-span.epub' OEBPS/text/c00001.xhtml | tr -d '\n' >'$E/span.x' &&
+    grep -q '<details><summary>On Debian</summary><pre><code class=\"language-sh\">apt install it</code></pre><ul class=\"tight\"><li><p>one</p></li><li><p>two</p></li></ul><details><summary>Nested</summary><table>.*</table></details></details>' '$E/span.x' &&
+    grep -q '<details><summary>Never closed</summary></details><p>Text after an unclosed details.</p>' '$E/span.x' &&
+    grep -q '<div><p>Centred text.</p></div>' '$E/span.x' &&
+    grep -q '<p>A <em>fast</em> tool<sup class=\"galley-noteref\"><a epub:type=\"noteref\" role=\"doc-noteref\" id=\"fnref-1\" href=\"#fn-1\">1</a></sup>' '$E/span.x'"
 check "epub: a chapter whose only level-1 heading is blank gets its title as heading" sh -c \
     "unzip -p '$E/hard/blank-summary.epub' OEBPS/text/c00001.xhtml | grep -q '<h1 class=\"galley-title\">x</h1>'"
 check "epub: a link to a dropped player's web address stands in for it, where a link may" sh -c "
@@ -265,7 +272,7 @@ check "epub: a link to a dropped player's web address stands in for it, where a 
     unzip -p '$E/hard/players.epub' OEBPS/text/c00001.xhtml | grep -q '<td><a href=\"https://e.com/t\">https://e.com/t</a></td>' &&
     ! unzip -p '$E/hard/players.epub' OEBPS/text/c00001.xhtml | grep -q 'javascript'"
 check "epub: figure, figcaption, details and summary are kept where HTML allows them" sh -c \
-    "unzip -p '$E/hard/figure-details.epub' OEBPS/text/c00001.xhtml | tr -d '\n' | grep -q '<figure><img[^>]*/><figcaption>A <em>red</em> dot</figcaption></figure><details><summary>More</summary></details>'"
+    "unzip -p '$E/hard/figure-details.epub' OEBPS/text/c00001.xhtml | tr -d '\n' | grep -q '<figure><img[^>]*/><figcaption>A <em>red</em> dot</figcaption></figure><details><summary>More</summary><p>Hidden text.</p></details>'"
 mkdir -p "$E/frag"
 printf -- '---\ntitle: A\nlang: en\n---\n\n## Key points\n\nText.\n\n## 1. Intro\n\nMore.\n' > "$E/frag/a.md"
 printf -- '---\ntitle: B\nlang: en\n---\n\nSee [k](a.md#Key%%20points), [i](a.md#1-intro) and [n](a.md#no-such).\n' > "$E/frag/b.md"

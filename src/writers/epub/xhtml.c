@@ -498,13 +498,128 @@ link_href(struct xw *x, const struct galley_node *n)
 
 static void	render(struct xw *, const struct galley_node *);
 
+/*
+ * Raw HTML that opens a container in one block and closes it in a later
+ * one, with Markdown between ("<details><summary>More</summary>", a
+ * paragraph, "</details>"; "<div align=center>" around a README's
+ * title): how many of each container one block opens (+) or closes (-).
+ */
+static const char *const spanning[] = { "article", "aside", "blockquote",
+    "center", "details", "div", "figure", "footer", "header", "main",
+    "section", NULL };
+
 static void
-render_children(struct xw *x, const struct galley_node *n)
+container_depth(const char *s, int *depth)
+{
+	const char	*p, *q;
+	size_t		 i, n;
+	int		 close;
+
+	for (p = s; p != NULL && (p = strchr(p, '<')) != NULL; p++) {
+		if (strncmp(p, "<!--", 4) == 0) {
+			if ((q = strstr(p + 4, "-->")) == NULL)
+				return;
+			p = q + 2;
+			continue;
+		}
+		q = p + 1;
+		if ((close = *q == '/'))
+			q++;
+		for (i = 0; spanning[i] != NULL; i++) {
+			n = strlen(spanning[i]);
+			if (strncasecmp(q, spanning[i], n) == 0 &&
+			    (q[n] == '>' || q[n] == ' ' || q[n] == '\t' ||
+			    q[n] == '\n' || q[n] == '/' || q[n] == '\r'))
+				depth[i] += close ? -1 : 1;
+		}
+	}
+}
+
+/* 1 if the tree below n is more than max nodes deep, or has more nodes
+ * than *budget allows. */
+static int
+deeper_than(const struct galley_node *n, int max, size_t *budget)
 {
 	const struct galley_node	*c;
 
+	if (max < 0 || *budget == 0)
+		return 1;
+	--*budget;
 	for (c = n->first; c != NULL; c = c->next)
-		render(x, c);
+		if (deeper_than(c, max - 1, budget))
+			return 1;
+	return 0;
+}
+
+/* The last sibling of n (an HTML block that leaves a container open)
+ * whose raw HTML closes it, or NULL.  *budget: nodes that may still be
+ * looked at, for all the blocks of a parent (hostile input: 100,000
+ * "<div>" never closed must not cost 100,000 squared). */
+static const struct galley_node *
+span_end(const struct galley_node *n, size_t *budget)
+{
+	int				 depth[16] = { 0 }, open = 0;
+	const struct galley_node	*c;
+	size_t				 i;
+
+	container_depth(n->literal, depth);
+	for (i = 0; spanning[i] != NULL; i++)
+		open |= depth[i] > 0;
+	if (!open)
+		return NULL;
+	for (c = n->next; c != NULL && *budget > 0; c = c->next) {
+		/* libxml2's HTML parser keeps 256 levels: deeper Markdown
+		 * stays outside, as it would be without the container */
+		if (deeper_than(c, 64, budget))
+			return NULL;
+		if (c->type != GALLEY_NODE_HTML_BLOCK)
+			continue;
+		container_depth(c->literal, depth);
+		for (i = 0, open = 0; spanning[i] != NULL; i++) {
+			if (depth[i] < 0)
+				return NULL;	/* closes more than opened */
+			open |= depth[i] > 0;
+		}
+		if (!open)
+			return c;
+	}
+	return NULL;
+}
+
+static void	clean_into(struct xw *, struct galley_buf *, int,
+		    const struct galley_node *);
+
+static void
+render_children(struct xw *x, const struct galley_node *n)
+{
+	const struct galley_node	*c, *start, *end;
+	struct galley_buf		 raw, *saved;
+	size_t				 budget = 1000000;
+
+	for (c = n->first; c != NULL; c = c->next) {
+		if (x->raw || c->type != GALLEY_NODE_HTML_BLOCK ||
+		    c->literal == NULL || (end = span_end(c, &budget)) ==
+		    NULL) {
+			render(x, c);
+			continue;
+		}
+		/* the blocks from the one that opens to the one that
+		 * closes, as one piece of HTML, the Markdown between
+		 * rendered into it: the container holds them */
+		galley_buf_init(&raw);
+		saved = x->out;
+		x->out = &raw;
+		x->raw = 1;
+		for (start = c;; c = c->next) {
+			render(x, c);
+			if (c == end)
+				break;
+		}
+		x->raw = 0;
+		x->out = saved;
+		clean_into(x, &raw, 0, start);	/* messages: where it opens */
+		galley_buf_release(&raw);
+	}
 }
 
 static int
