@@ -1359,9 +1359,11 @@ cmd_convert(int argc, char **argv)
 	if (galley_linkindex_names(run.index) != 0)
 		run.state.names = galley_linkindex_names(run.index);
 	if (strcmp(run.outdir, "-") != 0 && converted + skipped > 0 &&
-	    state_save(&run.state, run.outdir) == -1)
-		fprintf(stderr, "galley: %s: cannot write the run's state\n",
-		    run.outdir);
+	    state_save(&run.state, run.outdir) == -1) {
+		fprintf(stderr, "galley: %s: cannot write the run's state "
+		    "(--update will convert everything again)\n", run.outdir);
+		rc = 1;
+	}
 	if (run.report && write_report(&report, &run, converted, failed,
 	    skipped, now_seconds() - t0) == -1)
 		rc = 1;

@@ -115,6 +115,9 @@ main(int argc, char **argv)
 	signal(SIGTERM, on_signal);
 	signal(SIGHUP, on_signal);
 	signal(SIGPIPE, SIG_IGN);
+	/* past a file size limit (ulimit -f), a write fails with EFBIG:
+	 * an error naming the file, not death by SIGXFSZ */
+	signal(SIGXFSZ, SIG_IGN);
 	if (argc < 2) {
 		usage(stderr);
 		return 2;

@@ -158,6 +158,12 @@ state_save(struct state *st, const char *outdir)
 				    st->v[i].links, st->v[i].rel);
 		rc = out_commit(&out, dg);
 	}
+	if (rc == -1 && galley_diag_size(dg) > 0) {
+		char	 msg[1024];
+
+		galley_msg_format(galley_diag_get(dg, 0), msg, sizeof(msg));
+		fprintf(stderr, "%s\n", msg);
+	}
 	galley_diag_free(dg);
 	return rc;
 }

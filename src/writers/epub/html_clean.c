@@ -497,7 +497,7 @@ static const char *const keeps_text[] = { "applet", "audio", "button",
     "source", "track", "param", "embed", NULL };
 
 static void
-dropped(struct hc *h, xmlNode *n, const struct elem *e)
+dropped(struct hc *h, xmlNode *n, const struct elem *e, int linked)
 {
 	static const char *const content[] = { "iframe", "video", "audio",
 	    "embed", "object", "svg", "math", "canvas", "applet", NULL };
@@ -516,13 +516,12 @@ dropped(struct hc *h, xmlNode *n, const struct elem *e)
 	    h->c->col, "raw HTML <%s>%s%.80s%s has no place in an EPUB: "
 	    "dropped%s", e->name, src != NULL ? " (" : "",
 	    src != NULL ? src : "", src != NULL ? ")" : "",
-	    src != NULL && (strncasecmp(src, "https://", 8) == 0 ||
-	    strncasecmp(src, "http://", 7) == 0) ? "; a link to it stands "
-	    "in" : "");
+	    linked ? "; a link to it stands in" : "");
 	xmlFree(src);
 }
 
 static void	apart(struct hc *, xmlNode *);
+static xmlNode	*child(xmlNode *, const char *);
 
 /* In place of a dropped player or frame with a web address (an
  * embedded video, a map): a link to it, so that the reader can go
@@ -543,6 +542,8 @@ link_instead(struct hc *h, xmlNode *n, const struct elem *e, enum ctx ctx)
 		return 0;
 	if ((src = prop(n, "src")) == NULL)
 		src = prop(n, "data");
+	if (src == NULL && child(n, "source") != NULL)
+		src = prop(child(n, "source"), "src");	/* a video's first */
 	if (src == NULL)
 		return 0;
 	if ((strncasecmp(src, "https://", 8) == 0 ||
@@ -623,8 +624,7 @@ emit(struct hc *h, xmlNode *n, enum ctx ctx)
 		return;
 	}
 	if (e->kind == K_DROP) {
-		dropped(h, n, e);
-		link_instead(h, n, e, ctx);
+		dropped(h, n, e, link_instead(h, n, e, ctx));
 		/* what a reader is to read in it stays: a form's or a
 		 * button's words, a video's fallback text, and all the
 		 * paragraph after a "<form>" written in prose */

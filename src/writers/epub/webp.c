@@ -31,7 +31,8 @@ epub_webp_to_png(const char *data, size_t len, size_t *outlen, char *why,
 {
 	WebPBitstreamFeatures	 f;
 	png_image		 img;
-	png_alloc_size_t	 size = 0;
+	size_t			 size = 0;
+	FILE			*mf;
 	uint8_t			*px;
 	char			*out;
 
@@ -80,12 +81,17 @@ epub_webp_to_png(const char *data, size_t len, size_t *outlen, char *why,
 	img.width = (png_uint_32)f.width;
 	img.height = (png_uint_32)f.height;
 	img.format = f.has_alpha ? PNG_FORMAT_RGBA : PNG_FORMAT_RGB;
+	/* into a growing buffer: compressed once (libpng's own
+	 * png_image_write_get_memory_size() compresses twice) */
 	out = NULL;
-	if (png_image_write_get_memory_size(img, size, 0, px, 0, NULL) &&
-	    (out = malloc(size)) != NULL &&
-	    png_image_write_to_memory(&img, out, &size, 0, px, 0, NULL))
+	if ((mf = open_memstream(&out, &size)) == NULL)
+		epub_oom();
+	if (png_image_write_to_stdio(&img, mf, 0, px, 0, NULL)) {
+		if (fclose(mf) != 0)
+			epub_oom();
 		*outlen = size;
-	else {
+	} else {
+		fclose(mf);
 		snprintf(why, whysz, "libpng cannot write it as PNG: %s",
 		    img.message[0] != '\0' ? img.message : "out of memory");
 		free(out);
