@@ -270,7 +270,8 @@ check "epub: a link to a dropped player's web address stands in for it, where a 
     unzip -p '$E/hard-v/iframe.epub' OEBPS/text/c00001.xhtml | grep -qx '<p><a href=\"https://www.youtube.com/embed/xyz\">https://www.youtube.com/embed/xyz</a></p>' &&
     unzip -p '$E/hard/players.epub' OEBPS/text/c00001.xhtml | grep -q '<p>Watch <a href=\"https://e.com/v.mp4\">https://e.com/v.mp4</a> your browser now, or  and <a href=\"https://e.com\"></a>.</p>' &&
     unzip -p '$E/hard/players.epub' OEBPS/text/c00001.xhtml | grep -q '<td><a href=\"https://e.com/t\">https://e.com/t</a></td>' &&
-    ! unzip -p '$E/hard/players.epub' OEBPS/text/c00001.xhtml | grep -q 'javascript'"
+    unzip -p '$E/hard/players.epub' OEBPS/text/c00001.xhtml | grep -q '<p>A <a href=\"https://e.com/s.webm\">https://e.com/s.webm</a> fallback words and <a href=\"https://e.com/in\">in a link</a>.</p>' &&
+    ! unzip -p '$E/hard/players.epub' OEBPS/text/c00001.xhtml | grep -q 'javascript\|no.mp4'"
 check "epub: figure, figcaption, details and summary are kept where HTML allows them" sh -c \
     "unzip -p '$E/hard/figure-details.epub' OEBPS/text/c00001.xhtml | tr -d '\n' | grep -q '<figure><img[^>]*/><figcaption>A <em>red</em> dot</figcaption></figure><details><summary>More</summary><p>Hidden text.</p></details>'"
 mkdir -p "$E/frag"
