@@ -97,11 +97,12 @@ bench: galley
 	sh scripts/bench.sh
 
 # libFuzzer harnesses (clang): one per reader (read, filter, JSON round
-# trip) and "convert" (reader -> every writer, outputs checked).  Each
+# trip), "convert" (reader -> every writer, outputs checked), "links"
+# (several articles of a run) and "svg" (the EPUB's SVG cleaner).  Each
 # runs FUZZ_SECONDS; new finds go in build/fuzz/NAME/, crashes to
 # build/fuzz/NAME-crash-*; keep them in tests/fuzz/corpus once fixed.
 FUZZ_SECONDS ?= 60
-FUZZERS	= markdown text json convert links
+FUZZERS	= markdown text json convert links svg
 FUZZ_FLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
 	   -Iinclude -Isrc $(PKG_CFLAGS) -fsanitize=fuzzer,address,undefined
 fuzz-build:

@@ -333,18 +333,38 @@ kept_attribute(const xmlNode *n, const xmlAttr *a)
 
 	if (e == NULL)
 		return 0;
-	if (a->ns != NULL && strcmp((const char *)a->ns->href, NS_XML) == 0)
-		return (strcmp(name, "space") == 0 ||
-		    strcmp(name, "lang") == 0) && a->ns->prefix != NULL &&
-		    strcmp((const char *)a->ns->prefix, "xml") == 0;
+	if (a->ns != NULL && strcmp((const char *)a->ns->href, NS_XML) == 0) {
+		if (a->ns->prefix == NULL || strcmp((const char *)a->ns->prefix,
+		    "xml") != 0 || (v = xmlNodeGetContent((const xmlNode *)
+		    a)) == NULL)
+			return 0;
+		/* xml:space="default" or "preserve"; xml:lang a tag */
+		ok = strcmp(name, "space") == 0 ? strcmp((const char *)v,
+		    "default") == 0 || strcmp((const char *)v,
+		    "preserve") == 0 : strcmp(name, "lang") == 0 &&
+		    strspn((const char *)v, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") ==
+		    strlen((const char *)v);
+		xmlFree(v);
+		return ok;
+	}
 	if (a->ns != NULL && (strcmp((const char *)a->ns->href,
 	    NS_XLINK) != 0 || strcmp(name, "href") != 0))
 		return 0;		/* inkscape:, sodipodi:, xlink:title */
 	if (a->ns == NULL && strchr(name, ':') != NULL)
 		return 0;		/* a prefix never declared */
-	if (strcmp(name, "id") == 0 || strcmp(name, "lang") == 0 ||
-	    strcmp(name, "role") == 0 || strncmp(name, "aria-", 5) == 0)
+	if (strcmp(name, "id") == 0 || strcmp(name, "role") == 0 ||
+	    strncmp(name, "aria-", 5) == 0)
 		return 1;
+	if (strcmp(name, "lang") == 0) {
+		if ((v = xmlNodeGetContent((const xmlNode *)a)) == NULL)
+			return 0;
+		ok = strspn((const char *)v, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") ==
+		    strlen((const char *)v);
+		xmlFree(v);
+		return ok;
+	}
 	if (strcmp(name, "class") == 0 || strcmp(name, "style") == 0) {
 		if (!e->style)
 			return 0;
