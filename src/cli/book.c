@@ -71,7 +71,7 @@ book_usage(FILE *f)
 "                        else the authors of the articles]\n"
 "      --language TAG    main language, BCP 47  [default: book.yaml,\n"
 "                        else the most frequent language of chapters]\n"
-"      --cover FILE      cover image, PNG, JPEG, GIF or SVG [default: none]\n"
+"      --cover FILE      cover image: PNG, JPEG, GIF, SVG, WebP [default: none]\n"
 "      --css FILE        stylesheet replacing galley's own\n"
 "      --identifier ID   dc:identifier   [default: a urn:uuid: derived\n"
 "                        from the title and the chapters' paths]\n"
