@@ -586,14 +586,13 @@ span_end(const struct galley_node *n, size_t *budget)
 	return NULL;
 }
 
-static void	clean_into(struct xw *, struct galley_buf *, int,
-		    const struct galley_node *);
+static void	render_raw(struct xw *, const struct galley_node *,
+		    const struct galley_node *, int, const struct galley_node *);
 
 static void
 render_children(struct xw *x, const struct galley_node *n)
 {
-	const struct galley_node	*c, *start, *end;
-	struct galley_buf		 raw, *saved;
+	const struct galley_node	*c, *end;
 	size_t				 budget = 1000000;
 
 	for (c = n->first; c != NULL; c = c->next) {
@@ -604,21 +603,10 @@ render_children(struct xw *x, const struct galley_node *n)
 			continue;
 		}
 		/* the blocks from the one that opens to the one that
-		 * closes, as one piece of HTML, the Markdown between
-		 * rendered into it: the container holds them */
-		galley_buf_init(&raw);
-		saved = x->out;
-		x->out = &raw;
-		x->raw = 1;
-		for (start = c;; c = c->next) {
-			render(x, c);
-			if (c == end)
-				break;
-		}
-		x->raw = 0;
-		x->out = saved;
-		clean_into(x, &raw, 0, start);	/* messages: where it opens */
-		galley_buf_release(&raw);
+		 * closes, as one piece of HTML: the container holds the
+		 * Markdown between */
+		render_raw(x, c, end, 0, c);
+		c = end;
 	}
 }
 
@@ -651,25 +639,42 @@ clean_into(struct xw *x, struct galley_buf *raw, int phrasing,
 	    phrasing, &c);
 }
 
-/* Inline children, through html_clean() when raw HTML is among them. */
+/*
+ * Siblings from first to last (NULL: to the end) rendered with their raw
+ * HTML as it is, then the whole through html_clean() (messages at at's
+ * place): raw HTML that spans them holds them.
+ */
 static void
-render_inlines(struct xw *x, const struct galley_node *n)
+render_raw(struct xw *x, const struct galley_node *first,
+    const struct galley_node *last, int phrasing,
+    const struct galley_node *at)
 {
-	struct galley_buf	 raw, *saved;
+	const struct galley_node	*c;
+	struct galley_buf		 raw, *saved;
 
-	if (x->raw || !has_raw_inline(n)) {
-		render_children(x, n);
-		return;
-	}
 	galley_buf_init(&raw);
 	saved = x->out;
 	x->out = &raw;
 	x->raw = 1;
-	render_children(x, n);
+	for (c = first; c != NULL; c = c->next) {
+		render(x, c);
+		if (c == last)
+			break;
+	}
 	x->raw = 0;
 	x->out = saved;
-	clean_into(x, &raw, 1, n);
+	clean_into(x, &raw, phrasing, at);
 	galley_buf_release(&raw);
+}
+
+/* Inline children, through html_clean() when raw HTML is among them. */
+static void
+render_inlines(struct xw *x, const struct galley_node *n)
+{
+	if (x->raw || !has_raw_inline(n))
+		render_children(x, n);
+	else if (n->first != NULL)
+		render_raw(x, n->first, NULL, 1, n);
 }
 
 static void
