@@ -318,8 +318,9 @@ check "epub: an SVG's presentation attributes go into style (EPUBCheck checks ne
 # bad or duplicate ids, url() of no id, "@IMPORT", CSS escapes, a link in
 # text, text outside text, prefixes never declared): all in one EPUB.
 "$G" convert -q -t epub -o "$E/svg" "$X/svg-review.md" 2>"$E/svg-review.err"
-check "epub: 91 SVG files as people make them: all packed, nothing loaded from elsewhere" sh -c "
-    [ \$(unzip -l '$E/svg/svg-review.epub' | grep -c 'OEBPS/images/i00[0-9][0-9].svg') = 91 ] &&
+check "epub: 92 SVG files as people make them: all packed, nothing loaded from elsewhere" sh -c "
+    [ \$(unzip -l '$E/svg/svg-review.epub' | grep -c 'OEBPS/images/i00[0-9][0-9].svg') = 92 ] &&
+    unzip -p '$E/svg/svg-review.epub' OEBPS/images/i0092.svg | grep -q 'style=\"fill:none;\"/><style>rect { stroke: none }</style>' &&
     [ ! -s '$E/svg-review.err' ] &&
     ! unzip -p '$E/svg/svg-review.epub' 'OEBPS/images/*.svg' | grep -qi 'e\.com\|@import\|image-set\|\\\\'"
 check "epub: an SVG cover" sh -c "unzip -p '$E/svg-cover.epub' OEBPS/content.opf |

@@ -611,6 +611,17 @@ known_id(const struct ids *ids, const char *id, size_t len)
 	return 0;
 }
 
+/* The next "url(" in s, in any case, or NULL. */
+static const char *
+find_url(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((s[0] == 'u' || s[0] == 'U') && (s[1] == 'r' ||
+		    s[1] == 'R') && (s[2] == 'l' || s[2] == 'L') && s[3] == '(')
+			return s;
+	return NULL;
+}
+
 /* CSS with url(#x) for an id no element has made "none" (a paint, clip
  * or filter that is not there: nothing, as browsers draw it);
  * malloc'd, or NULL when all are known. */
@@ -618,13 +629,13 @@ static char *
 css_known(const struct ids *ids, const char *css)
 {
 	struct galley_buf	 b;
-	const char		*p = css, *q, *id;
+	const char		*p = css, *q, *u, *id;
 	size_t			 len;
 	int			 changed = 0;
 
 	galley_buf_init(&b);
-	while ((q = strstr(p, "url(")) != NULL) {
-		id = q + 4;
+	while ((u = find_url(p)) != NULL) {
+		id = u + 4;
 		while (*id == ' ' || *id == '"' || *id == '\'')
 			id++;
 		if (*id != '#' || (q = strchr(id, ')')) == NULL)
@@ -634,7 +645,7 @@ css_known(const struct ids *ids, const char *css)
 		if (known_id(ids, id, len)) {
 			galley_buf_put(&b, p, (size_t)(q + 1 - p));
 		} else {
-			galley_buf_put(&b, p, (size_t)(strstr(p, "url(") - p));
+			galley_buf_put(&b, p, (size_t)(u - p));
 			galley_buf_puts(&b, "none");
 			changed = 1;
 		}
