@@ -272,6 +272,11 @@ check "epub: a link to a dropped player's web address stands in for it, where a 
     unzip -p '$E/hard/players.epub' OEBPS/text/c00001.xhtml | grep -q '<td><a href=\"https://e.com/t\">https://e.com/t</a></td>' &&
     unzip -p '$E/hard/players.epub' OEBPS/text/c00001.xhtml | grep -q '<p>A <a href=\"https://e.com/s.webm\">https://e.com/s.webm</a> fallback words and <a href=\"https://e.com/in\">in a link</a>.</p>' &&
     ! unzip -p '$E/hard/players.epub' OEBPS/text/c00001.xhtml | grep -q 'javascript\|no.mp4'"
+check "epub: a note referenced three times links back to each, named in the article's language" \
+    sh -c "unzip -p '$E/hard/notes-twice.epub' OEBPS/text/c00001.xhtml >'$E/twice.x' &&
+    grep -q '<p><a class=\"galley-backlink\" role=\"doc-backlink\" href=\"#fnref-1\" aria-label=\"tilbake 1\">1.</a> <a class=\"galley-backlink\" role=\"doc-backlink\" href=\"#fnref-1-2\" aria-label=\"tilbake 1 (2)\">.<sup>2</sup></a> <a class=\"galley-backlink\" role=\"doc-backlink\" href=\"#fnref-1-3\" aria-label=\"tilbake 1 (3)\">.<sup>3</sup></a> Notat A.</p>' '$E/twice.x' &&
+    grep -q 'id=\"fnref-1-3\" href=\"#fn-a\"' '$E/twice.x' &&
+    grep -q 'href=\"#fnref-2\" aria-label=\"tilbake 2\">2.</a> Notat B.' '$E/twice.x'"
 check "epub: figure, figcaption, details and summary are kept where HTML allows them" sh -c \
     "unzip -p '$E/hard/figure-details.epub' OEBPS/text/c00001.xhtml | tr -d '\n' | grep -q '<figure><img[^>]*/><figcaption>A <em>red</em> dot</figcaption></figure><details><summary>More</summary><p>Hidden text.</p></details>'"
 mkdir -p "$E/frag"

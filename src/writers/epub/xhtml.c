@@ -23,6 +23,8 @@ struct ids {
 	struct map	  number;	/* footnote id -> its number */
 	struct map	  refs;		/* footnote id -> refs seen */
 	struct map	  firstref;	/* footnote id -> index in v */
+	struct map	  nthref;	/* "id\037N" -> index in v of its
+					   N-th reference (N >= 2) */
 	unsigned	  headings;
 };
 
@@ -120,6 +122,7 @@ ids_release(struct ids *ids)
 	map_release(&ids->number);
 	map_release(&ids->refs);
 	map_release(&ids->firstref);
+	map_release(&ids->nthref);
 }
 
 static const char *
@@ -187,6 +190,13 @@ ids_defs(struct ids *ids, const struct galley_node *n)
 		ids_defs(ids, c);
 }
 
+/* The key of a footnote's n-th reference in ids->nthref. */
+static void
+nth_key(char *fb, size_t sz, const char *def, size_t n)
+{
+	snprintf(fb, sz, "%.40s\037%zu", def, n);
+}
+
 /* The index in v where the walk-order ids start: after the notes. */
 static void
 ids_walk(struct ids *ids, const struct galley_node *n)
@@ -224,6 +234,10 @@ ids_walk(struct ids *ids, const struct galley_node *n)
 			if (k == 0)
 				map_put(&ids->firstref, ids->v[d],
 				    ids->n - 1);
+			else {
+				nth_key(fb, sizeof(fb), def, k + 1);
+				map_put(&ids->nthref, fb, ids->n - 1);
+			}
 		}
 		break;
 	default:
@@ -240,7 +254,6 @@ ids_settle(struct ids *ids, const struct galley_doc *doc)
 	ids_defs(ids, galley_doc_root(doc));
 	ids->next = ids->n;
 	ids_walk(ids, galley_doc_root(doc));
-	map_release(&ids->refs);
 }
 
 void
@@ -822,24 +835,55 @@ buf_has(const struct galley_buf *b, const char *needle)
 	return 0;
 }
 
+/* 1 if the chapter so far has an element with this id: a reference
+ * may have been inside raw HTML that was dropped (an unclosed
+ * <script>), and no link goes back to nothing. */
+static int
+written(struct xw *x, const char *id)
+{
+	char	 needle[256];
+
+	snprintf(needle, sizeof(needle), "id=\"%s\"", id);
+	return buf_has(x->out, needle);
+}
+
+/*
+ * The links from a footnote back to its references: its number to the
+ * first, then an arrow and a count to each further one ("1. ↩2 ↩3"),
+ * each named for screen readers ("back 1", "back 1 (2)").
+ */
 static void
 put_backlink(struct xw *x, const struct galley_node *def, const char *ref)
 {
-	size_t	 num = 0, d;
-	char	 needle[256];
+	const char	*lang = x->e->ch[x->ch].lang;
+	const char	*back = nav_word(lang, WORD_BACK);
+	const char	*en = lang != NULL &&
+	    strcmp(nav_word_lang(lang), lang) != 0 ?
+	    " lang=\"en\" xml:lang=\"en\"" : "";
+	size_t		 num = 0, d, refs = 0, j, k;
+	char		 key[64];
 
-	if (ref == NULL)
+	if (ref == NULL || !written(x, ref))
 		return;
-	/* the reference may have been inside raw HTML that was dropped
-	 * (an unclosed <script>): no link back to nothing */
-	snprintf(needle, sizeof(needle), "id=\"%s\"", ref);
-	if (!buf_has(x->out, needle))
-		return;
-	if (map_get(&x->ids.notes, note_label(def), &d))
+	if (map_get(&x->ids.notes, note_label(def), &d)) {
 		map_get(&x->ids.number, x->ids.v[d], &num);
+		map_get(&x->ids.refs, x->ids.v[d], &refs);
+	}
 	put(x, "<a class=\"galley-backlink\" role=\"doc-backlink\" href=\"#");
 	esc(x, ref, 1);
-	galley_buf_printf(x->out, "\">%zu.</a> ", num);
+	galley_buf_printf(x->out, "\" aria-label=\"%s %zu\"%s>%zu.</a> ",
+	    back, num, en, num);
+	for (j = 2; j <= refs; j++) {
+		nth_key(key, sizeof(key), x->ids.v[d], j);
+		if (!map_get(&x->ids.nthref, key, &k) ||
+		    !written(x, x->ids.v[k]))
+			continue;
+		put(x, "<a class=\"galley-backlink\" role=\"doc-backlink\" "
+		    "href=\"#");
+		esc(x, x->ids.v[k], 1);
+		galley_buf_printf(x->out, "\" aria-label=\"%s %zu (%zu)\"%s>"
+		    "\xe2\x86\xa9<sup>%zu</sup></a> ", back, num, j, en, j);
+	}
 }
 
 /* No text, no image, no raw HTML: nothing a reader would see. */
