@@ -263,6 +263,9 @@ check "epub: raw HTML that opens a container and closes it blocks later holds th
     grep -q '<details><summary>Never closed</summary></details><p>Text after an unclosed details.</p>' '$E/span.x' &&
     grep -q '<div><p>Centred text.</p></div>' '$E/span.x' &&
     grep -q '<p>A <em>fast</em> tool<sup class=\"galley-noteref\"><a epub:type=\"noteref\" role=\"doc-noteref\" id=\"fnref-1\" href=\"#fn-1\">1</a></sup>' '$E/span.x'"
+check "epub: a heading inside raw <details> ... </details> stays inside, its section ends there" sh -c "
+    unzip -p '$E/hard/details-heading.epub' OEBPS/text/c00001.xhtml | tr -d '\n' |
+    grep -q '<p>Intro.</p><details><summary>More</summary><section><h2 id=\"inside\">Inside</h2><p>Text <em>here</em>.</p></section></details><p>After.</p><section><h2 id=\"next\">Next</h2>'"
 check "epub: a chapter whose only level-1 heading is blank gets its title as heading" sh -c \
     "unzip -p '$E/hard/blank-summary.epub' OEBPS/text/c00001.xhtml | grep -q '<h1 class=\"galley-title\">x</h1>'"
 check "epub: a link to a dropped player's web address stands in for it, where a link may" sh -c "

@@ -3,14 +3,17 @@
  * blocks after it, up to a heading of the same or a higher level, go
  * into a SECTION (TEI div, XHTML section, nav levels); the heading stays
  * its first child and lends it its level and id; footnote definitions
- * stay at the top.  Sections already there
- * are undone first, so a second run builds the same tree.  Runs after
- * ids.
+ * stay at the top.  Raw HTML that opens a container (<details>, <div>)
+ * and a later block that closes it stay in one parent: a heading
+ * between nests inside, and the section it opens ends at the closing
+ * block.  Sections already there are undone first, so a second run
+ * builds the same tree.  Runs after ids.
  */
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "filters/filters.h"
+#include "model/rawhtml.h"
 
 #define LEVELS	7	/* heading levels 1..6, and the root */
 
@@ -33,14 +36,46 @@ unwrap(struct galley_node *parent)
 	}
 }
 
+/*
+ * If v[i] is an HTML block that leaves a container open, the index of
+ * the block that closes it, else 0.  *budget: blocks that may still be
+ * looked at (100,000 "<div>" never closed must not cost 100,000
+ * squared).
+ */
+static size_t
+closer(struct galley_node **v, size_t i, size_t count, size_t *budget)
+{
+	int	 depth[RAW_CONTAINERS] = { 0 };
+	size_t	 j;
+
+	if (v[i]->type != GALLEY_NODE_HTML_BLOCK || v[i]->literal == NULL)
+		return 0;
+	raw_containers(v[i]->literal, depth);
+	if (raw_open(depth) != 1)
+		return 0;
+	for (j = i + 1; j < count && *budget > 0; j++, --*budget) {
+		if (v[j]->type != GALLEY_NODE_HTML_BLOCK ||
+		    v[j]->literal == NULL)
+			continue;
+		raw_containers(v[j]->literal, depth);
+		switch (raw_open(depth)) {
+		case -1:
+			return 0;	/* closes more than it opened */
+		case 0:
+			return j;
+		}
+	}
+	return 0;
+}
+
 static int
 sections_run(struct galley_doc *doc, const struct galley_opts *opts,
     struct galley_diag *dg)
 {
 	struct galley_node	*root = galley_doc_root(doc);
 	struct galley_node	*stack[LEVELS], **v, *n = NULL, *s, *into;
-	size_t			 i, count = 0;
-	int			 depth = 0, level, rc = -1;
+	size_t			 i, count = 0, end = 0, budget = 1000000;
+	int			 depth = 0, level, rc = -1, fence = -1;
 
 	unwrap(root);
 	/* detach the blocks, then hang them back into sections */
@@ -57,13 +92,20 @@ sections_run(struct galley_doc *doc, const struct galley_opts *opts,
 	}
 	for (i = 0; i < count; i++) {
 		n = v[i];
+		/* a container's closing block: back to where it opened */
+		if (fence >= 0 && i == end) {
+			depth = fence;
+			fence = -1;
+		} else if (fence < 0 && (end = closer(v, i, count,
+		    &budget)) != 0)
+			fence = depth;
 		if (n->type == GALLEY_NODE_HEADING) {
 			level = n->u.heading.level;
 			if (level < 1)
 				level = 1;
 			if (level > 6)
 				level = 6;
-			while (depth > 0 &&
+			while (depth > (fence > 0 ? fence : 0) &&
 			    stack[depth - 1]->u.section.level >= level)
 				depth--;
 			s = galley_node_new(doc, GALLEY_NODE_SECTION, n->pos);

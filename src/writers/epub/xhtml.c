@@ -12,6 +12,7 @@
 
 #include "writers/epub/epub.h"
 #include "writers/xml_escape.h"
+#include "model/rawhtml.h"
 #include "model/url.h"
 
 /* The ids of a chapter, in walk order of the nodes that carry them. */
@@ -511,43 +512,6 @@ link_href(struct xw *x, const struct galley_node *n)
 
 static void	render(struct xw *, const struct galley_node *);
 
-/*
- * Raw HTML that opens a container in one block and closes it in a later
- * one, with Markdown between ("<details><summary>More</summary>", a
- * paragraph, "</details>"; "<div align=center>" around a README's
- * title): how many of each container one block opens (+) or closes (-).
- */
-static const char *const spanning[] = { "article", "aside", "blockquote",
-    "center", "details", "div", "figure", "footer", "header", "main",
-    "section", NULL };
-
-static void
-container_depth(const char *s, int *depth)
-{
-	const char	*p, *q;
-	size_t		 i, n;
-	int		 close;
-
-	for (p = s; p != NULL && (p = strchr(p, '<')) != NULL; p++) {
-		if (strncmp(p, "<!--", 4) == 0) {
-			if ((q = strstr(p + 4, "-->")) == NULL)
-				return;
-			p = q + 2;
-			continue;
-		}
-		q = p + 1;
-		if ((close = *q == '/'))
-			q++;
-		for (i = 0; spanning[i] != NULL; i++) {
-			n = strlen(spanning[i]);
-			if (strncasecmp(q, spanning[i], n) == 0 &&
-			    (q[n] == '>' || q[n] == ' ' || q[n] == '\t' ||
-			    q[n] == '\n' || q[n] == '/' || q[n] == '\r'))
-				depth[i] += close ? -1 : 1;
-		}
-	}
-}
-
 /* 1 if the tree below n is more than max nodes deep, or has more nodes
  * than *budget allows. */
 static int
@@ -571,14 +535,11 @@ deeper_than(const struct galley_node *n, int max, size_t *budget)
 static const struct galley_node *
 span_end(const struct galley_node *n, size_t *budget)
 {
-	int				 depth[16] = { 0 }, open = 0;
+	int				 depth[RAW_CONTAINERS] = { 0 };
 	const struct galley_node	*c;
-	size_t				 i;
 
-	container_depth(n->literal, depth);
-	for (i = 0; spanning[i] != NULL; i++)
-		open |= depth[i] > 0;
-	if (!open)
+	raw_containers(n->literal, depth);
+	if (raw_open(depth) != 1)
 		return NULL;
 	for (c = n->next; c != NULL && *budget > 0; c = c->next) {
 		/* libxml2's HTML parser keeps 256 levels: deeper Markdown
@@ -587,14 +548,13 @@ span_end(const struct galley_node *n, size_t *budget)
 			return NULL;
 		if (c->type != GALLEY_NODE_HTML_BLOCK)
 			continue;
-		container_depth(c->literal, depth);
-		for (i = 0, open = 0; spanning[i] != NULL; i++) {
-			if (depth[i] < 0)
-				return NULL;	/* closes more than opened */
-			open |= depth[i] > 0;
-		}
-		if (!open)
+		raw_containers(c->literal, depth);
+		switch (raw_open(depth)) {
+		case -1:
+			return NULL;	/* closes more than opened */
+		case 0:
 			return c;
+		}
 	}
 	return NULL;
 }
