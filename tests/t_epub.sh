@@ -25,6 +25,13 @@ check "epub: hosts in other scripts in ASCII (IDNA), spaces escaped" sh -c "
     unzip -p '$E/fx/urls.epub' OEBPS/text/c00001.xhtml | grep -q 'href=\"https://example.com/remo%20te.png\"' &&
     ! unzip -p '$E/fx/urls.epub' OEBPS/text/c00001.xhtml | grep -q 'www.b]\"'"
 check "epub: the fixtures, one EPUB each" test -s "$E/fx/rawhtml.epub"
+"$G" convert -v -t epub -o "$E/sib" "$X/links/a.json" "$X/links/b.json" 2>"$E/sib.log"
+"$G" convert -q -t epub --link-base https://example.org/blog/ -o "$E/sib-base" \
+    "$X/links/a.json" "$X/links/b.json" 2>/dev/null
+check "epub: in an article's own EPUB a link to another article is text with a note, or with --link-base its address" sh -c "
+    grep -q 'a.json: note: link to \"b.md#deep\": article \"article-b\" is not in this EPUB; kept as text' '$E/sib.log' &&
+    unzip -p '$E/sib/a.epub' OEBPS/text/c00001.xhtml | grep -q 'See the deep part of B, all of B,' &&
+    unzip -p '$E/sib-base/a.epub' OEBPS/text/c00001.xhtml | grep -q 'See <a href=\"https://example.org/blog/b.md#deep\">the deep part of B</a>, <a href=\"https://example.org/blog/b.md\">all of B</a>,'"
 check "epub: a missing image is a warning at file:line:col" \
     grep -q 'images.md:18:18: warning: image .*missing.png' "$E/fx.log"
 check "epub: a file that is no image is a warning" \
@@ -357,7 +364,7 @@ check "epub: a lossy WebP is an RGB PNG, an animation's first frame an RGBA PNG,
 # EPUBCheck, once for all.  Debian's EPUBCheck recurses once per link in
 # reading order: a big stack for the 1,000-chapter book.
 all=$(ls "$E"/seeds/*.epub "$E"/fx/*.epub "$E"/flat/*.epub "$E"/rtl/*.epub "$E/mixed.epub" \
-    "$E"/hard/*.epub "$E"/svg/*.epub "$E/svg-cover.epub" "$E"/webp/*.epub)
+    "$E"/hard/*.epub "$E"/svg/*.epub "$E/svg-cover.epub" "$E"/webp/*.epub "$E"/sib-base/*.epub)
 java -Xss64m -cp /usr/bin/epubcheck "$X/EpubCheckAll.java" $all $books \
     "$E/broken.epub" >"$E/epubcheck.log" 2>&1
 if ! grep -q '^\(ok\|FAIL\) ' "$E/epubcheck.log"; then

@@ -442,6 +442,41 @@ chapter_anchor(struct xw *x, size_t t, const char *frag)
 	return id;
 }
 
+/*
+ * A link to an article of the run that is not in this EPUB (each
+ * article's own EPUB): under --link-base URL, the article's address on
+ * the site, as the links filter makes those of no article; else text
+ * only, with a note.
+ */
+static char *
+elsewhere(struct xw *x, const struct galley_node *n)
+{
+	const char	*base = x->e->opts != NULL ? x->e->opts->link_base :
+	    NULL, *url = n->u.link.url;
+	size_t		 blen;
+	char		*h;
+
+	if (url == NULL || epub_url_is_absolute(url) || url[0] == '#')
+		return NULL;
+	if (base == NULL || base[0] == '\0') {
+		galley_diag_add(x->e->dg, GALLEY_NOTE, x->file, n->pos.line,
+		    n->pos.col, "link to \"%s\": article \"%s\" is not in "
+		    "this EPUB; kept as text (galley book links it, "
+		    "--link-base URL makes it absolute)", url,
+		    n->u.link.target != NULL ? n->u.link.target : "");
+		return NULL;
+	}
+	blen = strlen(base);
+	while (blen > 0 && base[blen - 1] == '/')
+		blen--;
+	while (url[0] == '/' || strncmp(url, "./", 2) == 0)
+		url += url[0] == '/' ? 1 : 2;
+	if ((h = malloc(blen + strlen(url) + 2)) == NULL)
+		epub_oom();
+	sprintf(h, "%.*s/%s", (int)blen, base, url);
+	return h;
+}
+
 /* The href a link gets in this chapter, malloc'd, or NULL: text only. */
 static char *
 link_href(struct xw *x, const struct galley_node *n)
@@ -467,7 +502,7 @@ link_href(struct xw *x, const struct galley_node *n)
 		    (n->u.link.target_lang != NULL ||
 		    !map_get(&x->e->article, n->u.link.target, &t))) {
 			free(h);
-			return NULL;
+			return elsewhere(x, n);
 		}
 		free(h);
 		if (frag != NULL && *frag != '\0' &&
