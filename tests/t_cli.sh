@@ -41,10 +41,25 @@ for args in "--link-base=notaurl" "--link-base=https://ex.com?q=1"; do
 	./galley convert $args -o "$T/u2" input 2>/dev/null; rc=$?
 	if [ $rc = 2 ]; then ok "convert $args: status 2"; else notok "convert $args: status $rc"; fi
 done
-for args in "--language xx-!!" "--title=" "--identifier= "; do
+for args in "--language xx-!!" "--title=" "--identifier= " "--max-size=-1" "--max-size=+100"; do
 	./galley book $args -o "$T/u2.epub" input 2>/dev/null; rc=$?
 	if [ $rc = 2 ]; then ok "book $args: status 2"; else notok "book $args: status $rc"; fi
 done
+for args in "--max-size=+100" "--max-size= 100" "-j+2" "--bogus"; do
+	./galley convert "$args" -o "$T/u2" input 2>"$T/u2.err"; rc=$?
+	check "convert $args: status 2, one line of help" sh -c \
+	    "[ $rc = 2 ] && [ \$(wc -l <'$T/u2.err') -le 2 ] && grep -q \"^See 'galley convert --help'.\\\$\\|wants\" '$T/u2.err'"
+done
+# -o that can be no folder: refused before anything is written.
+mkdir -p "$T/empty-o" && cp input/000_5413cba6d7dd22c5.txt "$T/empty-o/"
+(cd "$T/empty-o" && "$ROOT/$BUILD/galley" convert -o '' . 2>"$T/empty-o.err"); rc=$?
+check "convert -o '': status 2, nothing written" sh -c \
+    "[ $rc = 2 ] && grep -qx 'galley: -o wants a folder name, or - for standard output' '$T/empty-o.err' && [ \$(ls -A '$T/empty-o' | wc -l) = 1 ]"
+./galley convert -o "$T/empty-o/000_5413cba6d7dd22c5.txt" input 2>"$T/file-o.err"; rc=$?
+check "convert -o FILE: status 2, said once" sh -c \
+    "[ $rc = 2 ] && [ \$(wc -l <'$T/file-o.err') = 1 ] && grep -q 'that is a file, not a folder' '$T/file-o.err'"
+./galley book -o '' input 2>"$T/book-o.err"; rc=$?
+check "book -o '': status 2" sh -c "[ $rc = 2 ] && grep -q -- '-o wants a file name' '$T/book-o.err'"
 
 # Parallel runs write the same bytes as one job.
 sh scripts/gen-articles.sh 60 "$T/gen60" input
@@ -125,6 +140,12 @@ for k in 1 2 3; do ./galley convert -q --shard $k/3 -t json,tei -o "$T/xshards" 
 ./galley convert -q -t json,tei -o "$T/xwhole" "$T/xlinks" 2>/dev/null
 check "three shards of linked articles together equal the whole run, links resolved" sh -c \
     "diff -r -x .galley-state '$T/xshards' '$T/xwhole' && ! grep -q unresolved '$T/xwhole/a5.json' && grep -q '\"link\": \"internal\", \"target\": \"art-6\"' '$T/xwhole/a5.json'"
+# Shards at the same time into one folder (a job array) each add their
+# state: an --update after them finds every input unchanged.
+for k in 1 2 3 4 5 6; do ./galley convert -q -j 1 --shard $k/6 -t json -o "$T/pshards" "$T/gen60" 2>/dev/null & done; wait
+./galley convert --update -t json -o "$T/pshards" "$T/gen60" 2>"$T/pshards.err"
+check "six shards run at once keep all their state: --update finds 60 unchanged" \
+    grep -q '^0 converted, 0 failed, 0 warnings in .*; 60 unchanged' "$T/pshards.err"
 n1=$(./galley convert -q --shard 1/3 -t json -o "$T/s1" "$T/gen60" 2>/dev/null; ls "$T/s1" | wc -l)
 if [ "$n1" -gt 5 ] && [ "$n1" -lt 40 ]; then ok "a shard holds a part ($n1 of 60)"
 else notok "a shard holds a part ($n1 of 60)"; fi

@@ -568,11 +568,17 @@ cmd_book(int argc, char **argv)
 			run.opts.source_date = t;
 	}
 	bdoc = galley_doc_new("book.yaml");
+	argv[0] = (char *)"galley book";	/* getopt's messages */
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:f:qvh", longopts, NULL)) !=
 	    -1) {
 		switch (c) {
 		case 'o':
+			if (*optarg == '\0') {
+				fputs("galley book: -o wants a file name\n",
+				    stderr);
+				goto usage;
+			}
 			output = optarg;
 			break;
 		case OPT_TITLE:
@@ -650,13 +656,12 @@ cmd_book(int argc, char **argv)
 			run.opts.smart = 1;
 			break;
 		case OPT_MAX_SIZE:
-			errno = 0;
-			run.max_size = strtoul(optarg, &end, 10);
-			if (errno != 0 || *end != '\0' || run.max_size == 0) {
+			if (parse_count(optarg, 1, (long long)1 << 40, &t)) {
 				fprintf(stderr, "galley: --max-size wants a "
-				    "positive number of bytes\n");
+				    "number of bytes from 1 to 2^40\n");
 				goto usage;
 			}
+			run.max_size = (size_t)t;
 			break;
 		case OPT_TEI:
 			tei = optarg;

@@ -4,9 +4,11 @@
  * convert in parallel (-j); messages and the summary come out in input
  * order, so a run says the same whatever the number of jobs.
  */
+#include <sys/file.h>
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -634,9 +636,10 @@ wait_results(struct run *run, size_t i)
 	pthread_mutex_unlock(&run->mu);
 }
 
-/* Print a document's messages in one write; the number of warnings. */
+/* Print a document's messages in one write, erasing the progress line
+ * first if *drawn; the number of warnings. */
 static size_t
-print_diag(const struct galley_diag *dg, int verbose)
+print_diag(const struct galley_diag *dg, int verbose, int *drawn)
 {
 	struct galley_buf	 b;
 	char			 line[4096];
@@ -650,6 +653,10 @@ print_diag(const struct galley_diag *dg, int verbose)
 			warnings++;
 		if (m->severity == GALLEY_NOTE && !verbose)
 			continue;
+		if (*drawn) {
+			galley_buf_puts(&b, "\r\033[K");
+			*drawn = 0;
+		}
 		galley_msg_format(m, line, sizeof(line));
 		galley_buf_puts(&b, line);
 		galley_buf_putc(&b, '\n');
@@ -841,7 +848,7 @@ write_report(struct galley_buf *b, struct run *run, size_t converted,
 		rc = out_commit(&run->report_out, dg);
 		run->report_ok = 0;
 	}
-	print_diag(dg, 1);
+	print_diag(dg, 1, &(int){ 0 });
 	galley_diag_free(dg);
 	return rc;
 }
@@ -901,7 +908,7 @@ write_corpus(struct run *run, size_t *warnings)
 		else
 			out_abort(&out);
 	}
-	*warnings += print_diag(dg, run->verbose);
+	*warnings += print_diag(dg, run->verbose, &(int){ 0 });
 	return rc;
 }
 
@@ -1018,18 +1025,38 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/*
+ * The state of this run into OUT/.galley-state, merged with the file as
+ * it is now: runs into one folder at the same time (the shards of a
+ * job array) each add theirs, one after the other under a lock on the
+ * folder.  The entries of inputs not in this run stay (a run of one
+ * file into the folder's outputs does not make the next run redo the
+ * rest); those of inputs gone make the next runs read every name (pass
+ * 1), which the names digest then finds unchanged.
+ */
 static int
-parse_count(const char *s, long min, long long max, long long *out)
+save_state(struct run *run)
 {
-	char		*end;
-	long long	 v;
+	struct state	 now;
+	size_t		 i;
+	int		 dfd, rc;
 
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno != 0 || *end != '\0' || end == s || v < min || v > max)
-		return -1;
-	*out = v;
-	return 0;
+	dfd = open(run->outdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd != -1)
+		while (flock(dfd, LOCK_EX) == -1 && errno == EINTR)
+			;
+	memset(&now, 0, sizeof(now));
+	state_load(&now, run->outdir);
+	for (i = 0; i < run->fresh.n; i++)
+		state_set(&now, run->fresh.v[i].rel, run->fresh.v[i].hash,
+		    run->fresh.v[i].links);
+	if (galley_linkindex_names(run->index) != 0)
+		now.names = galley_linkindex_names(run->index);
+	rc = state_save(&now, run->outdir);
+	state_release(&now);
+	if (dfd != -1)
+		close(dfd);	/* and the lock */
+	return rc;
 }
 
 int
@@ -1060,6 +1087,7 @@ cmd_convert(int argc, char **argv)
 	if ((sde = getenv("SOURCE_DATE_EPOCH")) != NULL &&
 	    parse_count(sde, 0, 253402300799LL, &v) == 0)
 		run.opts.source_date = v;
+	argv[0] = (char *)"galley convert";	/* getopt's messages */
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:t:f:j:qvh", longopts,
 	    NULL)) != -1) {
@@ -1130,7 +1158,7 @@ cmd_convert(int argc, char **argv)
 		case OPT_MAX_SIZE:
 			if (parse_count(optarg, 1, (long long)1 << 40, &v)) {
 				fprintf(stderr, "galley: --max-size wants a "
-				    "number of bytes\n");
+				    "number of bytes from 1 to 2^40\n");
 				return 2;
 			}
 			run.max_size = (size_t)v;
@@ -1188,10 +1216,12 @@ cmd_convert(int argc, char **argv)
 			}
 			break;
 		default:
-			convert_usage(stderr);
+			fputs("See 'galley convert --help'.\n", stderr);
 			return 2;
 		}
 	}
+	if (check_outdir(run.outdir) == -1)
+		return 2;
 	argc -= optind;
 	argv += optind;
 	if (argc == 0) {
@@ -1211,7 +1241,7 @@ cmd_convert(int argc, char **argv)
 	}
 	failed += (size_t)c;
 	inputs_unique_rels(&run.all, dg);
-	warnings += print_diag(dg, run.verbose);
+	warnings += print_diag(dg, run.verbose, &(int){ 0 });
 	galley_diag_free(dg);
 	mark_same_stems(&run.all);
 	for (i = 0; i < run.all.n; i++)
@@ -1232,7 +1262,7 @@ cmd_convert(int argc, char **argv)
 		/* opened now: a folder it cannot be written in is said
 		 * before the run, not after it */
 		run.report_ok = out_open(&run.report_out, run.report, dg) == 0;
-		print_diag(dg, 1);
+		print_diag(dg, 1, &(int){ 0 });
 		galley_diag_free(dg);
 	}
 	if (strcmp(run.outdir, "-") == 0 &&
@@ -1285,14 +1315,13 @@ cmd_convert(int argc, char **argv)
 	tty = !run.quiet && isatty(STDERR_FILENO);
 	{
 		double	 last_draw = 0;
+		int	 drawn = 0;	/* the progress line is on screen */
 
 		for (i = 0; i < run.inputs.n; i++) {
 			struct result	*r = &run.results[i % run.ring];
 
 			wait_results(&run, i);
-			if (tty)
-				fputs("\r\033[K", stderr);
-			warnings += print_diag(r->dg, run.verbose);
+			warnings += print_diag(r->dg, run.verbose, &drawn);
 			if (!r->skipped && r->unresolved > 0)
 				unresolved += (size_t)r->unresolved;
 			if (r->doc != NULL) {
@@ -1322,9 +1351,10 @@ cmd_convert(int argc, char **argv)
 			    i + 1 == run.inputs.n)) {
 				progress(i + 1, run.inputs.n, failed, t0);
 				last_draw = now_seconds();
+				drawn = 1;
 			}
 		}
-		if (tty)
+		if (drawn)
 			fputs("\r\033[K", stderr);
 	}
 	for (c = 0; c < nthreads; c++)
@@ -1347,23 +1377,13 @@ cmd_convert(int argc, char **argv)
 	}
 	if (run.update && shard_n == 1 && !run.quiet)
 		say_gone(&run);
-	/* Workers look up run.state while they run: merge only now.  The
-	 * entries of inputs not in this run stay (a run of one file into
-	 * the folder's outputs does not make the next run redo the rest);
-	 * those of inputs gone make the next runs read every name (pass 1),
-	 * which the names digest then finds unchanged. */
-	for (i = 0; i < run.fresh.n; i++)
-		state_set(&run.state, run.fresh.v[i].rel, run.fresh.v[i].hash,
-		    run.fresh.v[i].links);
-	state_release(&run.fresh);
-	if (galley_linkindex_names(run.index) != 0)
-		run.state.names = galley_linkindex_names(run.index);
 	if (strcmp(run.outdir, "-") != 0 && converted + skipped > 0 &&
-	    state_save(&run.state, run.outdir) == -1) {
+	    save_state(&run) == -1) {
 		fprintf(stderr, "galley: %s: cannot write the run's state "
 		    "(--update will convert everything again)\n", run.outdir);
 		rc = 1;
 	}
+	state_release(&run.fresh);
 	if (run.report && write_report(&report, &run, converted, failed,
 	    skipped, now_seconds() - t0) == -1)
 		rc = 1;

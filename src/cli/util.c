@@ -1,5 +1,9 @@
-/* Allocation that exits on failure, and a clock, for the command line. */
+/* Small helpers of the command line: allocation that exits on failure,
+ * a clock, checks of option values. */
+#include <sys/stat.h>
+
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,4 +130,39 @@ check_lang(const char *option, const char *value, char *out, size_t sz)
 	fprintf(stderr, "galley: %s %s: not a BCP 47 language tag\n", option,
 	    value);
 	return -1;
+}
+
+int
+parse_count(const char *s, long min, long long max, long long *out)
+{
+	char		*end;
+	long long	 v;
+
+	if (!(*s >= '0' && *s <= '9'))
+		return -1;	/* no sign, no space */
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int
+check_outdir(const char *dir)
+{
+	struct stat	 st;
+
+	if (*dir == '\0') {
+		fputs("galley: -o wants a folder name, or - for standard "
+		    "output\n", stderr);
+		return -1;
+	}
+	if (strcmp(dir, "-") != 0 && stat(dir, &st) == 0 &&
+	    !S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "galley: -o %s: that is a file, not a "
+		    "folder\n", dir);
+		return -1;
+	}
+	return 0;
 }

@@ -19,6 +19,12 @@ int	 check_link_base(const char *);
  * out: 0, or -1 with a message naming the option. */
 int	 check_lang(const char *option, const char *value, char *out,
 	    size_t sz);
+/* A count in decimal digits (no sign, no space) from min to max into
+ * *out: 0, else -1. */
+int	 parse_count(const char *, long min, long long max, long long *out);
+/* -o DIR of convert: 0 if it can be the output folder (or "-"), else
+ * -1 with a message ("", a file). */
+int	 check_outdir(const char *dir);
 /* The folder of path ("." if none); caller frees. */
 char	*dir_of(const char *path);
 /* Where a temporary file for the output path goes: its folder if that
