@@ -124,22 +124,21 @@ fuzz: fuzz-build
 	    input tests/bad tests/golden tests/text tests/epub tests/filters \
 	    tests/tei || exit 1; done
 
-# Valgrind checks the same objects linked with the C library's malloc,
-# which it knows how to watch.
+# Valgrind checks a build with the C library's malloc, which it knows how
+# to watch (objects of their own: main.c sets mimalloc's options).
 VALGRIND = valgrind -q --error-exitcode=9 --leak-check=full \
+	   --suppressions=tests/valgrind.supp \
 	   --errors-for-leak-kinds=definite,possible
-$(BUILD)/galley-libc-malloc: $(CLI_OBJ) $(BUILD)/libgalley.a
-	$(CC) $(SANFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libgalley.a \
-	    $(LDLIBS:$(MALLOC_LIB)=)
-
-valgrind: $(BUILD)/galley-libc-malloc
+VG	 = build/vg/galley
+valgrind:
+	$(MAKE) BUILD=build/vg MALLOC_LIB= SANITIZE= $(VG)
 	rm -rf build/valgrind-out
-	$(VALGRIND) $(BUILD)/galley-libc-malloc convert -q -j 2 -t json,epub,tei \
+	$(VALGRIND) $(VG) convert -q -j 2 -t json,epub,tei \
 	    --report build/valgrind-out/report.json \
 	    --tei-corpus build/valgrind-out/corpus.xml -o build/valgrind-out \
 	    input tests/text/ru-cp1251.txt tests/text/ja-sjis.txt \
 	    tests/text/ar-hijri.txt
-	$(VALGRIND) $(BUILD)/galley-libc-malloc book -q --tei build/valgrind-out/book.xml \
+	$(VALGRIND) $(VG) book -q --tei build/valgrind-out/book.xml \
 	    -o build/valgrind-out/book.epub input
 
 PREFIX	?= /usr/local

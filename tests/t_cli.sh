@@ -167,12 +167,20 @@ check "--update with --tei-corpus: one converted, the corpus still holds all 60"
 mv "$T/gen60/a00011.md" "$T/a00011.md.away"
 ./galley convert --update -t json -o "$T/upd" "$T/gen60" 2>"$T/upd-gone.err"
 mv "$T/a00011.md.away" "$T/gen60/a00011.md"
-check "--update: an input gone is said, its outputs left" sh -c \
-    "grep -q 'note: a00011.md, converted into $T/upd by an earlier run, is no input now: its outputs stay' '$T/upd-gone.err' && [ -f '$T/upd/a00011.json' ]"
+check "--update: an input gone is said before the summary, its outputs left" sh -c \
+    "grep -q 'note: a00011.md, converted into $T/upd by an earlier run, is no input now: its outputs stay' '$T/upd-gone.err' && [ -f '$T/upd/a00011.json' ] &&
+    tail -n 1 '$T/upd-gone.err' | grep -q '^[0-9]* converted, 0 failed'"
 rm "$T/upd/a00008.json"
 ./galley convert --update -t json -o "$T/upd" "$T/gen60" 2>"$T/upd3.err"
 check "--update: a missing output is written again" grep -q "^1 converted, 0 failed.*; 59 unchanged" "$T/upd3.err"
 
+./galley convert -q --update -t json --report "$T/upd-rep.json" -o "$T/upd" "$T/gen60" 2>/dev/null
+check "--update --report: an unchanged input's outputs are listed" python3 -c "
+import json, sys
+r = json.load(open(sys.argv[1]))
+e = [i for i in r['inputs'] if i['input'].endswith('a00012.md')][0]
+assert e['status'] == 'unchanged' and r['skipped'] == 60, e
+assert e['outputs'] == [sys.argv[2] + '/a00012.json'], e['outputs']" "$T/upd-rep.json" "$T/upd"
 # --report is JSON naming every input.
 ./galley convert -q --report "$T/report.json" -t json -o "$T/rep" input tests/bad/empty.md
 check "--report is valid JSON" python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$T/report.json"
@@ -294,6 +302,11 @@ else notok "a book from sharded JSON: status $rc, $chapters chapters"; cat "$T/m
 if unzip -p "$T/mr.epub" 'OEBPS/text/*.xhtml' | grep -q '<a href="c[0-9]*\.xhtml#[^"]*">the lease</a>\|<a href="c[0-9]*\.xhtml">the lease</a>'
 then ok "the book from JSON links its chapters to each other"
 else notok "the book from JSON lost the internal link"; unzip -p "$T/mr.epub" 'OEBPS/text/*.xhtml' | grep -o '.\{60\}the lease.\{20\}' | head -3; fi
+
+# Messages about a JSON input name it, and where its source said so.
+./galley convert -t json -o "$T/mr-again" "$T/mr-json/gen/a00001.json" 2>"$T/mr-again.err"
+check "a JSON input's messages name it, then the place in its source" \
+    grep -q "^$T/mr-json/gen/a00001.json: warning: link to \"/frontoffice\" names no article of this run; .* \[from $T/mr/gen/a00001.md:10:[0-9]*\]\$" "$T/mr-again.err"
 
 # galley book --update rebuilds only when a chapter changed.
 mkdir -p "$T/bu"

@@ -228,6 +228,46 @@ commit_all(struct out_file *outs, size_t n, int rc, struct result *r,
 	return rc;
 }
 
+/*
+ * The messages of an input name it, as the user gave it: a JSON input's
+ * document keeps the source it was made from (another machine's
+ * "input/a.md"), and a message about that says where after its text:
+ * "out/a.json: warning: ... [from input/a.md:10:286]".
+ */
+static struct galley_diag *
+name_input(struct galley_diag *dg, const char *path, const char *source,
+    int verbose)
+{
+	const struct galley_msg	*m;
+	struct galley_diag	*out;
+	size_t			 i, n = galley_diag_size(dg);
+	char			 where[64];
+
+	out = galley_diag_new();
+	if (!verbose)
+		galley_diag_drop(out, GALLEY_NOTE);
+	for (i = 0; i < n; i++) {
+		m = galley_diag_get(dg, i);
+		if (m->file == NULL || strcmp(m->file, source) != 0)
+			galley_diag_add(out, m->severity, m->file, m->line,
+			    m->col, "%s", m->text);
+		else if (m->line == 0)
+			galley_diag_add(out, m->severity, path, 0, 0, "%s",
+			    m->text);
+		else {
+			if (m->col > 0)
+				snprintf(where, sizeof(where), ":%u:%u",
+				    m->line, m->col);
+			else
+				snprintf(where, sizeof(where), ":%u", m->line);
+			galley_diag_add(out, m->severity, path, 0, 0,
+			    "%s [from %s%s]", m->text, m->file, where);
+		}
+	}
+	galley_diag_free(dg);
+	return out;
+}
+
 /* Convert input i; its messages go to r->dg. */
 /* Whether every output of input rel is on disk. */
 static int
@@ -375,6 +415,7 @@ convert_one(struct run *run, size_t i, struct result *r)
 	size_t			 len, k, nouts = 0;
 	double			 t0 = now_seconds();
 	int			 unchanged = 0, rc;
+	char			*source = NULL;	/* the document's */
 
 	r->dg = galley_diag_new();
 	if (!run->verbose)	/* printed only with -v */
@@ -430,6 +471,8 @@ convert_one(struct run *run, size_t i, struct result *r)
 	if (galley_read(&doc, in->path, data, len, &opts, r->dg) == -1)
 		goto out;
 	meta = galley_doc_meta(doc);
+	if (meta->source != NULL && strcmp(meta->source, in->path) != 0)
+		source = xstrdup_cli(meta->source);
 	r->format = dup_or_null(galley_doc_reader(doc));
 	if (galley_filters_run(doc, &opts, r->dg) == -1)
 		goto out;
@@ -489,8 +532,16 @@ convert_one(struct run *run, size_t i, struct result *r)
 		doc = NULL;
 	}
 out:
+	/* unchanged: its outputs are those of the last run, in place */
+	if (r->skipped && r->noutputs == 0 && strcmp(run->outdir, "-") != 0)
+		for (k = 0; k < run->nwriters && k < MAX_WRITERS; k++)
+			r->outputs[r->noutputs++] = output_path(run->outdir,
+			    in, run->writers[k]->ext);
 	galley_doc_free(doc);
 	free(data);
+	if (source != NULL)
+		r->dg = name_input(r->dg, in->path, source, run->verbose);
+	free(source);
 	r->secs = now_seconds() - t0;
 }
 
@@ -1363,6 +1414,9 @@ cmd_convert(int argc, char **argv)
 	/* the corpus before the summary, which counts its warnings */
 	if (run.corpus != NULL && write_corpus(&run, &warnings) == -1)
 		rc = 1;
+	/* the run's own notes before the summary, which ends it */
+	if (run.update && shard_n == 1 && !run.quiet)
+		say_gone(&run);
 	if (!run.quiet) {
 		double	 el = now_seconds() - t0;
 
@@ -1375,8 +1429,6 @@ cmd_convert(int argc, char **argv)
 			fprintf(stderr, "; %zu unresolved links", unresolved);
 		fputc('\n', stderr);
 	}
-	if (run.update && shard_n == 1 && !run.quiet)
-		say_gone(&run);
 	if (strcmp(run.outdir, "-") != 0 && converted + skipped > 0 &&
 	    save_state(&run) == -1) {
 		fprintf(stderr, "galley: %s: cannot write the run's state "
