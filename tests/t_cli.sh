@@ -45,11 +45,16 @@ for args in "--language xx-!!" "--title=" "--identifier= " "--max-size=-1" "--ma
 	./galley book $args -o "$T/u2.epub" input 2>/dev/null; rc=$?
 	if [ $rc = 2 ]; then ok "book $args: status 2"; else notok "book $args: status $rc"; fi
 done
-for args in "--max-size=+100" "--max-size= 100" "-j+2" "--bogus"; do
+for args in "--max-size=+100" "--max-size= 100" "-j+2" "--bogus" "--translations"; do
 	./galley convert "$args" -o "$T/u2" input 2>"$T/u2.err"; rc=$?
 	check "convert $args: status 2, one line of help" sh -c \
-	    "[ $rc = 2 ] && [ \$(wc -l <'$T/u2.err') -le 2 ] && grep -q \"^See 'galley convert --help'.\\\$\\|wants\" '$T/u2.err'"
+	    "[ $rc = 2 ] && [ \$(wc -l <'$T/u2.err') -le 2 ] && grep -q '^galley' '$T/u2.err'"
 done
+./galley convert --update -o - input/000_5413cba6d7dd22c5.txt >"$T/upd-stdout.out" 2>"$T/upd-stdout.err"; rc=$?
+check "convert --update -o -: status 2, nothing written" sh -c \
+    "[ $rc = 2 ] && ! [ -s '$T/upd-stdout.out' ] && grep -q 'not with -o -' '$T/upd-stdout.err'"
+rm -rf "$T/dup-t"; ./galley convert -q -t json,tei,json -o "$T/dup-t" input/000_5413cba6d7dd22c5.txt 2>/dev/null; rc=$?
+check "-t json,tei,json: each format once" sh -c "[ $rc = 0 ] && [ \$(ls '$T/dup-t' | wc -l) = 2 ]"
 # -o that can be no folder: refused before anything is written.
 mkdir -p "$T/empty-o" && cp input/000_5413cba6d7dd22c5.txt "$T/empty-o/"
 (cd "$T/empty-o" && "$ROOT/$BUILD/galley" convert -o '' . 2>"$T/empty-o.err"); rc=$?

@@ -1021,6 +1021,7 @@ static int
 parse_writers(struct run *run, const char *list)
 {
 	char	*copy = xstrdup_cli(list), *tok, *save = NULL;
+	size_t	 k;
 	int	 rc = 0;
 
 	for (tok = strtok_r(copy, ",", &save); tok != NULL;
@@ -1033,6 +1034,10 @@ parse_writers(struct run *run, const char *list)
 			rc = -1;
 			break;
 		}
+		for (k = 0; k < run->nwriters && run->writers[k] != w; k++)
+			;
+		if (k < run->nwriters)
+			continue;	/* named twice: written once */
 		if (run->nwriters == MAX_WRITERS)
 			break;
 		run->writers[run->nwriters++] = w;
@@ -1273,6 +1278,16 @@ cmd_convert(int argc, char **argv)
 	}
 	if (check_outdir(run.outdir) == -1)
 		return 2;
+	if (run.translations && run.corpus == NULL) {
+		fputs("galley: --translations is about the teiCorpus: give "
+		    "--tei-corpus FILE too\n", stderr);
+		return 2;
+	}
+	if (run.update && strcmp(run.outdir, "-") == 0) {
+		fputs("galley: --update compares with the outputs in a "
+		    "folder: not with -o -\n", stderr);
+		return 2;
+	}
 	argc -= optind;
 	argv += optind;
 	if (argc == 0) {
