@@ -628,7 +628,7 @@ printf -- '---\ntitle: e\nlang: en\n---\n\nSub e.\n' >"$T/by/sub/e.md"
 printf 'title: B\nchapters:\n  - a.md\n  - ./c.md\n' >"$T/by/book.yaml"
 ./galley book -o "$T/by.epub" "$T/by" 2>"$T/by.err"
 check "book.yaml's chapters leave articles out: one warning names them" \
-    grep -q "book.yaml's chapters leave out 2 articles of the folder: b.md, sub/e.md" "$T/by.err"
+    grep -q "^$T/by/book.yaml: warning: its chapters leave out 2 articles of the folder: b.md, sub/e.md" "$T/by.err"
 rm "$T/by/book.yaml"
 (cd "$T/by" && "$ROOT/galley" book -q -o ../by-dot.epub . 2>/dev/null)
 check "galley book . takes the folder's name for its title" sh -c \

@@ -296,7 +296,7 @@ left_out(struct book_run *run, const struct input_list *chapters,
 	struct input_list	 all;
 	struct galley_diag	*quiet = galley_diag_new();
 	struct galley_buf	 names;
-	char			*rp, **have;
+	char			*rp, **have, *yaml = NULL, file[4096];
 	size_t			 i, k, out = 0;
 
 	memset(&all, 0, sizeof(all));
@@ -323,8 +323,17 @@ left_out(struct book_run *run, const struct input_list *chapters,
 			    all.v[i].rel);
 		out++;
 	}
+	/* the book.yaml that named the chapters: the first folder's */
+	for (i = 0; yaml == NULL && i < (size_t)n; i++) {
+		if (!is_dir(paths[i]))
+			continue;
+		snprintf(file, sizeof(file), "%s/book.yaml", paths[i]);
+		if (access(file, F_OK) != 0)
+			snprintf(file, sizeof(file), "%s/book.yml", paths[i]);
+		yaml = file;
+	}
 	if (out > 0)
-		galley_diag_add(run->dg, GALLEY_WARNING, NULL, 0, 0, "book.yaml's "
+		galley_diag_add(run->dg, GALLEY_WARNING, yaml, 0, 0, "its "
 		    "chapters leave out %zu article%s of the folder: %s%s "
 		    "(name %s there to have %s in the book)", out,
 		    out == 1 ? "" : "s", names.data, out > 5 ? ", ..." : "",
