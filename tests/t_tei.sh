@@ -157,6 +157,24 @@ fi
 "$G" convert -q -t tei -o "$D/urls" "$ROOT/tests/epub/urls.md" 2>/dev/null
 "$G" convert -q -t tei -o "$D/hard" "$ROOT/tests/epub/hard" 2>/dev/null
 
+# Links to no article keep their address; links to articles outside
+# say what @cRef means; a title galley made up is marked so.
+mkdir -p "$D/lk-in"
+printf -- '---\ntitle: A\n---\n\nSee [B](b.md#part), [about](/about "About") and [bad](http://[:81]/x).\n' >"$D/lk-in/a.md"
+printf -- '---\ntitle: B\n---\n\n# Part\n\nText.\n' >"$D/lk-in/b.md"
+printf 'Just a paragraph of English text with no heading at all.\n' >"$D/lk-in/notitle.md"
+"$G" convert -q -t tei -o "$D/lk" "$D/lk-in" 2>/dev/null
+check "tei: an unresolved link keeps its address, type unresolved; a bad host keeps its text" sh -c "
+    grep -q '<ref type=\"unresolved\" target=\"/about\" n=\"About\">about</ref> and bad\.' '$D/lk/a.tei.xml'"
+nra=$(xpath "$D/lk/a.tei.xml" "count(//$(el refsDecl))")
+nrb=$(xpath "$D/lk/b.tei.xml" "count(//$(el refsDecl))")
+check "tei: @cRef to another article, explained in refsDecl" sh -c "
+    grep -q '<ref type=\"internal\" cRef=\"b#part\">B</ref>' '$D/lk/a.tei.xml' && [ '$nra' = 1 ] && [ '$nrb' = 0 ]"
+nbt=$(xpath "$D/lk/notitle.tei.xml" "count(//$(el bibl)/$(el title))")
+check "tei: a title galley made up is supplied, the source has none; the UUID is there" sh -c "
+    grep -q '<title type=\"supplied\">notitle</title>' '$D/lk/notitle.tei.xml' && [ '$nbt' = 0 ] &&
+    grep -q '<idno type=\"UUID\">[0-9a-f-]\{36\}</idno>' '$D/lk/notitle.tei.xml'"
+
 # One jing run over every file (the JVM starts once).
 schema=$(tei_schema)
 if [ -z "$schema" ]; then
@@ -165,7 +183,7 @@ elif ! command -v jing >/dev/null 2>&1; then
 	notok "tei: jing not installed (scripts/install-deps.sh)"
 else
 	files=$(ls "$D"/seeds/*.xml "$D"/gen/*.xml "$D"/unit/tei-unit/*.xml \
-	    "$D"/urls/*.xml "$D"/hard/*.xml $corpus 2>/dev/null)
+	    "$D"/urls/*.xml "$D"/hard/*.xml "$D"/lk/*.xml $corpus 2>/dev/null)
 	n=$(echo "$files" | grep -c .)
 	specs=$(ls "$D"/spec/*.tei.xml 2>/dev/null)
 	jing "$schema" $files $specs >"$D/jing.log" 2>&1

@@ -12,9 +12,32 @@
 void
 tei_article(struct tei_ctx *ctx, xmlNodePtr tei, const struct tei_article *a)
 {
+	xmlNodePtr	 n;
+
 	tei_lang(tei, a->lang);
 	tei_header(ctx, tei, a);
+	ctx->crefs = 0;
 	tei_body(ctx, tei, a);
+	if (!ctx->crefs)
+		return;
+	/* links to articles outside: say what their @cRef means */
+	for (n = tei->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    xmlStrcmp(n->name, BAD_CAST "teiHeader") == 0)
+			break;
+	for (n = n != NULL ? n->children : NULL; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    xmlStrcmp(n->name, BAD_CAST "encodingDesc") == 0)
+			break;
+	if (n != NULL)
+		tei_el_text(ctx, tei_el(ctx, n, "refsDecl"), "p", "A link to "
+		    "another article converted with this one names it in "
+		    "@cRef by its galley id (meta.id in galley's JSON), "
+		    "followed by \"#\" and the id of a heading in it when the "
+		    "link goes to one: \"lease#risk\". In a teiCorpus of "
+		    "those articles, the article is the TEI element whose "
+		    "xml:id is its id, and its heading the div whose xml:id "
+		    "is the two joined by a full stop: \"lease.risk\".");
 }
 
 static int

@@ -50,6 +50,7 @@ struct tei_ctx {
 	char			*end;	/* tei_save_start(): "</root>\n" */
 	char			*rest;	/* ... what follows the mark */
 	int			 level;	/* ... of the next child written */
+	int			 crefs;	/* links of the article in @cRef */
 };
 
 /* What one article's <TEI> is given beyond its document. */

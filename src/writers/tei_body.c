@@ -15,6 +15,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "model/url.h"
 #include "writers/tei.h"
 
 #define MAX_DEPTH	1200	/* deeper content is kept as plain text */
@@ -279,11 +280,23 @@ article_ref(struct galley_buf *buf, const char *target, const char *frag)
 	return buf->data;
 }
 
+/* 1 unless url has a host that can be no host ("http://[:81]/"). */
+static int
+good_host(const char *url)
+{
+	char	*ascii;
+
+	if (url_host_ascii(url, &ascii) == -1)
+		return 0;
+	free(ascii);
+	return 1;
+}
+
 /*
  * A link: external ones keep their URL; internal ones point at the
  * article's <TEI> (or the section) inside a corpus, and name it in
- * @cRef otherwise; unresolved ones keep the text alone.  A link with no
- * text is a <ptr>.
+ * @cRef otherwise; unresolved ones keep their address as written, with
+ * type "unresolved".  A link with no text is a <ptr>.
  */
 static void
 link(struct body *b, xmlNodePtr parent, struct galley_node *n)
@@ -293,13 +306,21 @@ link(struct body *b, xmlNodePtr parent, struct galley_node *n)
 	xmlNodePtr	 el;
 	char		*u;
 
-	if (n->u.link.kind == GALLEY_LINK_UNRESOLVED || url == NULL) {
+	if (url == NULL || *url == '\0' ||
+	    (n->u.link.kind == GALLEY_LINK_UNRESOLVED && !good_host(url))) {
 		inlines(b, parent, n->first);
 		return;
 	}
 	el = tei_el(b->ctx, NULL, n->first != NULL ? "ref" : "ptr");
 	galley_buf_init(&buf);
-	if (n->u.link.kind == GALLEY_LINK_INTERNAL &&
+	if (n->u.link.kind == GALLEY_LINK_UNRESOLVED) {
+		/* to no article of the run, no heading here: the address
+		 * as the author wrote it, marked as leading nowhere known */
+		tei_attr(el, "type", "unresolved");
+		u = tei_uri(url);
+		tei_attr(el, "target", u);
+		free(u);
+	} else if (n->u.link.kind == GALLEY_LINK_INTERNAL &&
 	    n->u.link.target != NULL) {
 		tei_attr(el, "type", "internal");
 		art = b->ctx->resolve == NULL ? NULL :
@@ -323,9 +344,11 @@ link(struct body *b, xmlNodePtr parent, struct galley_node *n)
 			} else
 				tei_fix_add(b->ctx, el, art, NULL);
 			tei_attr(el, "target", "#");
-		} else
+		} else {
 			tei_attr(el, "cRef", article_ref(&buf,
 			    n->u.link.target, n->u.link.fragment));
+			b->ctx->crefs = 1;
+		}
 	} else if (url[0] == '#' && url[1] != '\0') {
 		/* a fragment: the heading ids here carry the article's */
 		galley_buf_printf(&buf, "%s.%s", b->prefix, url + 1);

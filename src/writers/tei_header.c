@@ -311,7 +311,8 @@ source(struct tei_ctx *ctx, xmlNodePtr filedesc, const struct galley_meta *m,
 	size_t		 i;
 
 	bibl = tei_el(ctx, tei_el(ctx, filedesc, "sourceDesc"), "bibl");
-	tei_el_text(ctx, bibl, "title", title);
+	if (title != NULL)	/* the source's own, or none */
+		tei_el_text(ctx, bibl, "title", title);
 	for (i = 0; i < m->authors.n; i++)
 		tei_el_text(ctx, bibl, "author", m->authors.v[i]);
 	if (m->date != NULL && *m->date != '\0') {
@@ -341,6 +342,9 @@ source(struct tei_ctx *ctx, xmlNodePtr filedesc, const struct galley_meta *m,
 	if (!galley_blank(m->slug))
 		tei_attr(tei_el_text(ctx, bibl, "idno", m->slug), "type",
 		    "slug");
+	if (!galley_blank(m->uuid))	/* the EPUB's dc:identifier too */
+		tei_attr(tei_el_text(ctx, bibl, "idno", m->uuid), "type",
+		    "UUID");
 	if (m->format != NULL && *m->format != '\0')
 		tei_attr(tei_el_text(ctx, bibl, "note", m->format), "type",
 		    "format");
@@ -398,7 +402,7 @@ void
 tei_header(struct tei_ctx *ctx, xmlNodePtr tei, const struct tei_article *a)
 {
 	const struct galley_meta *m = galley_doc_meta(a->doc);
-	xmlNodePtr	 header, fd, ts;
+	xmlNodePtr	 header, fd, ts, n;
 	const char	*title;
 	size_t		 i;
 
@@ -408,12 +412,14 @@ tei_header(struct tei_ctx *ctx, xmlNodePtr tei, const struct tei_article *a)
 	header = tei_el(ctx, tei, "teiHeader");
 	fd = tei_el(ctx, header, "fileDesc");
 	ts = tei_el(ctx, fd, "titleStmt");
-	tei_el_text(ctx, ts, "title", title);
+	n = tei_el_text(ctx, ts, "title", title);
+	if (galley_blank(m->title))	/* galley's, not the source's */
+		tei_attr(n, "type", "supplied");
 	for (i = 0; i < m->authors.n; i++)
 		tei_el_text(ctx, ts, "author", m->authors.v[i]);
 	tei_publication(ctx, fd, a->book, "this text");
 	notes(ctx, fd, m);
-	source(ctx, fd, m, title, a->lang);
+	source(ctx, fd, m, galley_blank(m->title) ? NULL : title, a->lang);
 	tei_app_info(ctx, header);
 	profile(ctx, header, a->doc, a->lang);
 }
