@@ -27,7 +27,9 @@ for f in en-export.txt de-export.md fr-cp1252.txt pl-utf16.txt fi-cr.txt notes-m
     tr-bom.txt et-dotted.txt zh-wrapped.txt ja-nakaguro.txt el-question.txt \
     ja-utf16le-nobom.txt pl-utf16be-nobom.txt ar-hijri.txt fa-digits.txt \
     en-byline.txt en-relative.txt de-byline.txt en-authors.txt en-readtime.txt \
-    pt-title-byline.txt de-years-ago.txt nl-door-title.txt en-jobtitle.txt; do
+    pt-title-byline.txt de-years-ago.txt nl-door-title.txt en-jobtitle.txt \
+    ru-case.txt hi-danda.txt he-rlm-date.txt de-linesep.txt cs-date-dot.txt \
+    zh-label-byline.txt ja-iso2022.txt; do
 	check "text: golden JSON of $f" golden "tests/text/$f" "$TX/${f%.*}.json"
 done
 

@@ -25,6 +25,14 @@ static const char *const by_words[] = {
 	"written by ", "posted by ", "by: ", "by ", "von ", "par ", "door ",
 	"av ", "af ", "przez ", "di ", "por ", "autor: ", "author: ", "auteur : ",
 	"auteur: ", "tekij\xc3\xa4: ", "forfatter: ", "f\xc3\xb6rfattare: ",
+	"yazar: ", "szerz\xc5\x91: ",
+	/* scripts with case that strncasecmp() does not fold: both */
+	"\xd0\x90\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80: ",	/* Автор: */
+	"\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80: ",	/* автор: */
+	"\xce\xa3\xcf\x85\xce\xbd\xcf\x84\xce\xac\xce\xba\xcf\x84\xce\xb7\xcf\x82: ",	/* Συντάκτης: */
+	/* 作者： 文： 著者： 記者： (fullwidth colons) */
+	"\xe4\xbd\x9c\xe8\x80\x85\xef\xbc\x9a", "\xe6\x96\x87\xef\xbc\x9a",
+	"\xe8\x91\x97\xe8\x80\x85\xef\xbc\x9a", "\xe8\xa8\x98\xe8\x80\x85\xef\xbc\x9a",
 	NULL
 };
 
@@ -111,6 +119,25 @@ is_job(const char *s, size_t len)
 	return 0;
 }
 
+/* 1 if s[0..len) is a name of two to eight Chinese, Japanese or
+ * Korean characters, written without spaces ("王小明", "山田太郎"). */
+static int
+cjk_name(const char *s, size_t len)
+{
+	int32_t	 i = 0, n = 0;
+	UChar32	 c;
+
+	while (i < (int32_t)len) {
+		U8_NEXT((const uint8_t *)s, i, (int32_t)len, c);
+		if (!((c >= 0x4e00 && c <= 0x9fff) ||
+		    (c >= 0x3400 && c <= 0x4dbf) ||
+		    (c >= 0xac00 && c <= 0xd7af) ||
+		    (c >= 0x3040 && c <= 0x30ff)) || ++n > 8)
+			return 0;
+	}
+	return n >= 2;
+}
+
 /* 1 if s[0..len) is a name: two to NAME_MAX_WORDS name words (a first
  * name and a last: "By Design" and "Door Nederland" are titles) or a
  * newsroom's one ("Redaktion", "Staff"), the first a capital one, no
@@ -133,7 +160,8 @@ is_name(const char *s, size_t len)
 		for (i = j; i < len && s[i] == ' '; i++)
 			;
 	}
-	return words >= 2 || (words == 1 && is_job(s, len));
+	return words >= 2 || (words == 1 && (is_job(s, len) ||
+	    cjk_name(s, len)));
 }
 
 /* The names of "Jane Doe and John Roe" into cb; 1 if all are names (a

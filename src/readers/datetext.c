@@ -323,6 +323,10 @@ fold(char *out, const char *line, size_t len)
 		    cp == 0x202f || cp == 0x205f || cp == 0x3000 ||
 		    cp == 0xfeff)
 			out[o++] = ' ';
+		else if (cp == 0x061c || (cp >= 0x200c && cp <= 0x200f) ||
+		    (cp >= 0x202a && cp <= 0x202e) ||
+		    (cp >= 0x2066 && cp <= 0x2069))
+			;	/* direction marks, copied from RTL pages */
 		else if (cp >= 0x2010 && cp <= 0x2015)
 			out[o++] = '-';
 		else if (cp == 0xb7 || cp == 0x2022 || cp == 0x2219)
@@ -899,6 +903,34 @@ parse_parts(struct when *w, const char *line, size_t len, int hint)
 	return parts >= 2 && found ? 0 : -1;
 }
 
+/*
+ * A label before a colon, in any language ("Опубликовано:",
+ * "Güncelleme:", "发布时间：", "نشر في:"): one to four words and no
+ * digit before the first colon (ASCII or fullwidth).  The offset of
+ * what follows it, or 0.
+ */
+static int
+after_label(const char *line, size_t len)
+{
+	size_t	 i, words = 1;
+
+	if (len > LINE_MAX_BYTES)
+		return 0;
+	for (i = 0; i < len && i < 80; i++) {
+		if (line[i] >= '0' && line[i] <= '9')
+			return 0;
+		if (line[i] == ' ' && i > 0 && line[i - 1] != ' ' &&
+		    ++words > 4)
+			return 0;
+		if (line[i] == ':' && i > 0)
+			return (int)i + 1;
+		if (i + 3 <= len && memcmp(line + i, "\xef\xbc\x9a", 3) == 0 &&
+		    i > 0)
+			return (int)i + 3;
+	}
+	return 0;
+}
+
 int
 datetext_parse(const char *line, size_t len, char iso[32])
 {
@@ -909,11 +941,14 @@ int
 datetext_parse_in(const char *line, size_t len, int hint, char iso[32])
 {
 	struct when	 w;
-	int		 k, sign, conv;
+	int		 k = 0, sign, conv;
 
 	if (parse_any(&w, line, len, hint, &conv) != 0 &&
-	    (len > LINE_MAX_BYTES || parse_parts(&w, line, len, hint) == -1))
+	    (len > LINE_MAX_BYTES || parse_parts(&w, line, len, hint) == -1) &&
+	    (k = after_label(line, len)) == 0)
 		return -1;
+	if (k > 0)	/* "Опубликовано: 24 июня 2021": the date after */
+		return datetext_parse_in(line + k, len - (size_t)k, hint, iso);
 	k = snprintf(iso, 32, "%04d-%02d-%02d", w.y, w.m, w.d);
 	if (w.h >= 0) {
 		k += snprintf(iso + k, 32 - (size_t)k, "T%02d:%02d", w.h, w.mi);
@@ -933,9 +968,8 @@ datetext_parse_in(const char *line, size_t len, int hint, char iso[32])
 int
 datetext_month(const char *word, size_t len)
 {
-	char	 folded[FOLD_MAX];
+	char	 folded[FOLD_MAX], line[64], iso[32];
 	size_t	 n, i;
-
 	int	 m, calendar;
 
 	if (len == 0 || len > 40)
@@ -948,10 +982,20 @@ datetext_month(const char *word, size_t len)
 	}
 	/* the other languages' names */
 	if ((n = datelocal_rewrite(word, len, folded, sizeof(folded),
-	    &calendar)) == 0)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (!is_alpha(folded[i]))
+	    &calendar)) != 0) {
+		for (i = 0; i < n && is_alpha(folded[i]); i++)
+			;
+		if (i == n && (m = month_of(folded)) != 0)
+			return m;
+	}
+	/* names CLDR knows only in a date ("června", Czech June's
+	 * genitive): in one */
+	for (i = 0; i < len; i++)
+		if (word[i] == ' ' || (word[i] >= '0' && word[i] <= '9'))
 			return 0;
-	return month_of(folded);
+	snprintf(line, sizeof(line), "2. %.*s 2000", (int)len, word);
+	if (datetext_parse(line, strlen(line), iso) == 0 && iso[8] == '0' &&
+	    iso[9] == '2')
+		return (iso[5] - '0') * 10 + (iso[6] - '0');
+	return 0;
 }

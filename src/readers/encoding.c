@@ -489,6 +489,40 @@ multibyte(const char *enc)
 	return 0;
 }
 
+/*
+ * Text of ASCII bytes alone that is in a 7-bit encoding: the one
+ * --encoding names (other than UTF-8 or auto), else ISO-2022-JP, -KR or
+ * -CN when their escape sequences are there (old Japanese mail and web
+ * pages).  NULL: read as UTF-8.
+ */
+static const char *
+seven_bit(const unsigned char *s, size_t len, const char *encoding)
+{
+	static const struct { const char *esc, *enc; } seq[] = {
+		{ "\x1b$B", "ISO-2022-JP" }, { "\x1b$@", "ISO-2022-JP" },
+		{ "\x1b$(D", "ISO-2022-JP-2" }, { "\x1b$)C", "ISO-2022-KR" },
+		{ "\x1b$)A", "ISO-2022-CN" }, { "\x1b$)G", "ISO-2022-CN" },
+	};
+	const unsigned char	*p;
+	size_t			 k, n;
+
+	if ((p = memchr(s, 0x1b, len)) == NULL)
+		return NULL;
+	if (encoding != NULL && *encoding != '\0' &&
+	    strcasecmp(encoding, "auto") != 0 &&
+	    strcasecmp(encoding, "UTF-8") != 0 &&
+	    strcasecmp(encoding, "utf8") != 0)
+		return encoding;
+	for (; p != NULL; p = memchr(p + 1, 0x1b, (size_t)(s + len - p - 1)))
+		for (k = 0; k < sizeof(seq) / sizeof(seq[0]); k++) {
+			n = strlen(seq[k].esc);
+			if ((size_t)(s + len - p) >= n &&
+			    memcmp(p, seq[k].esc, n) == 0)
+				return seq[k].enc;
+		}
+	return NULL;
+}
+
 int
 enc_decode(char **out, size_t *outlen, const char *name, const char *data,
     size_t len, const char *encoding, struct galley_diag *dg)
@@ -498,6 +532,7 @@ enc_decode(char **out, size_t *outlen, const char *name, const char *data,
 	size_t			 nonascii = 0, lost;
 	unsigned		 line, col;
 	char			*d, enc[64];
+	const char		*e7;
 	int			 cp1252_ok = 1, conf, utf8, be;
 	size_t			 bom = 0;
 
@@ -585,6 +620,17 @@ enc_decode(char **out, size_t *outlen, const char *name, const char *data,
 		    "%zu control byte%s: a binary file, not text", ctl,
 		    ctl == 1 ? "" : "s");
 		return -1;
+	}
+	if (bad == (size_t)-1 && nonascii == 0 && (e7 = seven_bit(s, len,
+	    encoding)) != NULL) {
+		if (from_legacy(out, outlen, e7, s, len, &lost, name,
+		    dg) == -1)
+			return -1;
+		if (e7 != encoding)
+			galley_diag_add(dg, GALLEY_WARNING, name, 1, 1,
+			    "read as %s, from its escape sequences "
+			    "(--encoding names another)", e7);
+		return 0;
 	}
 	if (bad == (size_t)-1) {
 		if ((d = alloc_or_fail(len + 1, name, dg)) == NULL)

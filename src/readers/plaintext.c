@@ -9,6 +9,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include "galley/pipeline.h"
 #include "model/bytes.h"
 #include "readers/byline.h"
@@ -250,18 +253,37 @@ find_marker(struct tline *l)
 	l->body = k;
 }
 
+/* Where the line from i ends: at a line feed, or at U+2028 LINE
+ * SEPARATOR or U+2029 PARAGRAPH SEPARATOR (some editors' and web
+ * exports' line ends); *sep is the length of what ends it. */
+static size_t
+line_end(const char *data, size_t i, size_t len, size_t *sep)
+{
+	const char	*nl = memchr(data + i, '\n', len - i);
+	const char	*p = data + i, *end = nl != NULL ? nl : data + len;
+
+	while ((p = memchr(p, 0xe2, (size_t)(end - p))) != NULL &&
+	    end - p >= 3) {
+		if (p[1] == '\x80' && (p[2] == '\xa8' || p[2] == '\xa9')) {
+			*sep = 3;
+			return (size_t)(p - data);
+		}
+		p++;
+	}
+	*sep = 1;
+	return (size_t)(end - data);
+}
+
 /* Cut the text into lines, trimmed, with indentation and markers;
  * r->lines is malloc'd.  -1 if out of memory. */
 static int
 split_lines(struct text_reader *r, const char *data, size_t len)
 {
-	size_t		 i = 0, e, cap = 0, sp;
+	size_t		 i = 0, e, cap = 0, sp, sep;
 	struct tline	*l;
 
 	while (i < len) {
-		const char	*nl = memchr(data + i, '\n', len - i);
-
-		e = nl != NULL ? (size_t)(nl - data) : len;
+		e = line_end(data, i, len, &sep);
 		if (r->n == cap) {
 			cap = cap ? cap * 2 : 64;
 			l = realloc(r->lines, cap * sizeof(*l));
@@ -293,7 +315,7 @@ split_lines(struct text_reader *r, const char *data, size_t len)
 				find_marker(l);
 		}
 		r->n++;
-		i = e + 1;
+		i = e + sep;
 	}
 	return 0;
 }
@@ -590,7 +612,16 @@ greek(const char *s, size_t len)
 static int
 ends_sentence(const char *s, size_t len, int colon_too)
 {
+	/* the full stops and semicolons of other scripts: … 。 ！ ；
+	 * (CJK), । ॥ (Devanagari, Bengali...), ۔ ؛ (Urdu, Arabic), ։
+	 * (Armenian), ። (Ethiopic), ။ (Myanmar); not their commas, at
+	 * which text wrapped by hand often breaks */
+	static const char *const stops[] = { "\xe2\x80\xa6",
+	    "\xe3\x80\x82", "\xef\xbc\x81", "\xef\xbc\x9b",
+	    "\xe0\xa5\xa4", "\xe0\xa5\xa5", "\xdb\x94", "\xd8\x9b",
+	    "\xd6\x89", "\xe1\x8d\xa2", "\xe1\x81\x8b", NULL };
 	const char	*c = last_char(s, len);
+	size_t		 k;
 
 	if (len == 0)
 		return 0;
@@ -600,10 +631,43 @@ ends_sentence(const char *s, size_t len, int colon_too)
 		return 0;
 	if (strchr(".!;,", *c) != NULL || (colon_too && *c == ':'))
 		return 1;
-	/* … 。 ！ */
-	return strncmp(c, "\xe2\x80\xa6", 3) == 0 ||
-	    strncmp(c, "\xe3\x80\x82", 3) == 0 ||
-	    strncmp(c, "\xef\xbc\x81", 3) == 0;
+	for (k = 0; stops[k] != NULL; k++)
+		if (strncmp(c, stops[k], strlen(stops[k])) == 0)
+			return 1;
+	/* ： fullwidth colon, as ':' */
+	return colon_too && strncmp(c, "\xef\xbc\x9a", 3) == 0;
+}
+
+/* The first character of s (len bytes), or -1. */
+static UChar32
+first_char(const char *s, size_t len)
+{
+	int32_t	 i = 0;
+	UChar32	 c;
+
+	if (len == 0)
+		return -1;
+	U8_NEXT((const uint8_t *)s, i, (int32_t)(len > 8 ? 8 : len), c);
+	return c;
+}
+
+/* 1 if s opens with a lower-case letter, in any script that has case
+ * ("a", "é", "б", "ł", "α"). */
+static int
+starts_lower(const char *s, size_t len)
+{
+	UChar32	 c = first_char(s, len);
+
+	return c >= 0 && u_islower(c);
+}
+
+/* 1 if s opens with a capital, in any script that has case. */
+static int
+starts_upper(const char *s, size_t len)
+{
+	UChar32	 c = first_char(s, len);
+
+	return c >= 0 && (u_isupper(c) || u_istitle(c));
 }
 
 /* A line that could be a heading if body text follows it. */
@@ -621,8 +685,7 @@ heading_like(const struct tline *l)
 	if (ends_sentence(l->s, l->len, 1))
 		return 0;
 	/* "and so on" is no heading; "iPhone tips" may be */
-	c = (unsigned char)l->s[0];
-	if (c >= 'a' && c <= 'z' && !(l->len > 1 && l->s[1] >= 'A' &&
+	if (starts_lower(l->s, l->len) && !(l->len > 1 && l->s[1] >= 'A' &&
 	    l->s[1] <= 'Z'))
 		return 0;
 	if (strncmp(l->s, "http://", 7) == 0 ||
@@ -698,7 +761,8 @@ append_new(struct text_reader *r, struct galley_node *parent,
 	return n;
 }
 
-/* Opens like a sentence: a capital (ASCII or Latin-1), a digit, a quote. */
+/* Opens like a sentence: a capital (in any script with case), a digit,
+ * a quote. */
 static int
 starts_sentence(const struct tline *l)
 {
@@ -706,11 +770,8 @@ starts_sentence(const struct tline *l)
 
 	if (l->len == 0)
 		return 0;
-	if ((u[0] >= 'A' && u[0] <= 'Z') || (u[0] >= '0' && u[0] <= '9') ||
-	    u[0] == '"' || u[0] == '\'')
-		return 1;
-	if (l->len >= 2 && u[0] == 0xc3 && u[1] >= 0x80 && u[1] <= 0x9e &&
-	    u[1] != 0x97)
+	if ((u[0] >= '0' && u[0] <= '9') || u[0] == '"' || u[0] == '\'' ||
+	    starts_upper(l->s, l->len))
 		return 1;
 	/* “ ‘ „ « */
 	return (l->len >= 3 && u[0] == 0xe2 && u[1] == 0x80 &&
@@ -878,7 +939,7 @@ add_list(struct text_reader *r, struct galley_node *root, size_t i)
 			 */
 			if (!gap && l->indent <= st[top].indent &&
 			    (ends_sentence(prev->s, prev->len, 1) ||
-			    !(l->s[0] >= 'a' && l->s[0] <= 'z')))
+			    !starts_lower(l->s, l->len)))
 				break;
 			if (gap) {
 				if (open)
@@ -993,7 +1054,7 @@ title_like(const struct text_reader *r, size_t i)
 	if (i + 1 < r->n) {
 		next = &r->lines[i + 1];
 		if (!next->blank && !next->used && next->item == ITEM_NONE &&
-		    !next->rule && next->s[0] >= 'a' && next->s[0] <= 'z' &&
+		    !next->rule && starts_lower(next->s, next->len) &&
 		    !ends_sentence(l->s, l->len, 1))
 			return 0;
 	}

@@ -15,7 +15,6 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#include "model/url.h"
 #include "writers/tei.h"
 
 #define MAX_DEPTH	1200	/* deeper content is kept as plain text */
@@ -280,15 +279,21 @@ article_ref(struct galley_buf *buf, const char *target, const char *frag)
 	return buf->data;
 }
 
-/* 1 unless url has a host that can be no host ("http://[:81]/"). */
+/* 1 if url is a path on the site ("/about", "../x/lease.md"): an
+ * unresolved link worth its address.  Not a fragment of this article
+ * that names nothing here, nor a URL with a scheme (javascript:, a host
+ * that can be none), which stay text. */
 static int
-good_host(const char *url)
+site_path(const char *url)
 {
-	char	*ascii;
+	const char	*p;
 
-	if (url_host_ascii(url, &ascii) == -1)
+	if (url[0] == '#')
 		return 0;
-	free(ascii);
+	for (p = url; *p != '\0' && *p != '/' && *p != '?' && *p != '#';
+	    p++)
+		if (*p == ':')
+			return 0;
 	return 1;
 }
 
@@ -307,7 +312,7 @@ link(struct body *b, xmlNodePtr parent, struct galley_node *n)
 	char		*u;
 
 	if (url == NULL || *url == '\0' ||
-	    (n->u.link.kind == GALLEY_LINK_UNRESOLVED && !good_host(url))) {
+	    (n->u.link.kind == GALLEY_LINK_UNRESOLVED && !site_path(url))) {
 		inlines(b, parent, n->first);
 		return;
 	}

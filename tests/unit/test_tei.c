@@ -688,8 +688,8 @@ test_single(void)
 	    "A: internal link to an article elsewhere names it");
 	CHECK(xn(x, "count(//t:ref[@type='internal'][@target])") == 0,
 	    "A: no internal link points at a file that may be missing");
-	CHECK(xn(x, "count(//t:ref[.='unresolved'])") == 0,
-	    "A: unresolved link is text");
+	CHECK_XS(x, "//t:ref[.='unresolved'][@type='unresolved']/@target",
+	    "/x", "A: unresolved link keeps its address, typed unresolved");
 	CHECK_XS(x, "//t:ref[.='fragment']/@target", "#id-001-start.under",
 	    "A: fragment link to a prefixed id");
 	CHECK(xn(x, "count(//t:seg[.='dangling'][not(@target)])") == 1,
