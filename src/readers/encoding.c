@@ -489,6 +489,70 @@ multibyte(const char *enc)
 	return 0;
 }
 
+/* The Windows code page of an ISO-8859 part's script, or NULL. */
+static const char *
+sibling(const char *enc)
+{
+	static const char *const pairs[][2] = {
+		{ "ISO-8859-2", "windows-1250" }, { "ISO-8859-5", "windows-1251" },
+		{ "ISO-8859-6", "windows-1256" }, { "ISO-8859-7", "windows-1253" },
+		{ "ISO-8859-8", "windows-1255" }, { "ISO-8859-8-I", "windows-1255" },
+		{ "ISO-8859-9", "windows-1254" }, { "ISO-8859-13", "windows-1257" },
+		{ "ISO-8859-11", "windows-874" }, { "TIS-620", "windows-874" },
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
+		if (strcasecmp(enc, pairs[i][0]) == 0)
+			return pairs[i][1];
+	return NULL;
+}
+
+/* KOI8-R where the letters only Ukrainian has are there (і ї є ґ, in
+ * KOI8-R box drawing): KOI8-U. */
+static void
+refine(char *enc, size_t sz, const unsigned char *s, size_t len)
+{
+	size_t	 i, uk = 0;
+
+	if (strcasecmp(enc, "KOI8-R") != 0)
+		return;
+	for (i = 0; i < len; i++)
+		switch (s[i]) {
+		case 0xa4: case 0xa6: case 0xa7: case 0xad:
+		case 0xb4: case 0xb6: case 0xb7: case 0xbd:
+			uk++;
+		}
+	if (uk > 0)
+		snprintf(enc, sz, "KOI8-U");
+}
+
+/*
+ * Thai in TIS-620 or Windows-874, which ICU's detector does not know:
+ * every letter above 0x80, and a sixth of those bytes a
+ * consonant (0xA1-0xCE) followed by a vowel or tone mark written
+ * above or below it (0xD1, 0xD4-0xDA, 0xE7-0xEE).  Cyrillic and Greek
+ * in their code pages have capital-then-small pairs in those ranges,
+ * but one a word at most.
+ */
+static int
+thai_plausible(const unsigned char *s, size_t len)
+{
+	size_t	 i, high = 0, pairs = 0;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] < 0x80)
+			continue;
+		high++;
+		if (s[i] >= 0xa1 && s[i] <= 0xce && i + 1 < len &&
+		    (s[i + 1] == 0xd1 || (s[i + 1] >= 0xd4 &&
+		    s[i + 1] <= 0xda) || (s[i + 1] >= 0xe7 &&
+		    s[i + 1] <= 0xee)))
+			pairs++;
+	}
+	return high >= 20 && pairs * 6 >= high;
+}
+
 /*
  * Text of ASCII bytes alone that is in a 7-bit encoding: the one
  * --encoding names (other than UTF-8 or auto), else ISO-2022-JP, -KR or
@@ -659,6 +723,17 @@ enc_decode(char **out, size_t *outlen, const char *name, const char *data,
 	}
 	where(s, bad, &line, &col);
 	conf = detect(s, len, enc, sizeof(enc), &utf8);
+	/* Thai, which ICU does not know, can look to it like damaged
+	 * UTF-8 or a CJK encoding of little confidence; else the letters
+	 * say (below) */
+	if ((utf8 || multi * 4 >= nonascii || (multibyte(enc) &&
+	    conf < DETECT_SURE)) && thai_plausible(s, len)) {
+		snprintf(enc, sizeof(enc), "windows-874");
+		conf = DETECT_SURE;
+		utf8 = 0;
+		bom = 0;
+		multi = 0;
+	}
 	/* damaged UTF-8: a BOM, ICU's first guess, or most non-ASCII
 	 * bytes in valid sequences, unless ICU is sure of a CJK encoding
 	 * (whose byte pairs often look like UTF-8) */
@@ -684,14 +759,43 @@ enc_decode(char **out, size_t *outlen, const char *name, const char *data,
 			conf = fconf;
 		}
 	}
+	/* unsure of a single-byte code page: the one whose letters read
+	 * best (short Cyrillic that ICU takes for Arabic, Baltic, Thai) */
+	if (conf < DETECT_SURE && !multibyte(enc)) {
+		char	 benc[64];
+		int	 bconf = enc_by_letters(s, len, enc, benc,
+		    sizeof(benc));
+
+		if (bconf >= DETECT_MIN_CONFIDENCE) {
+			snprintf(enc, sizeof(enc), "%s", benc);
+			conf = bconf;
+		}
+	}
 	/* Western text, or too little to tell: Windows-1252, which is
 	 * what ISO-8859-1 files really are */
 	if (conf >= DETECT_MIN_CONFIDENCE &&
 	    strcasecmp(enc, "ISO-8859-1") != 0 &&
 	    strcasecmp(enc, "windows-1252") != 0) {
+		refine(enc, sizeof(enc), s, len);
 		if (from_legacy(out, outlen, enc, s, len, &lost, name,
 		    dg) == -1)
 			return -1;
+		if (lost > 0 && sibling(enc) != NULL) {
+			char	*d2;
+			size_t	 len2, lost2;
+
+			/* an ISO-8859 guess that leaves bytes undefined: the
+			 * Windows code page of the same script has them */
+			if (from_legacy(&d2, &len2, sibling(enc), s, len,
+			    &lost2, name, dg) == 0 && lost2 < lost) {
+				free(*out);
+				*out = d2;
+				*outlen = len2;
+				lost = lost2;
+				snprintf(enc, sizeof(enc), "%s", sibling(enc));
+			} else if (d2 != NULL)
+				free(d2);
+		}
 		galley_diag_add(dg, GALLEY_WARNING, name, line, col,
 		    "not UTF-8 from here on, read as %s (detected, "
 		    "confidence %d%%; --encoding names another)", enc, conf);

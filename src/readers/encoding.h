@@ -21,4 +21,12 @@ int	enc_decode(char **out, size_t *outlen, const char *name,
 	    const char *data, size_t len, const char *encoding,
 	    struct galley_diag *dg);
 
+/*
+ * encletters.c: the single-byte code page whose letters read best, into
+ * out, when it reads clearly better than guess (ICU's); its score
+ * (0..100), or -1 to keep guess.
+ */
+int	enc_by_letters(const unsigned char *s, size_t len, const char *guess,
+	    char *out, size_t sz);
+
 #endif
