@@ -127,3 +127,9 @@ fi
 ./galley convert -v -t json -o "$T/vjson2" "$T/vjson/000_5413cba6d7dd22c5.json" 2>"$T/vjson.err"
 check "json: -v on galley JSON says it was read as json" \
     grep -q "000_5413cba6d7dd22c5.json: note: read as json (an article first read as markdown)" "$T/vjson.err"
+
+# Characters XML forbids, escaped in galley JSON: said, as for Markdown.
+printf '{"galley":1,"meta":{"title":"x","language":"en"},"body":[{"type":"paragraph","pos":[3,1],"children":[{"type":"text","text":"a\\u0001b","pos":[3,1]}]}]}' >"$T/json/ctl.json"
+./galley convert -t tei -o "$T/json/ctl-out" "$T/json/ctl.json" 2>"$T/json/ctl.err"
+check "json: a character XML forbids in JSON text is said, with its place" \
+    grep -q "ctl.json:3:1: warning: 1 character that XML 1.0 does not allow in the text" "$T/json/ctl.err"

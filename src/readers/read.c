@@ -130,6 +130,50 @@ report_xml_forbidden(const char *name, const char *text, size_t len,
 	    n == 1 ? "it" : "them");
 }
 
+/* The first text of galley JSON that holds characters XML forbids
+ * (escaped in the JSON as "\u0001", so not seen in its bytes). */
+struct forbidden {
+	const struct galley_node *at;
+	size_t			 n;
+};
+
+static int
+is_forbidden(const unsigned char *p)
+{
+	return (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') ||
+	    (p[0] == 0xef && p[1] == 0xbf && (p[2] == 0xbe || p[2] == 0xbf));
+}
+
+static enum galley_walk
+forbidden_visit(struct galley_node *n, int entering, void *arg)
+{
+	struct forbidden	*f = arg;
+	const unsigned char	*p;
+
+	if (!entering || n->literal == NULL)
+		return GALLEY_WALK_NEXT;
+	for (p = (const unsigned char *)n->literal; *p != '\0'; p++)
+		if (is_forbidden(p) && f->n++ == 0)
+			f->at = n;
+	return GALLEY_WALK_NEXT;
+}
+
+static void
+json_forbidden(struct galley_doc *doc, const char *name,
+    struct galley_diag *dg)
+{
+	struct forbidden	 f = { NULL, 0 };
+
+	galley_walk(galley_doc_root(doc), forbidden_visit, &f);
+	if (f.n == 0)
+		return;
+	galley_diag_add(dg, GALLEY_WARNING, name, f.at->pos.line,
+	    f.at->pos.col, "%zu character%s that XML 1.0 does not allow in "
+	    "the text: EPUB and TEI show U+FFFD (a space for a form feed or "
+	    "vertical tab) in %s place, JSON keeps %s", f.n, f.n == 1 ? "" :
+	    "s", f.n == 1 ? "its" : "their", f.n == 1 ? "it" : "them");
+}
+
 /*
  * The encoding to read in.  Pass 1 of a run (meta_only) needs only what
  * names an article for links: its file name, and front matter (or JSON's
@@ -212,6 +256,8 @@ galley_read(struct galley_doc **out, const char *name, const char *data,
 	galley_doc_set_reader(doc, reader->name);
 	if (reader->read(doc, &src, opts, dg) == -1)
 		goto out;
+	if (!opts->meta_only && strcmp(reader->name, "json") == 0)
+		json_forbidden(doc, name, dg);
 	/* galley JSON keeps the format its article was first read from */
 	if (opts->verbose && !opts->meta_only)
 		galley_diag_add(dg, GALLEY_NOTE, name, 0, 0, strcmp(
