@@ -73,6 +73,18 @@ static const char *const glyphs[] = {
 	"\xe2\x96\xaa",		/* ▪ */
 	"\xe2\x96\xa0",		/* ■ */
 	"\xe2\x80\xa3",		/* ‣ */
+	"\xe2\x96\xba",		/* ► */
+	"\xe2\x96\xb6",		/* ▶ */
+	"\xe2\x9e\xa2",		/* ➢ */
+	"\xe2\x9e\xa4",		/* ➤ */
+	"\xe2\x9c\x93",		/* ✓ */
+	"\xe2\x9c\x94",		/* ✔ */
+	"\xe2\x97\x86",		/* ◆ */
+	"\xe2\x98\x85",		/* ★ */
+	"\xe2\x80\xbb",		/* ※ (Japanese) */
+	"\xef\x82\xb7",		/* Word's Symbol-font bullet, U+F0B7 */
+	"\xef\x82\xa7",		/* Word's Wingdings square, U+F0A7 */
+	"\xef\x83\x98",		/* Word's Wingdings arrow, U+F0D8 */
 	NULL
 };
 #define SUB_GLYPHS	8
@@ -187,6 +199,59 @@ is_rule(const char *s, size_t len)
 	return n >= 3;
 }
 
+/*
+ * Numbered items as Chinese, Japanese and Korean text writes them:
+ * circled numbers ("① "), fullwidth digits with a fullwidth stop or
+ * parenthesis ("１．", "２）", "1）", "（3）").  1 if l is one.
+ */
+static int
+cjk_marker(struct tline *l)
+{
+	const unsigned char	*s = (const unsigned char *)l->s;
+	size_t			 len = l->len, k = 0, sp;
+	int			 num = 0, digits = 0, open = 0;
+	char			 delim = '.';
+
+	if (len >= 3 && s[0] == 0xe2 && s[1] == 0x91 && s[2] >= 0xa0 &&
+	    s[2] <= 0xb3) {		/* ① .. ⑳ */
+		num = s[2] - 0xa0 + 1;
+		k = 3;
+	} else {
+		if (len >= 3 && memcmp(s, "\xef\xbc\x88", 3) == 0) {
+			open = 1;	/* （ */
+			k = 3;
+		}
+		for (; k < len && digits < 4; digits++) {
+			if (s[k] >= '0' && s[k] <= '9') {
+				num = num * 10 + (s[k] - '0');
+				k++;
+			} else if (k + 3 <= len && s[k] == 0xef &&
+			    s[k + 1] == 0xbc && s[k + 2] >= 0x90 &&
+			    s[k + 2] <= 0x99) {
+				num = num * 10 + (s[k + 2] - 0x90);
+				k += 3;
+			} else
+				break;
+		}
+		if (digits == 0 || k + 3 > len)
+			return 0;
+		if (memcmp(s + k, "\xef\xbc\x89", 3) == 0)	/* ） */
+			delim = ')';
+		else if (open || memcmp(s + k, "\xef\xbc\x8e", 3) != 0)
+			return 0;			/* not ． */
+		k += 3;
+	}
+	while (k < len && (sp = space_len(l->s + k, len - k)) > 0)
+		k += sp;
+	if (k >= len)
+		return 0;
+	l->item = ITEM_ORDERED;
+	l->number = num;
+	l->delim = delim;
+	l->body = k;
+	return 1;
+}
+
 /* Set the list marker fields of l, if its content opens with one. */
 static void
 find_marker(struct tline *l)
@@ -211,6 +276,8 @@ find_marker(struct tline *l)
 		l->body = k;
 		return;
 	}
+	if (cjk_marker(l))
+		return;
 	k = 0;
 	if (len > 0 && s[0] == '(')
 		k = 1;
