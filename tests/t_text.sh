@@ -30,7 +30,8 @@ for f in en-export.txt de-export.md fr-cp1252.txt pl-utf16.txt fi-cr.txt notes-m
     pt-title-byline.txt de-years-ago.txt nl-door-title.txt en-jobtitle.txt \
     ru-case.txt hi-danda.txt he-rlm-date.txt de-linesep.txt cs-date-dot.txt \
     zh-label-byline.txt ja-iso2022.txt bg-cp1251-short.txt uk-koi8u.txt \
-    th-tis620.txt ru-cp866.txt fa-cp1256.txt ja-markers.txt; do
+    th-tis620.txt ru-cp866.txt fa-cp1256.txt ja-markers.txt \
+    en-label-title.txt de-parasep.txt; do
 	check "text: golden JSON of $f" golden "tests/text/$f" "$TX/${f%.*}.json"
 done
 

@@ -330,7 +330,8 @@ left_out(struct book_run *run, const struct input_list *chapters,
 		snprintf(file, sizeof(file), "%s/book.yaml", paths[i]);
 		if (access(file, F_OK) != 0)
 			snprintf(file, sizeof(file), "%s/book.yml", paths[i]);
-		yaml = file;
+		if (access(file, F_OK) == 0)	/* as read_book_yaml() */
+			yaml = file;
 	}
 	if (out > 0)
 		galley_diag_add(run->dg, GALLEY_WARNING, yaml, 0, 0, "its "

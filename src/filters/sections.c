@@ -11,6 +11,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "filters/filters.h"
 #include "model/rawhtml.h"
@@ -38,15 +39,15 @@ unwrap(struct galley_node *parent)
 
 /*
  * If v[i] is an HTML block that leaves a container open, the index of
- * the block that closes it, else 0.  *budget: blocks that may still be
- * looked at (100,000 "<div>" never closed must not cost 100,000
- * squared).
+ * the block that closes it, else 0.  *budget: blocks (and 64-byte
+ * pieces of them) that may still be looked at (100,000 "<div>" never
+ * closed must not cost 100,000 squared).
  */
 static size_t
 closer(struct galley_node **v, size_t i, size_t count, size_t *budget)
 {
 	int	 depth[RAW_CONTAINERS] = { 0 };
-	size_t	 j;
+	size_t	 j, n;
 
 	if (v[i]->type != GALLEY_NODE_HTML_BLOCK || v[i]->literal == NULL)
 		return 0;
@@ -57,6 +58,11 @@ closer(struct galley_node **v, size_t i, size_t count, size_t *budget)
 		if (v[j]->type != GALLEY_NODE_HTML_BLOCK ||
 		    v[j]->literal == NULL)
 			continue;
+		/* the bytes scanned count too: a block of 800 "<" */
+		n = strlen(v[j]->literal) / 64;
+		if (n >= *budget)
+			return 0;
+		*budget -= n;
 		raw_containers(v[j]->literal, depth);
 		switch (raw_open(depth)) {
 		case -1:
@@ -73,7 +79,9 @@ sections_run(struct galley_doc *doc, const struct galley_opts *opts,
     struct galley_diag *dg)
 {
 	struct galley_node	*root = galley_doc_root(doc);
-	struct galley_node	*stack[LEVELS], **v, *n = NULL, *s, *into;
+	/* a container's headings nest below the sections open where it
+	 * opened: twice the levels at most (one container at a time) */
+	struct galley_node	*stack[2 * LEVELS], **v, *n = NULL, *s, *into;
 	size_t			 i, count = 0, end = 0, budget = 1000000;
 	int			 depth = 0, level, rc = -1, fence = -1;
 
@@ -114,7 +122,8 @@ sections_run(struct galley_doc *doc, const struct galley_opts *opts,
 			into = depth > 0 ? stack[depth - 1] : root;
 			if (galley_node_append(into, s) == -1)
 				goto fail;
-			stack[depth++] = s;
+			if (depth < 2 * LEVELS)
+				stack[depth++] = s;
 		}
 		/* footnotes belong to the article, not to the last section */
 		into = depth > 0 && n->type != GALLEY_NODE_FOOTNOTE_DEF ?

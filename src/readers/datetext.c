@@ -9,6 +9,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include "readers/datetext.h"
 
 #define LINE_MAX_BYTES	160	/* a date line is short */
@@ -904,31 +907,74 @@ parse_parts(struct when *w, const char *line, size_t len, int hint)
 }
 
 /*
- * A label before a colon, in any language ("Опубликовано:",
- * "Güncelleme:", "发布时间：", "نشر في:"): one to four words and no
- * digit before the first colon (ASCII or fullwidth).  The offset of
- * what follows it, or 0.
+ * A label before a colon ("Опубликовано:", "发布时间：", "نشر في:"): one
+ * to four words and no digit before the first colon (ASCII or
+ * fullwidth).  The offset of what follows it, or 0; *known is set when
+ * the label is one of the words sites print there.
  */
-static int
-after_label(const char *line, size_t len)
-{
-	size_t	 i, words = 1;
+static const char *const labels[] = {
+	"опубликовано", "обновлено", "дата публикации", "опубліковано",
+	"оновлено", "публикувано", "yayınlanma", "yayın tarihi",
+	"güncelleme", "güncellenme", "publikováno", "aktualizováno",
+	"publikované", "aktualizované", "közzétéve", "frissítve",
+	"δημοσίευση", "ενημέρωση", "publicat", "actualizat", "פורסם",
+	"עודכן", "نشر في", "نشر", "آخر تحديث", "تاريخ النشر",
+	"تاریخ انتشار", "cập nhật", "đăng ngày", "ngày đăng",
+	"diterbitkan", "diperbarui", "dipublikasikan", "发布时间", "發布時間",
+	"发表时间", "發表時間", "更新时间", "更新時間", "发布日期", "公開日",
+	"更新日", "投稿日", "配信日", "입력", "수정", "등록", "objavljeno",
+	"ažurirano", "objavljeno dne", "paskelbta", "atnaujinta",
+	"publicēts", "atjaunināts", "avaldatud", "uuendatud", NULL
+};
 
+/* 1 if the n bytes of s are the label, its case aside (ICU's simple
+ * case folding, letter by letter). */
+static int
+label_same(const char *s, const char *label, size_t n)
+{
+	int32_t	 i = 0, j = 0;
+	UChar32	 a, b;
+
+	while (i < (int32_t)n && j < (int32_t)n) {
+		U8_NEXT((const uint8_t *)s, i, (int32_t)n, a);
+		U8_NEXT((const uint8_t *)label, j, (int32_t)n, b);
+		if (a < 0 || u_foldCase(a, U_FOLD_CASE_DEFAULT) !=
+		    u_foldCase(b, U_FOLD_CASE_DEFAULT))
+			return 0;
+	}
+	return i == (int32_t)n && j == (int32_t)n;
+}
+
+static int
+after_label(const char *line, size_t len, int *known)
+{
+	size_t	 i, k, n, words = 1, cut = 0, end = 0;
+
+	*known = 0;
 	if (len > LINE_MAX_BYTES)
 		return 0;
-	for (i = 0; i < len && i < 80; i++) {
+	for (i = 0; i < len && i < 80 && cut == 0; i++) {
 		if (line[i] >= '0' && line[i] <= '9')
 			return 0;
 		if (line[i] == ' ' && i > 0 && line[i - 1] != ' ' &&
 		    ++words > 4)
 			return 0;
 		if (line[i] == ':' && i > 0)
-			return (int)i + 1;
-		if (i + 3 <= len && memcmp(line + i, "\xef\xbc\x9a", 3) == 0 &&
-		    i > 0)
-			return (int)i + 3;
+			end = i, cut = i + 1;
+		else if (i + 3 <= len && i > 0 &&
+		    memcmp(line + i, "\xef\xbc\x9a", 3) == 0)
+			end = i, cut = i + 3;
 	}
-	return 0;
+	if (cut == 0)
+		return 0;
+	while (end > 0 && line[end - 1] == ' ')
+		end--;
+	for (k = 0; labels[k] != NULL; k++) {
+		n = strlen(labels[k]);
+		if (n == end && label_same(line, labels[k], n))
+			*known = 1;
+	}
+	return (int)cut;
 }
 
 int
@@ -941,14 +987,20 @@ int
 datetext_parse_in(const char *line, size_t len, int hint, char iso[32])
 {
 	struct when	 w;
-	int		 k = 0, sign, conv;
+	int		 k = 0, sign, conv, known;
 
 	if (parse_any(&w, line, len, hint, &conv) != 0 &&
 	    (len > LINE_MAX_BYTES || parse_parts(&w, line, len, hint) == -1) &&
-	    (k = after_label(line, len)) == 0)
+	    (k = after_label(line, len, &known)) == 0)
 		return -1;
-	if (k > 0)	/* "Опубликовано: 24 июня 2021": the date after */
-		return datetext_parse_in(line + k, len - (size_t)k, hint, iso);
+	/* "Опубликовано: 24 июня 2021": the date after a label sites
+	 * print there; after another ("Remembering: 11 September 2001",
+	 * a title), only a date with its time */
+	if (k > 0 && (datetext_parse_in(line + k, len - (size_t)k, hint,
+	    iso) == -1 || (!known && strchr(iso, 'T') == NULL)))
+		return -1;
+	if (k > 0)
+		return 0;
 	k = snprintf(iso, 32, "%04d-%02d-%02d", w.y, w.m, w.d);
 	if (w.h >= 0) {
 		k += snprintf(iso + k, 32 - (size_t)k, "T%02d:%02d", w.h, w.mi);

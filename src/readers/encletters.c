@@ -24,12 +24,13 @@
 
 #define SAMPLE_MAX	65536	/* bytes judged */
 
+/* In order of preference where two read as well: Windows-1252 before
+ * the other Latin pages ("því" is Icelandic, not Romanian "ţví"). */
 static const char *const candidates[] = {
 	"windows-1251", "KOI8-R", "KOI8-U", "ISO-8859-5", "IBM866",
-	"windows-1256",
-	"windows-1255", "windows-1253", "windows-874", "windows-1250",
-	"windows-1257", "windows-1254", "windows-1252", "ISO-8859-2",
-	"ISO-8859-13", "ISO-8859-16", "macintosh", NULL
+	"windows-1256", "windows-1255", "windows-1253", "windows-874",
+	"windows-1252", "windows-1250", "windows-1257", "windows-1254",
+	"ISO-8859-2", "ISO-8859-13", "ISO-8859-16", "macintosh", NULL
 };
 
 /*
@@ -42,7 +43,7 @@ static double
 score(const UChar *u, int32_t n)
 {
 	int32_t		 i = 0, start;
-	UChar32		 c;
+	UChar32		 c, prev = 0;
 	UScriptCode	 sc, word_sc;
 	UErrorCode	 st;
 	size_t		 good = 0, bad = 0, letters, high;
@@ -50,6 +51,11 @@ score(const UChar *u, int32_t n)
 
 	while (i < n) {
 		start = i;
+		if (start > 0) {
+			int32_t	 t = start;
+
+			U16_PREV(u, 0, t, prev);
+		}
 		U16_NEXT(u, i, n, c);
 		if (!u_isalpha(c)) {
 			/* a byte the code page leaves undefined (U+FFFD, or
@@ -65,6 +71,11 @@ score(const UChar *u, int32_t n)
 			    u_charType(c) == U_CURRENCY_SYMBOL ||
 			    u_charType(c) == U_MODIFIER_SYMBOL))
 				bad++;
+			/* punctuation or a digit between two letters ("j¹",
+			 * "³ó": letters of one code page read in another) */
+			else if (c >= 0x80 && start > 0 && i < n &&
+			    u_isalpha(prev) && u_isalpha(u[i]))
+				bad += 2;
 			continue;
 		}
 		/* a word: letters and the marks on them */
@@ -101,8 +112,10 @@ score(const UChar *u, int32_t n)
 		}
 		if (high == 0)
 			continue;	/* ASCII: the same in every candidate */
-		if (mixed || (word_sc == USCRIPT_LATIN && high * 2 > letters &&
-		    letters > 2))
+		/* a Latin word of accents alone ("ďđčâĺň": Cyrillic read
+		 * in a Latin code page); "żółw", "þér" have an ASCII one */
+		if (mixed || (word_sc == USCRIPT_LATIN && high == letters &&
+		    letters >= 4))
 			bad += letters;
 		else
 			good += letters;

@@ -517,11 +517,13 @@ refine(char *enc, size_t sz, const unsigned char *s, size_t len)
 
 	if (strcasecmp(enc, "KOI8-R") != 0)
 		return;
+	/* next to a letter (0xC0-0xFF): not a table's box drawing */
 	for (i = 0; i < len; i++)
 		switch (s[i]) {
 		case 0xa4: case 0xa6: case 0xa7: case 0xad:
 		case 0xb4: case 0xb6: case 0xb7: case 0xbd:
-			uk++;
+			uk += (i > 0 && s[i - 1] >= 0xc0) ||
+			    (i + 1 < len && s[i + 1] >= 0xc0);
 		}
 	if (uk > 0)
 		snprintf(enc, sz, "KOI8-U");
@@ -572,10 +574,11 @@ seven_bit(const unsigned char *s, size_t len, const char *encoding)
 
 	if ((p = memchr(s, 0x1b, len)) == NULL)
 		return NULL;
+	if (encoding != NULL && (strcasecmp(encoding, "UTF-8") == 0 ||
+	    strcasecmp(encoding, "utf8") == 0))
+		return NULL;	/* said so: escapes are terminal colours */
 	if (encoding != NULL && *encoding != '\0' &&
-	    strcasecmp(encoding, "auto") != 0 &&
-	    strcasecmp(encoding, "UTF-8") != 0 &&
-	    strcasecmp(encoding, "utf8") != 0)
+	    strcasecmp(encoding, "auto") != 0)
 		return encoding;
 	for (; p != NULL; p = memchr(p + 1, 0x1b, (size_t)(s + len - p - 1)))
 		for (k = 0; k < sizeof(seq) / sizeof(seq[0]); k++) {
@@ -724,14 +727,15 @@ enc_decode(char **out, size_t *outlen, const char *name, const char *data,
 	where(s, bad, &line, &col);
 	conf = detect(s, len, enc, sizeof(enc), &utf8);
 	/* Thai, which ICU does not know, can look to it like damaged
-	 * UTF-8 or a CJK encoding of little confidence; else the letters
-	 * say (below) */
-	if ((utf8 || multi * 4 >= nonascii || (multibyte(enc) &&
-	    conf < DETECT_SURE)) && thai_plausible(s, len)) {
+	 * UTF-8 or a CJK encoding of little confidence; but less than
+	 * 60% of its bytes above 0x80 make UTF-8 pairs, where damaged
+	 * UTF-8 has nearly all in them.  Else the letters say (below) */
+	if (bom == 0 && (utf8 || multi * 4 >= nonascii || (multibyte(enc) &&
+	    conf < DETECT_SURE)) && multi * 20 < nonascii * 6 &&
+	    thai_plausible(s, len)) {
 		snprintf(enc, sizeof(enc), "windows-874");
 		conf = DETECT_SURE;
 		utf8 = 0;
-		bom = 0;
 		multi = 0;
 	}
 	/* damaged UTF-8: a BOM, ICU's first guess, or most non-ASCII
@@ -781,7 +785,7 @@ enc_decode(char **out, size_t *outlen, const char *name, const char *data,
 		    dg) == -1)
 			return -1;
 		if (lost > 0 && sibling(enc) != NULL) {
-			char	*d2;
+			char	*d2 = NULL;
 			size_t	 len2, lost2;
 
 			/* an ISO-8859 guess that leaves bytes undefined: the

@@ -322,23 +322,32 @@ find_marker(struct tline *l)
 
 /* Where the line from i ends: at a line feed, or at U+2028 LINE
  * SEPARATOR or U+2029 PARAGRAPH SEPARATOR (some editors' and web
- * exports' line ends); *sep is the length of what ends it. */
+ * exports' line ends); *sep is the length of what ends it, *para 1 for
+ * U+2029.  *nl caches where the next line feed is (len: none), so that
+ * a file of U+2028 alone is read in one pass. */
 static size_t
-line_end(const char *data, size_t i, size_t len, size_t *sep)
+line_end(const char *data, size_t i, size_t len, size_t *sep, int *para,
+    size_t *nl)
 {
-	const char	*nl = memchr(data + i, '\n', len - i);
-	const char	*p = data + i, *end = nl != NULL ? nl : data + len;
+	const char	*p = data + i, *end, *f;
 
+	if (*nl < i || *nl == (size_t)-1) {
+		f = memchr(data + i, '\n', len - i);
+		*nl = f != NULL ? (size_t)(f - data) : len;
+	}
+	end = data + *nl;
+	*para = 0;
 	while ((p = memchr(p, 0xe2, (size_t)(end - p))) != NULL &&
 	    end - p >= 3) {
 		if (p[1] == '\x80' && (p[2] == '\xa8' || p[2] == '\xa9')) {
 			*sep = 3;
+			*para = p[2] == '\xa9';
 			return (size_t)(p - data);
 		}
 		p++;
 	}
 	*sep = 1;
-	return (size_t)(end - data);
+	return *nl;
 }
 
 /* Cut the text into lines, trimmed, with indentation and markers;
@@ -346,11 +355,18 @@ line_end(const char *data, size_t i, size_t len, size_t *sep)
 static int
 split_lines(struct text_reader *r, const char *data, size_t len)
 {
-	size_t		 i = 0, e, cap = 0, sp, sep;
+	size_t		 i = 0, e, cap = 0, sp, sep, nl = (size_t)-1;
+	size_t		 base = 0;	/* characters of the file's line
+					   before this one (U+2028) */
+	unsigned	 no = 1;	/* the file's line */
 	struct tline	*l;
+	int		 para, blank_next = 0;
 
-	while (i < len) {
-		e = line_end(data, i, len, &sep);
+	while (i < len || blank_next) {
+		if (blank_next)		/* after U+2029: an empty line */
+			e = i, sep = 0, para = 0;
+		else
+			e = line_end(data, i, len, &sep, &para, &nl);
 		if (r->n == cap) {
 			cap = cap ? cap * 2 : 64;
 			l = realloc(r->lines, cap * sizeof(*l));
@@ -363,7 +379,7 @@ split_lines(struct text_reader *r, const char *data, size_t len)
 		}
 		l = &r->lines[r->n];
 		memset(l, 0, sizeof(*l));
-		l->no = (unsigned)r->n + 1;
+		l->no = no;
 		l->s = data + i;
 		l->len = e - i;
 		while (l->len > 0 && (sp = space_len(l->s, l->len)) > 0) {
@@ -373,7 +389,7 @@ split_lines(struct text_reader *r, const char *data, size_t len)
 		}
 		while (l->len > 0 && (sp = space_len_back(l->s, l->len)) > 0)
 			l->len -= sp;
-		l->col = (unsigned)(l->s - (data + i)) + 1;
+		l->col = (unsigned)(l->s - (data + i)) + 1 + (unsigned)base;
 		l->ascii = all_ascii(data + i, e - i);
 		l->blank = l->len == 0;
 		if (!l->blank) {
@@ -382,6 +398,16 @@ split_lines(struct text_reader *r, const char *data, size_t len)
 				find_marker(l);
 		}
 		r->n++;
+		if (blank_next) {
+			blank_next = 0;
+			continue;
+		}
+		if (sep == 1) {
+			no++;
+			base = 0;
+		} else
+			base += utf8_chars(data + i, e + sep - i);
+		blank_next = para;
 		i = e + sep;
 	}
 	return 0;

@@ -342,7 +342,7 @@ source(struct tei_ctx *ctx, xmlNodePtr filedesc, const struct galley_meta *m,
 	if (!galley_blank(m->slug))
 		tei_attr(tei_el_text(ctx, bibl, "idno", m->slug), "type",
 		    "slug");
-	if (!galley_blank(m->uuid))	/* the EPUB's dc:identifier too */
+	if (!galley_blank(m->uuid))	/* meta.uuid, as the JSON has it */
 		tei_attr(tei_el_text(ctx, bibl, "idno", m->uuid), "type",
 		    "UUID");
 	if (m->format != NULL && *m->format != '\0')

@@ -38,6 +38,9 @@ struct xw {
 	struct galley_buf	*out;
 	struct ids		 ids;
 	struct map		 emitted;
+	struct map		 written;	/* ids in scan_buf, up to */
+	size_t			 scanned;	/* ... this many bytes */
+	const struct galley_buf	*scan_buf;
 	int			 in_link;
 	int			 raw;		/* out is raw HTML to clean */
 	const struct galley_node *task;	/* item whose box is pending */
@@ -191,11 +194,12 @@ ids_defs(struct ids *ids, const struct galley_node *n)
 		ids_defs(ids, c);
 }
 
-/* The key of a footnote's n-th reference in ids->nthref. */
+/* The key of a footnote's n-th reference in ids->nthref: the index of
+ * its id in ids->v, and n. */
 static void
-nth_key(char *fb, size_t sz, const char *def, size_t n)
+nth_key(char *fb, size_t sz, size_t def, size_t n)
 {
-	snprintf(fb, sz, "%.40s\037%zu", def, n);
+	snprintf(fb, sz, "%zu\037%zu", def, n);
 }
 
 /* The index in v where the walk-order ids start: after the notes. */
@@ -236,7 +240,7 @@ ids_walk(struct ids *ids, const struct galley_node *n)
 				map_put(&ids->firstref, ids->v[d],
 				    ids->n - 1);
 			else {
-				nth_key(fb, sizeof(fb), def, k + 1);
+				nth_key(fb, sizeof(fb), d, k + 1);
 				map_put(&ids->nthref, fb, ids->n - 1);
 			}
 		}
@@ -572,6 +576,7 @@ span_end(const struct galley_node *n, size_t *budget)
 {
 	int				 depth[RAW_CONTAINERS] = { 0 };
 	const struct galley_node	*c;
+	size_t				 n64;
 
 	raw_containers(n->literal, depth);
 	if (raw_open(depth) != 1)
@@ -581,8 +586,13 @@ span_end(const struct galley_node *n, size_t *budget)
 		 * stays outside, as it would be without the container */
 		if (deeper_than(c, 64, budget))
 			return NULL;
-		if (c->type != GALLEY_NODE_HTML_BLOCK)
+		if (c->type != GALLEY_NODE_HTML_BLOCK || c->literal == NULL)
 			continue;
+		/* the bytes scanned count too: a block of 800 "<" */
+		n64 = strlen(c->literal) / 64;
+		if (n64 >= *budget)
+			return NULL;
+		*budget -= n64;
 		raw_containers(c->literal, depth);
 		switch (raw_open(depth)) {
 		case -1:
@@ -815,31 +825,41 @@ first_ref(struct xw *x, const struct galley_node *def)
 	return x->ids.v[k];
 }
 
-/* 1 if needle is in b's bytes. */
-static int
-buf_has(const struct galley_buf *b, const char *needle)
-{
-	size_t		 n = strlen(needle);
-	const char	*p = b->data, *end = b->data + b->len;
-
-	while (b->len >= n && p != NULL && (size_t)(end - p) >= n) {
-		if (memcmp(p, needle, n) == 0)
-			return 1;
-		p = memchr(p + 1, needle[0], (size_t)(end - p - 1));
-	}
-	return 0;
-}
-
 /* 1 if the chapter so far has an element with this id: a reference
  * may have been inside raw HTML that was dropped (an unclosed
  * <script>), and no link goes back to nothing. */
 static int
 written(struct xw *x, const char *id)
 {
-	char	 needle[256];
+	const char	*p, *q, *end = x->out->data + x->out->len;
+	char		 one[256];
 
-	snprintf(needle, sizeof(needle), "id=\"%s\"", id);
-	return buf_has(x->out, needle);
+	/* another buffer (raw HTML rendered apart), or one cut back:
+	 * look again from its start */
+	if (x->out != x->scan_buf || x->out->len < x->scanned) {
+		map_release(&x->written);
+		map_init(&x->written);
+		x->scanned = 0;
+		x->scan_buf = x->out;
+	}
+	/* the ids written since the last look, each once: linear in the
+	 * chapter however many references its notes have */
+	for (p = x->out->data + x->scanned; x->out->len > x->scanned &&
+	    (p = memchr(p, 'i', (size_t)(end - p))) != NULL; p++) {
+		if (end - p < 5 || memcmp(p, "id=\"", 4) != 0 ||
+		    (p > x->out->data && p[-1] != ' '))
+			continue;
+		if ((q = memchr(p + 4, '"', (size_t)(end - p - 4))) == NULL)
+			break;
+		if ((size_t)(q - p - 4) < sizeof(one)) {
+			memcpy(one, p + 4, (size_t)(q - p - 4));
+			one[q - p - 4] = '\0';
+			map_put(&x->written, one, 1);
+		}
+		p = q;
+	}
+	x->scanned = x->out->len;
+	return map_get(&x->written, id, NULL);
 }
 
 /*
@@ -869,7 +889,7 @@ put_backlink(struct xw *x, const struct galley_node *def, const char *ref)
 	galley_buf_printf(x->out, "\" aria-label=\"%s %zu\"%s>%zu.</a> ",
 	    back, num, en, num);
 	for (j = 2; j <= refs; j++) {
-		nth_key(key, sizeof(key), x->ids.v[d], j);
+		nth_key(key, sizeof(key), d, j);
 		if (!map_get(&x->ids.nthref, key, &k) ||
 		    !written(x, x->ids.v[k]))
 			continue;
@@ -1264,6 +1284,7 @@ xhtml_chapter(struct galley_buf *out, struct epub *e, size_t ch,
 	x.out = out;
 	x.rtl = epub_lang_rtl(c->lang);
 	map_init(&x.emitted);
+	map_init(&x.written);
 	ids_settle(&x.ids, doc);
 
 	xhtml_head(out, c->lang, c->title, "../css/galley.css", NULL);
@@ -1280,5 +1301,6 @@ xhtml_chapter(struct galley_buf *out, struct epub *e, size_t ch,
 
 	ids_release(&x.ids);
 	map_release(&x.emitted);
+	map_release(&x.written);
 	return 0;
 }
