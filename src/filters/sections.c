@@ -39,31 +39,28 @@ unwrap(struct galley_node *parent)
 
 /*
  * If v[i] is an HTML block that leaves a container open, the index of
- * the block that closes it, else 0.  *budget: blocks (and 64-byte
- * pieces of them) that may still be looked at (100,000 "<div>" never
- * closed must not cost 100,000 squared).
+ * the block that closes it, else 0; dv: each block's counts
+ * (raw_counts).  *budget: blocks that may still be looked at (100,000
+ * "<div>" never closed must not cost 100,000 squared).
  */
 static size_t
-closer(struct galley_node **v, size_t i, size_t count, size_t *budget)
+closer(struct galley_node **v, int (*dv)[RAW_CONTAINERS], size_t i,
+    size_t count, size_t *budget)
 {
 	int	 depth[RAW_CONTAINERS] = { 0 };
-	size_t	 j, n;
+	size_t	 j, k;
 
 	if (v[i]->type != GALLEY_NODE_HTML_BLOCK || v[i]->literal == NULL)
 		return 0;
-	raw_containers(v[i]->literal, depth);
+	memcpy(depth, dv[i], sizeof(depth));
 	if (raw_open(depth) != 1)
 		return 0;
 	for (j = i + 1; j < count && *budget > 0; j++, --*budget) {
 		if (v[j]->type != GALLEY_NODE_HTML_BLOCK ||
 		    v[j]->literal == NULL)
 			continue;
-		/* the bytes scanned count too: a block of 800 "<" */
-		n = strlen(v[j]->literal) / 64;
-		if (n >= *budget)
-			return 0;
-		*budget -= n;
-		raw_containers(v[j]->literal, depth);
+		for (k = 0; k < RAW_CONTAINERS; k++)
+			depth[k] += dv[j][k];
 		switch (raw_open(depth)) {
 		case -1:
 			return 0;	/* closes more than it opened */
@@ -82,6 +79,7 @@ sections_run(struct galley_doc *doc, const struct galley_opts *opts,
 	/* a container's headings nest below the sections open where it
 	 * opened: twice the levels at most (one container at a time) */
 	struct galley_node	*stack[2 * LEVELS], **v, *n = NULL, *s, *into;
+	int			(*dv)[RAW_CONTAINERS];
 	size_t			 i, count = 0, end = 0, budget = 1000000;
 	int			 depth = 0, level, rc = -1, fence = -1;
 
@@ -98,13 +96,17 @@ sections_run(struct galley_doc *doc, const struct galley_opts *opts,
 		v[i] = root->first;
 		galley_node_unlink(v[i]);
 	}
+	if ((dv = raw_counts(v, count)) == NULL) {
+		fputs("galley: out of memory\n", stderr);
+		exit(1);
+	}
 	for (i = 0; i < count; i++) {
 		n = v[i];
 		/* a container's closing block: back to where it opened */
 		if (fence >= 0 && i == end) {
 			depth = fence;
 			fence = -1;
-		} else if (fence < 0 && (end = closer(v, i, count,
+		} else if (fence < 0 && (end = closer(v, dv, i, count,
 		    &budget)) != 0)
 			fence = depth;
 		if (n->type == GALLEY_NODE_HEADING) {
@@ -137,6 +139,7 @@ fail:
 		filter_report(dg, doc, GALLEY_ERROR, n,
 		    "sections: cannot place a %s in a section",
 		    galley_node_type_name(n->type));
+	free(dv);
 	free(v);
 	return rc;
 }

@@ -2,9 +2,11 @@
  * Containers that raw HTML blocks open and close: see rawhtml.h.
  */
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "galley/doc.h"
 #include "model/rawhtml.h"
 
 static const char *const containers[] = { "article", "aside", "blockquote",
@@ -50,4 +52,19 @@ raw_open(const int depth[RAW_CONTAINERS])
 		open |= depth[i] > 0;
 	}
 	return open;
+}
+
+int
+(*raw_counts(struct galley_node *const *v, size_t n))[RAW_CONTAINERS]
+{
+	int	(*dv)[RAW_CONTAINERS] = calloc(n + 1, sizeof(*dv));
+	size_t	 i;
+
+	if (dv == NULL)
+		return NULL;
+	for (i = 0; i < n; i++)
+		if (v[i]->type == GALLEY_NODE_HTML_BLOCK &&
+		    v[i]->literal != NULL)
+			raw_containers(v[i]->literal, dv[i]);
+	return dv;
 }

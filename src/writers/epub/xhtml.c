@@ -5,6 +5,7 @@
  * html_clean(); links and images follow the package's rules.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -572,28 +573,25 @@ deeper_than(const struct galley_node *n, int max, size_t *budget)
  * looked at, for all the blocks of a parent (hostile input: 100,000
  * "<div>" never closed must not cost 100,000 squared). */
 static const struct galley_node *
-span_end(const struct galley_node *n, size_t *budget)
+span_end(const struct galley_node *n, int (*dv)[RAW_CONTAINERS],
+    size_t *budget)
 {
-	int				 depth[RAW_CONTAINERS] = { 0 };
+	int				 depth[RAW_CONTAINERS];
 	const struct galley_node	*c;
-	size_t				 n64;
+	size_t				 k;
 
-	raw_containers(n->literal, depth);
+	memcpy(depth, dv[0], sizeof(depth));
 	if (raw_open(depth) != 1)
 		return NULL;
-	for (c = n->next; c != NULL && *budget > 0; c = c->next) {
+	for (c = n->next, dv++; c != NULL && *budget > 0; c = c->next, dv++) {
 		/* libxml2's HTML parser keeps 256 levels: deeper Markdown
 		 * stays outside, as it would be without the container */
 		if (deeper_than(c, 64, budget))
 			return NULL;
 		if (c->type != GALLEY_NODE_HTML_BLOCK || c->literal == NULL)
 			continue;
-		/* the bytes scanned count too: a block of 800 "<" */
-		n64 = strlen(c->literal) / 64;
-		if (n64 >= *budget)
-			return NULL;
-		*budget -= n64;
-		raw_containers(c->literal, depth);
+		for (k = 0; k < RAW_CONTAINERS; k++)
+			depth[k] += dv[0][k];
 		switch (raw_open(depth)) {
 		case -1:
 			return NULL;	/* closes more than opened */
@@ -611,12 +609,23 @@ static void
 render_children(struct xw *x, const struct galley_node *n)
 {
 	const struct galley_node	*c, *end;
-	size_t				 budget = 1000000;
+	struct galley_node		**v = NULL;
+	int				(*dv)[RAW_CONTAINERS] = NULL;
+	size_t				 budget = 1000000, i, count = 0;
+	int				 raw = 0;
 
-	for (c = n->first; c != NULL; c = c->next) {
-		if (x->raw || c->type != GALLEY_NODE_HTML_BLOCK ||
-		    c->literal == NULL || (end = span_end(c, &budget)) ==
-		    NULL) {
+	/* each raw HTML block's containers counted once (raw_counts) */
+	for (c = n->first; c != NULL; c = c->next, count++)
+		raw |= c->type == GALLEY_NODE_HTML_BLOCK;
+	if (raw && !x->raw && (v = malloc(count * sizeof(*v))) != NULL) {
+		for (c = n->first, i = 0; c != NULL; c = c->next)
+			v[i++] = (struct galley_node *)(uintptr_t)c;
+		dv = raw_counts(v, count);
+	}
+	for (c = n->first, i = 0; c != NULL; c = c->next, i++) {
+		if (dv == NULL || c->type != GALLEY_NODE_HTML_BLOCK ||
+		    c->literal == NULL || (end = span_end(c, dv + i,
+		    &budget)) == NULL) {
 			render(x, c);
 			continue;
 		}
@@ -624,8 +633,11 @@ render_children(struct xw *x, const struct galley_node *n)
 		 * closes, as one piece of HTML: the container holds the
 		 * Markdown between */
 		render_raw(x, c, end, 0, c);
-		c = end;
+		for (; c != end; c = c->next)
+			i++;
 	}
+	free(dv);
+	free(v);
 }
 
 static int
