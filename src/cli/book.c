@@ -44,6 +44,8 @@ struct book_run {
 	struct galley_diag	*dg;
 	struct galley_linkindex	*index;
 	const struct input_list	*inputs;	/* for messages */
+	const char		*yaml;		/* the book.yaml read, or
+						   NULL */
 	size_t			 max_size;
 	int			 quiet, verbose;
 	size_t			 warnings, errors;
@@ -251,6 +253,7 @@ read_book_yaml(struct book_run *run, struct galley_book *book,
 	}
 	if (file == NULL)
 		return 0;
+	run->yaml = file;
 	if (file_read(&data, &len, file, 1 << 20, run->dg) == -1)
 		return -1;
 	if (fm_parse_yaml(&root, bdoc, file, data, len, 1,
@@ -296,7 +299,7 @@ left_out(struct book_run *run, const struct input_list *chapters,
 	struct input_list	 all;
 	struct galley_diag	*quiet = galley_diag_new();
 	struct galley_buf	 names;
-	char			*rp, **have, *yaml = NULL, file[4096];
+	char			*rp, **have;
 	size_t			 i, k, out = 0;
 
 	memset(&all, 0, sizeof(all));
@@ -323,18 +326,8 @@ left_out(struct book_run *run, const struct input_list *chapters,
 			    all.v[i].rel);
 		out++;
 	}
-	/* the book.yaml that named the chapters: the first folder's */
-	for (i = 0; yaml == NULL && i < (size_t)n; i++) {
-		if (!is_dir(paths[i]))
-			continue;
-		snprintf(file, sizeof(file), "%s/book.yaml", paths[i]);
-		if (access(file, F_OK) != 0)
-			snprintf(file, sizeof(file), "%s/book.yml", paths[i]);
-		if (access(file, F_OK) == 0)	/* as read_book_yaml() */
-			yaml = file;
-	}
-	if (out > 0)
-		galley_diag_add(run->dg, GALLEY_WARNING, yaml, 0, 0, "its "
+	if (out > 0)	/* said of the book.yaml that named the chapters */
+		galley_diag_add(run->dg, GALLEY_WARNING, run->yaml, 0, 0, "its "
 		    "chapters leave out %zu article%s of the folder: %s%s "
 		    "(name %s there to have %s in the book)", out,
 		    out == 1 ? "" : "s", names.data, out > 5 ? ", ..." : "",

@@ -1298,10 +1298,9 @@ resolve_link(struct resolve *r, struct galley_node *n)
 {
 	const char	*url = n->u.link.url != NULL ? n->u.link.url : "";
 	const struct entry	*e;
-	const char	*id = NULL, *base, *given, *tlang = NULL;
+	const char	*id = NULL, *given, *tlang = NULL;
 	int		 by_path = 0;
-	char		*key, *frag;
-	size_t		 blen;
+	char		*key, *frag, *abs;
 
 	if (n->u.link.kind == GALLEY_LINK_INTERNAL && n->u.link.target != NULL)
 		return;	/* resolved by an earlier run */
@@ -1357,15 +1356,13 @@ resolve_link(struct resolve *r, struct galley_node *n)
 		n->u.link.fragment = frag != NULL ?
 		    other_fragment(r, n, frag) : NULL;
 	} else if (r->opts->link_base != NULL && r->opts->link_base[0]) {
-		base = r->opts->link_base;
-		blen = strlen(base);
-		while (blen > 0 && base[blen - 1] == '/')
-			blen--;
 		given = url;
-		while (url[0] == '/' || strncmp(url, "./", 2) == 0)
-			url += url[0] == '/' ? 1 : 2;
-		n->u.link.url = galley_doc_printf(r->doc, "%.*s/%s", (int)blen,
-		    base, url);
+		if ((abs = url_under_base(r->opts->link_base, url)) == NULL) {
+			fputs("galley: out of memory\n", stderr);
+			exit(70);
+		}
+		n->u.link.url = galley_doc_strdup(r->doc, abs);
+		free(abs);
 		n->u.link.kind = GALLEY_LINK_EXTERNAL;
 		filter_report(r->dg, r->doc, GALLEY_NOTE, n,
 		    "links: \"%s\" made absolute: %s", given,

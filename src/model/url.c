@@ -261,3 +261,21 @@ url_decode(const char *s)
 	d[n] = '\0';
 	return d;
 }
+
+char *
+url_under_base(const char *base, const char *url)
+{
+	size_t	 blen = strlen(base);
+	char	*out;
+
+	while (blen > 0 && base[blen - 1] == '/')
+		blen--;
+	while (url[0] == '/' || strncmp(url, "./", 2) == 0)
+		url += url[0] == '/' ? 1 : 2;
+	if ((out = malloc(blen + strlen(url) + 2)) == NULL)
+		return NULL;
+	memcpy(out, base, blen);
+	out[blen] = '/';
+	strcpy(out + blen + 1, url);
+	return out;
+}

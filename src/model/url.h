@@ -27,4 +27,10 @@ char	*url_escape(const char *url, int iri);
  * is kept as it is), malloc'd; NULL if out of memory. */
 char	*url_decode(const char *s);
 
+/* A site path under --link-base: base without its trailing '/', then
+ * url without its leading '/' or "./" ("https://ex.com/blog/",
+ * "/lease" -> "https://ex.com/blog/lease"), malloc'd; NULL if out of
+ * memory. */
+char	*url_under_base(const char *base, const char *url);
+
 #endif

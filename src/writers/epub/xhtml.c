@@ -450,15 +450,14 @@ chapter_anchor(struct xw *x, size_t t, const char *frag)
 /*
  * A link to an article of the run that is not in this EPUB (each
  * article's own EPUB): under --link-base URL, the article's address on
- * the site, as the links filter makes those of no article; else text
- * only, with a note.
+ * the site (url_under_base, as the links filter makes those of no
+ * article); else text only, with a note.
  */
 static char *
 elsewhere(struct xw *x, const struct galley_node *n)
 {
 	const char	*base = x->e->opts != NULL ? x->e->opts->link_base :
 	    NULL, *url = n->u.link.url;
-	size_t		 blen;
 	char		*h;
 
 	if (url == NULL || epub_url_is_absolute(url) || url[0] == '#')
@@ -471,14 +470,8 @@ elsewhere(struct xw *x, const struct galley_node *n)
 		    n->u.link.target != NULL ? n->u.link.target : "");
 		return NULL;
 	}
-	blen = strlen(base);
-	while (blen > 0 && base[blen - 1] == '/')
-		blen--;
-	while (url[0] == '/' || strncmp(url, "./", 2) == 0)
-		url += url[0] == '/' ? 1 : 2;
-	if ((h = malloc(blen + strlen(url) + 2)) == NULL)
+	if ((h = url_under_base(base, url)) == NULL)	/* as links.c */
 		epub_oom();
-	sprintf(h, "%.*s/%s", (int)blen, base, url);
 	return h;
 }
 
