@@ -195,14 +195,51 @@ names(const char *s, size_t len, void (*cb)(void *, const char *, size_t),
 	return 1;
 }
 
+/* Korean bylines name the reporter first: "김철수 기자", "김철수
+ * 특파원" (correspondent), an address after it or not. */
+static const char *const ko_jobs[] = {
+	" \xea\xb8\xb0\xec\x9e\x90",			/* 기자 */
+	" \xed\x8a\xb9\xed\x8c\x8c\xec\x9b\x90",	/* 특파원 */
+	NULL
+};
+
+static int
+korean_byline(const char *s, size_t len,
+    void (*author)(void *, const char *, size_t), void *arg)
+{
+	const char	*sp;
+	size_t		 k, n, rest;
+
+	if ((sp = memchr(s, ' ', len)) == NULL || !cjk_name(s,
+	    (size_t)(sp - s)))
+		return 0;
+	for (k = 0; ko_jobs[k] != NULL; k++) {
+		n = strlen(ko_jobs[k]);
+		if ((size_t)(sp - s) + n > len ||
+		    strncmp(sp, ko_jobs[k], n) != 0)
+			continue;
+		rest = len - (size_t)(sp - s) - n;
+		/* nothing after, or " name@example.com", " =" */
+		if (rest > 0 && !(sp[n] == ' ' && (memchr(sp + n, '@',
+		    rest) != NULL || (rest == 2 && sp[n + 1] == '='))))
+			continue;
+		if (author != NULL)
+			author(arg, s, (size_t)(sp - s));
+		return 1;
+	}
+	return 0;
+}
+
 int
 byline_parse(const char *s, size_t len,
     void (*author)(void *, const char *, size_t), void *arg)
 {
 	size_t	 n;
 
-	if (len > BYLINE_MAX || (n = starts_with(s, len, by_words)) == 0)
+	if (len > BYLINE_MAX)
 		return 0;
+	if ((n = starts_with(s, len, by_words)) == 0)
+		return korean_byline(s, len, author, arg);
 	s += n;
 	len -= n;
 	while (len > 0 && *s == ' ') {
@@ -339,6 +376,8 @@ byline_sure(const char *s, size_t len)
 		return 1;
 	n = starts_with(s, len, by_words);
 	q = next_sep(s, 0, len, &k);
+	if (n == 0 && korean_byline(s, q, NULL, NULL))
+		return 1;
 	/* "Di Redazione Online": a newsroom's byline */
 	if (is_job(s + n, q - n))
 		return 1;
@@ -417,10 +456,33 @@ byline_date(const char *s, size_t len, char iso[32],
  */
 static const char *const ago[] = {	/* the line's last word */
 	"ago", "geleden", "fa", "temu", "siden", "sedan", "sitten", "read",
-	"lesezeit", "lecture", "leestijd", "lectura", "lettura", NULL
+	"lesezeit", "lecture", "leestijd", "lectura", "lettura", "atr\xc3\xa1s",
+	"\xd0\xbd\xd0\xb0\xd0\xb7\xd0\xb0\xd0\xb4",		/* назад */
+	"\xd1\x82\xd0\xbe\xd0\xbc\xd1\x83",			/* тому */
+	"\xc3\xb6nce",					/* önce */
+	"\xec\xa0\x84",					/* 전 (ko) */
+	/* Hungarian: the unit says "ago" (órája, napja, perce...) */
+	"\xc3\xb3r\xc3\xa1ja", "napja", "perce", "hete", "h\xc3\xb3napja",
+	"\xc3\xa9ve", "m\xc3\xa1sodperce",
+	/* Chinese and Japanese: number, unit and 前 in one ("3天前") */
+	"\xe7\xa7\x92\xe5\x89\x8d", "\xe5\x88\x86\xe5\x89\x8d",
+	"\xe5\x88\x86\xe9\x92\x9f\xe5\x89\x8d",
+	"\xe5\x88\x86\xe9\x90\x98\xe5\x89\x8d",
+	"\xe5\xb0\x8f\xe6\x97\xb6\xe5\x89\x8d",
+	"\xe5\xb0\x8f\xe6\x99\x82\xe5\x89\x8d",
+	"\xe6\x99\x82\xe9\x96\x93\xe5\x89\x8d", "\xe5\xa4\xa9\xe5\x89\x8d",
+	"\xe6\x97\xa5\xe5\x89\x8d", "\xe5\x91\xa8\xe5\x89\x8d",
+	"\xe9\x80\xb1\xe9\x96\x93\xe5\x89\x8d",
+	"\xe4\xb8\xaa\xe6\x9c\x88\xe5\x89\x8d",
+	"\xe5\x80\x8b\xe6\x9c\x88\xe5\x89\x8d",
+	"\xe3\x81\x8b\xe6\x9c\x88\xe5\x89\x8d",
+	"\xe3\x83\xb6\xe6\x9c\x88\xe5\x89\x8d", "\xe5\xb9\xb4\xe5\x89\x8d",
+	NULL
 };
 static const char *const ago_before[] = {	/* before the number */
-	"vor", "il", "hace", NULL
+	"vor", "il", "hace", "h\xc3\xa1", "acum", "p\xc5\x99" "ed", "pred",
+	"\xcf\x80\xcf\x81\xce\xb9\xce\xbd",			/* πριν */
+	NULL
 };
 static const char *const units[] = {
 	"s", "sec", "secs", "m", "min", "mins", "h", "hr", "hrs", "d", "u",
@@ -433,13 +495,62 @@ static const char *const units[] = {
 	"godzin", "dzie", "tygod", "miesi", "timer", "time", "dager", "uke",
 	"m\xc3\xa5ned", "\xc3\xa5r", "timm", "vecka", "veckor", "tunti",
 	"p\xc3\xa4iv\xc3\xa4", "viikko", "kuukau", "vuo", "minuter",
-	"minutter", "minuutt", NULL
+	"minutter", "minuutt", "dia", "ano", "anos", "minuto", "m\xc3\xaas",
+	"zile", "zi", "lun", "ani", "hodin", "minut", "dny", "dnem",
+	"t\xc3\xbd" "dn", "m\xc4\x9bs\xc3\xad" "c", "roky", "lety", "saat",
+	"dakika", "saniye", "g\xc3\xbcn", "hafta", "ay", "y\xc4\xb1l",
+	/* Cyrillic and Greek stems: час, минут, секунд, дн, день, недел,
+	 * месяц, год, лет, годин, хвилин, тижн, місяц, рік, рок; ώρ,
+	 * λεπτ, ημέρ, μέρ, εβδομ, μήν, χρόν */
+	"\xd1\x87\xd0\xb0\xd1\x81", "\xd0\xbc\xd0\xb8\xd0\xbd\xd1\x83\xd1\x82",
+	"\xd1\x81\xd0\xb5\xd0\xba\xd1\x83\xd0\xbd\xd0\xb4", "\xd0\xb4\xd0\xbd",
+	"\xd0\xb4\xd0\xb5\xd0\xbd\xd1\x8c", "\xd0\xbd\xd0\xb5\xd0\xb4\xd0\xb5\xd0\xbb",
+	"\xd0\xbc\xd0\xb5\xd1\x81\xd1\x8f\xd1\x86", "\xd0\xb3\xd0\xbe\xd0\xb4",
+	"\xd0\xbb\xd0\xb5\xd1\x82", "\xd0\xb3\xd0\xbe\xd0\xb4\xd0\xb8\xd0\xbd",
+	"\xd1\x85\xd0\xb2\xd0\xb8\xd0\xbb\xd0\xb8\xd0\xbd", "\xd1\x82\xd0\xb8\xd0\xb6\xd0\xbd",
+	"\xd0\xbc\xd1\x96\xd1\x81\xd1\x8f\xd1\x86", "\xd1\x80\xd1\x96\xd0\xba",
+	"\xd1\x80\xd0\xbe\xd0\xba",
+	"\xcf\x8e\xcf\x81", "\xce\xbb\xce\xb5\xcf\x80\xcf\x84",
+	"\xce\xb7\xce\xbc\xce\xad\xcf\x81", "\xce\xbc\xce\xad\xcf\x81",
+	"\xce\xb5\xce\xb2\xce\xb4\xce\xbf\xce\xbc", "\xce\xbc\xce\xae\xce\xbd",
+	"\xcf\x87\xcf\x81\xcf\x8c\xce\xbd",
+	/* Korean: 초 분 시간 일 주 개월 달 년 */
+	"\xec\xb4\x88", "\xeb\xb6\x84", "\xec\x8b\x9c\xea\xb0\x84",
+	"\xec\x9d\xbc", "\xec\xa3\xbc", "\xea\xb0\x9c\xec\x9b\x94",
+	"\xeb\x8b\xac", "\xeb\x85\x84",
+	"\xc3\xb3r\xc3\xa1ja", "napja", "perce", "hete", "h\xc3\xb3napja",
+	"\xc3\xa9ve", "m\xc3\xa1sodperce",
+	"\xe7\xa7\x92\xe5\x89\x8d", "\xe5\x88\x86\xe5\x89\x8d",
+	"\xe5\x88\x86\xe9\x92\x9f\xe5\x89\x8d",
+	"\xe5\x88\x86\xe9\x90\x98\xe5\x89\x8d",
+	"\xe5\xb0\x8f\xe6\x97\xb6\xe5\x89\x8d",
+	"\xe5\xb0\x8f\xe6\x99\x82\xe5\x89\x8d",
+	"\xe6\x99\x82\xe9\x96\x93\xe5\x89\x8d", "\xe5\xa4\xa9\xe5\x89\x8d",
+	"\xe6\x97\xa5\xe5\x89\x8d", "\xe5\x91\xa8\xe5\x89\x8d",
+	"\xe9\x80\xb1\xe9\x96\x93\xe5\x89\x8d",
+	"\xe4\xb8\xaa\xe6\x9c\x88\xe5\x89\x8d",
+	"\xe5\x80\x8b\xe6\x9c\x88\xe5\x89\x8d",
+	"\xe3\x81\x8b\xe6\x9c\x88\xe5\x89\x8d",
+	"\xe3\x83\xb6\xe6\x9c\x88\xe5\x89\x8d", "\xe5\xb9\xb4\xe5\x89\x8d",
+	NULL
 };
 static const char *const days[] = {
 	"yesterday", "today", "gestern", "heute", "hier", "aujourd'hui",
 	"gisteren", "vandaag", "ayer", "hoy", "ieri", "oggi", "wczoraj",
 	"dzisiaj", "g\xc3\xa5r", "dag", "ig\xc3\xa5r", "idag", "eilen",
-	"t\xc3\xa4n\xc3\xa4\xc3\xa4n", NULL
+	"t\xc3\xa4n\xc3\xa4\xc3\xa4n",
+	"ontem", "hoje", "d\xc3\xbcn", "bug\xc3\xbcn", "v\xc4\x8d" "era", "dnes",
+	"tegnap", "azi", "ast\xc4\x83zi",
+	"\xd0\xb2\xd1\x87\xd0\xb5\xd1\x80\xd0\xb0",
+	"\xd1\x81\xd0\xb5\xd0\xb3\xd0\xbe\xd0\xb4\xd0\xbd\xd1\x8f",
+	"\xd0\xb2\xd1\x87\xd0\xbe\xd1\x80\xd0\xb0",
+	"\xd1\x81\xd1\x8c\xd0\xbe\xd0\xb3\xd0\xbe\xd0\xb4\xd0\xbd\xd1\x96",
+	"\xcf\x87\xce\xb8\xce\xb5\xcf\x82",
+	"\xcf\x83\xce\xae\xce\xbc\xce\xb5\xcf\x81\xce\xb1",
+	"\xe6\x98\xa8\xe5\xa4\xa9", "\xe4\xbb\x8a\xe5\xa4\xa9",
+	"\xe6\x98\xa8\xe6\x97\xa5", "\xe4\xbb\x8a\xe6\x97\xa5",
+	"\xec\x96\xb4\xec\xa0\x9c", "\xec\x98\xa4\xeb\x8a\x98",
+	NULL
 };
 
 /* 1 if the word w (n bytes) is in the list: whole, or, for an entry

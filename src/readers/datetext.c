@@ -36,6 +36,8 @@ struct tok {
 	char		 c;		/* punctuation */
 	int		 sp;		/* white space before it */
 	int		 weekday;	/* a month name that is a weekday too */
+	int		 listopad;	/* November in Polish and Czech,
+					   October in Croatian */
 	int		 off;		/* T_TZ: minutes east of UTC */
 };
 
@@ -98,6 +100,12 @@ static const struct month_name months[] = {
 	{ "pazdziernik", 10 }, { "pazdziernika", 10 }, { "paz", 10 },
 	{ "listopad", 11 }, { "listopada", 11 }, { "lis", 11 },
 	{ "grudzien", 12 }, { "grudnia", 12 }, { "gru", 12 },
+	/* sl: the genitive after a day ("24. junija 2021"), which CLDR
+	 * does not give */
+	{ "januarja", 1 }, { "februarja", 2 }, { "aprila", 4 },
+	{ "junija", 6 }, { "julija", 7 }, { "avgusta", 8 },
+	{ "septembra", 9 }, { "oktobra", 10 }, { "novembra", 11 },
+	{ "decembra", 12 },
 	{ NULL, 0 }
 };
 
@@ -146,7 +154,8 @@ static const char *const fillers[] = {
 	"om", "um", "am", "a", "as", "las", "la", "le", "el", "alle", "ore",
 	"kl", "klo", "kello", "o", "godz", "godzina", "r", "rok", "roku",
 	"den", "van", "uur", "uhr", "hrs", "hr", "horas", "hora", "t", "i",
-	"w", "u", "en", "et", "op", "il", "em", "dnia", "pa", "thann", "last",
+	"w", "u", "en", "et", "op", "il", "em", "dnia", "pa", "thann", "ob",
+	"last",
 	"laatst", "zuletzt", "stand", "sist", "senest", "senast",
 	"atualizado", "aktualizacja", "modified",
 	"published", "posted", "updated", "gepubliceerd", "geplaatst",
@@ -422,6 +431,8 @@ tokenize(struct tok *t, const char *s)
 			if ((t[n].v = month_of(w)) != 0) {
 				t[n].type = T_MONTH;
 				t[n].weekday = in_list(weekdays, w);
+				t[n].listopad = strcmp(w, "listopad") == 0 ||
+				    strcmp(w, "listopada") == 0;
 			} else if (strcmp(w, "am") == 0 ||
 			    strcmp(w, "pm") == 0) {
 				t[n].type = T_AMPM;
@@ -615,6 +626,11 @@ parse_date(struct when *w, const struct tok *t, int n, int *i, int us)
 		if (j < n && t[j].type == T_MONTH) {
 			w->d = t[k].v;
 			w->m = t[j].v;
+			/* "24. listopada 2021.": Croatian writes the day
+			 * with a dot, Polish without ("24 listopada") */
+			if (t[j].listopad && j == k + 2 &&
+			    is_punct(t, n, k + 1, '.'))
+				w->m = 10;
 			j = skip_dot(t, n, j + 1);
 			if (is_punct(t, n, j, '-') || is_punct(t, n, j, '/'))
 				j++;
