@@ -45,11 +45,16 @@ struct tline {
 	int		 dateline;	/* a date not read: a paragraph */
 	int		 rule;		/* "* * *", "-----": a break */
 	enum item_kind	 item;
-	int		 glyph;		/* bullet: index into glyphs[] */
+	int		 glyph;		/* bullet: index into glyphs[];
+					   ordered: its digits (ORD_*) */
 	int		 number;	/* ordered: its number */
 	char		 delim;		/* ordered: '.' or ')' */
 	size_t		 body;		/* item: offset of its text in s */
 };
+
+/* The digits of an ordered item's marker: a list that changes them
+ * ("１．" to "①") is another list. */
+enum { ORD_ASCII, ORD_LETTER, ORD_PAREN, ORD_WIDE, ORD_CIRCLED };
 
 struct text_reader {
 	struct galley_doc	*doc;
@@ -216,6 +221,7 @@ cjk_marker(struct tline *l)
 	    s[2] <= 0xb3) {		/* ① .. ⑳ */
 		num = s[2] - 0xa0 + 1;
 		k = 3;
+		l->glyph = ORD_CIRCLED;
 	} else {
 		if (len >= 3 && memcmp(s, "\xef\xbc\x88", 3) == 0) {
 			open = 1;	/* （ */
@@ -235,6 +241,7 @@ cjk_marker(struct tline *l)
 		}
 		if (digits == 0 || k + 3 > len)
 			return 0;
+		l->glyph = open ? ORD_PAREN : ORD_WIDE;
 		if (memcmp(s + k, "\xef\xbc\x89", 3) == 0)	/* ） */
 			delim = ')';
 		else if (open || memcmp(s + k, "\xef\xbc\x8e", 3) != 0)
@@ -279,8 +286,11 @@ find_marker(struct tline *l)
 	if (cjk_marker(l))
 		return;
 	k = 0;
-	if (len > 0 && s[0] == '(')
+	l->glyph = ORD_ASCII;
+	if (len > 0 && s[0] == '(') {
 		k = 1;
+		l->glyph = ORD_PAREN;
+	}
 	if (k < len && s[k] >= '0' && s[k] <= '9') {
 		size_t	 d0 = k;
 
@@ -292,6 +302,7 @@ find_marker(struct tline *l)
 	    (s[k] >= 'A' && s[k] <= 'Z'))) {
 		num = (s[k] | 0x20) - 'a' + 1;
 		k++;
+		l->glyph = ORD_LETTER;
 		if (k >= len || s[k] != ')')
 			return;
 	} else
@@ -962,7 +973,18 @@ struct level {
 						   starts; deeper goes in it */
 	enum item_kind		 kind;
 	int			 glyph;
+	char			 delim;	/* ordered */
+	int			 number;	/* ordered: its last item's */
 };
+
+/* 1 if the ordered item l, after a blank line, numbers anew ("1."
+ * after "3."): another list. */
+static int
+restarts(const struct level *lv, const struct tline *l)
+{
+	return l->item == ITEM_ORDERED && lv->kind == ITEM_ORDERED &&
+	    l->number <= lv->number;
+}
 
 static int
 same_kind(const struct level *lv, const struct tline *l)
@@ -970,7 +992,7 @@ same_kind(const struct level *lv, const struct tline *l)
 	if (lv->kind != l->item)
 		return 0;
 	if (l->item == ITEM_ORDERED)
-		return 1;
+		return lv->glyph == l->glyph && lv->delim == l->delim;
 	/* a deeper-level glyph under a top-level one starts a sub-list */
 	return !(lv->glyph < SUB_GLYPHS && l->glyph >= SUB_GLYPHS);
 }
@@ -1017,7 +1039,8 @@ add_list(struct text_reader *r, struct galley_node *root, size_t i)
 			    l->indent < st[top].body_col))
 				break;
 			if (l->item != ITEM_NONE && top == 0 &&
-			    !same_kind(&st[0], l) && l->indent <= st[0].indent)
+			    (!same_kind(&st[0], l) || restarts(&st[0], l)) &&
+			    l->indent <= st[0].indent)
 				break;
 			i = next;
 			gap = 1;
@@ -1072,8 +1095,10 @@ add_list(struct text_reader *r, struct galley_node *root, size_t i)
 					st[top].indent = l->indent;
 					st[top].kind = l->item;
 					st[top].glyph = l->glyph;
+					st[top].delim = l->delim;
 				}
-			} else if (!same_kind(&st[top], l)) {
+			} else if (!same_kind(&st[top], l) ||
+			    (gap && restarts(&st[top], l))) {
 				if (top == 0)
 					break;
 				st[top].list = new_list(r, l);
@@ -1081,6 +1106,7 @@ add_list(struct text_reader *r, struct galley_node *root, size_t i)
 				    st[top].list);
 				st[top].kind = l->item;
 				st[top].glyph = l->glyph;
+				st[top].delim = l->delim;
 			}
 			if (gap)
 				st[top].list->u.list.tight = 0;
@@ -1091,7 +1117,9 @@ add_list(struct text_reader *r, struct galley_node *root, size_t i)
 			st[0].indent = l->indent;
 			st[0].kind = l->item;
 			st[0].glyph = l->glyph;
+			st[0].delim = l->delim;
 		}
+		st[top].number = l->number;
 		if (open)
 			inlines_end(&in);
 		st[top].body_col = l->indent + utf8_chars(l->s, l->body);
