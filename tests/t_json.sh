@@ -133,3 +133,10 @@ printf '{"galley":1,"meta":{"title":"x","language":"en"},"body":[{"type":"paragr
 ./galley convert -t tei -o "$T/json/ctl-out" "$T/json/ctl.json" 2>"$T/json/ctl.err"
 check "json: a character XML forbids in JSON text is said, with its place" \
     grep -q "ctl.json:3:1: warning: 1 character that XML 1.0 does not allow in the text" "$T/json/ctl.err"
+
+# An id on a paragraph (the schema allows one on any node) has no place
+# in EPUB or TEI: said, where it stands; heading ids raise nothing.
+printf '{"galley": 1, "meta": {"title": "T", "language": "en"}, "body": [\n {"type": "heading", "level": 2, "id": "h", "children": [{"type": "text", "text": "Head"}]},\n {"type": "paragraph", "id": "p-1", "children": [{"type": "text", "text": "x"}]}\n]}\n' >"$T/json/pid.json"
+./galley convert -t epub,tei -o "$T/json/pid-out" "$T/json/pid.json" 2>"$T/json/pid.err"
+check "json: an id on a paragraph is said to be kept in JSON only, at file:line:col" \
+    sh -c '[ "$(grep -c ": warning:" "$1")" = 1 ] && grep -q "pid.json:3:30: warning: body\[1\].id: id \"p-1\" of a paragraph is kept in JSON only" "$1"' sh "$T/json/pid.err"

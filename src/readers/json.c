@@ -309,7 +309,8 @@ is_name(const char *s)
  * its key with at_key; always returns -1.
  */
 static int
-fail_at(struct jr *r, int at_key, const char *fmt, va_list ap)
+say_at(struct jr *r, enum galley_severity level, int at_key, const char *fmt,
+    va_list ap)
 {
 	struct galley_buf	 path;
 	size_t			 off, i;
@@ -352,11 +353,32 @@ fail_at(struct jr *r, int at_key, const char *fmt, va_list ap)
 		exit(1);
 	}
 	vsnprintf(text, (size_t)len + 1, fmt, ap);
-	galley_diag_add(r->dg, GALLEY_ERROR, r->name, line, col, "%s%s%s",
+	galley_diag_add(r->dg, level, r->name, line, col, "%s%s%s",
 	    path.len ? path.data : "", path.len ? ": " : "", text);
 	free(text);
 	galley_buf_release(&path);
 	return -1;
+}
+
+static int
+fail_at(struct jr *r, int at_key, const char *fmt, va_list ap)
+{
+	return say_at(r, GALLEY_ERROR, at_key, fmt, ap);
+}
+
+/* A warning about the value at the current path. */
+static void
+warn(struct jr *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+warn(struct jr *r, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	say_at(r, GALLEY_WARNING, 0, fmt, ap);
+	va_end(ap);
 }
 
 static int
@@ -661,6 +683,17 @@ read_node(struct jr *r, struct galley_node *parent, json_t *o)
 		if (strcmp(key, "id") == 0) {
 			if (get_string(r, &n->id, v) == -1)
 				return -1;
+			/* the writers give ids to these only */
+			if (n->id[0] != '\0' && type != GALLEY_NODE_HEADING &&
+			    type != GALLEY_NODE_SECTION &&
+			    type != GALLEY_NODE_FOOTNOTE_DEF)
+				warn(r, "id \"%s\" of %s %s is kept in JSON "
+				    "only: EPUB and TEI keep the ids of "
+				    "headings, sections and notes, and a link "
+				    "to it is text there", n->id,
+				    strchr("aeiou", galley_node_type_name(
+				    n->type)[0]) != NULL ? "an" : "a",
+				    galley_node_type_name(n->type));
 			pop(r);
 			continue;
 		}
