@@ -32,7 +32,8 @@ for f in en-export.txt de-export.md fr-cp1252.txt pl-utf16.txt fi-cr.txt notes-m
     zh-label-byline.txt ja-iso2022.txt bg-cp1251-short.txt uk-koi8u.txt \
     th-tis620.txt ru-cp866.txt fa-cp1256.txt ja-markers.txt \
     en-label-title.txt de-parasep.txt hr-listopad.txt sl-genitive.txt \
-    ko-byline.txt ru-relative.txt zh-relative.txt nl-list-restart.txt; do
+    ko-byline.txt ru-relative.txt zh-relative.txt nl-list-restart.txt \
+    nl-letter-lists.txt; do
 	check "text: golden JSON of $f" golden "tests/text/$f" "$TX/${f%.*}.json"
 done
 
@@ -167,3 +168,21 @@ check "text: a Romanian text with English terms is Romanian (half confidence)" p
 import json, sys
 m = json.load(open(sys.argv[1]))['meta']
 assert m['language'] == 'ro' and 0 < m['language_confidence'] <= 0.5, m" "$T/ro/ro-mixed.json"
+
+# Lettered lists ("a)", "A)") keep their letters in every output.
+./galley convert -q -t epub,tei -o "$T/text-letters" tests/text/nl-letter-lists.txt 2>/dev/null
+check "text: a lettered list is lettered in EPUB (ol type) and TEI (rend, item n)" sh -c "
+    unzip -p '$T/text-letters/nl-letter-lists.epub' OEBPS/text/c00001.xhtml | grep -q '<ol type=\"a\" class=\"tight\">' &&
+    unzip -p '$T/text-letters/nl-letter-lists.epub' OEBPS/text/c00001.xhtml | grep -q '<ol type=\"A\" class=\"tight\">' &&
+    grep -q '<list rend=\"numbered lower-alpha\">' '$T/text-letters/nl-letter-lists.tei.xml' &&
+    grep -q '<item n=\"c\">gamma</item>' '$T/text-letters/nl-letter-lists.tei.xml' &&
+    grep -q '<item n=\"B\">Twee</item>' '$T/text-letters/nl-letter-lists.tei.xml'"
+check "text: the lettered lists' EPUB passes EPUBCheck" \
+    java -jar /usr/bin/epubcheck --failonwarnings "$T/text-letters/nl-letter-lists.epub"
+schema=$(tei_schema)
+if [ -n "$schema" ]; then
+	check "text: the lettered lists' TEI is valid" \
+	    jing "$schema" "$T/text-letters/nl-letter-lists.tei.xml"
+else
+	skip "text: the lettered lists' TEI is valid" "no TEI schema (set GALLEY_TEI_SCHEMA)"
+fi

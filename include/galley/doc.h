@@ -80,6 +80,8 @@ struct galley_node {
 			int	 start;		/* first number if ordered */
 			int	 tight;		/* 1 tight, 0 loose */
 			char	 delim;		/* '.' or ')' for ordered */
+			char	 numbering;	/* ordered: 'a' or 'A' for
+						   letters, '\0' digits */
 		} list;
 		struct {
 			int	 task;		/* 1 if a task list item */

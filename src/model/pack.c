@@ -96,6 +96,7 @@ put_node(struct galley_buf *b, const struct galley_node *n)
 		put_i(b, n->u.list.start);
 		put_i(b, n->u.list.tight);
 		put_i(b, n->u.list.delim);
+		put_i(b, n->u.list.numbering);
 		break;
 	case GALLEY_NODE_ITEM:
 		put_i(b, n->u.item.task);

@@ -19,14 +19,14 @@
 enum attr {
 	A_LEVEL, A_ORDERED, A_START, A_TIGHT, A_DELIM, A_TASK, A_CHECKED,
 	A_INFO, A_FENCED, A_TEXT, A_HEADER, A_ALIGN, A_URL, A_TITLE, A_LINK,
-	A_TARGET, A_FRAGMENT, A_TARGET_LANG, A_LABEL, A_INDEX,
+	A_TARGET, A_FRAGMENT, A_TARGET_LANG, A_LABEL, A_INDEX, A_NUMBERING,
 	A__MAX
 };
 
 static const char *const attr_names[] = {
 	"level", "ordered", "start", "tight", "delim", "task", "checked",
 	"info", "fenced", "text", "header", "align", "url", "title", "link",
-	"target", "fragment", "target_lang", "label", "index"
+	"target", "fragment", "target_lang", "label", "index", "numbering"
 };
 _Static_assert(sizeof(attr_names) / sizeof(attr_names[0]) == A__MAX,
     "an attribute without a name");
@@ -45,7 +45,8 @@ static const struct {
 	{ 0, 0 },					/* paragraph */
 	{ B(A_LEVEL), B(A_LEVEL) },			/* heading */
 	{ 0, 0 },					/* quote */
-	{ B(A_ORDERED) | B(A_START) | B(A_TIGHT) | B(A_DELIM), 0 }, /* list */
+	{ B(A_ORDERED) | B(A_START) | B(A_TIGHT) | B(A_DELIM) |
+	    B(A_NUMBERING), 0 },			/* list */
 	{ B(A_TASK) | B(A_CHECKED), 0 },		/* item */
 	{ B(A_INFO) | B(A_FENCED) | B(A_TEXT), B(A_TEXT) }, /* code_block */
 	{ B(A_TEXT), B(A_TEXT) },			/* html_block */
@@ -551,6 +552,14 @@ set_attr(struct jr *r, struct galley_node *n, enum attr a, json_t *v)
 		if (strcmp(s, ".") != 0 && strcmp(s, ")") != 0)
 			return fail(r, "expected \".\" or \")\"");
 		n->u.list.delim = *s;
+		break;
+	case A_NUMBERING:
+		if (get_string(r, &s, v) == -1)
+			return -1;
+		if (strcmp(s, "1") != 0 && strcmp(s, "a") != 0 &&
+		    strcmp(s, "A") != 0)
+			return fail(r, "expected \"1\", \"a\" or \"A\"");
+		n->u.list.numbering = *s == '1' ? '\0' : *s;
 		break;
 	case A_TASK:
 		rc = get_bool(r, &n->u.item.task, v);

@@ -311,6 +311,11 @@ put_attrs(struct jw *w, const struct galley_node *n)
 		if (n->u.list.ordered || n->u.list.start != 1)
 			put_int_attr(w, "start", n->u.list.start);
 		put_bool_attr(w, "tight", n->u.list.tight);
+		if (n->u.list.numbering != '\0') {
+			char l[2] = { n->u.list.numbering, '\0' };
+
+			put_str_attr(w, "numbering", l);
+		}
 		if (n->u.list.delim != '\0') {
 			char d[2] = { n->u.list.delim, '\0' };
 			put_str_attr(w, "delim", d);

@@ -482,6 +482,23 @@ inlines(struct body *b, xmlNodePtr parent, struct galley_node *n)
 
 /* --- blocks --- */
 
+/* An item's number as its list writes it: 3, "c" or "C" (27 "aa"). */
+static void
+letter(char *out, size_t sz, int k, char numbering)
+{
+	char	 s[16];
+	size_t	 i = sizeof(s) - 1;
+
+	if (numbering == '\0' || k < 1) {
+		snprintf(out, sz, "%d", k);
+		return;
+	}
+	s[i] = '\0';
+	for (; k > 0 && i > 0; k = (k - 1) / 26)
+		s[--i] = (char)(numbering + (k - 1) % 26);
+	snprintf(out, sz, "%s", s + i);
+}
+
 static void
 list(struct body *b, xmlNodePtr parent, struct galley_node *n)
 {
@@ -491,7 +508,9 @@ list(struct body *b, xmlNodePtr parent, struct galley_node *n)
 	int			 k = n->u.list.start;
 
 	el = tei_el(b->ctx, NULL, "list");
-	tei_attr(el, "rend", n->u.list.ordered ? "numbered" : "bulleted");
+	tei_attr(el, "rend", !n->u.list.ordered ? "bulleted" :
+	    n->u.list.numbering == 'a' ? "numbered lower-alpha" :
+	    n->u.list.numbering == 'A' ? "numbered upper-alpha" : "numbered");
 	for (it = n->first; it != NULL; it = it->next, k++) {
 		item = tei_el(b->ctx, el, "item");
 		if (it->type != GALLEY_NODE_ITEM) {
@@ -499,7 +518,7 @@ list(struct body *b, xmlNodePtr parent, struct galley_node *n)
 			continue;
 		}
 		if (n->u.list.ordered) {
-			snprintf(num, sizeof(num), "%d", k);
+			letter(num, sizeof(num), k, n->u.list.numbering);
 			tei_attr(item, "n", num);
 		}
 		if (it->u.item.task)

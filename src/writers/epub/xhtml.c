@@ -1009,6 +1009,9 @@ render(struct xw *x, const struct galley_node *n)
 			if (n->u.list.start != 1)
 				galley_buf_printf(x->out, " start=\"%d\"",
 				    n->u.list.start);
+			if (n->u.list.numbering != '\0')
+				galley_buf_printf(x->out, " type=\"%c\"",
+				    n->u.list.numbering);
 		} else
 			put(x, "<ul");
 		if (tasks || n->u.list.tight)
