@@ -13,13 +13,8 @@
 
 #include "galley/pipeline.h"
 #include "cli/util.h"
+#include "model/oom.h"
 
-static void
-oom(void)
-{
-	fputs("galley: out of memory\n", stderr);
-	exit(70);
-}
 
 void *
 xmalloc_cli(size_t sz)
@@ -27,7 +22,7 @@ xmalloc_cli(size_t sz)
 	void	*p = malloc(sz ? sz : 1);
 
 	if (p == NULL)
-		oom();
+		galley_oom();
 	return p;
 }
 
@@ -35,7 +30,7 @@ void *
 xrealloc_cli(void *p, size_t sz)
 {
 	if ((p = realloc(p, sz ? sz : 1)) == NULL)
-		oom();
+		galley_oom();
 	return p;
 }
 
@@ -45,7 +40,7 @@ xstrdup_cli(const char *s)
 	char	*p = strdup(s);
 
 	if (p == NULL)
-		oom();
+		galley_oom();
 	return p;
 }
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "filters/filters.h"
+#include "model/oom.h"
 
 #define ID_MAX	60	/* bytes of slug before "-1" suffixes */
 
@@ -65,8 +66,7 @@ idset_grow(struct idset *set)
 	big.key = calloc(big.cap, sizeof(*big.key));
 	big.num = calloc(big.cap, sizeof(*big.num));
 	if (big.key == NULL || big.num == NULL) {
-		fputs("galley: out of memory\n", stderr);
-		exit(1);
+		galley_oom();
 	}
 	for (i = 0; i < set->cap; i++)
 		if (set->key[i] != NULL) {

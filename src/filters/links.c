@@ -16,6 +16,7 @@
 #include "filters/filters.h"
 #include "galley/links.h"
 #include "model/url.h"
+#include "model/oom.h"
 
 struct entry {
 	const char	*key;	/* normalised: "lease", "blog/lease" */
@@ -74,8 +75,7 @@ xcalloc(size_t n, size_t sz)
 	void	*p = calloc(n, sz);
 
 	if (p == NULL) {
-		fputs("galley: out of memory\n", stderr);
-		exit(70);
+		galley_oom();
 	}
 	return p;
 }
@@ -105,8 +105,7 @@ xstrdup(const char *s)
 	char	*p = strdup(s);
 
 	if (p == NULL) {
-		fputs("galley: out of memory\n", stderr);
-		exit(70);
+		galley_oom();
 	}
 	return p;
 }
@@ -637,8 +636,7 @@ galley_linkindex_add_file(struct galley_linkindex *idx,
 		idx->capart = idx->capart ? idx->capart * 2 : 64;
 		idx->arts = realloc(idx->arts, idx->capart * sizeof(*a));
 		if (idx->arts == NULL) {
-			fputs("galley: out of memory\n", stderr);
-			exit(70);
+			galley_oom();
 		}
 	}
 	art = idx->narts++;
@@ -1049,8 +1047,7 @@ collect_id(struct galley_node *n, int entering, void *arg)
 		r->capids = r->capids ? r->capids * 2 : 16;
 		r->ids = realloc(r->ids, r->capids * sizeof(*r->ids));
 		if (r->ids == NULL) {
-			fputs("galley: out of memory\n", stderr);
-			exit(70);
+			galley_oom();
 		}
 	}
 	r->ids[r->nids++] = n->id;
@@ -1064,8 +1061,7 @@ percent_decode(const char *s)
 	char	*d = url_decode(s);
 
 	if (d == NULL) {
-		fputs("galley: out of memory\n", stderr);
-		exit(70);
+		galley_oom();
 	}
 	return d;
 }
@@ -1095,8 +1091,7 @@ github_visit(struct galley_node *n, int entering, void *arg)
 		g->cap = g->cap ? g->cap * 2 : 16;
 		g->seen = realloc(g->seen, g->cap * sizeof(*g->seen));
 		if (g->seen == NULL) {
-			fputs("galley: out of memory\n", stderr);
-			exit(70);
+			galley_oom();
 		}
 	}
 	g->seen[g->nseen++] = a;
@@ -1358,8 +1353,7 @@ resolve_link(struct resolve *r, struct galley_node *n)
 	} else if (r->opts->link_base != NULL && r->opts->link_base[0]) {
 		given = url;
 		if ((abs = url_under_base(r->opts->link_base, url)) == NULL) {
-			fputs("galley: out of memory\n", stderr);
-			exit(70);
+			galley_oom();
 		}
 		n->u.link.url = galley_doc_strdup(r->doc, abs);
 		free(abs);

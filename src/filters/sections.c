@@ -15,6 +15,7 @@
 
 #include "filters/filters.h"
 #include "model/rawhtml.h"
+#include "model/oom.h"
 
 #define LEVELS	7	/* heading levels 1..6, and the root */
 
@@ -89,16 +90,14 @@ sections_run(struct galley_doc *doc, const struct galley_opts *opts,
 		count++;
 	v = malloc((count + 1) * sizeof(*v));
 	if (v == NULL) {
-		fputs("galley: out of memory\n", stderr);
-		exit(1);
+		galley_oom();
 	}
 	for (i = 0; i < count; i++) {
 		v[i] = root->first;
 		galley_node_unlink(v[i]);
 	}
 	if ((dv = raw_counts(v, count)) == NULL) {
-		fputs("galley: out of memory\n", stderr);
-		exit(1);
+		galley_oom();
 	}
 	for (i = 0; i < count; i++) {
 		n = v[i];

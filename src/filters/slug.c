@@ -16,6 +16,7 @@
 
 #include "filters/filters.h"
 #include "filters/latin_ascii.h"
+#include "model/oom.h"
 
 struct slugger {
 	UTransliterator	*trans;	/* the thread's, on the first non-ASCII text */
@@ -30,8 +31,7 @@ slugger_new(void)
 
 	s = calloc(1, sizeof(*s));
 	if (s == NULL) {
-		fputs("galley: out of memory\n", stderr);
-		exit(1);
+		galley_oom();
 	}
 	return s;
 }
@@ -295,8 +295,7 @@ slug_github(struct galley_doc *doc, const char *text)
 	char	*s = slug_github_dup(text), *d;
 
 	if (s == NULL) {
-		fputs("galley: out of memory\n", stderr);
-		exit(70);
+		galley_oom();
 	}
 	d = galley_doc_strdup(doc, s);
 	free(s);

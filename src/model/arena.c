@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "model/model.h"
+#include "model/oom.h"
 
 #define CHUNK_MIN	(16 * 1024)
 #define ALIGN		16
@@ -23,8 +24,7 @@ xmalloc(size_t sz)
 	void	*p = malloc(sz ? sz : 1);
 
 	if (p == NULL) {
-		fputs("galley: out of memory\n", stderr);
-		exit(70);
+		galley_oom();
 	}
 	return p;
 }
@@ -33,8 +33,7 @@ void *
 xrealloc(void *p, size_t sz)
 {
 	if ((p = realloc(p, sz ? sz : 1)) == NULL) {
-		fputs("galley: out of memory\n", stderr);
-		exit(70);
+		galley_oom();
 	}
 	return p;
 }
@@ -45,8 +44,7 @@ xcalloc(size_t n, size_t sz)
 	void	*p = calloc(n ? n : 1, sz ? sz : 1);
 
 	if (p == NULL) {
-		fputs("galley: out of memory\n", stderr);
-		exit(70);
+		galley_oom();
 	}
 	return p;
 }

@@ -327,6 +327,7 @@ get_node(struct in *in, uint64_t *k)
 		n->u.list.start = get_i(in);
 		n->u.list.tight = get_i(in);
 		n->u.list.delim = (char)get_i(in);
+		n->u.list.numbering = (char)get_i(in);
 		break;
 	case GALLEY_NODE_ITEM:
 		n->u.item.task = get_i(in);

@@ -13,6 +13,7 @@
 #include <jansson.h>
 
 #include "galley/galley.h"
+#include "model/oom.h"
 
 /* Attributes a node may carry; "type", "pos", "id", "children" are
  * common to all. */
@@ -96,8 +97,7 @@ push_key(struct jr *r, const char *key)
 		r->cap = r->cap ? r->cap * 2 : 64;
 		r->path = realloc(r->path, r->cap * sizeof(*r->path));
 		if (r->path == NULL) {
-			fputs("galley: out of memory\n", stderr);
-			exit(1);
+			galley_oom();
 		}
 	}
 	r->path[r->depth].key = key;
@@ -350,8 +350,7 @@ say_at(struct jr *r, enum galley_severity level, int at_key, const char *fmt,
 	va_end(ap2);
 	text = malloc((size_t)len + 1);
 	if (text == NULL) {
-		fputs("galley: out of memory\n", stderr);
-		exit(1);
+		galley_oom();
 	}
 	vsnprintf(text, (size_t)len + 1, fmt, ap);
 	galley_diag_add(r->dg, level, r->name, line, col, "%s%s%s",
@@ -789,8 +788,7 @@ read_value(struct jr *r, struct galley_value **out, json_t *v)
 		val = galley_value_new(r->doc, GALLEY_VALUE_STRING);
 		s = json_dumps(v, JSON_ENCODE_ANY);
 		if (s == NULL) {
-			fputs("galley: out of memory\n", stderr);
-			exit(1);
+			galley_oom();
 		}
 		val->str = galley_doc_strdup(r->doc, s);
 		val->plain = 1;

@@ -120,7 +120,6 @@ int		 tei_save_child(struct tei_ctx *, struct galley_sink *,
 int		 tei_save_on(struct tei_ctx *, struct galley_sink *);
 int		 tei_save_end(struct tei_ctx *, struct galley_sink *);
 xmlNodePtr	 tei_mark(struct tei_ctx *, xmlNodePtr parent);
-void		 tei_oom(void) __attribute__((noreturn));
 
 /* tei_header.c */
 void		 tei_header(struct tei_ctx *, xmlNodePtr tei,

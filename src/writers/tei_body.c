@@ -16,6 +16,7 @@
 #include <unicode/utf8.h>
 
 #include "writers/tei.h"
+#include "model/oom.h"
 
 #define MAX_DEPTH	1200	/* deeper content is kept as plain text */
 
@@ -78,7 +79,7 @@ plain_text(const struct galley_node *n, int trim)
 			p.buf.data[--p.buf.len] = '\0';
 	if (p.buf.len == 0) {
 		if ((s = strdup("")) == NULL)
-			tei_oom();
+			galley_oom();
 		return s;
 	}
 	return galley_buf_detach(&p.buf, NULL);
@@ -171,7 +172,7 @@ defs_visit(struct galley_node *n, int entering, void *arg)
 		b->def_ids = realloc(b->def_ids,
 		    b->capdefs * sizeof(*b->def_ids));
 		if (b->defs == NULL || b->def_ids == NULL)
-			tei_oom();
+			galley_oom();
 	}
 	b->defs[b->ndefs] = n;
 	b->def_ids[b->ndefs++] = NULL;
@@ -605,7 +606,7 @@ code_block(struct body *b, xmlNodePtr parent, struct galley_node *n)
 		len = (size_t)end;
 		if (len > 0) {
 			if ((word = strndup(info, len)) == NULL)
-				tei_oom();
+				galley_oom();
 			tei_attr(code, "lang", word);
 			free(word);
 		}

@@ -27,6 +27,7 @@
 #include "model/model.h"
 #include "writers/tei.h"
 #include "writers/xml_escape.h"
+#include "model/oom.h"
 
 #define NONE	((size_t)-1)
 /* Documents stay in memory up to this many bytes in all; the rest
@@ -93,7 +94,7 @@ dup_or_null(const char *s)
 	if (s == NULL)
 		return NULL;
 	if ((d = strdup(s)) == NULL)
-		tei_oom();
+		galley_oom();
 	return d;
 }
 
@@ -131,7 +132,7 @@ remember(struct galley_tei_corpus *c, const char *tag, const char *name,
 	    "\x1f" : "", lang != NULL ? lang : "");
 	if (xmlHashAddEntry(c->keys, BAD_CAST b.data,
 	    (void *)(uintptr_t)(i + 1)) != 0)
-		tei_oom();
+		galley_oom();
 	galley_buf_release(&b);
 	return i;
 }
@@ -458,7 +459,7 @@ divs(xmlNodePtr el, int depth, xmlNodePtr **v, int **d, size_t *n,
 				*v = realloc(*v, *cap * sizeof(**v));
 				*d = realloc(*d, *cap * sizeof(**d));
 				if (*v == NULL || *d == NULL)
-					tei_oom();
+					galley_oom();
 			}
 			(*v)[*n] = c;
 			(*d)[(*n)++] = depth;
@@ -610,7 +611,7 @@ galley_tei_corpus_new(const char *spool_dir, const struct galley_book *book,
 
 	xml_init();
 	if ((c = calloc(1, sizeof(*c))) == NULL)
-		tei_oom();
+		galley_oom();
 	c->book = book;
 	c->opts = *opts;
 	c->dg = dg;
@@ -618,7 +619,7 @@ galley_tei_corpus_new(const char *spool_dir, const struct galley_book *book,
 	c->keep = KEEP_BYTES;
 	galley_buf_init(&c->mem);
 	if ((c->keys = xmlHashCreate(256)) == NULL)
-		tei_oom();
+		galley_oom();
 	if (spool_dir == NULL)
 		return c;
 	galley_buf_init(&path);
@@ -741,7 +742,7 @@ corpus_put(struct galley_tei_corpus *c, struct galley_doc *doc,
 	if (c->n == c->cap) {
 		c->cap = c->cap ? c->cap * 2 : 64;
 		if ((t = realloc(c->t, c->cap * sizeof(*t))) == NULL)
-			tei_oom();
+			galley_oom();
 		c->t = t;
 	}
 	t = &c->t[c->n++];
@@ -756,7 +757,7 @@ corpus_put(struct galley_tei_corpus *c, struct galley_doc *doc,
 	t->of = dup_or_null(extra_str(m, "translation_of"));
 	if (m->authors.n > 0 && (t->authors = calloc(m->authors.n,
 	    sizeof(*t->authors))) == NULL)
-		tei_oom();
+		galley_oom();
 	for (k = 0; k < m->authors.n; k++)
 		t->authors[k] = dup_or_null(m->authors.v[k]);
 	t->nauthors = m->authors.n;
@@ -832,7 +833,7 @@ load(struct galley_tei_corpus *c, size_t i)
 			free(c->rbuf);
 			c->rcap = t->len;
 			if ((c->rbuf = malloc(c->rcap)) == NULL)
-				tei_oom();
+				galley_oom();
 		}
 		while (done < t->len) {
 			r = pread(c->fd, c->rbuf + done, t->len - done,
@@ -874,7 +875,7 @@ shape_record(struct text *t, xmlNodePtr tei)
 	divs(tei, 0, &v, &t->shape.d, &n, &cap);
 	t->shape.n = n;
 	if (n > 0 && (t->shape.ids = calloc(n, sizeof(char *))) == NULL)
-		tei_oom();
+		galley_oom();
 	for (k = 0; k < n; k++) {
 		id = xmlGetNsProp(v[k], BAD_CAST "id", XML_XML_NAMESPACE);
 		t->shape.ids[k] = dup_or_null((const char *)id);

@@ -13,6 +13,7 @@
 
 #include "galley/galley.h"
 #include "writers/tei.h"
+#include "model/oom.h"
 
 /* galley and its version, with what it read when reader is set. */
 void
@@ -139,7 +140,7 @@ kw_set_init(struct kw_set *k, const char **words, size_t n)
 	k->words = words;
 	k->n = n;
 	if ((k->len = calloc(n + 1, sizeof(*k->len))) == NULL)
-		tei_oom();
+		galley_oom();
 	for (i = 0; i < n; i++) {
 		c = (unsigned char)words[i][0];
 		k->first[tolower(c)] = k->first[toupper(c)] = c != '\0';

@@ -11,6 +11,7 @@
 
 #include "model/bytes.h"
 #include "writers/tei.h"
+#include "model/oom.h"
 
 #define MAX_QUOTE	400	/* bytes: longer spans are left alone */
 
@@ -138,7 +139,7 @@ text_part(xmlNodePtr parent, const unsigned char *s, size_t len)
 	if (len == 0)
 		return;
 	if ((part = xmlStrndup(s, (int)len)) == NULL)
-		tei_oom();
+		galley_oom();
 	tei_text(parent, (const char *)part);
 	xmlFree(part);
 }

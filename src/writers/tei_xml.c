@@ -16,13 +16,8 @@
 #include "writers/tei.h"
 #include "model/url.h"
 #include "writers/xml_escape.h"
+#include "model/oom.h"
 
-void
-tei_oom(void)
-{
-	fputs("galley: out of memory\n", stderr);
-	exit(70);
-}
 
 void
 tei_ctx_init(struct tei_ctx *ctx, const struct galley_opts *opts,
@@ -33,9 +28,9 @@ tei_ctx_init(struct tei_ctx *ctx, const struct galley_opts *opts,
 	ctx->opts = opts;
 	ctx->dg = dg;
 	if ((ctx->xdoc = xmlNewDoc(BAD_CAST "1.0")) == NULL)
-		tei_oom();
+		galley_oom();
 	if ((ctx->ids = xmlHashCreate(64)) == NULL)
-		tei_oom();
+		galley_oom();
 }
 
 /* Forget the pending refs (a first pass, which only issues ids). */
@@ -81,13 +76,13 @@ tei_root(struct tei_ctx *ctx, const char *name)
 	    "relaxng/tei_all.rng\" type=\"application/xml\" "
 	    "schematypens=\"http://relaxng.org/ns/structure/1.0\"");
 	if (pi == NULL)
-		tei_oom();
+		galley_oom();
 	xmlAddChild((xmlNodePtr)ctx->xdoc, pi);
 	if ((root = xmlNewDocNode(ctx->xdoc, NULL, BAD_CAST name, NULL)) ==
 	    NULL)
-		tei_oom();
+		galley_oom();
 	if ((ctx->ns = xmlNewNs(root, BAD_CAST TEI_NS, NULL)) == NULL)
-		tei_oom();
+		galley_oom();
 	xmlSetNs(root, ctx->ns);
 	xmlDocSetRootElement(ctx->xdoc, root);
 	return root;
@@ -100,7 +95,7 @@ tei_el(struct tei_ctx *ctx, xmlNodePtr parent, const char *name)
 
 	if ((n = xmlNewDocNode(ctx->xdoc, ctx->ns, BAD_CAST name, NULL)) ==
 	    NULL)
-		tei_oom();
+		galley_oom();
 	if (parent != NULL)
 		xmlAddChild(parent, n);
 	return n;
@@ -130,9 +125,9 @@ tei_text(xmlNodePtr parent, const char *s)
 		return;
 	c = NULL;
 	if (!xml_is_clean(s) && (s = c = xml_clean(s)) == NULL)
-		tei_oom();
+		galley_oom();
 	if ((t = xmlNewDocText(parent->doc, BAD_CAST s)) == NULL)
-		tei_oom();
+		galley_oom();
 	free(c);
 	if (xmlAddChild(parent, t) == NULL)
 		xmlFreeNode(t);
@@ -146,9 +141,9 @@ tei_attr(xmlNodePtr n, const char *name, const char *value)
 	if (value == NULL)
 		value = "";
 	if (!xml_is_clean(value) && (value = c = xml_clean(value)) == NULL)
-		tei_oom();
+		galley_oom();
 	if (xmlSetProp(n, BAD_CAST name, BAD_CAST value) == NULL)
-		tei_oom();
+		galley_oom();
 	free(c);
 }
 
@@ -178,13 +173,13 @@ tei_id_new(struct tei_ctx *ctx, const char *want)
 	name = tei_name(want);
 	sz = strlen(name) + 16;
 	if ((try = malloc(sz)) == NULL)
-		tei_oom();
+		galley_oom();
 	snprintf(try, sz, "%s", name);
 	for (k = 2; tei_id_taken(ctx, try); k++)
 		snprintf(try, sz, "%s-%d", name, k);
 	free(name);
 	if (xmlHashAddEntry(ctx->ids, BAD_CAST try, ctx) != 0)
-		tei_oom();
+		galley_oom();
 	return try;
 }
 
@@ -198,9 +193,9 @@ tei_id_set(struct tei_ctx *ctx, xmlNodePtr n, const char *id)
 
 	if ((xmlns = xmlSearchNsByHref(ctx->xdoc, n, XML_XML_NAMESPACE)) ==
 	    NULL)
-		tei_oom();
+		galley_oom();
 	if ((a = xmlSetNsProp(n, xmlns, BAD_CAST "id", BAD_CAST id)) == NULL)
-		tei_oom();
+		galley_oom();
 	return (const char *)a->children->content;
 }
 
@@ -230,16 +225,16 @@ tei_fix_add(struct tei_ctx *ctx, xmlNodePtr n, const char *want,
 		ctx->capfix = ctx->capfix ? ctx->capfix * 2 : 16;
 		f = realloc(ctx->fix, ctx->capfix * sizeof(*f));
 		if (f == NULL)
-			tei_oom();
+			galley_oom();
 		ctx->fix = f;
 	}
 	f = &ctx->fix[ctx->nfix++];
 	f->node = n;
 	if ((f->want = strdup(want)) == NULL)
-		tei_oom();
+		galley_oom();
 	f->fallback = NULL;
 	if (fallback != NULL && (f->fallback = strdup(fallback)) == NULL)
-		tei_oom();
+		galley_oom();
 	f->miss = f->file = f->anchor = NULL;
 	f->line = f->col = 0;
 }
@@ -265,7 +260,7 @@ tei_anchor_add(struct tei_ctx *ctx, const char *article, const char *text,
 	}
 	sz = strlen(article) + strlen(a) + 32;
 	if ((key = malloc(sz)) == NULL)
-		tei_oom();
+		galley_oom();
 	n = strlen(id);
 	if (n > strlen(a) && id[n - strlen(a) - 1] == '.' &&
 	    strcmp(id + n - strlen(a), a) == 0) {
@@ -274,7 +269,7 @@ tei_anchor_add(struct tei_ctx *ctx, const char *article, const char *text,
 		return;		/* "x.usage" for "Usage": found as it is */
 	}
 	if (ctx->anchors == NULL && (ctx->anchors = xmlHashCreate(64)) == NULL)
-		tei_oom();
+		galley_oom();
 	/* repeated: "-1", "-2", as GitHub numbers them */
 	snprintf(key, sz, "%s#%s", article, a);
 	for (k = 1; xmlHashLookup(ctx->anchors, BAD_CAST key) != NULL; k++)
@@ -282,7 +277,7 @@ tei_anchor_add(struct tei_ctx *ctx, const char *article, const char *text,
 	/* the table holds only headings that need it (and numbers only
 	 * them among themselves) */
 	if ((v = strdup(id)) == NULL)
-		tei_oom();
+		galley_oom();
 	if (xmlHashAddEntry(ctx->anchors, BAD_CAST key, v) != 0)
 		free(v);
 	free(key);
@@ -297,10 +292,10 @@ tei_fix_anchor(struct tei_ctx *ctx, const char *article, const char *frag)
 	size_t		 sz;
 
 	if (a == NULL)
-		tei_oom();
+		galley_oom();
 	sz = strlen(article) + strlen(a) + 2;
 	if ((k = malloc(sz)) == NULL)
-		tei_oom();
+		galley_oom();
 	snprintf(k, sz, "%s#%s", article, a);
 	free(a);
 	f->anchor = k;
@@ -321,7 +316,7 @@ tei_fix_miss(struct tei_ctx *ctx, const char *file, unsigned line,
 	    "\"#%s\"; the link goes to its top", url, frag);
 	if (n < 0 || (f->miss = malloc((size_t)n + 1)) == NULL ||
 	    (file != NULL && (f->file = strdup(file)) == NULL))
-		tei_oom();
+		galley_oom();
 	snprintf(f->miss, (size_t)n + 1, "link to \"%s\": that article has "
 	    "no heading \"#%s\"; the link goes to its top", url, frag);
 	f->line = line;
@@ -377,7 +372,7 @@ tei_fix_run(struct tei_ctx *ctx)
 		}
 		sz = strlen(id) + 2;
 		if ((target = malloc(sz)) == NULL)
-			tei_oom();
+			galley_oom();
 		snprintf(target, sz, "#%s", id);
 		tei_attr(f->node, "target", target);
 		free(target);
@@ -427,7 +422,7 @@ tei_uri(const char *s)
 	char	*u = url_escape(s, 0);
 
 	if (u == NULL)
-		tei_oom();
+		galley_oom();
 	return u;
 }
 
@@ -607,7 +602,7 @@ keep_mixed(xmlNodePtr root)
 			if (inl && !text) {
 				if ((t = xmlNewDocText(n->doc, BAD_CAST "")) ==
 				    NULL)
-					tei_oom();
+					galley_oom();
 				xmlAddPrevSibling(n->children, t);
 			}
 		}
@@ -713,7 +708,7 @@ tei_save(struct tei_ctx *ctx, struct galley_sink *out)
 	keep_mixed(xmlDocGetRootElement(ctx->xdoc));
 	if ((save = xmlSaveToIO(sink_write, sink_close, out, "UTF-8",
 	    XML_SAVE_FORMAT)) == NULL)
-		tei_oom();
+		galley_oom();
 	rc = xmlSaveDoc(save, ctx->xdoc) < 0 ? -1 : 0;
 	if (xmlSaveClose(save) < 0 || out->failed)
 		rc = -1;
@@ -741,7 +736,7 @@ tei_mark(struct tei_ctx *ctx, xmlNodePtr parent)
 	xmlNodePtr	 c;
 
 	if ((c = xmlNewDocComment(ctx->xdoc, BAD_CAST MARK)) == NULL)
-		tei_oom();
+		galley_oom();
 	xmlAddChild(parent, c);
 	return c;
 }
@@ -768,7 +763,7 @@ tei_save_start(struct tei_ctx *ctx, struct galley_sink *out)
 	free(ctx->rest);
 	ctx->rest = NULL;
 	if ((ctx->end = malloc(strlen((const char *)root->name) + 5)) == NULL)
-		tei_oom();
+		galley_oom();
 	sprintf(ctx->end, "</%s>\n", (const char *)root->name);
 	tail = strlen(ctx->end);
 	galley_buf_init(&b);
@@ -792,7 +787,7 @@ tei_save_start(struct tei_ctx *ctx, struct galley_sink *out)
 		next = next != NULL ? next + 1 : m + strlen(m);
 		head = (size_t)(line - b.data);
 		if ((ctx->rest = strdup(next)) == NULL)
-			tei_oom();
+			galley_oom();
 	}
 	if (rc == 0 && galley_sink_put(out, b.data, head) == -1)
 		rc = save_failed(ctx);
@@ -818,7 +813,7 @@ tei_save_child(struct tei_ctx *ctx, struct galley_sink *out, xmlNodePtr n)
 		return save_failed(ctx);
 	if ((ob = xmlOutputBufferCreateIO(sink_write, sink_close, out,
 	    NULL)) == NULL)
-		tei_oom();
+		galley_oom();
 	xmlNodeDumpOutput(ob, ctx->xdoc, n, ctx->level, 1, "UTF-8");
 	if (xmlOutputBufferClose(ob) < 0 || out->failed ||
 	    galley_sink_put(out, "\n", 1) == -1)
@@ -867,7 +862,7 @@ tei_doc_id(const struct galley_meta *m)
 	if (dot == NULL || dot == base)
 		dot = base + strlen(base);
 	if ((stem = strndup(base, (size_t)(dot - base))) == NULL)
-		tei_oom();
+		galley_oom();
 	id = tei_name(*stem != '\0' ? stem : "text");
 	free(stem);
 	return id;

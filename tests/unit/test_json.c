@@ -136,6 +136,7 @@ build_all(void)
 	b->u.list.start = 7;
 	b->u.list.tight = 0;
 	b->u.list.delim = ')';
+	b->u.list.numbering = 'A';
 	i = add(doc, b, GALLEY_NODE_ITEM, ln++);
 	i->u.item.task = 1;
 	i->u.item.checked = 1;
@@ -230,7 +231,8 @@ same_node(const struct galley_node *a, const struct galley_node *b)
 		return a->u.list.ordered == b->u.list.ordered &&
 		    a->u.list.start == b->u.list.start &&
 		    a->u.list.tight == b->u.list.tight &&
-		    a->u.list.delim == b->u.list.delim;
+		    a->u.list.delim == b->u.list.delim &&
+		    a->u.list.numbering == b->u.list.numbering;
 	case GALLEY_NODE_ITEM:
 		return a->u.item.task == b->u.item.task &&
 		    a->u.item.checked == b->u.item.checked;

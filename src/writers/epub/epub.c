@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "writers/epub/epub.h"
+#include "model/oom.h"
 
 static char *
 dir_of(const char *path)
@@ -17,7 +18,7 @@ dir_of(const char *path)
 		return epub_strdup(".");
 	if ((d = strndup(path, slash == path ? 1 : (size_t)(slash - path))) ==
 	    NULL)
-		epub_oom();
+		galley_oom();
 	return d;
 }
 

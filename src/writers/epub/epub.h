@@ -15,7 +15,6 @@
 #include "galley/doc.h"
 #include "galley/pipeline.h"
 
-void	epub_oom(void) __attribute__((noreturn));
 char	*epub_strdup(const char *);	/* NULL stays NULL; exits on OOM */
 
 /* zip.c: a zip archive streamed to a sink. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "writers/epub/epub.h"
+#include "model/oom.h"
 
 static size_t
 hash(const char *s)
@@ -72,7 +73,7 @@ grow(struct map *m)
 	m->cap = old.cap ? old.cap * 2 : 16;
 	if ((m->keys = calloc(m->cap, sizeof(*m->keys))) == NULL ||
 	    (m->vals = calloc(m->cap, sizeof(*m->vals))) == NULL)
-		epub_oom();
+		galley_oom();
 	for (i = 0; i < old.cap; i++) {
 		if (old.keys[i] == NULL)
 			continue;

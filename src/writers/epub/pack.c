@@ -17,6 +17,7 @@
 #include "filters/filters.h"
 #include "writers/epub/epub.h"
 #include "model/url.h"
+#include "model/oom.h"
 
 #define IMAGE_MAX	(64u << 20)	/* largest image packed */
 
@@ -30,12 +31,6 @@ static const char container_xml[] =
     "  </rootfiles>\n"
     "</container>\n";
 
-void
-epub_oom(void)
-{
-	fputs("galley: out of memory\n", stderr);
-	exit(2);
-}
 
 char *
 epub_strdup(const char *s)
@@ -45,7 +40,7 @@ epub_strdup(const char *s)
 	if (s == NULL)
 		return NULL;
 	if ((d = strdup(s)) == NULL)
-		epub_oom();
+		galley_oom();
 	return d;
 }
 
@@ -72,7 +67,7 @@ item_new(struct epub *e, const char *id, const char *href, const char *type,
 		e->capitems = e->capitems ? e->capitems * 2 : 16;
 		if ((e->items = realloc(e->items,
 		    e->capitems * sizeof(*e->items))) == NULL)
-			epub_oom();
+			galley_oom();
 	}
 	it = &e->items[e->nitems++];
 	it->id = epub_strdup(id);
@@ -80,7 +75,7 @@ item_new(struct epub *e, const char *id, const char *href, const char *type,
 	it->type = epub_strdup(type);
 	it->props = epub_strdup(props);
 	if ((it->from_text = malloc(strlen(href) + 4)) == NULL)
-		epub_oom();
+		galley_oom();
 	sprintf(it->from_text, "../%s", href);
 	return it;
 }
@@ -102,7 +97,7 @@ slurp(char **out, size_t *len, const char *path, size_t max)
 			if (cap > max + 1)
 				cap = max + 1;
 			if ((p = realloc(p, cap + 1)) == NULL)
-				epub_oom();
+				galley_oom();
 		}
 		r = fread(p + n, 1, cap - n, f);
 		n += r;
@@ -201,7 +196,7 @@ epub_lang_add(struct epub *e, const char *lang)
 	map_put(&e->langs, lang, e->nlang);
 	if ((e->langv = realloc(e->langv, (e->nlang + 1) *
 	    sizeof(*e->langv))) == NULL)
-		epub_oom();
+		galley_oom();
 	e->langv[e->nlang++] = epub_strdup(lang);
 }
 
@@ -213,7 +208,7 @@ epub_subject_add(struct epub *e, const char *s)
 	map_put(&e->subjects, s, e->nsubject);
 	if ((e->subjectv = realloc(e->subjectv, (e->nsubject + 1) *
 	    sizeof(*e->subjectv))) == NULL)
-		epub_oom();
+		galley_oom();
 	e->subjectv[e->nsubject++] = epub_strdup(s);
 }
 
@@ -225,7 +220,7 @@ epub_creator_add(struct epub *e, const char *s)
 	map_put(&e->creators, s, e->ncreator);
 	if ((e->creatorv = realloc(e->creatorv, (e->ncreator + 1) *
 	    sizeof(*e->creatorv))) == NULL)
-		epub_oom();
+		galley_oom();
 	e->creatorv[e->ncreator++] = epub_strdup(s);
 }
 
@@ -320,7 +315,7 @@ epub_chapter_add(struct epub *e, const char *article_id, const char *title,
 		e->capch = e->capch ? e->capch * 2 : 64;
 		if ((e->ch = realloc(e->ch, e->capch * sizeof(*e->ch))) ==
 		    NULL)
-			epub_oom();
+			galley_oom();
 	}
 	c = &e->ch[e->nch];
 	memset(c, 0, sizeof(*c));
@@ -350,7 +345,7 @@ epub_article_key(const char *id, const char *lang)
 	char	*k = malloc(strlen(id) + strlen(lang) + 2);
 
 	if (k == NULL)
-		epub_oom();
+		galley_oom();
 	sprintf(k, "%s\037%s", id, lang);
 	return k;
 }
@@ -365,7 +360,7 @@ epub_chapter_heading(struct epub *e, size_t ch, int level, const char *id,
 	if (c->nh == c->caph) {
 		c->caph = c->caph ? c->caph * 2 : 8;
 		if ((c->h = realloc(c->h, c->caph * sizeof(*c->h))) == NULL)
-			epub_oom();
+			galley_oom();
 	}
 	h = &c->h[c->nh++];
 	h->level = level;
@@ -395,7 +390,7 @@ epub_chapter_anchor(struct epub *e, size_t ch, const char *text)
 			dup++;
 	if (dup > 0) {
 		if ((n = malloc(len + 24)) == NULL)
-			epub_oom();
+			galley_oom();
 		snprintf(n, len + 24, "%s-%zu", a, dup);
 		free(a);
 		a = n;
@@ -546,7 +541,7 @@ local_path(const char *url, const char *basedir)
 		return NULL;
 	if ((p = malloc(strlen(basedir != NULL ? basedir : ".") + n + 2)) ==
 	    NULL)
-		epub_oom();
+		galley_oom();
 	if (basedir != NULL && *basedir != '\0') {
 		strcpy(p, basedir);
 		o = strlen(p);
@@ -605,7 +600,7 @@ data_url(const char *url, char **out, size_t *len)
 		return -1;
 	/* %xx decoded; in base64, line breaks and blanks off */
 	if ((text = malloc(n + 1)) == NULL)
-		epub_oom();
+		galley_oom();
 	for (p = comma + 1; *p != '\0'; p++)
 		if (*p == '%' && hexdig(p[1]) >= 0 && hexdig(p[2]) >= 0) {
 			text[o++] = (char)(hexdig(p[1]) * 16 + hexdig(p[2]));
@@ -619,7 +614,7 @@ data_url(const char *url, char **out, size_t *len)
 		return 0;
 	}
 	if ((*out = malloc(BASE64_DECODE_LENGTH(o) + 1)) == NULL)
-		epub_oom();
+		galley_oom();
 	base64_decode_init(&ctx);
 	n = BASE64_DECODE_LENGTH(o);
 	ok = base64_decode_update(&ctx, &n, (uint8_t *)*out, o, text) &&

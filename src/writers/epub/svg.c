@@ -21,6 +21,7 @@
 #include "galley/buf.h"
 #include "writers/epub/epub.h"
 #include "writers/xml_escape.h"
+#include "model/oom.h"
 
 #define NS_SVG		"http://www.w3.org/2000/svg"
 #define NS_XLINK	"http://www.w3.org/1999/xlink"
@@ -47,7 +48,7 @@ css_local(const char *s)
 	if (strchr(s, '\\') != NULL)
 		return 0;
 	if ((low = strdup(s)) == NULL)
-		epub_oom();
+		galley_oom();
 	for (i = 0; low[i] != '\0'; i++)
 		if (low[i] >= 'A' && low[i] <= 'Z')
 			low[i] = (char)(low[i] - 'A' + 'a');
@@ -431,7 +432,7 @@ to_style(xmlNode *n, xmlAttr *a)
 		len = strlen((const char *)a->name) + strlen((const char *)v) +
 		    (old != NULL ? strlen((const char *)old) : 0) + 5;
 		if ((s = malloc(len)) == NULL)
-			epub_oom();
+			galley_oom();
 		snprintf(s, len, "%s:%s%s;%s", (const char *)a->name,
 		    (const char *)v, unit, old != NULL ? (const char *)old :
 		    "");
@@ -552,7 +553,7 @@ collect_id(xmlNode *n, void *arg)
 		ids->cap = ids->cap ? ids->cap * 2 : 64;
 		if ((ids->v = realloc(ids->v, ids->cap *
 		    sizeof(*ids->v))) == NULL)
-			epub_oom();
+			galley_oom();
 	}
 	ids->v[ids->n].id = (char *)id;
 	ids->v[ids->n].attr = a;
@@ -756,7 +757,7 @@ epub_svg_clean(const char *data, size_t len, size_t *outlen, char *why,
 		return NULL;
 	xml_init();	/* and no external entity loads anything */
 	if ((ctxt = xmlNewParserCtxt()) == NULL)
-		epub_oom();
+		galley_oom();
 	doc = xmlCtxtReadMemory(ctxt, data, (int)len, "image.svg", NULL,
 	    XML_PARSE_NONET | XML_PARSE_NOENT | XML_PARSE_NOERROR |
 	    XML_PARSE_NOWARNING);
@@ -810,7 +811,7 @@ epub_svg_clean(const char *data, size_t len, size_t *outlen, char *why,
 	xmlDocDumpMemoryEnc(doc, &mem, &size, "UTF-8");
 	if (mem != NULL && size > 0) {
 		if ((out = malloc((size_t)size)) == NULL)
-			epub_oom();
+			galley_oom();
 		memcpy(out, mem, (size_t)size);
 		*outlen = (size_t)size;
 	}

@@ -14,6 +14,7 @@
 #include <webp/demux.h>
 
 #include "writers/epub/epub.h"
+#include "model/oom.h"
 
 /* Pixels of a WebP made into PNG at most (100 MB as RGBA). */
 #define WEBP_PIXELS_MAX	(25 * 1000 * 1000)
@@ -85,10 +86,10 @@ epub_webp_to_png(const char *data, size_t len, size_t *outlen, char *why,
 	 * png_image_write_get_memory_size() compresses twice) */
 	out = NULL;
 	if ((mf = open_memstream(&out, &size)) == NULL)
-		epub_oom();
+		galley_oom();
 	if (png_image_write_to_stdio(&img, mf, 0, px, 0, NULL)) {
 		if (fclose(mf) != 0)
-			epub_oom();
+			galley_oom();
 		*outlen = size;
 	} else {
 		fclose(mf);

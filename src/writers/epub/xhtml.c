@@ -15,6 +15,7 @@
 #include "writers/xml_escape.h"
 #include "model/rawhtml.h"
 #include "model/url.h"
+#include "model/oom.h"
 
 /* The ids of a chapter, in walk order of the nodes that carry them. */
 struct ids {
@@ -94,7 +95,7 @@ ids_push(struct ids *ids, const char *want, const char *fallback)
 		free(own);
 		snprintf(tmp, sizeof(tmp), "-%u", k++);
 		if ((own = malloc(strlen(id) + strlen(tmp) + 1)) == NULL)
-			epub_oom();
+			galley_oom();
 		strcpy(own, id);
 		strcat(own, tmp);
 	}
@@ -103,7 +104,7 @@ ids_push(struct ids *ids, const char *want, const char *fallback)
 		ids->cap = ids->cap ? ids->cap * 2 : 32;
 		if ((ids->v = realloc(ids->v, ids->cap * sizeof(*ids->v))) ==
 		    NULL)
-			epub_oom();
+			galley_oom();
 	}
 	ids->v[ids->n++] = own;
 }
@@ -441,7 +442,7 @@ chapter_anchor(struct xw *x, size_t t, const char *frag)
 	const char	*id;
 
 	if (a == NULL)
-		epub_oom();
+		galley_oom();
 	id = epub_chapter_anchor_id(x->e, t, a);
 	free(a);
 	return id;
@@ -471,7 +472,7 @@ elsewhere(struct xw *x, const struct galley_node *n)
 		return NULL;
 	}
 	if ((h = url_under_base(base, url)) == NULL)	/* as links.c */
-		epub_oom();
+		galley_oom();
 	return h;
 }
 
@@ -516,7 +517,7 @@ link_href(struct xw *x, const struct galley_node *n)
 		if (frag != NULL && *frag != '\0') {
 			if ((h = malloc(strlen(x->e->ch[t].file) +
 			    strlen(frag) + 2)) == NULL)
-				epub_oom();
+				galley_oom();
 			sprintf(h, "%s#%s", t == x->ch ? "" :
 			    x->e->ch[t].file, frag);
 			return h;
@@ -1045,7 +1046,7 @@ render(struct xw *x, const struct galley_node *n)
 			char *w = strndup(n->u.code_block.info, l);
 
 			if (w == NULL)
-				epub_oom();
+				galley_oom();
 			put(x, " class=\"language-");
 			esc(x, w, 1);
 			put(x, "\"");

@@ -12,6 +12,7 @@
 #include <libdeflate.h>
 
 #include "writers/epub/epub.h"
+#include "model/oom.h"
 
 struct zip_entry {
 	char		*name;
@@ -65,7 +66,7 @@ memo_get(struct zip *z, uint32_t crc, const void *data, size_t len)
 		if (z->tmpcap < m->clen) {
 			free(z->tmp);
 			if ((z->tmp = malloc(m->clen)) == NULL)
-				epub_oom();
+				galley_oom();
 			z->tmpcap = m->clen;
 		}
 		memcpy(z->tmp, m->cdata, m->clen);
@@ -84,7 +85,7 @@ memo_put(uint32_t crc, const void *data, size_t len, const void *cdata,
 	unsigned char	*d = malloc(len), *c = malloc(clen ? clen : 1);
 
 	if (d == NULL || c == NULL)
-		epub_oom();
+		galley_oom();
 	memcpy(d, data, len);
 	memcpy(c, cdata, clen);
 	pthread_mutex_lock(&memo_mu);
@@ -135,7 +136,7 @@ zip_new(struct galley_sink *out, long long mtime)
 	time_t		 t;
 
 	if ((z = calloc(1, sizeof(*z))) == NULL)
-		epub_oom();
+		galley_oom();
 	z->out = out;
 	/* DOS time cannot hold dates before 1980. */
 	if (mtime < 315532800LL)
@@ -193,14 +194,14 @@ deflate_into(struct zip *z, const void *data, size_t len)
 	pthread_once(&comp_once, comp_key_make);
 	if ((c = pthread_getspecific(comp_key)) == NULL) {
 		if ((c = libdeflate_alloc_compressor(1)) == NULL)
-			epub_oom();
+			galley_oom();
 		pthread_setspecific(comp_key, c);
 	}
 	bound = libdeflate_deflate_compress_bound(c, len);
 	if (z->tmpcap < bound) {
 		free(z->tmp);
 		if ((z->tmp = malloc(bound)) == NULL)
-			epub_oom();
+			galley_oom();
 		z->tmpcap = bound;
 	}
 	z->tmplen = libdeflate_deflate_compress(c, data, len, z->tmp, bound);
@@ -222,7 +223,7 @@ zip_add(struct zip *z, const char *name, const void *data, size_t len,
 	if (z->n == z->cap) {
 		z->cap = z->cap ? z->cap * 2 : 64;
 		if ((z->v = realloc(z->v, z->cap * sizeof(*z->v))) == NULL)
-			epub_oom();
+			galley_oom();
 	}
 	e = &z->v[z->n];
 	memset(e, 0, sizeof(*e));
@@ -256,7 +257,7 @@ zip_add(struct zip *z, const char *name, const void *data, size_t len,
 	}
 	e->csize = (uint32_t)blen;
 	if ((e->name = strdup(name)) == NULL)
-		epub_oom();
+		galley_oom();
 	z->n++;
 
 	put32(h, 0x04034b50);
