@@ -461,10 +461,14 @@ static const char *const ago[] = {	/* the line's last word */
 	"\xd1\x82\xd0\xbe\xd0\xbc\xd1\x83",			/* тому */
 	"\xc3\xb6nce",					/* önce */
 	"\xec\xa0\x84",					/* 전 (ko) */
-	/* Hungarian: the unit says "ago" (órája, napja, perce...) */
+	NULL
+};
+/* Units that say "ago" themselves, the line's last word: Hungarian
+ * (órája, napja, perce...), and Chinese and Japanese, where number,
+ * unit and 前 are one word ("3天前"). */
+static const char *const unit_ago[] = {
 	"\xc3\xb3r\xc3\xa1ja", "napja", "perce", "hete", "h\xc3\xb3napja",
 	"\xc3\xa9ve", "m\xc3\xa1sodperce",
-	/* Chinese and Japanese: number, unit and 前 in one ("3天前") */
 	"\xe7\xa7\x92\xe5\x89\x8d", "\xe5\x88\x86\xe5\x89\x8d",
 	"\xe5\x88\x86\xe9\x92\x9f\xe5\x89\x8d",
 	"\xe5\x88\x86\xe9\x90\x98\xe5\x89\x8d",
@@ -518,20 +522,6 @@ static const char *const units[] = {
 	"\xec\xb4\x88", "\xeb\xb6\x84", "\xec\x8b\x9c\xea\xb0\x84",
 	"\xec\x9d\xbc", "\xec\xa3\xbc", "\xea\xb0\x9c\xec\x9b\x94",
 	"\xeb\x8b\xac", "\xeb\x85\x84",
-	"\xc3\xb3r\xc3\xa1ja", "napja", "perce", "hete", "h\xc3\xb3napja",
-	"\xc3\xa9ve", "m\xc3\xa1sodperce",
-	"\xe7\xa7\x92\xe5\x89\x8d", "\xe5\x88\x86\xe5\x89\x8d",
-	"\xe5\x88\x86\xe9\x92\x9f\xe5\x89\x8d",
-	"\xe5\x88\x86\xe9\x90\x98\xe5\x89\x8d",
-	"\xe5\xb0\x8f\xe6\x97\xb6\xe5\x89\x8d",
-	"\xe5\xb0\x8f\xe6\x99\x82\xe5\x89\x8d",
-	"\xe6\x99\x82\xe9\x96\x93\xe5\x89\x8d", "\xe5\xa4\xa9\xe5\x89\x8d",
-	"\xe6\x97\xa5\xe5\x89\x8d", "\xe5\x91\xa8\xe5\x89\x8d",
-	"\xe9\x80\xb1\xe9\x96\x93\xe5\x89\x8d",
-	"\xe4\xb8\xaa\xe6\x9c\x88\xe5\x89\x8d",
-	"\xe5\x80\x8b\xe6\x9c\x88\xe5\x89\x8d",
-	"\xe3\x81\x8b\xe6\x9c\x88\xe5\x89\x8d",
-	"\xe3\x83\xb6\xe6\x9c\x88\xe5\x89\x8d", "\xe5\xb9\xb4\xe5\x89\x8d",
 	NULL
 };
 static const char *const days[] = {
@@ -623,6 +613,8 @@ byline_relative(const char *s, size_t len)
 		/* "ago" and its kin end the line ("10 Years Ago Today" is a
 		 * title); "vor", "il y a", "hace" come before the number */
 		was_ago |= in_words(low + i, j - i, ago) && j + 1 >= len;
+		if (in_words(low + i, j - i, unit_ago) && j + 1 >= len)
+			unit = was_ago = 1;
 		was_ago |= in_words(low + i, j - i, ago_before) && !number;
 		day |= in_words(low + i, j - i, days);
 	}
