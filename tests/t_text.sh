@@ -33,7 +33,7 @@ for f in en-export.txt de-export.md fr-cp1252.txt pl-utf16.txt fi-cr.txt notes-m
     th-tis620.txt ru-cp866.txt fa-cp1256.txt ja-markers.txt \
     en-label-title.txt de-parasep.txt hr-listopad.txt sl-genitive.txt \
     ko-byline.txt ru-relative.txt zh-relative.txt nl-list-restart.txt \
-    nl-letter-lists.txt; do
+    nl-letter-lists.txt fr-macroman.txt; do
 	check "text: golden JSON of $f" golden "tests/text/$f" "$TX/${f%.*}.json"
 done
 

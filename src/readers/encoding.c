@@ -809,6 +809,31 @@ enc_decode(char **out, size_t *outlen, const char *name, const char *data,
 			    lost, enc);
 		return 0;
 	}
+	/* bytes Windows-1252 leaves undefined: another Western page whose
+	 * letters read as words (Mac Roman's è is 0x8f, ê 0x90) */
+	if (!cp1252_ok && !multibyte(enc)) {
+		char	 benc[64];
+
+		/* the only other Western page that uses 0x80-0x9f for
+		 * letters: anything else the letters prefer (Cyrillic Џ
+		 * for Mac's è) would be garbage, where an error is not */
+		if (enc_by_letters(s, len, "windows-1252", benc,
+		    sizeof(benc)) >= DETECT_MIN_CONFIDENCE &&
+		    strcasecmp(benc, "macintosh") == 0) {
+			if (from_legacy(out, outlen, benc, s, len, &lost,
+			    name, dg) == -1)
+				return -1;
+			galley_diag_add(dg, GALLEY_WARNING, name, line, col,
+			    "not UTF-8 from here on, and not Windows-1252: "
+			    "read as %s, whose letters make words "
+			    "(--encoding names another)", benc);
+			if (lost > 0)
+				galley_diag_add(dg, GALLEY_WARNING, name, 0, 0,
+				    "%zu bytes that %s does not define became "
+				    "U+FFFD", lost, benc);
+			return 0;
+		}
+	}
 	if (!cp1252_ok) {
 		galley_diag_add(dg, GALLEY_ERROR, name, line, col,
 		    "invalid UTF-8 byte 0x%02x at byte offset %zu, and not "
