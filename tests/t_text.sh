@@ -186,3 +186,28 @@ if [ -n "$schema" ]; then
 else
 	skip "text: the lettered lists' TEI is valid" "no TEI schema (set GALLEY_TEI_SCHEMA)"
 fi
+
+# Titles that look a little like relative dates or Korean bylines stay
+# titles; "1." after "1." is one list (Markdown numbers every item 1).
+check "text: titles with numbers, 前, 전, önce, percent or 기자 stay titles; 1. 1. 1. is one list" \
+    python3 - "$T/text-titles" ./galley <<'PYEOF'
+import json, os, subprocess, sys
+d, galley = sys.argv[1], sys.argv[2]
+os.makedirs(d, exist_ok=True)
+titles = ["El paro acumula 5 meses de subida", "Predicting the next 10 years",
+    "Unemployment falls to 4 percent", "30年前的今天", "100年前の日本",
+    "수능 100일 전", "Seçimden 3 gün önce", "여성 기자"]
+for k, t in enumerate(titles):
+    p = os.path.join(d, "t%d.txt" % k)
+    open(p, "w").write(t + "\n\nA second short line\n\nBody text goes on here. It is long enough.\n")
+    out = subprocess.run([galley, "convert", "-q", "-t", "json", "-o", "-", p],
+        capture_output=True, text=True).stdout
+    got = json.loads(out)["meta"].get("title")
+    assert got == t, (t, got)
+p = os.path.join(d, "ones.txt")
+open(p, "w").write("Titel\n\nEen alinea met genoeg woorden om een paragraaf te zijn.\n\n1. First\n\n1. Second\n\n1. Third\n")
+body = json.loads(subprocess.run([galley, "convert", "-q", "-t", "json", "-o", "-", p],
+    capture_output=True, text=True).stdout)["body"]
+lists = [b for b in body if b["type"] == "list"]
+assert len(lists) == 1 and len(lists[0]["children"]) == 3, lists
+PYEOF

@@ -203,6 +203,33 @@ static const char *const ko_jobs[] = {
 	NULL
 };
 
+/* The commonest Korean family names: 김 이 박 최 정 강 조 윤 장 임 한
+ * 오 서 신 권 황 안 송 류 전 홍 고 문 양 손 배 백 허 유 남. */
+static const char *const ko_family =
+    "\xea\xb9\x80\xec\x9d\xb4\xeb\xb0\x95\xec\xb5\x9c\xec\xa0\x95"
+    "\xea\xb0\x95\xec\xa1\xb0\xec\x9c\xa4\xec\x9e\xa5\xec\x9e\x84"
+    "\xed\x95\x9c\xec\x98\xa4\xec\x84\x9c\xec\x8b\xa0\xea\xb6\x8c"
+    "\xed\x99\xa9\xec\x95\x88\xec\x86\xa1\xeb\xa5\x98\xec\xa0\x84"
+    "\xed\x99\x8d\xea\xb3\xa0\xeb\xac\xb8\xec\x96\x91\xec\x86\x90"
+    "\xeb\xb0\xb0\xeb\xb0\xb1\xed\x97\x88\xec\x9c\xa0\xeb\x82\xa8";
+
+/* 1 if s[0..len) is a Korean personal name: two to four Hangul
+ * syllables, the first a common family name ("여성 기자", a woman
+ * reporter, is a title). */
+static int
+korean_name(const char *s, size_t len)
+{
+	size_t	 i;
+
+	if (len < 6 || len > 12 || len % 3 != 0 || !cjk_name(s, len) ||
+	    (unsigned char)s[0] < 0xea)
+		return 0;
+	for (i = 0; ko_family[i] != '\0'; i += 3)
+		if (memcmp(s, ko_family + i, 3) == 0)
+			return 1;
+	return 0;
+}
+
 static int
 korean_byline(const char *s, size_t len,
     void (*author)(void *, const char *, size_t), void *arg)
@@ -210,7 +237,7 @@ korean_byline(const char *s, size_t len,
 	const char	*sp;
 	size_t		 k, n, rest;
 
-	if ((sp = memchr(s, ' ', len)) == NULL || !cjk_name(s,
+	if ((sp = memchr(s, ' ', len)) == NULL || !korean_name(s,
 	    (size_t)(sp - s)))
 		return 0;
 	for (k = 0; ko_jobs[k] != NULL; k++) {
@@ -376,8 +403,6 @@ byline_sure(const char *s, size_t len)
 		return 1;
 	n = starts_with(s, len, by_words);
 	q = next_sep(s, 0, len, &k);
-	if (n == 0 && korean_byline(s, q, NULL, NULL))
-		return 1;
 	/* "Di Redazione Online": a newsroom's byline */
 	if (is_job(s + n, q - n))
 		return 1;
@@ -459,6 +484,12 @@ static const char *const ago[] = {	/* the line's last word */
 	"lesezeit", "lecture", "leestijd", "lectura", "lettura", "atr\xc3\xa1s",
 	"\xd0\xbd\xd0\xb0\xd0\xb7\xd0\xb0\xd0\xb4",		/* назад */
 	"\xd1\x82\xd0\xbe\xd0\xbc\xd1\x83",			/* тому */
+	NULL
+};
+/* "ago" that also means "before" ("3 gün önce", but "Seçimden 3 gün
+ * önce"; "3일 전", but "수능 100일 전"): only after a number that
+ * opens the line */
+static const char *const ago_bare[] = {
 	"\xc3\xb6nce",					/* önce */
 	"\xec\xa0\x84",					/* 전 (ko) */
 	NULL
@@ -544,7 +575,8 @@ static const char *const days[] = {
 };
 
 /* 1 if the word w (n bytes) is in the list: whole, or, for an entry
- * of four bytes or more, as a prefix. */
+ * of four bytes or more that is not Chinese, Japanese or Korean, as a
+ * prefix ("hours", "часов"). */
 static int
 in_words(const char *w, size_t n, const char *const *list)
 {
@@ -553,9 +585,22 @@ in_words(const char *w, size_t n, const char *const *list)
 	for (i = 0; list[i] != NULL; i++) {
 		k = strlen(list[i]);
 		if (k == n ? strncmp(w, list[i], n) == 0 :
-		    k >= 4 && k < n && strncmp(w, list[i], k) == 0)
+		    k >= 4 && k < n && (unsigned char)list[i][0] < 0xe0 &&
+		    strncmp(w, list[i], k) == 0)
 			return 1;
 	}
+	return 0;
+}
+
+/* 1 if the word w (n bytes) is in the list, whole. */
+static int
+in_exact(const char *w, size_t n, const char *const *list)
+{
+	size_t	 i;
+
+	for (i = 0; list[i] != NULL; i++)
+		if (strlen(list[i]) == n && strncmp(w, list[i], n) == 0)
+			return 1;
 	return 0;
 }
 
@@ -565,6 +610,7 @@ byline_relative(const char *s, size_t len)
 	char	 low[96];
 	size_t	 i, j, words = 0;
 	int	 number = 0, unit = 0, was_ago = 0, day = 0, time = 0;
+	int	 first_number = 0;	/* the line opens with a number */
 
 	if (len == 0 || len >= sizeof(low))
 		return 0;
@@ -589,6 +635,7 @@ byline_relative(const char *s, size_t len)
 			for (j = i; j < len && isdigit((unsigned char)low[j]);
 			    j++)
 				;
+			first_number |= words == 0;
 			number = 1;
 			if (j + 1 < len && (low[j] == ':' || low[j] == '.') &&
 			    isdigit((unsigned char)low[j + 1]))
@@ -613,9 +660,11 @@ byline_relative(const char *s, size_t len)
 		/* "ago" and its kin end the line ("10 Years Ago Today" is a
 		 * title); "vor", "il y a", "hace" come before the number */
 		was_ago |= in_words(low + i, j - i, ago) && j + 1 >= len;
-		if (in_words(low + i, j - i, unit_ago) && j + 1 >= len)
+		was_ago |= in_exact(low + i, j - i, ago_bare) && j + 1 >= len &&
+		    first_number;
+		if (in_exact(low + i, j - i, unit_ago) && j + 1 >= len)
 			unit = was_ago = 1;
-		was_ago |= in_words(low + i, j - i, ago_before) && !number;
+		was_ago |= in_exact(low + i, j - i, ago_before) && !number;
 		day |= in_words(low + i, j - i, days);
 	}
 	if (words > 7)

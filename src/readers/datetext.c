@@ -431,8 +431,8 @@ tokenize(struct tok *t, const char *s)
 			if ((t[n].v = month_of(w)) != 0) {
 				t[n].type = T_MONTH;
 				t[n].weekday = in_list(weekdays, w);
-				t[n].listopad = strcmp(w, "listopad") == 0 ||
-				    strcmp(w, "listopada") == 0;
+				/* Czech's is "listopadu" */
+				t[n].listopad = strcmp(w, "listopada") == 0;
 			} else if (strcmp(w, "am") == 0 ||
 			    strcmp(w, "pm") == 0) {
 				t[n].type = T_AMPM;

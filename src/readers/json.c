@@ -82,6 +82,7 @@ struct step {
 struct jr {
 	struct galley_doc	*doc;
 	struct galley_diag	*dg;
+	int			 id_warned;	/* ids EPUB and TEI drop */
 	const char		*name;	/* file name for messages */
 	const char		*data;	/* the JSON text, for positions */
 	size_t			 len;
@@ -692,13 +693,17 @@ read_node(struct jr *r, struct galley_node *parent, json_t *o)
 			if (get_string(r, &n->id, v) == -1)
 				return -1;
 			/* the writers give ids to these only */
+			/* the first only: placing a value walks the text
+			 * from its start, once per message */
 			if (n->id[0] != '\0' && type != GALLEY_NODE_HEADING &&
 			    type != GALLEY_NODE_SECTION &&
-			    type != GALLEY_NODE_FOOTNOTE_DEF)
-				warn(r, "id \"%s\" of %s %s is kept in JSON "
-				    "only: EPUB and TEI keep the ids of "
-				    "headings, sections and notes, and a link "
-				    "to it is text there", n->id,
+			    type != GALLEY_NODE_FOOTNOTE_DEF &&
+			    !r->id_warned++)
+				warn(r, "id \"%s\" of %s %s (and any other "
+				    "such id) is kept in JSON only: EPUB and "
+				    "TEI keep the ids of headings, sections "
+				    "and notes, and a link to it is text "
+				    "there", n->id,
 				    strchr("aeiou", galley_node_type_name(
 				    n->type)[0]) != NULL ? "an" : "a",
 				    galley_node_type_name(n->type));

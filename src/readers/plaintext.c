@@ -979,12 +979,13 @@ struct level {
 };
 
 /* 1 if the ordered item l, after a blank line, numbers anew ("1."
- * after "3."): another list. */
+ * after "3."): another list.  "1." after "1." goes on (Markdown's
+ * habit of numbering every item 1). */
 static int
 restarts(const struct level *lv, const struct tline *l)
 {
 	return l->item == ITEM_ORDERED && lv->kind == ITEM_ORDERED &&
-	    l->number <= lv->number;
+	    l->number < lv->number;
 }
 
 static int
