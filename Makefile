@@ -1,7 +1,7 @@
 # galley: one Makefile; objects under build/, dependencies by pkg-config.
 
 PKGS	 = libcmark-gfm yaml-0.1 libxml-2.0 zlib libdeflate jansson icu-uc icu-i18n nettle \
-	   libwebp libwebpdemux libpng
+	   libwebp libwebpdemux libpng tomlplusplus
 PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null
 PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null
 
@@ -35,7 +35,7 @@ $(shell mkdir -p build; [ "$$(cat build/mode 2>/dev/null)" = "$(BUILD)" ] || ech
 LIB_SRC	:= $(sort $(wildcard src/model/*.c src/readers/*.c src/filters/*.c \
 	   src/writers/*.c src/writers/*/*.c))
 CLI_SRC	:= $(sort $(wildcard src/cli/*.c))
-LIB_CXX	:= $(sort $(wildcard src/filters/*.cc))
+LIB_CXX	:= $(sort $(wildcard src/filters/*.cc src/readers/*.cc))
 LIB_OBJ	:= $(LIB_SRC:%.c=$(BUILD)/%.o) $(LIB_CXX:%.cc=$(BUILD)/%.o)
 CLI_OBJ	:= $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
@@ -60,12 +60,12 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALLCFLAGS) -MMD -MP -c -o $@ $<
 
-# CLD2 is C++: its shim is the one .cc file.
+# CLD2 and toml++ are C++: their shims are the .cc files.
 CXX	?= c++
 $(BUILD)/%.o: %.cc
 	@mkdir -p $(dir $@)
-	$(CXX) -std=c++11 $(WARN) $(WERROR) -fvisibility=hidden -Iinclude -Isrc \
-	    $(SANFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+	$(CXX) -std=c++17 $(WARN) $(WERROR) -fvisibility=hidden -Iinclude -Isrc \
+	    $(PKG_CFLAGS) $(SANFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libgalley.a tests/unit/tap.h \
 	    $(wildcard tests/fuzz/*.[ch])
@@ -107,12 +107,14 @@ FUZZ_FLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
 	   -Iinclude -Isrc $(PKG_CFLAGS) -fsanitize=fuzzer,address,undefined
 fuzz-build:
 	@mkdir -p build/fuzz
-	clang++ -std=c++11 -g -O1 -Iinclude -Isrc \
+	for s in $(LIB_CXX); do \
+	    clang++ -std=c++17 -g -O1 -Iinclude -Isrc $(PKG_CFLAGS) \
 	    -fsanitize=fuzzer-no-link,address,undefined \
-	    -c -o build/fuzz/cld2_shim.o $(LIB_CXX)
+	    -c -o build/fuzz/$$(basename $$s .cc).o $$s || exit 1; done
 	for f in $(FUZZERS); do \
 	    clang $(FUZZ_FLAGS) -o build/fuzz/fuzz_$$f tests/fuzz/fuzz_$$f.c \
-	    tests/fuzz/fuzz_check.c $(LIB_SRC) build/fuzz/cld2_shim.o \
+	    tests/fuzz/fuzz_check.c $(LIB_SRC) \
+	    $(patsubst %.cc,build/fuzz/%.o,$(notdir $(LIB_CXX))) \
 	    $(LDLIBS:$(MALLOC_LIB)=) || exit 1; done
 
 fuzz: fuzz-build

@@ -5,7 +5,7 @@
 set -e
 PKGS="build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
 libyaml-dev libxml2-dev zlib1g-dev libdeflate-dev libjansson-dev libcld2-dev libicu-dev nettle-dev libmimalloc-dev
-libwebp-dev libpng-dev
+libwebp-dev libpng-dev libtomlplusplus-dev
 epubcheck jing libxml2-utils python3-jsonschema unzip time"
 missing=""
 for p in $PKGS; do

@@ -136,3 +136,43 @@ check "meta: no title: the first heading's, in JSON, EPUB and TEI" sh -c "
 grep -q '\"title\": \"¿Qué es el back office?\"' '$F/untitled.out/untitled.json' &&
 unzip -p '$F/untitled.out/untitled.epub' OEBPS/content.opf | grep -q '<dc:title[^>]*>¿Qué es el back office?</dc:title>' &&
 grep -q '<title>¿Qué es el back office?</title>' '$F/untitled.out/untitled.tei.xml'"
+
+# Hugo's TOML front matter ("+++"): the same metadata as YAML's, typed
+# values as text (marked plain), tables and arrays of tables in extra;
+# recognised by content under any name.
+cat >"$F/hugo.txt" <<'TOMLEOF'
++++
+title = "Hva er back office?"
+date = 2021-06-24T07:51:00+02:00
+description = "Kort om back office"
+keywords = ["lease", "kontor"]
+tags = ["økonomi"]
+lang = "nb"
+draft = false
+weight = 3
+[params]
+rating = 4.5
+[[resources]]
+name = "bilde"
++++
+
+Back office er den delen av et selskap som består av administrativt personale.
+TOMLEOF
+"$G" convert -q -t json,epub,tei -o "$F/hugo.out" "$F/hugo.txt" 2>"$F/hugo.err"
+check "meta: TOML front matter gives title, date, description, keywords, language and extra" \
+    python3 - "$F/hugo.out/hugo.json" <<'PYEOF'
+import json, sys
+m = json.load(open(sys.argv[1]))["meta"]
+assert m["format"] == "markdown", m
+assert m["title"] == "Hva er back office?", m
+assert m["date"] == "2021-06-24T07:51:00+02:00", m
+assert m["description"] == "Kort om back office", m
+assert m["keywords"] == ["lease", "kontor", "økonomi"], m
+assert m["language"] == "nb" and m["language_confidence"] == 1.0, m
+assert m["extra"] == {"draft": "false", "params": {"rating": "4.5"},
+    "resources": [{"name": "bilde"}], "weight": "3"}, m["extra"]
+assert m["extra_plain"] == ["/draft", "/params/rating", "/weight"], m
+PYEOF
+check "meta: TOML front matter reaches EPUB and TEI" sh -c "
+unzip -p '$F/hugo.out/hugo.epub' OEBPS/content.opf | grep -q '<dc:title[^>]*>Hva er back office?</dc:title>' &&
+grep -q '<title>Hva er back office?</title>' '$F/hugo.out/hugo.tei.xml' && [ ! -s '$F/hugo.err' ]"

@@ -25,6 +25,7 @@
 #include "cli/book.h"
 #include "cli/convert.h"
 #include "cli/io.h"
+#include "readers/toml_shim.h"
 
 /* Interrupted: leave no half-written output behind. */
 static void
@@ -61,10 +62,11 @@ version(void)
 	u_getVersion(icu);
 	u_versionToString(icu, icu_s);
 	printf("galley %s\n", GALLEY_VERSION);
-	printf("cmark-gfm %s, libyaml %s, libxml2 %s, zlib %s, libdeflate %s, "
-	    "jansson %s, ICU %s, nettle %d.%d, libwebp %d.%d.%d, libpng %s, "
-	    "CLD2", cmark_version_string(),
-	    yaml_get_version_string(), LIBXML_DOTTED_VERSION, zlibVersion(),
+	printf("cmark-gfm %s, libyaml %s, toml++ %s, libxml2 %s, zlib %s, "
+	    "libdeflate %s, jansson %s, ICU %s, nettle %d.%d, libwebp %d.%d.%d, "
+	    "libpng %s, CLD2", cmark_version_string(),
+	    yaml_get_version_string(), toml_version(), LIBXML_DOTTED_VERSION,
+	    zlibVersion(),
 	    LIBDEFLATE_VERSION_STRING, JANSSON_VERSION, icu_s,
 	    nettle_version_major(), nettle_version_minor(),
 	    WebPGetDecoderVersion() >> 16, (WebPGetDecoderVersion() >> 8) &

@@ -1,13 +1,16 @@
 /*
  * Front matter: the YAML between a first "---" line and a closing
- * "---" or "..." line, parsed with libyaml into galley's generic value
+ * "---" or "..." line, parsed with libyaml, or the TOML between "+++"
+ * lines, parsed with toml++ (toml_shim.cc), into galley's generic value
  * tree.  The only file that includes yaml.h.
  */
+#include <ctype.h>
 #include <string.h>
 
 #include <yaml.h>
 
 #include "readers/frontmatter.h"
+#include "readers/toml_shim.h"
 
 #define YAML_MAX_DEPTH	64
 #define YAML_MAX_KEYS	10000	/* in one mapping */
@@ -24,9 +27,28 @@ is_marker(const char *p, size_t n, const char *marker)
 	return 1;
 }
 
+/* Whether the second line of text is "key = ..." (TOML). */
+static int
+toml_key_line(const char *text, size_t len)
+{
+	const char	*p = memchr(text, '\n', len), *end = text + len;
+	const char	*k;
+
+	if (p == NULL)
+		return 0;
+	for (k = ++p; p < end && (isalnum((unsigned char)*p) || *p == '_' ||
+	    *p == '-' || *p == '.' || *p == '"'); p++)
+		;
+	if (p == k)
+		return 0;
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	return p < end && *p == '=';
+}
+
 int
 fm_split(const char *text, size_t len, const char **yaml, size_t *yaml_len,
-    const char **body, unsigned *body_line, const char *name,
+    int *toml, const char **body, unsigned *body_line, const char *name,
     struct galley_diag *dg)
 {
 	const char	*p = text, *end = text + len, *nl;
@@ -37,7 +59,10 @@ fm_split(const char *text, size_t len, const char **yaml, size_t *yaml_len,
 	*body = text;
 	*body_line = 1;
 	nl = memchr(p, '\n', len);
-	if (nl == NULL || !is_marker(p, (size_t)(nl - p), "---"))
+	if (nl == NULL)
+		return 0;
+	*toml = is_marker(p, (size_t)(nl - p), "+++");
+	if (!*toml && !is_marker(p, (size_t)(nl - p), "---"))
 		return 0;
 	p = nl + 1;
 	while (p < end) {
@@ -45,8 +70,9 @@ fm_split(const char *text, size_t len, const char **yaml, size_t *yaml_len,
 		nl = memchr(p, '\n', (size_t)(end - p));
 		if (nl == NULL)
 			nl = end;
-		if (is_marker(p, (size_t)(nl - p), "---") ||
-		    is_marker(p, (size_t)(nl - p), "...")) {
+		if (*toml ? is_marker(p, (size_t)(nl - p), "+++") :
+		    (is_marker(p, (size_t)(nl - p), "---") ||
+		    is_marker(p, (size_t)(nl - p), "..."))) {
 			*yaml = text + 4;
 			*yaml_len = (size_t)(p - (text + 4));
 			*body = nl < end ? nl + 1 : end;
@@ -55,7 +81,14 @@ fm_split(const char *text, size_t len, const char **yaml, size_t *yaml_len,
 		}
 		p = nl + 1;
 	}
-	galley_diag_add(dg, GALLEY_ERROR, name, 1, 1,
+	/* "+++" alone is a paragraph in CommonMark: front matter never
+	 * closed only when a "key = value" line follows it */
+	if (*toml && !toml_key_line(text, len)) {
+		*toml = 0;
+		return 0;
+	}
+	galley_diag_add(dg, GALLEY_ERROR, name, 1, 1, *toml ?
+	    "front matter: no closing '+++' line" :
 	    "front matter: no closing '---' or '...' line");
 	return -1;
 }
@@ -280,4 +313,121 @@ out:
 	yaml_document_delete(&ydoc);
 	yaml_parser_delete(&parser);
 	return rc;
+}
+
+/* The TOML walk's state: the values open, innermost last. */
+struct tomlconv {
+	struct galley_doc	*doc;
+	const char		*name;
+	unsigned		 first_line;
+	size_t			 budget, max;
+	struct galley_value	*stack[YAML_MAX_DEPTH + 1];
+	int			 depth;
+	struct galley_value	*root;
+	struct galley_diag	*dg;
+};
+
+/* A new value at (line, col) of the TOML text, put in the open one. */
+static struct galley_value *
+toml_add(struct tomlconv *c, enum galley_value_kind kind, const char *key,
+    unsigned line, unsigned col)
+{
+	struct galley_value	*v;
+	unsigned		 fl = line + c->first_line - 1;
+
+	if (c->budget == 0) {
+		galley_diag_add(c->dg, GALLEY_ERROR, c->name, fl, col,
+		    "front matter: too many values; the limit is %zu",
+		    c->max);
+		return NULL;
+	}
+	c->budget--;
+	v = galley_value_new(c->doc, kind);
+	v->pos.line = fl;
+	v->pos.col = col;
+	if (key != NULL)
+		v->key = galley_doc_strdup(c->doc, key);
+	if (c->depth > 0)
+		galley_value_append(c->stack[c->depth - 1], v);
+	return v;
+}
+
+static int
+toml_open(void *arg, const char *key, int list, unsigned line, unsigned col)
+{
+	struct tomlconv		*c = arg;
+	struct galley_value	*v;
+
+	if (c->depth > YAML_MAX_DEPTH) {
+		galley_diag_add(c->dg, GALLEY_ERROR, c->name,
+		    line + c->first_line - 1, col, "front matter: nested "
+		    "deeper than %d levels", YAML_MAX_DEPTH);
+		return -1;
+	}
+	if ((v = toml_add(c, list ? GALLEY_VALUE_LIST : GALLEY_VALUE_MAP,
+	    key, line, col)) == NULL)
+		return -1;
+	c->stack[c->depth++] = v;
+	return 0;
+}
+
+static int
+toml_scalar(void *arg, const char *key, const char *s, size_t len,
+    int plain, unsigned line, unsigned col)
+{
+	struct tomlconv		*c = arg;
+	struct galley_value	*v;
+
+	if ((v = toml_add(c, GALLEY_VALUE_STRING, key, line, col)) == NULL)
+		return -1;
+	v->str = galley_doc_strndup(c->doc, s, len);
+	v->plain = plain;
+	return 0;
+}
+
+static void
+toml_close(void *arg)
+{
+	struct tomlconv	*c = arg;
+
+	c->depth--;
+}
+
+int
+fm_parse_toml(struct galley_value **out, struct galley_doc *doc,
+    const char *name, const char *text, size_t len, unsigned first_line,
+    size_t max_nodes, struct galley_diag *dg)
+{
+	struct tomlconv		 c;
+	struct toml_visit	 v = { &c, toml_open, toml_scalar,
+				    toml_close };
+	char			 msg[256];
+	unsigned		 line, col;
+
+	memset(&c, 0, sizeof(c));
+	c.doc = doc;
+	c.name = name;
+	c.first_line = first_line;
+	c.budget = c.max = max_nodes;
+	c.dg = dg;
+	/* the root table is a map of its own */
+	c.root = galley_value_new(doc, GALLEY_VALUE_MAP);
+	c.root->pos.line = first_line;
+	c.root->pos.col = 1;
+	c.stack[c.depth++] = c.root;
+	*out = NULL;
+	if (toml_walk(text, len, &v, msg, sizeof(msg), &line, &col) == -1) {
+		/* toml++ says "Error while parsing ...": after our
+		 * "front matter: ", in lower case */
+		if (msg[0] >= 'A' && msg[0] <= 'Z' && msg[1] >= 'a' &&
+		    msg[1] <= 'z')
+			msg[0] = (char)(msg[0] - 'A' + 'a');
+		if (msg[0] != '\0')
+			galley_diag_add(dg, GALLEY_ERROR, name,
+			    line + first_line - 1, col, "front matter: %s",
+			    msg);
+		return -1;
+	}
+	*out = c.root->first != NULL ? c.root : NULL;
+	return 0;
 }

@@ -609,15 +609,16 @@ md_read(struct galley_doc *doc, const struct galley_src *src,
 	unsigned		 body_line;
 	struct galley_value	*fm = NULL;
 	struct md		 md;
-	int			 found;
+	int			 found, toml = 0;
 
-	found = fm_split(src->data, src->len, &yaml, &yaml_len, &body,
-	    &body_line, src->name, dg);
+	found = fm_split(src->data, src->len, &yaml, &yaml_len, &toml,
+	    &body, &body_line, src->name, dg);
 	if (found == -1)
 		return -1;
 	if (found == 1) {
-		if (fm_parse_yaml(&fm, doc, src->name, yaml, yaml_len, 2,
-		    opts->max_yaml_nodes, dg) == -1)
+		if ((toml ? fm_parse_toml : fm_parse_yaml)(&fm, doc,
+		    src->name, yaml, yaml_len, 2, opts->max_yaml_nodes,
+		    dg) == -1)
 			return -1;
 		memset(&md, 0, sizeof(md));
 		md.doc = doc;

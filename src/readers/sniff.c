@@ -74,23 +74,44 @@ is_yaml_key(const struct line *l)
 	    (i + 1 == l->len || l->s[i + 1] == ' ');
 }
 
+/* A line "key = ..." (TOML), bare or quoted key. */
+static int
+is_toml_key(const struct line *l)
+{
+	size_t	 i = 0;
+
+	while (i < l->len && (isalnum((unsigned char)l->s[i]) ||
+	    l->s[i] == '_' || l->s[i] == '-' || l->s[i] == '.' ||
+	    l->s[i] == '"'))
+		i++;
+	while (i < l->len && (l->s[i] == ' ' || l->s[i] == '\t'))
+		i++;
+	return i > 0 && i < l->len && l->s[i] == '=';
+}
+
 /*
  * "---" on the first line and a closing "---" or "..." below it; or a
  * "key:" line right below it (front matter never closed: the Markdown
- * reader says so).
+ * reader says so).  Hugo's TOML: "+++" lines around it.
  */
 static int
 has_front_matter(const char *s, size_t len)
 {
 	struct line	 l;
 	size_t		 pos = 0;
+	int		 toml;
 
-	if (!next_line(&l, s, len, &pos) || !line_is(&l, "---"))
+	if (!next_line(&l, s, len, &pos))
 		return 0;
-	if (next_line(&l, s, len, &pos) && is_yaml_key(&l))
+	toml = line_is(&l, "+++");
+	if (!toml && !line_is(&l, "---"))
+		return 0;
+	if (next_line(&l, s, len, &pos) && (toml ? is_toml_key(&l) :
+	    is_yaml_key(&l)))
 		return 1;
 	while (next_line(&l, s, len, &pos))
-		if (line_is(&l, "---") || line_is(&l, "..."))
+		if (toml ? line_is(&l, "+++") : (line_is(&l, "---") ||
+		    line_is(&l, "...")))
 			return 1;
 	return 0;
 }
