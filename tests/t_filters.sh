@@ -176,3 +176,78 @@ PYEOF
 check "meta: TOML front matter reaches EPUB and TEI" sh -c "
 unzip -p '$F/hugo.out/hugo.epub' OEBPS/content.opf | grep -q '<dc:title[^>]*>Hva er back office?</dc:title>' &&
 grep -q '<title>Hva er back office?</title>' '$F/hugo.out/hugo.tei.xml' && [ ! -s '$F/hugo.err' ]"
+
+# Jekyll's Liquid: highlight blocks are code of their language, raw and
+# endraw vanish (in fences too), post_url, link, site.baseurl and
+# relative_url in links are read and resolve, tags in code stay, other
+# tags are noted with -v; positions after them stay right.
+mkdir -p "$F/jekyll/_posts"
+cat >"$F/jekyll/_posts/2021-06-24-lease.md" <<'MDEOF'
+---
+title: Lease
+lang: en
+---
+
+A lease is a contract by which one party conveys land or property to another.
+
+{% highlight ruby linenos %}
+def rent(months)
+  months * 100
+end
+{% endhighlight %}
+
+```liquid
+{% raw %}
+{% if page.title %}{{ page.title }}{% endif %}
+{% endraw %}
+```
+
+{% highlight text %}
+never closed
+MDEOF
+cat >"$F/jekyll/_posts/2021-06-25-other.md" <<'MDEOF'
+---
+title: Other
+lang: en
+---
+
+See [the lease]({% post_url 2021-06-24-lease %}), [again]({% link _posts/2021-06-24-lease.md %}), [home]({{ site.baseurl }}/) and [rel]({{ '/2021-06-24-lease' | relative_url }}).
+
+Write `{% if x %}` to test, {% include note.html %} here, and {% raw %}{{ x }}{% endraw %} literally.
+MDEOF
+"$G" convert -v -t json,epub,tei -o "$F/jekyll.out" "$F/jekyll" 2>"$F/jekyll.err"
+check "liquid: highlight is a code block of its language, raw vanishes in a fence, an unclosed one stays text" \
+    python3 - "$F/jekyll.out/_posts/2021-06-24-lease.json" <<'PYEOF'
+import json, sys
+body = json.load(open(sys.argv[1]))["body"]
+def walk(ns):
+    for n in ns:
+        yield n
+        yield from walk(n.get("children", []))
+code = [n for n in walk(body) if n["type"] == "code_block"]
+assert code[0]["info"] == "ruby" and code[0]["text"] == "def rent(months)\n  months * 100\nend\n", code[0]
+assert code[0]["pos"] == [8, 1], code[0]
+assert code[1]["info"] == "liquid" and "{% raw %}" not in code[1]["text"] and \
+    "{% if page.title %}{{ page.title }}{% endif %}" in code[1]["text"], code[1]
+texts = [n["text"] for n in walk(body) if n["type"] == "text"]
+assert any("{% highlight text %}" in t for t in texts), texts
+PYEOF
+check "liquid: post_url, link, site.baseurl and relative_url in links; tags in code and raw stay; others noted" \
+    python3 - "$F/jekyll.out/_posts/2021-06-25-other.json" "$F/jekyll.err" <<'PYEOF'
+import json, sys
+body = json.load(open(sys.argv[1]))["body"]
+def walk(ns):
+    for n in ns:
+        yield n
+        yield from walk(n.get("children", []))
+links = [(n["url"], n.get("link"), n.get("target"), n["pos"]) for n in walk(body) if n["type"] == "link"]
+assert links[0] == ("2021-06-24-lease", "internal", "a-2021-06-24-lease", [6, 5]), links
+assert links[1] == ("/_posts/2021-06-24-lease.md", "internal", "a-2021-06-24-lease", [6, 51]), links
+assert links[2][0] == "/" and links[3][:2] == ("/2021-06-24-lease", "internal"), links
+codes = [n["text"] for n in walk(body) if n["type"] == "code"]
+assert codes == ["{% if x %}"], codes
+texts = "".join(n["text"] for n in walk(body) if n["type"] == "text")
+assert "{% include note.html %}" in texts and "{{ x }}" in texts and "raw" not in texts, texts
+err = open(sys.argv[2]).read()
+assert '2021-06-25-other.md:8:29: note: Liquid tag "include" kept as text' in err, err
+PYEOF

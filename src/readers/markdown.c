@@ -28,6 +28,7 @@
 #include "model/model.h"
 #include "readers/frontmatter.h"
 #include "readers/markdown.h"
+#include "readers/liquid.h"
 #include "readers/shortcode.h"
 
 static pthread_once_t	 registered = PTHREAD_ONCE_INIT;
@@ -544,6 +545,7 @@ md_parse_body(struct galley_doc *doc, const char *name, const char *body,
 	md_init();
 	if ((hugo = md_shortcodes(body, len, name, first_line, dg)) != NULL)
 		body = hugo;	/* as long: positions stay */
+
 	parser = cmark_parser_new_with_mem(MD_CMARK_OPTIONS, &md_mem);
 	for (i = 0; extensions[i] != NULL; i++) {
 		/* cmark-gfm's autolink pass needs some 45 bytes of memory
@@ -609,7 +611,9 @@ md_read(struct galley_doc *doc, const struct galley_src *src,
 	unsigned		 body_line;
 	struct galley_value	*fm = NULL;
 	struct md		 md;
-	int			 found, toml = 0;
+	char			*jekyll;
+	size_t			 blen;
+	int			 found, toml = 0, rc;
 
 	found = fm_split(src->data, src->len, &yaml, &yaml_len, &toml,
 	    &body, &body_line, src->name, dg);
@@ -629,9 +633,15 @@ md_read(struct galley_doc *doc, const struct galley_src *src,
 	}
 	if (opts->meta_only)
 		return 0;
-	if (md_parse_body(doc, src->name, body,
-	    (size_t)(src->data + src->len - body), body_line,
-	    opts->max_depth, dg) == -1)
+	blen = (size_t)(src->data + src->len - body);
+	/* Jekyll's Liquid, as Hugo's shortcodes, read in a copy as long */
+	if ((jekyll = md_liquid(body, blen, src->name, body_line,
+	    opts->verbose, dg)) != NULL)
+		body = jekyll;
+	rc = md_parse_body(doc, src->name, body, blen, body_line,
+	    opts->max_depth, dg);
+	free(jekyll);
+	if (rc == -1)
 		return -1;
 	md_attrs(doc, src->name, opts->verbose ? dg : NULL);
 	return 0;
