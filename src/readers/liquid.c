@@ -32,6 +32,7 @@ struct lq {
 	const char		*file;
 	struct galley_diag	*dg;
 	int			 verbose, noted;
+	const char		*no_end;	/* no endhighlight after it */
 };
 
 /* The copy to write into, made on first need; NULL if out of memory. */
@@ -192,7 +193,8 @@ highlight(struct lq *q, const char *ls, const char *end)
 	size_t		 alen, a2len, n, longest = 0, lang;
 	char		 f[FENCE_MAX + 64], c;
 
-	if (!whole_line_tag(ls, le, "highlight", &args, &alen))
+	if (!whole_line_tag(ls, le, "highlight", &args, &alen) ||
+	    (q->no_end != NULL && ls > q->no_end))
 		return NULL;
 	for (p = le < end ? le + 1 : end; p < end; p = pe + 1) {
 		pe = line_end(p, end);
@@ -205,8 +207,12 @@ highlight(struct lq *q, const char *ls, const char *end)
 			break;
 		}
 	}
-	if (p >= end || longest + 1 > FENCE_MAX)
-		return NULL;		/* never closed: text, as written */
+	if (p >= end) {			/* never closed: text, as written */
+		q->no_end = ls;		/* and so are the later ones */
+		return NULL;
+	}
+	if (longest + 1 > FENCE_MAX)
+		return NULL;
 	n = longest < 3 ? 3 : longest + 1;
 	for (lang = 0; lang < alen && !isspace((unsigned char)args[lang]);
 	    lang++)
@@ -220,18 +226,6 @@ highlight(struct lq *q, const char *ls, const char *end)
 	    (size_t)(pe - p), f, n) == -1)
 		return NULL;
 	return pe < end ? pe + 1 : end;
-}
-
-/* Inside a code span at off on its line: an odd number of backticks
- * before it. */
-static int
-in_code_span(const char *t, size_t line_start, size_t off)
-{
-	size_t	 i, n = 0;
-
-	for (i = line_start; i < off; i++)
-		n += t[i] == '`';
-	return n % 2;
 }
 
 /* The quoted path of "'/about' | relative_url": into out. */
@@ -266,7 +260,7 @@ filtered_path(const char *a, size_t alen, char *out, size_t sz)
  * (0: not a tag). */
 static size_t
 inline_tag(struct lq *q, size_t off, size_t line_start, size_t line_end,
-    unsigned line, int *raw)
+    int code, unsigned line, int *raw)
 {
 	const char	*t = text(q), *name, *args;
 	size_t		 k, nlen, alen;
@@ -281,7 +275,7 @@ inline_tag(struct lq *q, size_t off, size_t line_start, size_t line_end,
 		put(q, off, k, "", 0);
 		return k;
 	}
-	if (*raw || in_code_span(t, line_start, off))
+	if (*raw || code)
 		return k;
 	if (!output && is(name, nlen, "raw")) {
 		*raw = 1;
@@ -334,9 +328,9 @@ md_liquid(const char *body, size_t len, const char *file,
 	struct lq	 q;
 	const char	*ls, *le, *end = body + len, *next;
 	unsigned	 line = first_line;
-	size_t		 off, k, fn = 0, n;
+	size_t		 off, k, fn = 0, n, i;
 	char		 fc = 0, c;
-	int		 raw = 0;
+	int		 raw = 0, code;
 
 	if (memchr(body, '{', len) == NULL)
 		return NULL;
@@ -377,13 +371,18 @@ md_liquid(const char *body, size_t len, const char *file,
 			line--;
 			continue;
 		}
-		for (off = (size_t)(ls - body); off < (size_t)(le - body);
-		    off++) {
-			if (body[off] != '{')
+		/* in a code span: after an odd number of backticks on
+		 * the line, counted as the scan goes */
+		for (code = 0, off = (size_t)(ls - body);
+		    off < (size_t)(le - body); off++) {
+			code ^= body[off] == '`';
+			if (body[off] != '{' || (k = inline_tag(&q, off,
+			    (size_t)(ls - body), (size_t)(le - body), code,
+			    line, &raw)) == 0)
 				continue;
-			if ((k = inline_tag(&q, off, (size_t)(ls - body),
-			    (size_t)(le - body), line, &raw)) > 0)
-				off += k - 1;
+			for (i = off; i < off + k; i++)
+				code ^= body[i] == '`';
+			off += k - 1;
 		}
 	}
 	return q.out;
