@@ -251,3 +251,25 @@ assert "{% include note.html %}" in texts and "{{ x }}" in texts and "raw" not i
 err = open(sys.argv[2]).read()
 assert '2021-06-25-other.md:8:29: note: Liquid tag "include" kept as text' in err, err
 PYEOF
+
+# MultiMarkdown's and Pelican's metadata lines; a first paragraph of
+# "Note: ..." lines stays text.
+printf 'Title: My super title\nDate: 2010-12-03 10:20\nCategory: Python\nTags: pelican, publishing\nSlug: my-super-post\nAuthors: Alexis Metaireau, Conan Doyle\nSummary: Short version\n    for index and feeds\nBase Header Level: 2\nTitle: again\n\nThis is the content of my super blog post, with *emphasis*.\n' >"$F/pelican.md"
+printf 'Note: this is a *paragraph*.\nWarning: so is this.\n\nMore text in English, long enough.\n' >"$F/notmeta.md"
+"$G" convert -t json,epub,tei -o "$F/pelican.out" "$F/pelican.md" "$F/notmeta.md" 2>"$F/pelican.err"
+check "meta: Pelican/MultiMarkdown metadata lines give the metadata, the body its lines" \
+    python3 - "$F/pelican.out" "$F/pelican.err" <<'PYEOF'
+import json, sys
+d = json.load(open(sys.argv[1] + "/pelican.json"))
+m = d["meta"]
+assert m["title"] == "My super title" and m["slug"] == "my-super-post", m
+assert m["date"] == "2010-12-03T10:20" and m["authors"] == ["Alexis Metaireau", "Conan Doyle"], m
+assert m["description"] == "Short version for index and feeds", m
+assert m["keywords"] == ["Python", "pelican", "publishing"], m
+assert m["extra"] == {"baseheaderlevel": "2"}, m
+assert d["body"][0]["pos"] == [12, 1], d["body"][0]
+err = open(sys.argv[2]).read()
+assert "pelican.md:10:1: warning: metadata: 'title' given again; the first is kept" in err, err
+n = json.load(open(sys.argv[1] + "/notmeta.json"))
+assert n["body"][0]["type"] == "paragraph" and n["body"][0]["children"][0]["text"] == "Note: this is a ", n["body"]
+PYEOF

@@ -431,3 +431,167 @@ fm_parse_toml(struct galley_value **out, struct galley_doc *doc,
 	*out = c.root->first != NULL ? c.root : NULL;
 	return 0;
 }
+
+/* Keys that open a page's metadata block, in lower case. */
+static const char *const mmd_first[] = {
+	"title", "date", "author", "authors", "tags", "category",
+	"categories", "slug", "summary", "description", "keywords", "lang",
+	"language", "modified", "subtitle", NULL
+};
+
+/* The length of the key of a "Key: value" line at p (before end), 0 if
+ * it is none: a letter, then letters, digits, spaces, '_' or '-'. */
+static size_t
+mmd_key(const char *p, const char *end)
+{
+	const char	*k = p;
+
+	if (p >= end || !isalpha((unsigned char)*p))
+		return 0;
+	while (p < end && (isalnum((unsigned char)*p) || *p == ' ' ||
+	    *p == '_' || *p == '-'))
+		p++;
+	if (p >= end || *p != ':' || (p + 1 < end && p[1] != ' ' &&
+	    p[1] != '\t' && p[1] != '\n'))
+		return 0;
+	return (size_t)(p - k);
+}
+
+/* Whether the line at p is blank. */
+static int
+mmd_blank(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r'))
+		p++;
+	return p >= end || *p == '\n';
+}
+
+int
+fm_split_mmd(const char *text, size_t len, const char **meta,
+    size_t *meta_len, const char **body, unsigned *body_line)
+{
+	const char	*p = text, *end = text + len, *nl;
+	size_t		 k, i;
+	unsigned	 line = 1;
+	char		 key[16];
+
+	if ((k = mmd_key(text, end)) == 0 || k >= sizeof(key))
+		return 0;
+	for (i = 0; i < k; i++)
+		key[i] = (char)tolower((unsigned char)text[i]);
+	key[k] = '\0';
+	for (i = 0; mmd_first[i] != NULL; i++)
+		if (strcmp(key, mmd_first[i]) == 0)
+			break;
+	if (mmd_first[i] == NULL)
+		return 0;
+	while (p < end && !mmd_blank(p, end)) {
+		if (mmd_key(p, end) == 0 && !(p > text && (*p == '\t' ||
+		    (end - p > 4 && memcmp(p, "    ", 4) == 0))))
+			return 0;	/* a line of another kind: text */
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			return 0;	/* no body: a paragraph, not metadata */
+		p = nl + 1;
+		line++;
+	}
+	if (p >= end)
+		return 0;
+	*meta = text;
+	*meta_len = (size_t)(p - text);
+	nl = memchr(p, '\n', (size_t)(end - p));
+	*body = nl != NULL ? nl + 1 : end;
+	*body_line = line + 1;
+	return 1;
+}
+
+/* A new string value of the map. */
+static void
+mmd_put(struct galley_value *map, struct galley_doc *doc, const char *key,
+    const char *s, size_t n, unsigned line, unsigned col)
+{
+	struct galley_value	*v = galley_value_new(doc, GALLEY_VALUE_STRING);
+
+	v->key = key;
+	v->str = galley_doc_strndup(doc, s, n);
+	v->pos.line = line;
+	v->pos.col = col;
+	galley_value_append(map, v);
+}
+
+int
+fm_parse_mmd(struct galley_value **out, struct galley_doc *doc,
+    const char *name, const char *text, size_t len, unsigned first_line,
+    struct galley_diag *dg)
+{
+	struct galley_value	*map, *last = NULL, *list;
+	const char		*p = text, *end = text + len, *nl, *v, *ve;
+	char			 key[128], *joined;
+	size_t			 k, i, o;
+	unsigned		 line = first_line;
+
+	map = galley_value_new(doc, GALLEY_VALUE_MAP);
+	map->pos.line = first_line;
+	map->pos.col = 1;
+	for (; p < end; p = nl + 1, line++) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		if ((k = mmd_key(p, nl)) == 0) {	/* goes on */
+			for (v = p; v < nl && (*v == ' ' || *v == '\t'); v++)
+				;
+			for (ve = nl; ve > v && isspace((unsigned char)
+			    ve[-1]); ve--)
+				;
+			if (last == NULL || ve == v)
+				continue;
+			o = strlen(last->str);
+			joined = galley_doc_alloc(doc, o + 2 +
+			    (size_t)(ve - v));
+			memcpy(joined, last->str, o);
+			if (o > 0)
+				joined[o++] = ' ';
+			memcpy(joined + o, v, (size_t)(ve - v));
+			joined[o + (size_t)(ve - v)] = '\0';
+			last->str = joined;
+			continue;
+		}
+		for (i = 0, o = 0; i < k && o + 1 < sizeof(key); i++)
+			if (p[i] != ' ')
+				key[o++] = (char)tolower((unsigned char)p[i]);
+		key[o] = '\0';
+		for (v = p + k + 1; v < nl && (*v == ' ' || *v == '\t'); v++)
+			;
+		for (ve = nl; ve > v && isspace((unsigned char)ve[-1]); ve--)
+			;
+		if (galley_value_get(map, key) != NULL) {
+			galley_diag_add(dg, GALLEY_WARNING, name, line, 1,
+			    "metadata: '%s' given again; the first is kept",
+			    key);
+			last = NULL;
+			continue;
+		}
+		mmd_put(map, doc, galley_doc_strdup(doc, key), v,
+		    (size_t)(ve - v), line, (unsigned)(v - p) + 1);
+		last = map->last;
+	}
+	/* Pelican's "Authors: A, B": one author each */
+	if ((list = galley_value_get(map, "authors")) != NULL &&
+	    list->kind == GALLEY_VALUE_STRING && strchr(list->str, ',')) {
+		const char	*s = list->str, *c;
+
+		list->kind = GALLEY_VALUE_LIST;
+		list->str = NULL;
+		for (; *s != '\0'; s = *c ? c + 1 : c) {
+			if ((c = strchr(s, ',')) == NULL)
+				c = s + strlen(s);
+			for (v = s; v < c && *v == ' '; v++)
+				;
+			for (ve = c; ve > v && ve[-1] == ' '; ve--)
+				;
+			if (ve > v)
+				mmd_put(list, doc, NULL, v, (size_t)(ve - v),
+				    list->pos.line, list->pos.col);
+		}
+	}
+	*out = map->first != NULL ? map : NULL;
+	return 0;
+}

@@ -29,6 +29,26 @@ int	fm_parse_yaml(struct galley_value **out, struct galley_doc *,
 	    const char *name, const char *text, size_t len,
 	    unsigned first_line, size_t max_nodes, struct galley_diag *);
 
+/*
+ * MultiMarkdown's and Pelican's metadata: a first block of "Key: value"
+ * lines (a line indented by four spaces or a tab goes on the value
+ * before), ended by a blank line, whose first key is one a page's
+ * metadata has (title, date, author...).  1 with the block in meta and
+ * meta_len, *body and *body_line after the blank line; 0 if none.
+ */
+int	fm_split_mmd(const char *text, size_t len, const char **meta,
+	    size_t *meta_len, const char **body, unsigned *body_line);
+
+/*
+ * That block into a map of strings, keys in lower case without spaces
+ * (as MultiMarkdown has them); "authors" a list, split at commas (as
+ * Pelican has it).  A key given twice: the first is kept, a warning at
+ * the second.  0 always (the split checked the form).
+ */
+int	fm_parse_mmd(struct galley_value **out, struct galley_doc *,
+	    const char *name, const char *text, size_t len,
+	    unsigned first_line, struct galley_diag *);
+
 /* The same for TOML text (toml++, through toml_shim.cc): dates and
  * times become ISO 8601 strings, numbers and booleans their text. */
 int	fm_parse_toml(struct galley_value **out, struct galley_doc *,

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "readers/datetext.h"
+#include "readers/frontmatter.h"
 #include "readers/sniff.h"
 
 #define EMPH_WINDOW	256	/* bytes searched for a closing * _ ` */
@@ -114,6 +115,20 @@ has_front_matter(const char *s, size_t len)
 		    line_is(&l, "...")))
 			return 1;
 	return 0;
+}
+
+/* MultiMarkdown's or Pelican's metadata lines, two at least
+ * ("Title: ...", "Date: ..."): Markdown, whose reader reads them. */
+static int
+has_mmd_meta(const char *s, size_t len)
+{
+	const char	*meta, *body, *nl;
+	size_t		 mlen;
+	unsigned	 line;
+
+	return fm_split_mmd(s, len, &meta, &mlen, &body, &line) == 1 &&
+	    (nl = memchr(meta, '\n', mlen)) != NULL &&
+	    (size_t)(nl + 1 - meta) < mlen;
 }
 
 /* A JSON object with a "galley" key at its top level. */
@@ -354,7 +369,8 @@ looks_like_json(const char *s, size_t len)
 const char *
 sniff_naming(const struct galley_src *src)
 {
-	if (has_front_matter(src->data, src->len))
+	if (has_front_matter(src->data, src->len) ||
+	    has_mmd_meta(src->data, src->len))
 		return "markdown";
 	if (is_galley_json(src->data, src->len) ||
 	    looks_like_json(src->data, src->len))
