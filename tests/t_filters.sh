@@ -171,7 +171,7 @@ assert m["keywords"] == ["lease", "kontor", "økonomi"], m
 assert m["language"] == "nb" and m["language_confidence"] == 1.0, m
 assert m["extra"] == {"draft": "false", "params": {"rating": "4.5"},
     "resources": [{"name": "bilde"}], "weight": "3"}, m["extra"]
-assert m["extra_plain"] == ["/draft", "/params/rating", "/weight"], m
+assert m["extra_plain"] == ["/draft", "/weight", "/params/rating"], m
 PYEOF
 check "meta: TOML front matter reaches EPUB and TEI" sh -c "
 unzip -p '$F/hugo.out/hugo.epub' OEBPS/content.opf | grep -q '<dc:title[^>]*>Hva er back office?</dc:title>' &&
@@ -272,4 +272,46 @@ err = open(sys.argv[2]).read()
 assert "pelican.md:10:1: warning: metadata: 'title' given again; the first is kept" in err, err
 n = json.load(open(sys.argv[1] + "/notmeta.json"))
 assert n["body"][0]["type"] == "paragraph" and n["body"][0]["children"][0]["text"] == "Note: this is a ", n["body"]
+PYEOF
+
+# TOML: keys in the file's order, floats as short as they read back, a
+# key of thousands of parts an error (toml++ would recurse that deep).
+printf '+++\ntitle = "T"\nzeta = 1\npi = 0.1\nalpha = 3.14\n+++\nBody text in English, long enough to tell.\n' >"$F/toml-order.md"
+python3 -c "print('+++\n' + '.'.join(['a'] * 50000) + ' = 1\n+++\nbody\n')" >"$F/toml-deep.md"
+"$G" convert -t json -o "$F/toml-order.out" "$F/toml-order.md" "$F/toml-deep.md" 2>"$F/toml-order.err"
+check "meta: TOML keys in order, 0.1 as 0.1; a 50,000-part key is an error at its line, not a crash" \
+    sh -c "grep -q '\"extra\": {\"zeta\": \"1\", \"pi\": \"0.1\", \"alpha\": \"3.14\"}' '$F/toml-order.out/toml-order.json' ||
+    python3 -c \"import json,sys; e=json.load(open('$F/toml-order.out/toml-order.json'))['meta']['extra']; assert list(e.items()) == [('zeta','1'),('pi','0.1'),('alpha','3.14')], e\" &&
+    grep -q 'toml-deep.md:2:1: error: front matter: a key of more than 64 parts' '$F/toml-order.err'"
+
+# Liquid: a highlight in a list item stays in it; spans of two
+# backticks and endraw in code stay; indented code and fences in
+# quotes are left alone; a 3,000-byte link tag is text (no overflow);
+# without YAML front matter nothing is read (Jekyll's rule).
+{ printf -- '---\ntitle: T\nlang: en\n---\n\nText here for the language of the page.\n\n'
+  printf '1. First step:\n\n   {%% highlight sh %%}\n   make install\n   {%% endhighlight %%}\n\n2. Second step.\n\n'
+  printf 'Use `{%% raw %%}`, `{%% endraw %%}` and ``{%% raw %%}`` here.\n\n    [home]({{ site.baseurl }}/x)\n\n'
+  printf '> ```\n> {{ site.baseurl }}\n> ```\n\n'
+  python3 -c "print('See [x]({% link ' + 'a' * 3000 + ' %}).')"; } >"$F/liquid-hard.md"
+printf 'No front matter: [a]({{ site.baseurl }}/about).\n' >"$F/liquid-none.md"
+"$G" convert -q -t json,epub,tei -o "$F/liquid-hard.out" "$F/liquid-hard.md" "$F/liquid-none.md" 2>/dev/null
+check "liquid: list item highlight, code spans, indented and quoted code, a long tag, no front matter" \
+    python3 - "$F/liquid-hard.out" <<'PYEOF'
+import json, sys
+def walk(ns):
+    for n in ns:
+        yield n
+        yield from walk(n.get("children", []))
+body = json.load(open(sys.argv[1] + "/liquid-hard.json"))["body"]
+lists = [n for n in body if n["type"] == "list"]
+assert len(lists) == 1 and len(lists[0]["children"]) == 2, lists
+code = [n for n in walk(lists) if n["type"] == "code_block"]
+assert code[0]["info"] == "sh" and code[0]["text"] == "make install\n", code
+spans = [n["text"] for n in walk(body) if n["type"] == "code"]
+assert spans == ["{% raw %}", "{% endraw %}", "{% raw %}"], spans
+blocks = [n["text"] for n in walk(body) if n["type"] == "code_block"]
+assert "[home]({{ site.baseurl }}/x)\n" in blocks and "{{ site.baseurl }}\n" in blocks, blocks
+assert any("{% link aaa" in n.get("text", "") for n in walk(body)), "long tag"
+none = json.load(open(sys.argv[1] + "/liquid-none.json"))["body"]
+assert "{{ site.baseurl }}/about" in json.dumps(none), none
 PYEOF

@@ -393,6 +393,30 @@ toml_close(void *arg)
 	c->depth--;
 }
 
+/* Whether a line's key (before "=", or a "[table]" header) has more
+ * than YAML_MAX_DEPTH dots; its line (from 1) in *line. */
+static int
+toml_deep_key(const char *text, size_t len, unsigned *line)
+{
+	const char	*p = text, *end = text + len;
+	int		 dots = 0, key = 1;
+
+	for (*line = 1; p < end; p++) {
+		if (*p == '\n') {
+			(*line)++;
+			dots = 0;
+			key = 1;
+		} else if (!(isalnum((unsigned char)*p) || *p == '_' ||
+		    *p == '-' || *p == '.' || *p == '"' || *p == '\'' ||
+		    *p == ' ' || *p == '\t' || *p == '[' || *p == ']'))
+			key = 0;	/* "=", "#", text: no key further on */
+		else if (*p == '.' && key && p > text && p[-1] != '.' &&
+		    ++dots > YAML_MAX_DEPTH)
+			return 1;
+	}
+	return 0;
+}
+
 int
 fm_parse_toml(struct galley_value **out, struct galley_doc *doc,
     const char *name, const char *text, size_t len, unsigned first_line,
@@ -416,6 +440,14 @@ fm_parse_toml(struct galley_value **out, struct galley_doc *doc,
 	c.root->pos.col = 1;
 	c.stack[c.depth++] = c.root;
 	*out = NULL;
+	/* toml++ recurses once per part of a dotted key: a key of
+	 * thousands of parts would overflow a thread's stack */
+	if (toml_deep_key(text, len, &line)) {
+		galley_diag_add(dg, GALLEY_ERROR, name, line + first_line - 1,
+		    1, "front matter: a key of more than %d parts",
+		    YAML_MAX_DEPTH);
+		return -1;
+	}
 	if (toml_walk(text, len, &v, msg, sizeof(msg), &line, &col) == -1) {
 		/* toml++ says "Error while parsing ...": after our
 		 * "front matter: ", in lower case */

@@ -13,8 +13,10 @@
  * - "{{ site.baseurl }}" or "{{ site.url }}" opening a destination:
  *   nothing ("/about" is left, a site path); "{{ '/about' |
  *   relative_url }}" there: the path.
- * Other tags stay text (a note with -v).  Fenced code blocks and code
- * spans are left alone: a page about Liquid shows its tags.
+ * Other tags stay text (a note with -v).  Code spans, fenced code and
+ * lines indented as code are left alone, but for raw and endraw lines,
+ * which Jekyll renders empty there too.  Jekyll renders Liquid only in
+ * files with YAML front matter: so does the caller.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -24,6 +26,7 @@
 #include "readers/liquid.h"
 
 #define FENCE_MAX	12	/* backticks of a fence we write */
+#define TAG_MAX		256	/* bytes of a tag: a longer one is text */
 
 struct lq {
 	const char		*body;
@@ -79,6 +82,8 @@ tag(const char *s, const char *end, int *output, const char **name,
 	if (end - s < 4 || s[0] != '{' || (s[1] != '%' && s[1] != '{'))
 		return 0;
 	*output = s[1] == '{';
+	if (end - s > TAG_MAX)		/* each "{%" looks so far only */
+		end = s + TAG_MAX;
 	for (p = s + 2; p + 1 < end; p++)
 		if (p[0] == (*output ? '}' : '%') && p[1] == '}') {
 			close = p;
@@ -133,23 +138,39 @@ in_destination(const char *t, size_t off, size_t line_start)
 	    (t[off - 1] == '(' || t[off - 1] == ':');
 }
 
-/* A fence line: up to three spaces, then three or more ` or ~.  Its
- * character and length, or 0. */
+/* A fence line: spaces and quote marks (a fence in a list item or a
+ * block quote), then three or more ` or ~.  Its character and length,
+ * or 0; *bare 1 if nothing follows (a closing fence). */
 static size_t
-fence(const char *s, const char *end, char *c)
+fence(const char *s, const char *end, char *c, int *bare)
 {
-	size_t	 n = 0, sp = 0;
+	size_t	 n = 0;
+
+	while (s < end && (*s == ' ' || *s == '\t' || *s == '>'))
+		s++;
+	if (s >= end || (*s != '`' && *s != '~'))
+		return 0;
+	*c = *s;
+	while (s + n < end && s[n] == *c)
+		n++;
+	for (s += n; s < end && (*s == ' ' || *s == '\t'); s++)
+		;
+	*bare = s >= end;
+	return n >= 3 ? n : 0;
+}
+
+/* Leading spaces of a line: 4 or a tab make indented code, unless in a
+ * list item, which we do not tell: rewritten only where it is sure. */
+static int
+indented(const char *s, const char *end)
+{
+	size_t	 sp = 0;
 
 	while (s < end && *s == ' ' && sp < 4) {
 		s++;
 		sp++;
 	}
-	if (sp > 3 || s >= end || (*s != '`' && *s != '~'))
-		return 0;
-	*c = *s;
-	while (s + n < end && s[n] == *c)
-		n++;
-	return n >= 3 ? n : 0;
+	return sp >= 4 || (s < end && *s == '\t');
 }
 
 static const char *
@@ -160,25 +181,25 @@ line_end(const char *s, const char *end)
 	return nl != NULL ? nl : end;
 }
 
-/* The whole line [s, e) is one tag named name (spaces around it). */
+/* The whole line [s, e) is one tag named want (spaces around it): 1
+ * plus its indentation, or 0. */
 static size_t
 whole_line_tag(const char *s, const char *e, const char *want,
     const char **args, size_t *alen)
 {
-	const char	*name;
-	size_t		 nlen, k, sp = 0;
+	const char	*name, *s0 = s;
+	size_t		 nlen, k, ind;
 	int		 output;
 
-	while (s < e && *s == ' ' && sp < 4) {
+	while (s < e && (*s == ' ' || *s == '\t'))
 		s++;
-		sp++;
-	}
-	if (sp > 3 || (k = tag(s, e, &output, &name, &nlen, args,
-	    alen)) == 0 || output || !is(name, nlen, want))
+	ind = (size_t)(s - s0);
+	if ((k = tag(s, e, &output, &name, &nlen, args, alen)) == 0 ||
+	    output || !is(name, nlen, want))
 		return 0;
 	for (s += k; s < e && (*s == ' ' || *s == '\t' || *s == '\r'); s++)
 		;
-	return s == e ? 1 : 0;
+	return s == e ? 1 + ind : 0;
 }
 
 /*
@@ -190,17 +211,20 @@ static const char *
 highlight(struct lq *q, const char *ls, const char *end)
 {
 	const char	*le = line_end(ls, end), *args, *p, *pe, *a2;
-	size_t		 alen, a2len, n, longest = 0, lang;
+	size_t		 alen, a2len, n, longest = 0, lang, ind, ind2 = 0;
 	char		 f[FENCE_MAX + 64], c;
+	int		 bare;
 
-	if (!whole_line_tag(ls, le, "highlight", &args, &alen) ||
+	if ((ind = whole_line_tag(ls, le, "highlight", &args, &alen)) == 0 ||
 	    (q->no_end != NULL && ls > q->no_end))
 		return NULL;
+	ind--;
 	for (p = le < end ? le + 1 : end; p < end; p = pe + 1) {
 		pe = line_end(p, end);
-		if (whole_line_tag(p, pe, "endhighlight", &a2, &a2len))
+		if ((ind2 = whole_line_tag(p, pe, "endhighlight", &a2,
+		    &a2len)) > 0)
 			break;
-		if ((n = fence(p, pe, &c)) > longest && c == '`')
+		if ((n = fence(p, pe, &c, &bare)) > longest && c == '`')
 			longest = n;
 		if (pe >= end) {
 			p = end;
@@ -221,10 +245,19 @@ highlight(struct lq *q, const char *ls, const char *end)
 		lang = 0;
 	memset(f, '`', n);
 	memcpy(f + n, args, lang);
-	if (put(q, (size_t)(ls - q->body), (size_t)(le - ls), f,
-	    n + lang) == -1 || put(q, (size_t)(p - q->body),
-	    (size_t)(pe - p), f, n) == -1)
+	/* the fences where the tags stand (in a list item, indented) */
+	if (put(q, (size_t)(ls + ind - q->body), (size_t)(le - ls - ind),
+	    f, n + lang) == -1 || put(q, (size_t)(p + ind2 - 1 - q->body),
+	    (size_t)(pe - p - (ind2 - 1)), f, n) == -1)
 		return NULL;
+	/* raw and endraw lines in it: empty, as Jekyll renders them */
+	for (ls = le + 1; ls < p; ls = le + 1) {
+		le = line_end(ls, end);
+		if (whole_line_tag(ls, le, "raw", &a2, &a2len) ||
+		    whole_line_tag(ls, le, "endraw", &a2, &a2len))
+			put(q, (size_t)(ls - q->body), (size_t)(le - ls), "",
+			    0);
+	}
 	return pe < end ? pe + 1 : end;
 }
 
@@ -270,12 +303,14 @@ inline_tag(struct lq *q, size_t off, size_t line_start, size_t line_end,
 	if ((k = tag(t + off, t + line_end, &output, &name, &nlen, &args,
 	    &alen)) == 0)
 		return 0;
+	if (code)
+		return k;
 	if (!output && is(name, nlen, "endraw")) {
 		*raw = 0;
 		put(q, off, k, "", 0);
 		return k;
 	}
-	if (*raw || code)
+	if (*raw)
 		return k;
 	if (!output && is(name, nlen, "raw")) {
 		*raw = 1;
@@ -293,7 +328,8 @@ inline_tag(struct lq *q, size_t off, size_t line_start, size_t line_end,
 		    put(q, off, k, path, strlen(path)) == 0)
 			return k;
 		if (!output && (is(name, nlen, "post_url") ||
-		    is(name, nlen, "link")) && alen > 0 && alen + 1 < k &&
+		    is(name, nlen, "link")) && alen > 0 &&
+		    alen + 1 < sizeof(path) &&
 		    memchr(args, ' ', alen) == NULL &&
 		    memchr(args, '(', alen) == NULL &&
 		    memchr(args, ')', alen) == NULL) {
@@ -328,9 +364,9 @@ md_liquid(const char *body, size_t len, const char *file,
 	struct lq	 q;
 	const char	*ls, *le, *end = body + len, *next;
 	unsigned	 line = first_line;
-	size_t		 off, k, fn = 0, n, i;
+	size_t		 off, k, fn = 0, n, run, code;
 	char		 fc = 0, c;
-	int		 raw = 0, code;
+	int		 raw = 0, bare;
 
 	if (memchr(body, '{', len) == NULL)
 		return NULL;
@@ -344,11 +380,11 @@ md_liquid(const char *body, size_t len, const char *file,
 		le = line_end(ls, end);
 		/* fenced code, as written: left alone, but for lines of
 		 * raw and endraw alone, which Jekyll makes empty */
-		if ((n = fence(ls, le, &c)) > 0) {
+		if ((n = fence(ls, le, &c, &bare)) > 0) {
 			if (fn == 0) {
 				fn = n;
 				fc = c;
-			} else if (c == fc && n >= fn)
+			} else if (c == fc && n >= fn && bare)
 				fn = 0;
 			continue;
 		}
@@ -371,17 +407,25 @@ md_liquid(const char *body, size_t len, const char *file,
 			line--;
 			continue;
 		}
-		/* in a code span: after an odd number of backticks on
-		 * the line, counted as the scan goes */
+		if (indented(ls, le))		/* code, likely */
+			continue;
+		/* in a code span: opened by a run of backticks, closed by
+		 * a run as long, counted as the scan goes */
 		for (code = 0, off = (size_t)(ls - body);
 		    off < (size_t)(le - body); off++) {
-			code ^= body[off] == '`';
-			if (body[off] != '{' || (k = inline_tag(&q, off,
-			    (size_t)(ls - body), (size_t)(le - body), code,
-			    line, &raw)) == 0)
+			if (body[off] == '`') {
+				for (run = 0; off + run < (size_t)(le - body) &&
+				    body[off + run] == '`'; run++)
+					;
+				code = code == 0 ? run : code == run ? 0 :
+				    code;
+				off += run - 1;
 				continue;
-			for (i = off; i < off + k; i++)
-				code ^= body[i] == '`';
+			}
+			if (body[off] != '{' || (k = inline_tag(&q, off,
+			    (size_t)(ls - body), (size_t)(le - body),
+			    code != 0, line, &raw)) == 0)
+				continue;
 			off += k - 1;
 		}
 	}

@@ -645,9 +645,11 @@ md_read(struct galley_doc *doc, const struct galley_src *src,
 	if (opts->meta_only)
 		return 0;
 	blen = (size_t)(src->data + src->len - body);
-	/* Jekyll's Liquid, as Hugo's shortcodes, read in a copy as long */
-	if ((jekyll = md_liquid(body, blen, src->name, body_line,
-	    opts->verbose, dg)) != NULL)
+	/* Jekyll's Liquid, as Hugo's shortcodes, read in a copy as long;
+	 * Jekyll renders it only in files with YAML front matter */
+	jekyll = NULL;
+	if (found == 1 && !toml && (jekyll = md_liquid(body, blen,
+	    src->name, body_line, opts->verbose, dg)) != NULL)
 		body = jekyll;
 	rc = md_parse_body(doc, src->name, body, blen, body_line,
 	    opts->max_depth, dg);

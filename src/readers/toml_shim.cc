@@ -2,11 +2,16 @@
  * The TOML shim (toml_shim.h): toml++ parses, and the walk hands each
  * value to galley's C callbacks in document order.
  */
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <toml++/toml.h>
 
@@ -48,26 +53,53 @@ walk_node(const char *key, const toml::node &n, const struct toml_visit *v)
 	/* numbers, booleans, dates and times: as toml++ writes them
 	 * (TOML's own forms, which are ISO 8601 for dates) */
 	std::ostringstream	 out;
+	std::string		 text;
 
 	if (const toml::value<bool> *b = n.as_boolean())
-		out << (b->get() ? "true" : "false");
-	else
+		text = b->get() ? "true" : "false";
+	else if (const toml::value<double> *d = n.as_floating_point()) {
+		/* the shortest that reads back: 0.1, not 0.10000000000000001 */
+		double	 x = d->get();
+		char	 buf[64];
+
+		if (std::isnan(x))
+			text = "nan";
+		else if (std::isinf(x))
+			text = x < 0 ? "-inf" : "inf";
+		else {
+			std::snprintf(buf, sizeof(buf), "%.15g", x);
+			if (std::strtod(buf, NULL) != x)
+				std::snprintf(buf, sizeof(buf), "%.17g", x);
+			text = buf;
+		}
+	} else {
 		n.visit([&out](const auto &x) { out << x; });
-	std::string	 text = out.str();
+		text = out.str();
+	}
 
 	return v->scalar(v->arg, key, text.data(), text.size(), 1, line,
 	    col);
 }
 
+/* A table's keys in the order the text gives them (toml++ sorts). */
 int
 walk_table(const toml::table &t, const struct toml_visit *v)
 {
-	for (const auto &kv : t) {
-		std::string	 key(kv.first.str());
+	std::vector<std::pair<std::string, const toml::node *>>	 kv;
 
-		if (walk_node(key.c_str(), kv.second, v) == -1)
+	for (const auto &e : t)
+		kv.emplace_back(std::string(e.first.str()), &e.second);
+	std::stable_sort(kv.begin(), kv.end(), [](const auto &a,
+	    const auto &b) {
+		const auto	&x = a.second->source().begin;
+		const auto	&y = b.second->source().begin;
+
+		return x.line != y.line ? x.line < y.line :
+		    x.column < y.column;
+	});
+	for (const auto &e : kv)
+		if (walk_node(e.first.c_str(), *e.second, v) == -1)
 			return -1;
-	}
 	return 0;
 }
 
