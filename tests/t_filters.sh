@@ -315,3 +315,34 @@ assert any("{% link aaa" in n.get("text", "") for n in walk(body)), "long tag"
 none = json.load(open(sys.argv[1] + "/liquid-none.json"))["body"]
 assert "{{ site.baseurl }}/about" in json.dumps(none), none
 PYEOF
+
+# Display math: "$$ ... $$" paragraphs (in quotes and items too) and
+# "math" fences keep their TeX as written ("\\" is not an escape there):
+# a code block of info math in JSON, formula notation="TeX" in TEI;
+# "$500" and "$$a$$ and $$b$$" stay text.
+printf -- '---\ntitle: ROI\nlang: en\n---\n\nThe formula, in English words for the language.\n\n$$\n\\begin{aligned} &\\text{ROI} = \\frac{a_1 * b_2}{c} \\\\ \\end{aligned}\n$$\n\nIt costs $500 per month and $600 with tax.\n\n> $$\n> x^2\n> $$\n\n$$a$$ and $$b$$\n\n```math\ny = mx + b\n```\n' >"$F/math.md"
+"$G" convert -q -t json,epub,tei -o "$F/math.out" "$F/math.md" 2>/dev/null
+check "math: \$\$ blocks and math fences keep their TeX; formula notation=TeX in TEI" \
+    python3 - "$F/math.out" <<'PYEOF'
+import json, sys
+def walk(ns):
+    for n in ns:
+        yield n
+        yield from walk(n.get("children", []))
+body = json.load(open(sys.argv[1] + "/math.json"))["body"]
+m = [n["text"] for n in walk(body) if n["type"] == "code_block" and n.get("info") == "math"]
+assert m == ["\\begin{aligned} &\\text{ROI} = \\frac{a_1 * b_2}{c} \\\\ \\end{aligned}\n",
+    "x^2\n", "y = mx + b\n"], m
+texts = [n["text"] for n in walk(body) if n["type"] == "text"]
+assert "It costs $500 per month and $600 with tax." in texts and "$$a$$ and $$b$$" in texts, texts
+tei = open(sys.argv[1] + "/math.tei.xml").read()
+assert '<formula notation="TeX" rend="display">\\begin{aligned} &amp;\\text{ROI} = \\frac{a_1 * b_2}{c} \\\\ \\end{aligned}</formula>' in tei, tei
+assert tei.count("<formula ") == 3, tei
+PYEOF
+check "math: the EPUB passes EPUBCheck" java -jar /usr/bin/epubcheck --failonwarnings "$F/math.out/math.epub"
+schema=$(tei_schema)
+if [ -n "$schema" ]; then
+	check "math: the TEI is valid" jing "$schema" "$F/math.out/math.tei.xml"
+else
+	skip "math: the TEI is valid" "no TEI schema (set GALLEY_TEI_SCHEMA)"
+fi

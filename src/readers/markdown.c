@@ -341,6 +341,78 @@ check_row(struct md *md, cmark_node *row, struct galley_pos pos)
 		    "the last is" : "the last ones are");
 }
 
+/*
+ * A paragraph that is display math, "$$ ... $$" as MathJax and GitHub
+ * read it: a code block of info "math" holding the TeX as written (as
+ * a paragraph, Markdown's backslash escapes would take "\\" apart),
+ * or NULL.  Lines after the first lose the container's prefix ("> ",
+ * an item's indentation).
+ */
+static struct galley_node *
+display_math(struct md *md, cmark_node *cn, struct galley_pos pos)
+{
+	int		 l1 = cmark_node_get_start_line(cn);
+	int		 c1 = cmark_node_get_start_column(cn);
+	int		 l2 = cmark_node_get_end_line(cn);
+	int		 c2 = cmark_node_get_end_column(cn);
+	const char	*p, *e, *end = md->body + md->body_len;
+	struct galley_buf b;
+	struct galley_node *n;
+	int		 l, k;
+	size_t		 s, t;
+
+	if (l1 <= 0 || l2 < l1 || (size_t)l2 > md->nlines || c1 <= 0)
+		return NULL;
+	p = md->body + md->line_at[l1 - 1] + c1 - 1;
+	if (p + 2 > end || p[0] != '$' || p[1] != '$')
+		return NULL;
+	galley_buf_init(&b);
+	for (l = l1; l <= l2; l++) {
+		p = md->body + md->line_at[l - 1];
+		if ((e = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			e = end;
+		if (l == l2 && c2 > 0 && c2 <= e - p)
+			e = p + c2;
+		if (l == l1)
+			p += c1 - 1;
+		else
+			for (k = 1; k < c1 && p < e && (*p == ' ' ||
+			    *p == '\t' || *p == '>'); k++)
+				p++;
+		galley_buf_put(&b, p, (size_t)(e - p));
+		if (l < l2)
+			galley_buf_putc(&b, '\n');
+	}
+	/* "$$", the TeX, "$$"; no "$$" inside (two inline formulas) */
+	for (s = 0; s < b.len && (b.data[s] == ' ' || b.data[s] == '\n'); s++)
+		;
+	for (t = b.len; t > s && (b.data[t - 1] == ' ' ||
+	    b.data[t - 1] == '\n' || b.data[t - 1] == '\t'); t--)
+		;
+	n = NULL;
+	if (t >= s + 5 && memcmp(b.data + s, "$$", 2) == 0 &&
+	    memcmp(b.data + t - 2, "$$", 2) == 0) {
+		size_t	 i = s + 2, j = t - 2;
+
+		while (i < j && (b.data[i] == ' ' || b.data[i] == '\n'))
+			i++;
+		while (j > i && (b.data[j - 1] == ' ' || b.data[j - 1] == '\n'))
+			j--;
+		for (k = 0, l = (int)i; (size_t)l + 1 < j; l++)
+			k |= b.data[l] == '$' && b.data[l + 1] == '$';
+		if (j > i && !k) {
+			n = galley_node_new(md->doc, GALLEY_NODE_CODE_BLOCK,
+			    pos);
+			n->literal = galley_doc_printf(md->doc, "%.*s\n",
+			    (int)(j - i), b.data + i);
+			n->u.code_block.info = "math";
+			n->u.code_block.fenced = 1;
+		}
+	}
+	galley_buf_release(&b);
+	return n;
+}
+
 /* The model node for one cmark-gfm node; NULL for an unknown kind. */
 static struct galley_node *
 convert(struct md *md, cmark_node *cn)
@@ -390,6 +462,8 @@ convert(struct md *md, cmark_node *cn)
 		n->literal = lit(md, cn);
 		return n;
 	case CMARK_NODE_PARAGRAPH:
+		if ((n = display_math(md, cn, pos)) != NULL)
+			return n;
 		return galley_node_new(md->doc, GALLEY_NODE_PARAGRAPH, pos);
 	case CMARK_NODE_HEADING:
 		n = galley_node_new(md->doc, GALLEY_NODE_HEADING, pos);
@@ -497,7 +571,9 @@ build(struct md *md, cmark_node *croot, int max_depth)
 			    galley_node_type_name(n->type));
 			return -1;
 		}
-		if (cmark_node_first_child(cn) != NULL) {
+		/* display math is a code block: its inlines are not read */
+		if (cmark_node_first_child(cn) != NULL &&
+		    n->type != GALLEY_NODE_CODE_BLOCK) {
 			if (++depth > max_depth) {
 				galley_diag_add(md->dg, GALLEY_ERROR,
 				    md->name, n->pos.line, n->pos.col,

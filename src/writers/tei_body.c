@@ -576,7 +576,8 @@ table(struct body *b, xmlNodePtr parent, struct galley_node *n)
 		xmlFreeNode(el);
 }
 
-/* A code block: <ab type="code"><code lang="INFO">...</code></ab>. */
+/* A code block: <ab type="code"><code lang="INFO">...</code></ab>;
+ * display math <p><formula notation="TeX">. */
 static void
 code_block(struct body *b, xmlNodePtr parent, struct galley_node *n)
 {
@@ -587,6 +588,20 @@ code_block(struct body *b, xmlNodePtr parent, struct galley_node *n)
 
 	if (n->literal == NULL || *n->literal == '\0')
 		return;
+	/* display math ("$$ ... $$", a "math" fence): TeX, as TEI's
+	 * formula holds it */
+	if (info != NULL && strcmp(info, "math") == 0) {
+		len = strlen(n->literal);
+		if ((word = strndup(n->literal, len - (n->literal[len - 1] ==
+		    '\n'))) == NULL)
+			galley_oom();
+		ab = tei_el(b->ctx, parent, "p");
+		code = tei_el_text(b->ctx, ab, "formula", word);
+		free(word);
+		tei_attr(code, "notation", "TeX");
+		tei_attr(code, "rend", "display");
+		return;
+	}
 	ab = tei_el(b->ctx, parent, "ab");
 	tei_attr(ab, "type", "code");
 	code = tei_el_text(b->ctx, ab, "code", n->literal);
