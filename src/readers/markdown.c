@@ -689,7 +689,7 @@ md_read(struct galley_doc *doc, const struct galley_src *src,
 	struct md		 md;
 	char			*jekyll;
 	size_t			 blen;
-	int			 found, toml = 0, rc;
+	int			 found, toml = 0, mmd = 0, rc;
 
 	found = fm_split(src->data, src->len, &yaml, &yaml_len, &toml,
 	    &body, &body_line, src->name, dg);
@@ -697,20 +697,14 @@ md_read(struct galley_doc *doc, const struct galley_src *src,
 		return -1;
 	/* MultiMarkdown's and Pelican's "Title: ..." lines */
 	if (found == 0 && fm_split_mmd(src->data, src->len, &yaml,
-	    &yaml_len, &body, &body_line) == 1) {
-		fm_parse_mmd(&fm, doc, src->name, yaml, yaml_len, 1, dg);
-		memset(&md, 0, sizeof(md));
-		md.doc = doc;
-		md.name = src->name;
-		md.dg = dg;
-		if (take_front_matter(&md, fm) == -1)
-			return -1;
-	}
-	if (found == 1) {
-		if ((toml ? fm_parse_toml : fm_parse_yaml)(&fm, doc,
-		    src->name, yaml, yaml_len, 2, opts->max_yaml_nodes,
-		    dg) == -1)
-			return -1;
+	    &yaml_len, &body, &body_line) == 1)
+		mmd = fm_parse_mmd(&fm, doc, src->name, yaml, yaml_len, 1,
+		    dg) == 0;
+	else if (found == 1 && (toml ? fm_parse_toml : fm_parse_yaml)(&fm,
+	    doc, src->name, yaml, yaml_len, 2, opts->max_yaml_nodes,
+	    dg) == -1)
+		return -1;
+	if (found == 1 || mmd) {
 		memset(&md, 0, sizeof(md));
 		md.doc = doc;
 		md.name = src->name;
