@@ -211,3 +211,8 @@ body = json.loads(subprocess.run([galley, "convert", "-q", "-t", "json", "-o", "
 lists = [b for b in body if b["type"] == "list"]
 assert len(lists) == 1 and len(lists[0]["children"]) == 3, lists
 PYEOF
+
+# "(a)" and "a)" number differently: two lists, as "(1)" and "1)" are.
+printf 'Titel van het stuk\n\nEen alinea met genoeg woorden om een paragraaf te zijn, en dan nog wat meer.\n\n(a) een\n(b) twee\na) drie\n' >"$T/paren-letters.txt"
+check "text: (a) (b) then a) are two lettered lists" sh -c "
+    ./galley convert -q -t json -o - '$T/paren-letters.txt' | grep -c '\"type\": \"list\", \"ordered\": true, \"start\": 1, \"tight\": true, \"numbering\": \"a\"' | grep -qx 2"

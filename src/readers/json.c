@@ -733,6 +733,10 @@ read_node(struct jr *r, struct galley_node *parent, json_t *o)
 		return fail(r, "a %s needs \"%s\"",
 		    galley_node_type_name(n->type), attr_names[a]);
 	}
+	if (type == GALLEY_NODE_LIST && n->u.list.numbering != '\0' &&
+	    !n->u.list.ordered)
+		return fail(r, "\"numbering\" \"%c\" on a bullet list "
+		    "(\"ordered\" is not true)", n->u.list.numbering);
 	if (children != NULL) {
 		push_key(r, "children");
 		if (++r->nodes > r->max_nodes)

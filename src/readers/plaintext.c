@@ -55,7 +55,7 @@ struct tline {
 /* The digits of an ordered item's marker: a list that changes them
  * ("１．" to "①") is another list. */
 enum { ORD_ASCII, ORD_LETTER, ORD_CAPITAL, ORD_PAREN, ORD_WIDE,
-	ORD_CIRCLED };
+	ORD_CIRCLED, ORD_PAREN_LETTER, ORD_PAREN_CAPITAL };
 
 struct text_reader {
 	struct galley_doc	*doc;
@@ -302,7 +302,9 @@ find_marker(struct tline *l)
 	} else if (k < len && ((s[k] >= 'a' && s[k] <= 'z') ||
 	    (s[k] >= 'A' && s[k] <= 'Z'))) {
 		num = (s[k] | 0x20) - 'a' + 1;
-		l->glyph = s[k] >= 'a' ? ORD_LETTER : ORD_CAPITAL;
+		/* "(a)" numbers otherwise than "a)", as "(1)" and "1)" */
+		l->glyph = s[k] >= 'a' ? (k > 0 ? ORD_PAREN_LETTER :
+		    ORD_LETTER) : (k > 0 ? ORD_PAREN_CAPITAL : ORD_CAPITAL);
 		k++;
 		if (k >= len || s[k] != ')')
 			return;
@@ -1008,9 +1010,11 @@ new_list(struct text_reader *r, const struct tline *l)
 	list->u.list.ordered = l->item == ITEM_ORDERED;
 	list->u.list.start = l->item == ITEM_ORDERED ? l->number : 0;
 	list->u.list.delim = l->item == ITEM_ORDERED ? l->delim : 0;
-	if (l->item == ITEM_ORDERED && l->glyph == ORD_LETTER)
+	if (l->item == ITEM_ORDERED && (l->glyph == ORD_LETTER ||
+	    l->glyph == ORD_PAREN_LETTER))
 		list->u.list.numbering = 'a';
-	else if (l->item == ITEM_ORDERED && l->glyph == ORD_CAPITAL)
+	else if (l->item == ITEM_ORDERED && (l->glyph == ORD_CAPITAL ||
+	    l->glyph == ORD_PAREN_CAPITAL))
 		list->u.list.numbering = 'A';
 	list->u.list.tight = 1;
 	return list;
