@@ -346,3 +346,21 @@ if [ -n "$schema" ]; then
 else
 	skip "math: the TEI is valid" "no TEI schema (set GALLEY_TEI_SCHEMA)"
 fi
+
+# Hugo's JSON front matter: an object opening the file, "}" alone on a
+# line, the page after it; a JSON file with nothing after it is still
+# JSON (refused as not galley JSON).
+printf '{\n  "title": "Hei verden",\n  "date": "2021-06-24T07:51:00+02:00",\n  "tags": ["a", "b"],\n  "draft": false,\n  "lang": "nb"\n}\n\n# Overskrift\n\nTekst her som er lang nok til at spraket kan bestemmes.\n' >"$F/hugo-json.md"
+printf '{\n  "title": "x"\n}\n' >"$F/data.json"
+"$G" convert -t json,epub,tei -o "$F/hugo-json.out" "$F/hugo-json.md" "$F/data.json" 2>"$F/hugo-json.err"
+check "meta: Hugo's JSON front matter gives the metadata; a JSON file stays JSON" \
+    python3 - "$F/hugo-json.out/hugo-json.json" "$F/hugo-json.err" <<'PYEOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+m = d["meta"]
+assert m["title"] == "Hei verden" and m["date"] == "2021-06-24T07:51:00+02:00", m
+assert m["keywords"] == ["a", "b"] and m["language"] == "nb", m
+assert m["extra"] == {"draft": "false"} and m["extra_plain"] == ["/draft"], m
+assert d["body"][0]["pos"] == [9, 1], d["body"][0]
+assert 'data.json:1:1: error: JSON but not galley JSON' in open(sys.argv[2]).read()
+PYEOF

@@ -627,3 +627,76 @@ fm_parse_mmd(struct galley_value **out, struct galley_doc *doc,
 	*out = map->first != NULL ? map : NULL;
 	return 0;
 }
+
+/* Whether [p, e) is c alone at its start, blanks after it (an
+ * indented "}" closes an inner object). */
+static int
+line_is_char(const char *p, const char *e, char c)
+{
+	if (p >= e || *p != c)
+		return 0;
+	for (p++; p < e && (*p == ' ' || *p == '\t' || *p == '\r'); p++)
+		;
+	return p == e;
+}
+
+/*
+ * Where Hugo's JSON front matter ends: a first line "{", a second that
+ * opens a key ('"'), then the first line "}" alone with text after it.
+ * The "}" line's end, its line in *close_line; NULL if there is none.
+ */
+const char *
+fm_json_end(const char *text, size_t len, unsigned *close_line)
+{
+	const char	*p = text, *end = text + len, *nl, *q;
+	unsigned	 line = 1;
+
+	if ((nl = memchr(p, '\n', len)) == NULL || !line_is_char(p, nl, '{'))
+		return NULL;
+	for (q = nl + 1; q < end && (*q == ' ' || *q == '\t'); q++)
+		;
+	if (q >= end || *q != '"')
+		return NULL;
+	for (p = nl + 1, line = 2; p < end; p = nl + 1, line++) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			return NULL;		/* nothing after it */
+		if (!line_is_char(p, nl, '}'))
+			continue;
+		for (q = nl + 1; q < end && isspace((unsigned char)*q); q++)
+			;
+		if (q >= end)
+			return NULL;		/* a JSON file, not a page */
+		*close_line = line;
+		return nl;
+	}
+	return NULL;
+}
+
+int
+fm_json(struct galley_value **out, struct galley_doc *doc, const char *name,
+    const char *text, size_t len, const char **body, unsigned *body_line,
+    struct galley_diag *dg)
+{
+	const char	*close;
+	unsigned	 close_line;
+	json_error_t	 err;
+	json_t		*j;
+
+	*out = NULL;
+	if ((close = fm_json_end(text, len, &close_line)) == NULL)
+		return 0;
+	if ((j = json_loadb(text, (size_t)(close - text), JSON_REJECT_DUPLICATES,
+	    &err)) == NULL) {
+		galley_diag_add(dg, GALLEY_ERROR, name, err.line > 0 ?
+		    (unsigned)err.line : 1, err.column > 0 ?
+		    (unsigned)err.column : 1, "front matter: %s", err.text);
+		return -1;
+	}
+	*out = fm_json_value(doc, j);
+	json_decref(j);
+	(*out)->pos.line = 1;
+	(*out)->pos.col = 1;
+	*body = close + 1;
+	*body_line = close_line + 1;
+	return 0;
+}

@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include <jansson.h>
+
 #include "galley/diag.h"
 #include "galley/doc.h"
 
@@ -49,10 +51,27 @@ int	fm_parse_mmd(struct galley_value **out, struct galley_doc *,
 	    const char *name, const char *text, size_t len,
 	    unsigned first_line, struct galley_diag *);
 
+/*
+ * Hugo's JSON front matter: the object that opens the file, its "}"
+ * alone on a line, text after it.  0 always; *out NULL if it is none
+ * (then *body and *body_line are left), -1 with an error at file:line:
+ * col when the object is no JSON.
+ */
+int	fm_json(struct galley_value **out, struct galley_doc *,
+	    const char *name, const char *text, size_t len,
+	    const char **body, unsigned *body_line, struct galley_diag *);
+
 /* The same for TOML text (toml++, through toml_shim.cc): dates and
  * times become ISO 8601 strings, numbers and booleans their text. */
 int	fm_parse_toml(struct galley_value **out, struct galley_doc *,
 	    const char *name, const char *text, size_t len,
 	    unsigned first_line, size_t max_nodes, struct galley_diag *);
+
+/* The end of that object's "}" line, or NULL (for sniff.c). */
+const char *fm_json_end(const char *text, size_t len,
+	    unsigned *close_line);
+
+/* A jansson value as galley's generic value (json.c). */
+struct galley_value *fm_json_value(struct galley_doc *, json_t *);
 
 #endif

@@ -14,6 +14,7 @@
 
 #include "galley/galley.h"
 #include "model/oom.h"
+#include "readers/frontmatter.h"
 
 /* Attributes a node may carry; "type", "pos", "id", "children" are
  * common to all. */
@@ -769,13 +770,14 @@ read_nodes(struct jr *r, struct galley_node *parent, json_t *a)
 }
 
 /*
- * A generic value.  Numbers and booleans, which galley never writes
- * there, are taken as the plain scalars YAML would have read.
+ * A generic value (frontmatter.h).  Numbers and booleans, which galley
+ * never writes there, are taken as the plain scalars YAML would have
+ * read.
  */
-static int
-read_value(struct jr *r, struct galley_value **out, json_t *v)
+struct galley_value *
+fm_json_value(struct galley_doc *doc, json_t *v)
 {
-	struct galley_value	*val, *c;
+	struct galley_value	*val;
 	const char		*key;
 	json_t			*m;
 	size_t			 i;
@@ -783,51 +785,41 @@ read_value(struct jr *r, struct galley_value **out, json_t *v)
 
 	switch (json_typeof(v)) {
 	case JSON_NULL:
-		val = galley_value_new(r->doc, GALLEY_VALUE_NULL);
+		val = galley_value_new(doc, GALLEY_VALUE_NULL);
 		break;
 	case JSON_STRING:
-		val = galley_value_new(r->doc, GALLEY_VALUE_STRING);
-		val->str = galley_doc_strndup(r->doc, json_string_value(v),
+		val = galley_value_new(doc, GALLEY_VALUE_STRING);
+		val->str = galley_doc_strndup(doc, json_string_value(v),
 		    json_string_length(v));
 		break;
 	case JSON_INTEGER:
 	case JSON_REAL:
 	case JSON_TRUE:
 	case JSON_FALSE:
-		val = galley_value_new(r->doc, GALLEY_VALUE_STRING);
-		s = json_dumps(v, JSON_ENCODE_ANY);
-		if (s == NULL) {
+		val = galley_value_new(doc, GALLEY_VALUE_STRING);
+		if ((s = json_dumps(v, JSON_ENCODE_ANY)) == NULL)
 			galley_oom();
-		}
-		val->str = galley_doc_strdup(r->doc, s);
+		val->str = galley_doc_strdup(doc, s);
 		val->plain = 1;
 		free(s);
 		break;
 	case JSON_ARRAY:
-		val = galley_value_new(r->doc, GALLEY_VALUE_LIST);
-		json_array_foreach(v, i, m) {
-			push_index(r, i);
-			if (read_value(r, &c, m) == -1)
-				return -1;
-			galley_value_append(val, c);
-			pop(r);
-		}
+		val = galley_value_new(doc, GALLEY_VALUE_LIST);
+		json_array_foreach(v, i, m)
+			galley_value_append(val, fm_json_value(doc, m));
 		break;
 	case JSON_OBJECT:
 	default:
-		val = galley_value_new(r->doc, GALLEY_VALUE_MAP);
+		val = galley_value_new(doc, GALLEY_VALUE_MAP);
 		json_object_foreach(v, key, m) {
-			push_key(r, key);
-			if (read_value(r, &c, m) == -1)
-				return -1;
-			c->key = galley_doc_strdup(r->doc, key);
+			struct galley_value *c = fm_json_value(doc, m);
+
+			c->key = galley_doc_strdup(doc, key);
 			galley_value_append(val, c);
-			pop(r);
 		}
 		break;
 	}
-	*out = val;
-	return 0;
+	return val;
 }
 
 /* The value a JSON Pointer names under root, or NULL. */
@@ -984,8 +976,7 @@ read_meta(struct jr *r, struct galley_meta *m, json_t *o)
 			if (!json_is_object(v))
 				return fail(r, "expected an object, not %s",
 				    json_type_name(v));
-			if (read_value(r, &m->extra, v) == -1)
-				return -1;
+			m->extra = fm_json_value(r->doc, v);
 		} else if (strcmp(key, "extra_plain") == 0)
 			plain = v;
 		else

@@ -689,14 +689,20 @@ md_read(struct galley_doc *doc, const struct galley_src *src,
 	struct md		 md;
 	char			*jekyll;
 	size_t			 blen;
-	int			 found, toml = 0, mmd = 0, rc;
+	int			 found, toml = 0, mmd = 0, rc;	/* mmd: or JSON */
 
 	found = fm_split(src->data, src->len, &yaml, &yaml_len, &toml,
 	    &body, &body_line, src->name, dg);
 	if (found == -1)
 		return -1;
-	/* MultiMarkdown's and Pelican's "Title: ..." lines */
-	if (found == 0 && fm_split_mmd(src->data, src->len, &yaml,
+	/* Hugo's JSON object; MultiMarkdown's and Pelican's "Title: ..."
+	 * lines */
+	if (found == 0 && fm_json(&fm, doc, src->name, src->data, src->len,
+	    &body, &body_line, dg) == -1)
+		return -1;
+	if (fm != NULL)
+		mmd = 1;
+	else if (found == 0 && fm_split_mmd(src->data, src->len, &yaml,
 	    &yaml_len, &body, &body_line) == 1)
 		mmd = fm_parse_mmd(&fm, doc, src->name, yaml, yaml_len, 1,
 		    dg) == 0;

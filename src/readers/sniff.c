@@ -369,8 +369,11 @@ looks_like_json(const char *s, size_t len)
 const char *
 sniff_naming(const struct galley_src *src)
 {
+	unsigned	 line;
+
 	if (has_front_matter(src->data, src->len) ||
-	    has_mmd_meta(src->data, src->len))
+	    has_mmd_meta(src->data, src->len) ||
+	    fm_json_end(src->data, src->len, &line) != NULL)
 		return "markdown";
 	if (is_galley_json(src->data, src->len) ||
 	    looks_like_json(src->data, src->len))
