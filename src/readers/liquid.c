@@ -24,6 +24,7 @@
 
 #include "galley/diag.h"
 #include "readers/liquid.h"
+#include "readers/shortcode.h"
 
 #define FENCE_MAX	12	/* backticks of a fence we write */
 #define TAG_MAX		256	/* bytes of a tag: a longer one is text */
@@ -125,17 +126,6 @@ static int
 is(const char *s, size_t n, const char *word)
 {
 	return strlen(word) == n && strncmp(s, word, n) == 0;
-}
-
-/* Whether the text before off (spaces aside) opens a link's
- * destination: "](" or a definition's "]:". */
-static int
-in_destination(const char *t, size_t off, size_t line_start)
-{
-	while (off > line_start && (t[off - 1] == ' ' || t[off - 1] == '\t'))
-		off--;
-	return off >= line_start + 2 && t[off - 2] == ']' &&
-	    (t[off - 1] == '(' || t[off - 1] == ':');
 }
 
 /* A fence line: spaces and quote marks (a fence in a list item or a
@@ -317,7 +307,7 @@ inline_tag(struct lq *q, size_t off, size_t line_start, size_t line_end,
 		put(q, off, k, "", 0);
 		return k;
 	}
-	if (in_destination(t, off, line_start)) {
+	if (md_in_destination(t, off, line_start)) {
 		if (output && (is(args, alen, "site.baseurl") ||
 		    is(args, alen, "site.url"))) {
 			put(q, off, k, "", 0);

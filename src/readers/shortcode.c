@@ -37,8 +37,8 @@ column(const char *body, size_t off, size_t *line_start)
 
 /* Whether the text before off (spaces aside) opens a link's destination:
  * "](" or a definition's "]:". */
-static int
-in_destination(const char *body, size_t off, size_t line_start)
+int
+md_in_destination(const char *body, size_t off, size_t line_start)
 {
 	while (off > line_start && (body[off - 1] == ' ' ||
 	    body[off - 1] == '\t'))
@@ -157,7 +157,7 @@ md_shortcodes(const char *body, size_t len, const char *file,
 			continue;
 		if (((nlen == 3 && strncmp(name, "ref", 3) == 0) ||
 		    (nlen == 6 && strncmp(name, "relref", 6) == 0)) &&
-		    in_destination(body, i, line_start) &&
+		    md_in_destination(body, i, line_start) &&
 		    ref_path(p, close, path, sizeof(path)) &&
 		    strpbrk(path, "<>\n") == NULL) {
 			angle = strpbrk(path, " \t()") != NULL;

@@ -14,4 +14,8 @@
 char	*md_shortcodes(const char *body, size_t len, const char *file,
 	    unsigned first_line, struct galley_diag *);
 
+/* Whether the text before off (spaces aside, from the line's start)
+ * opens a link's destination: "](" or a definition's "]:". */
+int	md_in_destination(const char *text, size_t off, size_t line_start);
+
 #endif
