@@ -33,7 +33,8 @@ for f in en-export.txt de-export.md fr-cp1252.txt pl-utf16.txt fi-cr.txt notes-m
     th-tis620.txt ru-cp866.txt fa-cp1256.txt ja-markers.txt \
     en-label-title.txt de-parasep.txt hr-listopad.txt sl-genitive.txt \
     ko-byline.txt ru-relative.txt zh-relative.txt nl-list-restart.txt \
-    nl-letter-lists.txt fr-macroman.txt; do
+    nl-letter-lists.txt fr-macroman.txt lt-cp1257.txt lv-iso885913.txt \
+    et-cp1257.txt vi-cp1258.txt lt-iso88594.txt; do
 	check "text: golden JSON of $f" golden "tests/text/$f" "$TX/${f%.*}.json"
 done
 
@@ -78,6 +79,14 @@ check "text: -f text overrides detection" \
 ./galley convert -q -t json -o "$T/text-e" tests/text/fr-cp1252.txt 2>"$T/text-e.err"
 check "text: Windows-1252 warns once, exactly" \
     sh -c "[ \"\$(cat '$T/text-e.err')\" = 'tests/text/fr-cp1252.txt:1:14: warning: not UTF-8 from here on, read as Windows-1252 (detected; --encoding names another)' ]"
+# Latin text whose language has its own code page (CLD2 knows it from
+# the Windows-1252 reading): read in that page, saying so.
+./galley convert -q -t json -o "$T/text-bl" tests/text/lt-cp1257.txt tests/text/vi-cp1258.txt 2>"$T/text-bl.err"
+check "text: Lithuanian and Vietnamese code pages named by their language" \
+    sh -c "grep -qxF 'tests/text/lt-cp1257.txt:1:12: warning: not UTF-8 from here on, read as windows-1257, the code page of its language (lt; --encoding names another)' '$T/text-bl.err' &&
+     grep -qF 'read as windows-1258, the code page of its language (vi;' '$T/text-bl.err' &&
+     grep -qF 'ką rinktis šiemet' '$T/text-bl/lt-cp1257.json' &&
+     grep -qF 'nên chọn gì' '$T/text-bl/vi-cp1258.json'"
 # UTF-16 without a BOM (Notepad's "Unicode"): the byte order that reads
 # as text is taken, with a warning; --encoding names it, without one.
 ./galley convert -q -t json -o "$T/text-u" tests/text/ja-utf16le-nobom.txt tests/text/pl-utf16be-nobom.txt 2>"$T/text-u.err"

@@ -1,6 +1,6 @@
 /*
- * The CLD2 shim: language detection for the language filter, behind the
- * C function of cld2_shim.h.  No exception leaves it (CLD2 throws none).
+ * The CLD2 shim: language detection for the language filter and the
+ * encoding reader, behind the C functions of cld2_shim.h.  No exception leaves it (CLD2 throws none).
  */
 #include <cstdio>
 #include <cstring>
@@ -29,4 +29,33 @@ cld2_detect(const char *text, size_t len, char *code, size_t sz,
 	*percent = percent3[0];
 	*reliable = ok ? 1 : 0;
 	*letters = bytes;
+}
+
+/*
+ * CLD2 reads text only up to its first character that is not
+ * "interchange valid": a C0 control but tab and line ends, DEL, a C1
+ * control, a noncharacter.  One ESC from a pasted terminal log would
+ * leave it no letters at all: such characters become spaces (of their
+ * length, in place).
+ */
+extern "C" void
+cld2_clean(char *s, size_t len)
+{
+	unsigned char	*p = (unsigned char *)s, *end = p + len;
+
+	for (; p < end; p++) {
+		if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') ||
+		    *p == 0x7f)
+			*p = ' ';
+		else if (*p == 0xc2 && p + 1 < end && p[1] >= 0x80 &&
+		    p[1] <= 0x9f)
+			p[0] = p[1] = ' ';		/* U+0080-U+009F */
+		else if (*p == 0xef && p + 2 < end && ((p[1] == 0xb7 &&
+		    p[2] >= 0x90 && p[2] <= 0xaf) || (p[1] == 0xbf &&
+		    p[2] >= 0xbe)))
+			p[0] = p[1] = p[2] = ' ';	/* U+FDD0-FDEF, FFFE-F */
+		else if (*p >= 0xf0 && p + 3 < end && (p[1] & 0x0f) == 0x0f &&
+		    p[2] == 0xbf && p[3] >= 0xbe)
+			p[0] = p[1] = p[2] = p[3] = ' '; /* U+nFFFE-F */
+	}
 }

@@ -1,6 +1,7 @@
 /*
  * A C face for CLD2 (C++): the one file that includes CLD2's headers is
- * cld2_shim.cc.  Private to src/filters.
+ * cld2_shim.cc.  Used by the language filter, and by the encoding
+ * reader, where a Latin text's language names its code page.
  */
 #ifndef CLD2_SHIM_H
 #define CLD2_SHIM_H
@@ -18,6 +19,9 @@ extern "C" {
  */
 void	cld2_detect(const char *text, size_t len, char *code, size_t sz,
 	    int *percent, int *reliable, int *letters);
+/* CLD2 stops at the first character that is not "interchange valid":
+ * such characters in s (UTF-8) become spaces, in place. */
+void	cld2_clean(char *s, size_t len);
 
 #ifdef __cplusplus
 }

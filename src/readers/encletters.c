@@ -172,3 +172,30 @@ enc_by_letters(const unsigned char *s, size_t len, const char *guess,
 	snprintf(out, sz, "%s", candidates[bi]);
 	return (int)(best * 100);
 }
+
+double
+enc_letters_score(const char *enc, const unsigned char *s, size_t len,
+    size_t *undefined)
+{
+	UChar		*u;
+	int32_t		 n, room, i;
+	double		 v;
+
+	*undefined = 0;
+	if (len > SAMPLE_MAX)
+		len = SAMPLE_MAX;
+	room = (int32_t)len * 2 + 1;
+	if ((u = malloc((size_t)room * sizeof(*u))) == NULL)
+		return -1;
+	if ((n = decode(enc, s, len, u, room)) < 0) {
+		free(u);
+		return -1;
+	}
+	/* U+FFFD, or U+001A where ICU's table has no character */
+	for (i = 0; i < n; i++)
+		*undefined += u[i] == 0xfffd || (u[i] == 0x1a &&
+		    (size_t)i < len && s[i] != 0x1a);
+	v = score(u, n);
+	free(u);
+	return v;
+}

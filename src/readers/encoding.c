@@ -14,6 +14,7 @@
 
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
+#include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
 #include "galley/buf.h"
@@ -289,9 +290,10 @@ from_legacy(char **out, size_t *outlen, const char *enc,
 {
 	UErrorCode	 st = U_ZERO_ERROR;
 	UConverter	*cnv;
-	UChar		*u;
+	const UNormalizer2 *nfc;
+	UChar		*u, *c;
 	char		*d;
-	int32_t		 ulen, dlen, i;
+	int32_t		 ulen, dlen, clen, i;
 
 	*lost = 0;
 	if (len > INT32_MAX / 4) {
@@ -322,6 +324,21 @@ from_legacy(char **out, size_t *outlen, const char *enc,
 	}
 	for (i = 0; i < ulen; i++)
 		*lost += u[i] == 0xfffd;
+	/* Windows-1258 writes Vietnamese tones as combining marks: UTF-8
+	 * text has them composed (NFC) */
+	if ((nfc = unorm2_getNFCInstance(&st)) != NULL && U_SUCCESS(st) &&
+	    !unorm2_isNormalized(nfc, u, ulen, &st) && U_SUCCESS(st) &&
+	    (c = malloc(((size_t)ulen + 1) * sizeof(*c))) != NULL) {
+		/* composing never lengthens */
+		clen = unorm2_normalize(nfc, u, ulen, c, ulen + 1, &st);
+		if (U_SUCCESS(st)) {
+			free(u);
+			u = c;
+			ulen = clen;
+		} else
+			free(c);
+	}
+	st = U_ZERO_ERROR;
 	if ((d = alloc_or_fail((size_t)ulen * 3 + 1, name, dg)) == NULL) {
 		free(u);
 		return -1;
@@ -596,10 +613,10 @@ enc_decode(char **out, size_t *outlen, const char *name, const char *data,
 {
 	const unsigned char	*s = (const unsigned char *)data;
 	size_t			 i, k, n, bad = (size_t)-1, multi = 0, ctl = 0;
-	size_t			 nonascii = 0, lost;
+	size_t			 nonascii = 0, lost, len2;
 	unsigned		 line, col;
-	char			*d, enc[64];
-	const char		*e7;
+	char			*d, *d2, enc[64], lang[32];
+	const char		*e7, *lp;
 	int			 cp1252_ok = 1, conf, utf8, be;
 	size_t			 bom = 0;
 
@@ -853,6 +870,22 @@ enc_decode(char **out, size_t *outlen, const char *name, const char *data,
 	}
 	*outlen = unify_newlines(d, n);
 	*out = d;
+	/* Baltic, Vietnamese, Turkish: its language names its page */
+	if ((lp = enc_by_language(d, *outlen, s, len, lang,
+	    sizeof(lang))) != NULL && from_legacy(&d2, &len2, lp, s, len,
+	    &lost, name, dg) == 0) {
+		if (len2 != *outlen || memcmp(d2, d, len2) != 0) {
+			free(d);
+			*out = d2;
+			*outlen = len2;
+			galley_diag_add(dg, GALLEY_WARNING, name, line, col,
+			    "not UTF-8 from here on, read as %s, the code "
+			    "page of its language (%s; --encoding names "
+			    "another)", lp, lang);
+			return 0;
+		}
+		free(d2);
+	}
 	galley_diag_add(dg, GALLEY_WARNING, name, line, col,
 	    "not UTF-8 from here on, read as Windows-1252 (detected; "
 	    "--encoding names another)");

@@ -28,5 +28,19 @@ int	enc_decode(char **out, size_t *outlen, const char *name,
  */
 int	enc_by_letters(const unsigned char *s, size_t len, const char *guess,
 	    char *out, size_t sz);
+/* How well s reads in the single-byte code page enc, 0..1 (-1 if ICU
+ * knows no such page), with the bytes it leaves undefined into
+ * *undefined; the first 64 KiB are judged. */
+double	enc_letters_score(const char *enc, const unsigned char *s,
+	    size_t len, size_t *undefined);
+
+/*
+ * enclang.c: Latin text read as Windows-1252 (utf8, n bytes), whose
+ * language has a code page of its own that reads the raw bytes s at
+ * least as well and defines them all: that code page (an ICU name), its
+ * language into lang; NULL to keep Windows-1252.
+ */
+const char *enc_by_language(const char *utf8, size_t n,
+	    const unsigned char *s, size_t len, char *lang, size_t langsz);
 
 #endif
