@@ -252,6 +252,55 @@ err = open(sys.argv[2]).read()
 assert '2021-06-25-other.md:8:29: note: Liquid tag "include" kept as text' in err, err
 PYEOF
 
+# Wiki links between notes (Obsidian, Foam): [[Page]], [[Page|label]],
+# [[Page#Heading]], [[#Heading]], a block reference; escaped ones, embeds,
+# [[[x]]], "[[ -f x ]]" and those in code stay text; positions are the
+# source's, escapes counted.
+mkdir -p "$F/wiki/sub"
+printf -- '---\ntitle: Back Office\n---\n\n# Back Office\n\n## Costs and fees\n\nText.\n' >"$F/wiki/sub/Back Office.md"
+cat >"$F/wiki/note.md" <<'MDEOF'
+---
+title: Note
+---
+
+See [[Back Office]], [[back office#Costs and fees|its costs]], [[#Other part]], [[Back Office#^abc123]], \[\[Back Office]], [[[x]]], [[ -f x ]], `[[code]]`, ![[pic.png]] and [[Nowhere]].
+
+## Other part
+
+| a | b |
+|---|---|
+| [[Back Office]] | *[[sub/Back Office.md]]* |
+MDEOF
+"$G" convert -t json,epub,tei -o "$F/wiki.out" "$F/wiki" 2>"$F/wiki.err"
+check "wiki links: resolved between articles, labels, headings, escapes and embeds stay text" \
+    python3 - "$F/wiki.out/note.json" "$F/wiki.err" <<'PYEOF'
+import json, sys
+body = json.load(open(sys.argv[1]))["body"]
+def walk(ns):
+    for n in ns:
+        yield n
+        yield from walk(n.get("children", []))
+def text(n):
+    return n.get("text", "") + "".join(text(c) for c in n.get("children", []))
+links = [(n["url"], n.get("link"), n.get("target"), n.get("fragment"), text(n), n["pos"])
+         for n in walk(body) if n["type"] == "link"]
+assert links[0] == ("Back%20Office", "internal", "back-office", None, "Back Office", [5, 5]), links
+assert links[1] == ("back%20office#costs%20and%20fees", "internal", "back-office", "costs-and-fees", "its costs", [5, 22]), links
+assert links[2][0] == "#other-part" and links[2][4] == "Other part", links
+assert links[3][:5] == ("Back%20Office", "internal", "back-office", None, "Back Office"), links
+assert links[4][:2] == ("Nowhere", "unresolved") and links[4][5] == [5, 175], links
+assert links[5][:2] == ("Back%20Office", "internal") and links[6][:3] == ("sub/Back%20Office.md", "internal", "back-office"), links
+assert len(links) == 7, links
+texts = "".join(n["text"] for n in walk(body) if n["type"] == "text")
+assert "[[Back Office]], [[[x]]], [[ -f x ]], " in texts and "![[pic.png]]" in texts, texts
+assert [n["text"] for n in walk(body) if n["type"] == "code"] == ["[[code]]"]
+err = open(sys.argv[2]).read()
+assert 'note.md:5:175: warning: link to "Nowhere" names no article' in err, err
+PYEOF
+check "wiki links: EPUB links the chapter, TEI is valid" sh -c "
+unzip -p '$F/wiki.out/note.epub' OEBPS/text/c00001.xhtml | grep -q 'href=\"#other-part\"' &&
+[ -s '$F/wiki.out/note.tei.xml' ]"
+
 # MultiMarkdown's and Pelican's metadata lines; a first paragraph of
 # "Note: ..." lines stays text.
 printf 'Title: My super title\nDate: 2010-12-03 10:20\nCategory: Python\nTags: pelican, publishing\nSlug: my-super-post\nAuthors: Alexis Metaireau, Conan Doyle\nSummary: Short version\n    for index and feeds\nBase Header Level: 2\nTitle: again\n\nThis is the content of my super blog post, with *emphasis*.\n' >"$F/pelican.md"

@@ -38,4 +38,12 @@ int	md_parse_body(struct galley_doc *, const char *name,
 void	md_attrs(struct galley_doc *, const char *name,
 	    struct galley_diag *notes);
 
+/*
+ * Wiki links (wikilink.c): "[[Page]]", "[[Page|label]]", "[[Page#A
+ * heading]]" in the text of doc become links to "Page", where the body
+ * (len bytes, from file line first_line) has them so.
+ */
+void	md_wikilinks(struct galley_doc *, const char *body, size_t len,
+	    unsigned first_line);
+
 #endif

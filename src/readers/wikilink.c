@@ -1,0 +1,339 @@
+/*
+ * Wiki links, as Obsidian, Foam, Dendron and many note-taking tools
+ * write them between the notes of a folder: "[[Page]]", "[[Page|its
+ * label]]", "[[Page#A heading]]", "[[#A heading]]" (this article).
+ * CommonMark has no such syntax, so cmark-gfm leaves them text; here
+ * they become links to "Page", which the links filter resolves as it
+ * resolves "[Page](Page)": to the article whose file, id or slug it
+ * names, anywhere in the run, or to text with a warning.
+ *
+ * Only what was written so in the source is read: "\[\[Page]]", an
+ * embed "![[picture.png]]" and "[[[Page]]]" stay text, and so does text
+ * in code, links and images.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/oom.h"
+#include "readers/markdown.h"
+
+#define WIKI_MAX	512	/* bytes between the brackets */
+
+struct source {
+	const char	*body;
+	size_t		 len;
+	unsigned	 first_line;	/* the file line body starts on */
+	unsigned	 line;		/* the last line found, */
+	size_t		 at;		/* at this offset */
+};
+
+/* The text nodes that hold "[[", outside links and images. */
+struct todo {
+	struct galley_node	**v;
+	size_t			  n, cap;
+};
+
+static enum galley_walk
+visit(struct galley_node *n, int entering, void *arg)
+{
+	struct todo	*t = arg;
+
+	if (n->type == GALLEY_NODE_LINK || n->type == GALLEY_NODE_IMAGE)
+		return GALLEY_WALK_SKIP;
+	if (entering && n->type == GALLEY_NODE_TEXT && n->literal != NULL &&
+	    strstr(n->literal, "[[") != NULL) {
+		if (t->n == t->cap) {
+			t->cap = t->cap ? t->cap * 2 : 16;
+			if ((t->v = realloc(t->v, t->cap *
+			    sizeof(*t->v))) == NULL)
+				galley_oom();
+		}
+		t->v[t->n++] = n;
+	}
+	return GALLEY_WALK_NEXT;
+}
+
+/* The source line of a file line, and its length; NULL if outside. */
+static const char *
+line_of(struct source *s, unsigned line, size_t *len)
+{
+	const char	*p, *nl;
+
+	if (line < s->first_line)
+		return NULL;
+	if (s->line == 0 || line < s->line) {
+		s->line = s->first_line;
+		s->at = 0;
+	}
+	while (s->line < line) {
+		nl = memchr(s->body + s->at, '\n', s->len - s->at);
+		if (nl == NULL)
+			return NULL;
+		s->at = (size_t)(nl - s->body) + 1;
+		s->line++;
+	}
+	p = s->body + s->at;
+	nl = memchr(p, '\n', s->len - s->at);
+	*len = nl != NULL ? (size_t)(nl - p) : s->len - s->at;
+	return p;
+}
+
+/*
+ * Where each byte of the text node's literal s (len bytes) stands in
+ * its source line, which it starts at character column col: at[i] is
+ * the byte's offset in the line where it is written as it is, NONE
+ * where it is written escaped ("\[") or past an entity, where the two
+ * stop matching.
+ */
+#define NONE	((size_t)-1)
+
+static void
+map_source(const char *line, size_t llen, unsigned col, const char *s,
+    size_t len, size_t *at)
+{
+	size_t		 i = 0, j = 0;
+	unsigned	 c = 1;
+
+	for (i = 0; i < len; i++)
+		at[i] = NONE;
+	while (j < llen && c < col)	/* character column to byte */
+		if (++j < llen && ((unsigned char)line[j] & 0xc0) != 0x80)
+			c++;
+	i = 0;
+	while (i < len && j < llen) {
+		/* CommonMark: a backslash before ASCII punctuation */
+		if (line[j] == '\\' && j + 1 < llen &&
+		    ispunct((unsigned char)line[j + 1]) &&
+		    (unsigned char)line[j + 1] < 0x80) {
+			if (line[j + 1] != s[i])
+				break;
+			i++;
+			j += 2;
+		} else if (line[j] == s[i])
+			at[i++] = j++;
+		else
+			break;	/* an entity: no more is known */
+	}
+}
+
+static int
+occurs(const char *hay, size_t hlen, const char *s, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i + len <= hlen; i++)
+		if (hay[i] == s[0] && memcmp(hay + i, s, len) == 0)
+			return 1;
+	return 0;
+}
+
+/* The column of byte off of a line, counted on from the last asked
+ * (a node's links come in order): a line of many links stays linear. */
+struct cols {
+	const char	*line;
+	size_t		 off;	/* the last byte asked, */
+	unsigned	 col;	/* its column */
+};
+
+static unsigned
+col_of(struct cols *c, size_t off)
+{
+	if (off < c->off) {
+		c->off = 0;
+		c->col = 1;
+	}
+	for (; c->off < off; c->off++)
+		c->col += ((unsigned char)c->line[c->off + 1] & 0xc0) != 0x80;
+	return c->col;
+}
+
+/* s[0..len) percent-encoded but for unreserved bytes and '/', ASCII
+ * in lower case if lower, onto d at *n. */
+static void
+encode(char *d, size_t *n, const char *s, size_t len, int lower)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	unsigned char	 c;
+	size_t		 i;
+
+	for (i = 0; i < len; i++) {
+		c = (unsigned char)s[i];
+		if (lower && c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 'a' - 'A');
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+		    c == '_' || c == '~' || c == '/')
+			d[(*n)++] = (char)c;
+		else {
+			d[(*n)++] = '%';
+			d[(*n)++] = hex[c >> 4];
+			d[(*n)++] = hex[c & 15];
+		}
+	}
+	d[*n] = '\0';
+}
+
+static void
+trim(const char **s, size_t *len)
+{
+	while (*len > 0 && (**s == ' ' || **s == '\t')) {
+		(*s)++;
+		(*len)--;
+	}
+	while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
+		(*len)--;
+}
+
+/*
+ * The link "[[inner]]" makes (inner: ilen bytes), at pos; NULL if it
+ * makes none ("[[|label]]", "[[#]]").
+ */
+static struct galley_node *
+make_link(struct galley_doc *doc, const char *inner, size_t ilen,
+    struct galley_pos pos)
+{
+	struct galley_node	*link, *text;
+	const char		*page = inner, *head = NULL, *label = NULL;
+	const char		*bar, *hash;
+	size_t			 plen = ilen, hlen = 0, llen = 0, n = 0;
+	char			*url, *shown;
+
+	if ((bar = memchr(inner, '|', ilen)) != NULL) {
+		label = bar + 1;
+		llen = ilen - (size_t)(label - inner);
+		plen = (size_t)(bar - inner);
+		trim(&label, &llen);
+	}
+	if ((hash = memchr(page, '#', plen)) != NULL) {
+		head = hash + 1;
+		hlen = plen - (size_t)(head - page);
+		plen = (size_t)(hash - page);
+		trim(&head, &hlen);
+	}
+	trim(&page, &plen);
+	/* "#^block": a block of the page, which has no id here */
+	shown = galley_doc_alloc(doc, plen + hlen + 4);
+	memcpy(shown, page, plen);
+	shown[plen] = '\0';
+	if (head != NULL && hlen > 0 && head[0] == '^')
+		hlen = 0;	/* a block: the page is shown */
+	if (hlen > 0 && plen > 0)
+		strcat(shown, " > ");
+	strncat(shown, head != NULL ? head : "", hlen);
+	if (plen == 0 && hlen == 0)
+		return NULL;
+	url = galley_doc_alloc(doc, (plen + hlen) * 3 + 2);
+	encode(url, &n, page, plen, 0);
+	if (hlen > 0) {
+		/* the heading's text, in lower case: the links filter
+		 * takes it to the id that text makes there */
+		url[n++] = '#';
+		encode(url, &n, head, hlen, 1);
+	}
+	link = galley_node_new(doc, GALLEY_NODE_LINK, pos);
+	link->u.link.url = url;
+	link->u.link.title = "";
+	text = galley_node_new(doc, GALLEY_NODE_TEXT, pos);
+	text->literal = label != NULL && llen > 0 ?
+	    galley_doc_strndup(doc, label, llen) : shown;
+	galley_node_append(link, text);
+	return link;
+}
+
+/* The end of "[[...]]" starting at s + i, or 0 if none starts there. */
+static size_t
+wiki_end(const char *s, size_t len, size_t i)
+{
+	size_t	 j;
+
+	if (i + 4 > len || s[i] != '[' || s[i + 1] != '[' ||
+	    (i > 0 && (s[i - 1] == '[' || s[i - 1] == '!')) ||
+	    s[i + 2] == ' ' || s[i + 2] == '\t')
+		return 0;
+	for (j = i + 2; j < len && j - i - 2 <= WIKI_MAX; j++) {
+		if (s[j] == '[' || s[j] == '\n')
+			return 0;
+		if (s[j] == ']') {
+			if (j + 1 >= len || s[j + 1] != ']' || j == i + 2 ||
+			    s[j - 1] == ' ' || s[j - 1] == '\t' ||
+			    (j + 2 < len && s[j + 2] == ']'))
+				return 0;
+			return j + 2;
+		}
+	}
+	return 0;
+}
+
+/* Split text node n around its wiki links. */
+static void
+split(struct galley_doc *doc, struct source *src, struct galley_node *n)
+{
+	const char		*s = n->literal, *line;
+	size_t			 len = strlen(s), llen = 0, i, end, last = 0;
+	struct galley_node	*link, *before;
+	struct galley_pos	 pos;
+	size_t			*at;
+	struct cols		 cols;
+	unsigned		 after = n->pos.col;	/* the last link */
+
+	if ((line = line_of(src, n->pos.line, &llen)) == NULL)
+		return;
+	cols.line = line;
+	cols.off = 0;
+	cols.col = 1;
+	if ((at = malloc(len * sizeof(*at))) == NULL)
+		galley_oom();
+	map_source(line, llen, n->pos.col, s, len, at);
+	for (i = 0; i < len; i++) {
+		if ((end = wiki_end(s, len, i)) == 0)
+			continue;
+		/* as written: not "\[\[" in the source */
+		if (at[i] == NONE || at[i + 1] == NONE ||
+		    at[end - 2] == NONE || at[end - 1] == NONE)
+			continue;
+		pos = n->pos;
+		pos.col = col_of(&cols, at[i]);
+		if ((link = make_link(doc, s + i + 2, end - i - 4, pos)) ==
+		    NULL)
+			continue;
+		if (i > last) {
+			before = galley_node_new(doc, GALLEY_NODE_TEXT, n->pos);
+			before->pos.col = after;
+			before->literal = galley_doc_strndup(doc, s + last,
+			    i - last);
+			galley_node_insert_before(n, before);
+		}
+		galley_node_insert_before(n, link);
+		after = col_of(&cols, at[end - 1]) + 1;
+		last = end;
+		i = end - 1;
+	}
+	if (last > 0 && last < len) {
+		n->pos.col = after;
+		n->literal = galley_doc_strdup(doc, s + last);
+	} else if (last == len)
+		galley_node_unlink(n);
+	free(at);
+}
+
+void
+md_wikilinks(struct galley_doc *doc, const char *body, size_t len,
+    unsigned first_line)
+{
+	struct source	 src;
+	struct todo	 t;
+	size_t		 i;
+
+	if (body == NULL || !occurs(body, len, "[[", 2))
+		return;
+	memset(&t, 0, sizeof(t));
+	galley_walk(galley_doc_root(doc), visit, &t);
+	memset(&src, 0, sizeof(src));
+	src.body = body;
+	src.len = len;
+	src.first_line = first_line;
+	for (i = 0; i < t.n; i++)
+		split(doc, &src, t.v[i]);
+	free(t.v);
+}
