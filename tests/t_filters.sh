@@ -301,6 +301,29 @@ check "wiki links: EPUB links the chapter, TEI is valid" sh -c "
 unzip -p '$F/wiki.out/note.epub' OEBPS/text/c00001.xhtml | grep -q 'href=\"#other-part\"' &&
 [ -s '$F/wiki.out/note.tei.xml' ]"
 
+# Site links that spell a key without its separators, or with others
+# ("/frontoffice" for front-office.md, "/back-office" for backoffice.md),
+# and pages of other sites' kinds (".asp", ".php") find the article
+# when no key is spelt so; a near miss stays unresolved.
+mkdir -p "$F/loose"
+printf -- '---\ntitle: Front office\nlang: en\n---\n\nThe front.\n' >"$F/loose/front-office.md"
+printf -- '---\ntitle: Back office\nlang: en\n---\n\nThe back.\n' >"$F/loose/backoffice.md"
+printf -- '---\ntitle: Note\nlang: en\n---\n\n[1](/frontoffice) [2](/back-office) [3](/Front_Office) [4](/terms/f/frontoffice.asp) [5](/frontofice) [6](/index.php)\n' >"$F/loose/note.md"
+"$G" convert -q -t json,epub,tei -o "$F/loose.out" "$F/loose" 2>/dev/null
+check "links: keys without their separators, .asp and .php pages" \
+    python3 - "$F/loose.out/note.json" <<'PYEOF'
+import json, sys
+body = json.load(open(sys.argv[1]))["body"]
+def walk(ns):
+    for n in ns:
+        yield n
+        yield from walk(n.get("children", []))
+links = [(n["url"], n.get("link"), n.get("target")) for n in walk(body) if n["type"] == "link"]
+assert links[:5] == [("/frontoffice", "internal", "front-office"),
+    ("/back-office", "internal", "backoffice"), ("/Front_Office", "internal", "front-office"),
+    ("/terms/f/frontoffice.asp", "internal", "front-office"), ("/frontofice", "unresolved", None)], links
+PYEOF
+
 # MultiMarkdown's and Pelican's metadata lines; a first paragraph of
 # "Note: ..." lines stays text.
 printf 'Title: My super title\nDate: 2010-12-03 10:20\nCategory: Python\nTags: pelican, publishing\nSlug: my-super-post\nAuthors: Alexis Metaireau, Conan Doyle\nSummary: Short version\n    for index and feeds\nBase Header Level: 2\nTitle: again\n\nThis is the content of my super blog post, with *emphasis*.\n' >"$F/pelican.md"

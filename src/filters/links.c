@@ -253,7 +253,8 @@ static char *
 path_key_ext(const char *url, char **frag, int keep)
 {
 	static const char *const exts[] = { ".md", ".markdown", ".txt",
-	    ".html", ".htm", ".xhtml", ".json", NULL };
+	    ".html", ".htm", ".xhtml", ".json", ".php", ".asp", ".aspx",
+	    ".shtml", ".jsp", NULL };
 	const char	*p, *hash_at;
 	char		*k;
 	size_t		 n = 0, len, i, e;
@@ -329,6 +330,9 @@ path_key(const char *url, char **frag)
 			   path differs from it in case alone */
 #define K_README '\5'	/* "\5dist" for dist/README.md: a folder's page
 			   where it has no index.md (GitHub, VuePress) */
+#define K_LOOSE	'\6'	/* "\6frontoffice" for "front-office": a key
+			   without its separators, for "/frontoffice"
+			   where no key is "frontoffice" */
 
 static char *
 prefixed(char space, const char *k)
@@ -373,6 +377,40 @@ insert_in(struct galley_linkindex *idx, char space, const char *k,
 	free(p);
 }
 
+/* k without '-', '_', '.' and spaces, into a new string; NULL if it has
+ * none of them (or nothing else). */
+static char *
+loose_key(const char *k)
+{
+	char	*l = xcalloc(strlen(k) + 1, 1);
+	size_t	 n = 0;
+	int	 cut = 0;
+
+	for (; *k != '\0'; k++)
+		if (*k == '-' || *k == '_' || *k == '.' || *k == ' ')
+			cut = 1;
+		else
+			l[n++] = *k;
+	if (!cut || n == 0) {
+		free(l);
+		return NULL;
+	}
+	return l;
+}
+
+/* A key, and its loose form (K_LOOSE) where it has separators. */
+static void
+insert_key(struct galley_linkindex *idx, const char *k, size_t art)
+{
+	char	*l;
+
+	insert(idx, k, art);
+	if ((l = loose_key(k)) != NULL) {
+		insert_in(idx, K_LOOSE, l, art);
+		free(l);
+	}
+}
+
 static void
 add_key(struct galley_linkindex *idx, const char *path, size_t art)
 {
@@ -381,10 +419,10 @@ add_key(struct galley_linkindex *idx, const char *path, size_t art)
 	if (path == NULL || path[0] == '\0')
 		return;
 	k = path_key(path, NULL);
-	insert(idx, k, art);
+	insert_key(idx, k, art);
 	base = strrchr(k, '/');
 	if (base != NULL)
-		insert(idx, base + 1, art);
+		insert_key(idx, base + 1, art);
 	free(k);
 }
 
@@ -537,6 +575,21 @@ lookup_in(const struct galley_linkindex *idx, char space, const char *k)
 	return e;
 }
 
+/* A key k names, separators aside, in either direction. */
+static const struct entry *
+find_loose(const struct galley_linkindex *idx, const char *k)
+{
+	const struct entry	*e;
+	char			*l = loose_key(k);
+
+	if (l == NULL)
+		return lookup_in(idx, K_LOOSE, k);
+	if ((e = lookup(idx, l)) == NULL)
+		e = lookup_in(idx, K_LOOSE, l);
+	free(l);
+	return e;
+}
+
 /*
  * The entry a link names, from an article in folder base (NULL: not
  * known).  A relative link first as the file or page it is from there
@@ -585,6 +638,12 @@ find(const struct galley_linkindex *idx, const char *url, const char *base,
 	if (e == NULL && ((e = lookup_in(idx, K_PAGE, k)) != NULL ||
 	    (e = lookup_in(idx, K_README, k)) != NULL))
 		*by_path = 1;
+	/* last, separators aside: "/frontoffice" is "front-office",
+	 * "/back-office" "backoffice" */
+	if (e == NULL) {
+		slash = strrchr(k, '/');
+		e = find_loose(idx, slash != NULL ? slash + 1 : k);
+	}
 	free(k);
 	return e;
 }
