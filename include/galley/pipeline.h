@@ -27,6 +27,8 @@ struct galley_opts {
 	const char	*link_base;	/* --link-base URL */
 	unsigned long	 no_filters;	/* bit per filter index: disabled */
 	int		 smart;		/* --smart */
+	int		 no_wikilinks;	/* --no-wiki-links: "[[Page]]" stays
+					   text */
 	int		 verbose;	/* -v */
 	long long	 source_date;	/* SOURCE_DATE_EPOCH or -1 */
 	int		 max_depth;	/* nesting of blocks and inlines */

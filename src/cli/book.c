@@ -84,6 +84,7 @@ book_usage(FILE *f)
 "      --link-base URL   make unresolved site links absolute under URL\n"
 "      --no-filter NAME  leave a filter out (repeatable)\n"
 "      --smart           typographic quotes, dashes, ellipses\n"
+"      --no-wiki-links   leave [[Page]] in Markdown as text\n"
 "      --max-size BYTES  largest input accepted    [default: 67108864]\n"
 "  -q, --quiet           no summary\n"
 "  -v, --verbose         notes too\n"
@@ -517,7 +518,8 @@ cmd_book(int argc, char **argv)
 	int			 update = 0;
 	enum { OPT_TITLE = 256, OPT_AUTHOR, OPT_LANGUAGE, OPT_COVER, OPT_CSS,
 	    OPT_IDENTIFIER, OPT_LANG, OPT_LINK_BASE, OPT_NO_FILTER,
-	    OPT_SMART, OPT_MAX_SIZE, OPT_TEI, OPT_UPDATE, OPT_ENCODING };
+	    OPT_SMART, OPT_MAX_SIZE, OPT_TEI, OPT_UPDATE, OPT_ENCODING,
+	    OPT_NO_WIKI };
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "title", required_argument, NULL, OPT_TITLE },
@@ -532,6 +534,7 @@ cmd_book(int argc, char **argv)
 		{ "link-base", required_argument, NULL, OPT_LINK_BASE },
 		{ "no-filter", required_argument, NULL, OPT_NO_FILTER },
 		{ "smart", no_argument, NULL, OPT_SMART },
+		{ "no-wiki-links", no_argument, NULL, OPT_NO_WIKI },
 		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 		{ "tei", required_argument, NULL, OPT_TEI },
 		{ "update", no_argument, NULL, OPT_UPDATE },
@@ -659,6 +662,9 @@ cmd_book(int argc, char **argv)
 			break;
 		case OPT_SMART:
 			run.opts.smart = 1;
+			break;
+		case OPT_NO_WIKI:
+			run.opts.no_wikilinks = 1;
 			break;
 		case OPT_MAX_SIZE:
 			if (parse_count(optarg, 1, (long long)1 << 40, &t)) {

@@ -123,6 +123,7 @@ convert_usage(FILE *f)
 "      --no-filter NAME  leave a filter out (repeatable; see\n"
 "                        galley --list-filters)\n"
 "      --smart           typographic quotes, dashes, ellipses\n"
+"      --no-wiki-links   leave [[Page]] in Markdown as text\n"
 "      --max-size BYTES  largest input accepted    [default: 67108864]\n"
 "      --max-depth N     deepest nesting accepted  [default: 1000]\n"
 "      --max-seconds S   time allowed per file, checked between reading,\n"
@@ -830,11 +831,12 @@ settings_hash(const struct run *run, const char *to)
 	unsigned long long	 h;
 
 	galley_buf_init(&b);
-	galley_buf_printf(&b, "%s|%s|%s|%s|%s|%lx|%d|%lld|%d|%zu",
+	galley_buf_printf(&b, "%s|%s|%s|%s|%s|%lx|%d|%d|%lld|%d|%zu",
 	    GALLEY_VERSION, to, run->opts.format ? run->opts.format : "",
 	    run->opts.lang ? run->opts.lang : "",
 	    run->opts.link_base ? run->opts.link_base : "",
-	    run->opts.no_filters, run->opts.smart, run->opts.source_date,
+	    run->opts.no_filters, run->opts.smart, run->opts.no_wikilinks,
+	    run->opts.source_date,
 	    run->opts.max_depth, run->max_size);
 	h = state_hash(b.data, b.len, 0);
 	galley_buf_release(&b);
@@ -1052,7 +1054,7 @@ parse_writers(struct run *run, const char *list)
 }
 
 enum {
-	OPT_LANG = 256, OPT_LINK_BASE, OPT_NO_FILTER, OPT_SMART,
+	OPT_LANG = 256, OPT_LINK_BASE, OPT_NO_FILTER, OPT_SMART, OPT_NO_WIKI,
 	OPT_MAX_SIZE, OPT_MAX_DEPTH, OPT_REPORT, OPT_UPDATE, OPT_SHARD,
 	OPT_TEI_CORPUS, OPT_TRANSLATIONS, OPT_MAX_SECONDS, OPT_ENCODING
 };
@@ -1070,6 +1072,7 @@ static const struct option longopts[] = {
 	{ "link-base", required_argument, NULL, OPT_LINK_BASE },
 	{ "no-filter", required_argument, NULL, OPT_NO_FILTER },
 	{ "smart", no_argument, NULL, OPT_SMART },
+	{ "no-wiki-links", no_argument, NULL, OPT_NO_WIKI },
 	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 	{ "max-depth", required_argument, NULL, OPT_MAX_DEPTH },
 	{ "max-seconds", required_argument, NULL, OPT_MAX_SECONDS },
@@ -1210,6 +1213,9 @@ cmd_convert(int argc, char **argv)
 			break;
 		case OPT_SMART:
 			run.opts.smart = 1;
+			break;
+		case OPT_NO_WIKI:
+			run.opts.no_wikilinks = 1;
 			break;
 		case OPT_MAX_SIZE:
 			if (parse_count(optarg, 1, (long long)1 << 40, &v)) {

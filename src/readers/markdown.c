@@ -729,7 +729,7 @@ md_read(struct galley_doc *doc, const struct galley_src *src,
 		body = jekyll;
 	rc = md_parse_body(doc, src->name, body, blen, body_line,
 	    opts->max_depth, dg);
-	if (rc == 0)
+	if (rc == 0 && !opts->no_wikilinks)
 		md_wikilinks(doc, body, blen, body_line);
 	free(jekyll);
 	if (rc == -1)
