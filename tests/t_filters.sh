@@ -301,6 +301,59 @@ check "wiki links: EPUB links the chapter, TEI is valid" sh -c "
 unzip -p '$F/wiki.out/note.epub' OEBPS/text/c00001.xhtml | grep -q 'href=\"#other-part\"' &&
 [ -s '$F/wiki.out/note.tei.xml' ]"
 
+# Alerts and callouts: GitHub's "> [!NOTE]", Obsidian's "> [!tip]- A
+# title"; an escaped marker, one alone and a plain quote stay quotes.
+cat >"$F/callout.md" <<'MDEOF'
+---
+title: Callouts
+lang: en
+---
+
+> [!NOTE]
+> Useful information that users should know.
+
+> [!warning] Mind *the* gap
+> Do not step here.
+>
+> - a list too
+
+> [!tip]- Folded
+> Hidden at first.
+
+> \[!NOTE]
+> Escaped: a plain quote.
+
+> [!NOTE]
+
+> [!CAUTION] Only a title
+MDEOF
+"$G" convert -q -t json,epub,tei -o "$F/callout.out" "$F/callout.md" 2>"$F/callout.err"
+check "callouts: kind and title in JSON, the marker line gone; escaped and lone markers stay text" \
+    python3 - "$F/callout.out/callout.json" <<'PYEOF'
+import json, sys
+body = json.load(open(sys.argv[1]))["body"]
+def text(n):
+    return n.get("text", "") + "".join(text(c) for c in n.get("children", []))
+q = [(n.get("callout"), n.get("title"), n["pos"], text(n)) for n in body if n["type"] == "quote"]
+assert q[0] == ("note", None, [6, 1], "Useful information that users should know."), q
+assert q[1] == ("warning", "Mind the gap", [9, 1], "Do not step here.a list too"), q
+assert q[2] == ("tip", "Folded", [14, 1], "Hidden at first."), q
+assert q[3][:2] == (None, None) and q[3][3].startswith("[!NOTE]"), q
+assert q[4][:2] == (None, None) and q[4][3] == "[!NOTE]", q
+assert q[5][:2] == (None, None) and q[5][3] == "[!CAUTION] Only a title", q
+assert body[0]["children"][0]["pos"] == [7, 3], body[0]
+PYEOF
+check "callouts: a titled note in EPUB, a note of its type in TEI, JSON round trip" sh -c "
+unzip -p '$F/callout.out/callout.epub' OEBPS/text/c00001.xhtml > '$F/callout.xhtml' &&
+grep -q '<div class=\"callout callout-note\" role=\"note\">' '$F/callout.xhtml' &&
+grep -q '<p class=\"callout-title\">Note</p>' '$F/callout.xhtml' &&
+grep -q '<p class=\"callout-title\">Mind the gap</p>' '$F/callout.xhtml' &&
+grep -q '<note type=\"warning\" place=\"inline\">' '$F/callout.out/callout.tei.xml' &&
+grep -q '<label>Mind the gap</label>' '$F/callout.out/callout.tei.xml' &&
+'$G' convert -q -t json -o '$F/callout.back' '$F/callout.out/callout.json' &&
+[ \"\$(grep -v '\"source\"\\|\"format\"' '$F/callout.out/callout.json')\" = \"\$(grep -v '\"source\"\\|\"format\"' '$F/callout.back/callout.json')\" ] &&
+[ ! -s '$F/callout.err' ]"
+
 # Site links that spell a key without its separators, or with others
 # ("/frontoffice" for front-office.md, "/back-office" for backoffice.md),
 # and pages of other sites' kinds (".asp", ".php") find the article

@@ -84,6 +84,13 @@ struct galley_node {
 						   letters, '\0' digits */
 		} list;
 		struct {
+			const char *callout;	/* an alert or callout ("> [!TIP]"):
+						   its kind in lower case, "tip";
+						   NULL for a plain quote */
+			const char *title;	/* the callout's own title, or
+						   NULL */
+		} quote;
+		struct {
 			int	 task;		/* 1 if a task list item */
 			int	 checked;	/* 1 if [x] */
 		} item;

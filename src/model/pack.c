@@ -98,6 +98,10 @@ put_node(struct galley_buf *b, const struct galley_node *n)
 		put_i(b, n->u.list.delim);
 		put_i(b, n->u.list.numbering);
 		break;
+	case GALLEY_NODE_QUOTE:
+		put_s(b, n->u.quote.callout);
+		put_s(b, n->u.quote.title);
+		break;
 	case GALLEY_NODE_ITEM:
 		put_i(b, n->u.item.task);
 		put_i(b, n->u.item.checked);
@@ -328,6 +332,10 @@ get_node(struct in *in, uint64_t *k)
 		n->u.list.tight = get_i(in);
 		n->u.list.delim = (char)get_i(in);
 		n->u.list.numbering = (char)get_i(in);
+		break;
+	case GALLEY_NODE_QUOTE:
+		n->u.quote.callout = get_s(in);
+		n->u.quote.title = get_s(in);
 		break;
 	case GALLEY_NODE_ITEM:
 		n->u.item.task = get_i(in);

@@ -22,13 +22,14 @@ enum attr {
 	A_LEVEL, A_ORDERED, A_START, A_TIGHT, A_DELIM, A_TASK, A_CHECKED,
 	A_INFO, A_FENCED, A_TEXT, A_HEADER, A_ALIGN, A_URL, A_TITLE, A_LINK,
 	A_TARGET, A_FRAGMENT, A_TARGET_LANG, A_LABEL, A_INDEX, A_NUMBERING,
-	A__MAX
+	A_CALLOUT, A__MAX
 };
 
 static const char *const attr_names[] = {
 	"level", "ordered", "start", "tight", "delim", "task", "checked",
 	"info", "fenced", "text", "header", "align", "url", "title", "link",
-	"target", "fragment", "target_lang", "label", "index", "numbering"
+	"target", "fragment", "target_lang", "label", "index", "numbering",
+	"callout"
 };
 _Static_assert(sizeof(attr_names) / sizeof(attr_names[0]) == A__MAX,
     "an attribute without a name");
@@ -46,7 +47,7 @@ static const struct {
 	{ B(A_LEVEL), B(A_LEVEL) },			/* section */
 	{ 0, 0 },					/* paragraph */
 	{ B(A_LEVEL), B(A_LEVEL) },			/* heading */
-	{ 0, 0 },					/* quote */
+	{ B(A_CALLOUT) | B(A_TITLE), 0 },		/* quote */
 	{ B(A_ORDERED) | B(A_START) | B(A_TIGHT) | B(A_DELIM) |
 	    B(A_NUMBERING), 0 },			/* list */
 	{ B(A_TASK) | B(A_CHECKED), 0 },		/* item */
@@ -524,6 +525,21 @@ static const char *const link_names[] = {
 };
 
 /* One attribute of n from its JSON value. */
+/* A callout's kind: a letter, then small letters, digits and '-'. */
+static int
+callout_kind(const char *s)
+{
+	size_t	 i;
+
+	if (!(s[0] >= 'a' && s[0] <= 'z'))
+		return 0;
+	for (i = 1; s[i] != '\0'; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '-') || i >= 32)
+			return 0;
+	return 1;
+}
+
 static int
 set_attr(struct jr *r, struct galley_node *n, enum attr a, json_t *v)
 {
@@ -588,7 +604,17 @@ set_attr(struct jr *r, struct galley_node *n, enum attr a, json_t *v)
 		rc = get_string(r, &n->u.link.url, v);
 		break;
 	case A_TITLE:
-		rc = get_string(r, &n->u.link.title, v);
+		rc = get_string(r, n->type == GALLEY_NODE_QUOTE ?
+		    &n->u.quote.title : &n->u.link.title, v);
+		break;
+	case A_CALLOUT:
+		if (get_string(r, &s, v) == -1)
+			return -1;
+		if (!callout_kind(s))
+			return fail(r, "expected a callout's kind: a letter, "
+			    "then small letters, digits and '-', 32 at most "
+			    "(\"note\", \"warning\")");
+		n->u.quote.callout = s;
 		break;
 	case A_LINK:
 		rc = get_enum(r, &k, v, link_names);
@@ -734,6 +760,10 @@ read_node(struct jr *r, struct galley_node *parent, json_t *o)
 		return fail(r, "a %s needs \"%s\"",
 		    galley_node_type_name(n->type), attr_names[a]);
 	}
+	if (type == GALLEY_NODE_QUOTE && n->u.quote.title != NULL &&
+	    n->u.quote.callout == NULL)
+		return fail(r, "\"title\" on a quote that is no callout "
+		    "(no \"callout\")");
 	if (type == GALLEY_NODE_LIST && n->u.list.numbering != '\0' &&
 	    !n->u.list.ordered)
 		return fail(r, "\"numbering\" \"%c\" on a bullet list "

@@ -729,6 +729,8 @@ md_read(struct galley_doc *doc, const struct galley_src *src,
 		body = jekyll;
 	rc = md_parse_body(doc, src->name, body, blen, body_line,
 	    opts->max_depth, dg);
+	if (rc == 0)
+		md_callouts(doc, body, blen, body_line);
 	if (rc == 0 && !opts->no_wikilinks)
 		md_wikilinks(doc, body, blen, body_line);
 	free(jekyll);

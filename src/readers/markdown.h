@@ -39,6 +39,35 @@ void	md_attrs(struct galley_doc *, const char *name,
 	    struct galley_diag *notes);
 
 /*
+ * The source lines of a body, by file line (srcline.c), for passes over
+ * the model that look at how its text was written.  Asked in order,
+ * each line is found from the last.
+ */
+struct md_lines {
+	const char	*body;
+	size_t		 len;
+	unsigned	 first_line;	/* the file line body starts on */
+	unsigned	 line;		/* the last line found, */
+	size_t		 at;		/* at this offset */
+};
+
+void	md_lines_init(struct md_lines *, const char *body, size_t len,
+	    unsigned first_line);
+/* File line line of the body and its length (no newline); NULL if it
+ * is not in the body. */
+const char *md_line(struct md_lines *, unsigned line, size_t *len);
+/* The byte offset of character column col (1-based) in s[0..len). */
+size_t	md_col_offset(const char *s, size_t len, unsigned col);
+
+/*
+ * Alerts (GitHub's "> [!NOTE]") and callouts (Obsidian's "> [!tip] A
+ * title"), callout.c: the quote takes the kind and title, the marker
+ * line goes.
+ */
+void	md_callouts(struct galley_doc *, const char *body, size_t len,
+	    unsigned first_line);
+
+/*
  * Wiki links (wikilink.c): "[[Page]]", "[[Page|label]]", "[[Page#A
  * heading]]" in the text of doc become links to "Page", where the body
  * (len bytes, from file line first_line) has them so.

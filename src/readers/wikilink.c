@@ -20,14 +20,6 @@
 
 #define WIKI_MAX	512	/* bytes between the brackets */
 
-struct source {
-	const char	*body;
-	size_t		 len;
-	unsigned	 first_line;	/* the file line body starts on */
-	unsigned	 line;		/* the last line found, */
-	size_t		 at;		/* at this offset */
-};
-
 /* The text nodes that hold "[[", outside links and images. */
 struct todo {
 	struct galley_node	**v;
@@ -54,31 +46,6 @@ visit(struct galley_node *n, int entering, void *arg)
 	return GALLEY_WALK_NEXT;
 }
 
-/* The source line of a file line, and its length; NULL if outside. */
-static const char *
-line_of(struct source *s, unsigned line, size_t *len)
-{
-	const char	*p, *nl;
-
-	if (line < s->first_line)
-		return NULL;
-	if (s->line == 0 || line < s->line) {
-		s->line = s->first_line;
-		s->at = 0;
-	}
-	while (s->line < line) {
-		nl = memchr(s->body + s->at, '\n', s->len - s->at);
-		if (nl == NULL)
-			return NULL;
-		s->at = (size_t)(nl - s->body) + 1;
-		s->line++;
-	}
-	p = s->body + s->at;
-	nl = memchr(p, '\n', s->len - s->at);
-	*len = nl != NULL ? (size_t)(nl - p) : s->len - s->at;
-	return p;
-}
-
 /*
  * Where each byte of the text node's literal s (len bytes) stands in
  * its source line, which it starts at character column col: at[i] is
@@ -92,14 +59,11 @@ static void
 map_source(const char *line, size_t llen, unsigned col, const char *s,
     size_t len, size_t *at)
 {
-	size_t		 i = 0, j = 0;
-	unsigned	 c = 1;
+	size_t		 i, j;
 
 	for (i = 0; i < len; i++)
 		at[i] = NONE;
-	while (j < llen && c < col)	/* character column to byte */
-		if (++j < llen && ((unsigned char)line[j] & 0xc0) != 0x80)
-			c++;
+	j = md_col_offset(line, llen, col);
 	i = 0;
 	while (i < len && j < llen) {
 		/* CommonMark: a backslash before ASCII punctuation */
@@ -267,7 +231,7 @@ wiki_end(const char *s, size_t len, size_t i)
 
 /* Split text node n around its wiki links. */
 static void
-split(struct galley_doc *doc, struct source *src, struct galley_node *n)
+split(struct galley_doc *doc, struct md_lines *src, struct galley_node *n)
 {
 	const char		*s = n->literal, *line;
 	size_t			 len = strlen(s), llen = 0, i, end, last = 0;
@@ -277,7 +241,7 @@ split(struct galley_doc *doc, struct source *src, struct galley_node *n)
 	struct cols		 cols;
 	unsigned		 after = n->pos.col;	/* the last link */
 
-	if ((line = line_of(src, n->pos.line, &llen)) == NULL)
+	if ((line = md_line(src, n->pos.line, &llen)) == NULL)
 		return;
 	cols.line = line;
 	cols.off = 0;
@@ -321,7 +285,7 @@ void
 md_wikilinks(struct galley_doc *doc, const char *body, size_t len,
     unsigned first_line)
 {
-	struct source	 src;
+	struct md_lines	 src;
 	struct todo	 t;
 	size_t		 i;
 
@@ -329,10 +293,7 @@ md_wikilinks(struct galley_doc *doc, const char *body, size_t len,
 		return;
 	memset(&t, 0, sizeof(t));
 	galley_walk(galley_doc_root(doc), visit, &t);
-	memset(&src, 0, sizeof(src));
-	src.body = body;
-	src.len = len;
-	src.first_line = first_line;
+	md_lines_init(&src, body, len, first_line);
 	for (i = 0; i < t.n; i++)
 		split(doc, &src, t.v[i]);
 	free(t.v);

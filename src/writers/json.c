@@ -291,7 +291,6 @@ put_attrs(struct jw *w, const struct galley_node *n)
 	switch (n->type) {
 	case GALLEY_NODE_DOCUMENT:
 	case GALLEY_NODE_PARAGRAPH:
-	case GALLEY_NODE_QUOTE:
 	case GALLEY_NODE_THEMATIC_BREAK:
 	case GALLEY_NODE_TABLE:
 	case GALLEY_NODE_SOFTBREAK:
@@ -299,6 +298,12 @@ put_attrs(struct jw *w, const struct galley_node *n)
 	case GALLEY_NODE_EMPH:
 	case GALLEY_NODE_STRONG:
 	case GALLEY_NODE_STRIKE:
+		break;
+	case GALLEY_NODE_QUOTE:
+		if (n->u.quote.callout != NULL)
+			put_str_attr(w, "callout", n->u.quote.callout);
+		if (n->u.quote.title != NULL)
+			put_str_attr(w, "title", n->u.quote.title);
 		break;
 	case GALLEY_NODE_SECTION:
 		put_int_attr(w, "level", n->u.section.level);

@@ -666,7 +666,17 @@ block(struct body *b, xmlNodePtr parent, struct galley_node *n)
 		keep(parent, el);
 		break;
 	case GALLEY_NODE_QUOTE:
-		el = tei_el(b->ctx, NULL, "quote");
+		if (n->u.quote.callout != NULL) {
+			/* an alert or callout: a note of its kind, its own
+			 * title as its label */
+			el = tei_el(b->ctx, NULL, "note");
+			tei_attr(el, "type", n->u.quote.callout);
+			tei_attr(el, "place", "inline");
+			if (n->u.quote.title != NULL)
+				tei_el_text(b->ctx, el, "label",
+				    n->u.quote.title);
+		} else
+			el = tei_el(b->ctx, NULL, "quote");
 		flow(b, el, n->first);
 		keep(parent, el);
 		break;

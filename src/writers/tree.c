@@ -78,7 +78,6 @@ put_attrs(struct tw *w, const struct galley_node *n)
 	switch (n->type) {
 	case GALLEY_NODE_DOCUMENT:
 	case GALLEY_NODE_PARAGRAPH:
-	case GALLEY_NODE_QUOTE:
 	case GALLEY_NODE_THEMATIC_BREAK:
 	case GALLEY_NODE_TABLE:
 	case GALLEY_NODE_SOFTBREAK:
@@ -102,6 +101,12 @@ put_attrs(struct tw *w, const struct galley_node *n)
 		else
 			galley_buf_puts(&w->buf, " bullet");
 		galley_buf_puts(&w->buf, n->u.list.tight ? " tight" : " loose");
+		break;
+	case GALLEY_NODE_QUOTE:
+		if (n->u.quote.callout != NULL)
+			put_str(w, "callout", n->u.quote.callout);
+		if (n->u.quote.title != NULL)
+			put_str(w, "title", n->u.quote.title);
 		break;
 	case GALLEY_NODE_ITEM:
 		if (n->u.item.task)

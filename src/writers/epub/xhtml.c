@@ -944,6 +944,38 @@ put_task(struct xw *x, const struct galley_node *item)
 	    done ? "\xe2\x98\x91" : "\xe2\x98\x90");
 }
 
+/*
+ * An alert or callout: a note that stands out, titled with its own
+ * title or its kind ("Warning"); the kind is its class, for a
+ * stylesheet that colours them.
+ */
+static void
+callout(struct xw *x, const struct galley_node *n)
+{
+	const char	*k = n->u.quote.callout;
+
+	put(x, "<div class=\"callout callout-");
+	esc(x, k, 1);
+	put(x, "\" role=\"note\">\n<p class=\"callout-title\">");
+	if (n->u.quote.title != NULL)
+		esc(x, n->u.quote.title, 0);
+	else {
+		char	 t[64];
+		size_t	 i;
+
+		snprintf(t, sizeof(t), "%s", k);
+		for (i = 0; t[i] != '\0'; i++)
+			if (t[i] == '-')
+				t[i] = ' ';
+		if (t[0] >= 'a' && t[0] <= 'z')
+			t[0] = (char)(t[0] - 'a' + 'A');
+		esc(x, t, 0);
+	}
+	put(x, "</p>\n");
+	render_children(x, n);
+	put(x, "</div>\n");
+}
+
 static void
 render(struct xw *x, const struct galley_node *n)
 {
@@ -995,6 +1027,10 @@ render(struct xw *x, const struct galley_node *n)
 		return;
 	}
 	case GALLEY_NODE_QUOTE:
+		if (n->u.quote.callout != NULL) {
+			callout(x, n);
+			return;
+		}
 		put(x, "<blockquote>\n");
 		render_children(x, n);
 		put(x, "</blockquote>\n");

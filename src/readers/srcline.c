@@ -1,0 +1,55 @@
+/*
+ * The lines of a Markdown body by file line, for the passes over the
+ * model that look at the source (wiki links, callouts): cmark-gfm has
+ * taken escapes out of the text by then, so only the source tells
+ * "\[[x]]" from "[[x]]".
+ */
+#include <string.h>
+
+#include "readers/markdown.h"
+
+void
+md_lines_init(struct md_lines *s, const char *body, size_t len,
+    unsigned first_line)
+{
+	memset(s, 0, sizeof(*s));
+	s->body = body;
+	s->len = len;
+	s->first_line = first_line;
+}
+
+const char *
+md_line(struct md_lines *s, unsigned line, size_t *len)
+{
+	const char	*p, *nl;
+
+	if (line < s->first_line)
+		return NULL;
+	if (s->line == 0 || line < s->line) {
+		s->line = s->first_line;
+		s->at = 0;
+	}
+	while (s->line < line) {
+		nl = memchr(s->body + s->at, '\n', s->len - s->at);
+		if (nl == NULL)
+			return NULL;
+		s->at = (size_t)(nl - s->body) + 1;
+		s->line++;
+	}
+	p = s->body + s->at;
+	nl = memchr(p, '\n', s->len - s->at);
+	*len = nl != NULL ? (size_t)(nl - p) : s->len - s->at;
+	return p;
+}
+
+size_t
+md_col_offset(const char *s, size_t len, unsigned col)
+{
+	size_t		 j = 0;
+	unsigned	 c = 1;
+
+	while (j < len && c < col)
+		if (++j < len && ((unsigned char)s[j] & 0xc0) != 0x80)
+			c++;
+	return j;
+}
