@@ -253,9 +253,9 @@ assert '2021-06-25-other.md:8:29: note: Liquid tag "include" kept as text' in er
 PYEOF
 
 # Wiki links between notes (Obsidian, Foam): [[Page]], [[Page|label]],
-# [[Page#Heading]], [[#Heading]], a block reference; escaped ones, embeds,
-# [[[x]]], "[[ -f x ]]" and those in code stay text; positions are the
-# source's, escapes counted.
+# [[Page#Heading]], [[#Heading]], a block reference, an image embed;
+# escaped ones, [[[x]]], "[[ -f x ]]" and those in code stay text;
+# positions are the source's, escapes counted.
 mkdir -p "$F/wiki/sub"
 printf -- '---\ntitle: Back Office\n---\n\n# Back Office\n\n## Costs and fees\n\nText.\n' >"$F/wiki/sub/Back Office.md"
 cat >"$F/wiki/note.md" <<'MDEOF'
@@ -272,7 +272,7 @@ See [[Back Office]], [[back office#Costs and fees|its costs]], [[#Other part]], 
 | [[Back Office]] | *[[sub/Back Office.md]]* |
 MDEOF
 "$G" convert -t json,epub,tei -o "$F/wiki.out" "$F/wiki" 2>"$F/wiki.err"
-check "wiki links: resolved between articles, labels, headings, escapes and embeds stay text" \
+check "wiki links: resolved between articles, labels, headings, image embeds; escapes stay text" \
     python3 - "$F/wiki.out/note.json" "$F/wiki.err" <<'PYEOF'
 import json, sys
 body = json.load(open(sys.argv[1]))["body"]
@@ -292,7 +292,9 @@ assert links[4][:2] == ("Nowhere", "unresolved") and links[4][5] == [5, 175], li
 assert links[5][:2] == ("Back%20Office", "internal") and links[6][:3] == ("sub/Back%20Office.md", "internal", "back-office"), links
 assert len(links) == 7, links
 texts = "".join(n["text"] for n in walk(body) if n["type"] == "text")
-assert "[[Back Office]], [[[x]]], [[ -f x ]], " in texts and "![[pic.png]]" in texts, texts
+assert "[[Back Office]], [[[x]]], [[ -f x ]], " in texts and "[[pic.png]]" not in texts, texts
+images = [(n["url"], n["pos"]) for n in walk(body) if n["type"] == "image"]
+assert images == [("pic.png", [5, 158])], images
 assert [n["text"] for n in walk(body) if n["type"] == "code"] == ["[[code]]"]
 err = open(sys.argv[2]).read()
 assert 'note.md:5:175: warning: link to "Nowhere" names no article' in err, err

@@ -7,13 +7,17 @@
  * resolves "[Page](Page)": to the article whose file, id or slug it
  * names, anywhere in the run, or to text with a warning.
  *
- * Only what was written so in the source is read: "\[\[Page]]", an
- * embed "![[picture.png]]" and "[[[Page]]]" stay text, and so does text
- * in code, links and images.
+ * An embed "![[picture.png]]" ("![[picture.png|its alt text]]", or
+ * "|300", a size, which has no place here) is that image; the embed of
+ * a page, which Obsidian shows in place, is a link to it.
+ *
+ * Only what was written so in the source is read: "\[\[Page]]" and
+ * "[[[Page]]]" stay text, and so does text in code, links and images.
  */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "model/oom.h"
 #include "readers/markdown.h"
@@ -149,9 +153,82 @@ trim(const char **s, size_t *len)
 		(*len)--;
 }
 
+/* Whether name[0..len) is an image's file name, by its extension. */
+static int
+image_name(const char *name, size_t len)
+{
+	static const char *const exts[] = { ".png", ".jpg", ".jpeg", ".gif",
+	    ".svg", ".webp", ".avif", ".bmp", ".tif", ".tiff", NULL };
+	size_t	 i, e;
+
+	for (i = 0; exts[i] != NULL; i++) {
+		e = strlen(exts[i]);
+		if (len > e && strncasecmp(name + len - e, exts[i], e) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether "![[inner]]" shows an image: its file name before any '|'. */
+static int
+embeds_image(const char *inner, size_t ilen)
+{
+	const char	*bar = memchr(inner, '|', ilen);
+	size_t		 plen = bar != NULL ? (size_t)(bar - inner) : ilen;
+
+	trim(&inner, &plen);
+	return image_name(inner, plen);
+}
+
+/* Whether s[0..len) is an embed's size ("300", "300x200"). */
+static int
+size_like(const char *s, size_t len)
+{
+	size_t	 i, x = 0;
+
+	for (i = 0; i < len; i++)
+		if (s[i] == 'x' && i > 0 && x++ == 0)
+			continue;
+		else if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return len > 0;
+}
+
+/* The image an embed "![[picture.png|alt]]" shows (a size for alt
+ * has no place: no alt then). */
+static struct galley_node *
+make_image(struct galley_doc *doc, const char *inner, size_t ilen,
+    struct galley_pos pos)
+{
+	struct galley_node	*img, *text;
+	const char		*bar = memchr(inner, '|', ilen), *alt = NULL;
+	size_t			 plen = bar != NULL ? (size_t)(bar - inner) : ilen;
+	size_t			 alen = 0, n = 0;
+	char			*url;
+
+	if (bar != NULL) {
+		alt = bar + 1;
+		alen = ilen - plen - 1;
+		trim(&alt, &alen);
+	}
+	trim(&inner, &plen);
+	url = galley_doc_alloc(doc, plen * 3 + 1);
+	encode(url, &n, inner, plen, 0);
+	img = galley_node_new(doc, GALLEY_NODE_IMAGE, pos);
+	img->u.link.url = url;
+	img->u.link.title = "";
+	if (alt != NULL && alen > 0 && !size_like(alt, alen)) {
+		text = galley_node_new(doc, GALLEY_NODE_TEXT, pos);
+		text->literal = galley_doc_strndup(doc, alt, alen);
+		galley_node_append(img, text);
+	}
+	return img;
+}
+
 /*
  * The link "[[inner]]" makes (inner: ilen bytes), at pos; NULL if it
- * makes none ("[[|label]]", "[[#]]").
+ * makes none ("[[|label]]", "[[#]]").  An embed of a page, which
+ * Obsidian shows in place, is a link to it here.
  */
 static struct galley_node *
 make_link(struct galley_doc *doc, const char *inner, size_t ilen,
@@ -212,7 +289,7 @@ wiki_end(const char *s, size_t len, size_t i)
 	size_t	 j;
 
 	if (i + 4 > len || s[i] != '[' || s[i + 1] != '[' ||
-	    (i > 0 && (s[i - 1] == '[' || s[i - 1] == '!')) ||
+	    (i > 0 && s[i - 1] == '[') ||
 	    s[i + 2] == ' ' || s[i + 2] == '\t')
 		return 0;
 	for (j = i + 2; j < len && j - i - 2 <= WIKI_MAX; j++) {
@@ -237,7 +314,8 @@ split(struct galley_doc *doc, struct md_lines *src, struct galley_node *n)
 	size_t			 len = strlen(s), llen = 0, i, end, last = 0;
 	struct galley_node	*link, *before;
 	struct galley_pos	 pos;
-	size_t			*at;
+	const char		*inner;
+	size_t			*at, ilen, embed;
 	struct cols		 cols;
 	unsigned		 after = n->pos.col;	/* the last link */
 
@@ -256,11 +334,17 @@ split(struct galley_doc *doc, struct md_lines *src, struct galley_node *n)
 		if (at[i] == NONE || at[i + 1] == NONE ||
 		    at[end - 2] == NONE || at[end - 1] == NONE)
 			continue;
+		/* "![[picture.png]]": an embed */
+		embed = i > last && s[i - 1] == '!' && at[i - 1] != NONE;
 		pos = n->pos;
-		pos.col = col_of(&cols, at[i]);
-		if ((link = make_link(doc, s + i + 2, end - i - 4, pos)) ==
-		    NULL)
+		pos.col = col_of(&cols, at[i - embed]);
+		inner = s + i + 2;
+		ilen = end - i - 4;
+		if ((link = embed && embeds_image(inner, ilen) ?
+		    make_image(doc, inner, ilen, pos) :
+		    make_link(doc, inner, ilen, pos)) == NULL)
 			continue;
+		i -= embed;
 		if (i > last) {
 			before = galley_node_new(doc, GALLEY_NODE_TEXT, n->pos);
 			before->pos.col = after;
