@@ -3,32 +3,15 @@
  * encoding reader, behind the C functions of cld2_shim.h.  No exception leaves it (CLD2 throws none).
  */
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
 
 #include "filters/cld2_shim.h"
-
-extern "C" void
-cld2_detect(const char *text, size_t len, char *code, size_t sz,
-    int *percent, int *reliable, int *letters)
-{
-	CLD2::CLDHints	 hints = { NULL, NULL, CLD2::UNKNOWN_ENCODING,
-			    CLD2::UNKNOWN_LANGUAGE };
-	CLD2::Language	 lang3[3], lang;
-	int		 percent3[3] = { 0, 0, 0 }, bytes = 0, valid = 0;
-	double		 score3[3];
-	bool		 ok = false;
-
-	if (len > 0x7fffffff)
-		len = 0x7fffffff;
-	lang = CLD2::ExtDetectLanguageSummaryCheckUTF8(text, (int)len, true,
-	    &hints, 0, lang3, percent3, score3, NULL, &bytes, &ok, &valid);
-	snprintf(code, sz, "%s", CLD2::LanguageCode(lang));
-	*percent = percent3[0];
-	*reliable = ok ? 1 : 0;
-	*letters = bytes;
+extern "C" {
+#include "model/oom.h"
 }
 
 /*
@@ -38,7 +21,7 @@ cld2_detect(const char *text, size_t len, char *code, size_t sz,
  * leave it no letters at all: such characters become spaces (of their
  * length, in place).
  */
-extern "C" void
+static void
 cld2_clean(char *s, size_t len)
 {
 	unsigned char	*p = (unsigned char *)s, *end = p + len;
@@ -58,4 +41,38 @@ cld2_clean(char *s, size_t len)
 		    p[2] == 0xbf && p[3] >= 0xbe)
 			p[0] = p[1] = p[2] = p[3] = ' '; /* U+nFFFE-F */
 	}
+}
+
+extern "C" void
+cld2_detect(const char *text, size_t len, size_t max, char *code, size_t sz,
+    int *percent, int *reliable, int *letters)
+{
+	CLD2::CLDHints	 hints = { NULL, NULL, CLD2::UNKNOWN_ENCODING,
+			    CLD2::UNKNOWN_LANGUAGE };
+	CLD2::Language	 lang3[3], lang;
+	int		 percent3[3] = { 0, 0, 0 }, bytes = 0, valid = 0;
+	double		 score3[3];
+	bool		 ok = false;
+	char		*sample;
+
+	if (max > 0x7fffffff)
+		max = 0x7fffffff;
+	if (len > max) {
+		len = max;
+		while (len > 0 && (text[len] & 0xc0) == 0x80)
+			len--;
+	}
+	/* a copy, cleaned */
+	if ((sample = (char *)malloc(len + 1)) == NULL)
+		galley_oom();
+	memcpy(sample, text, len);
+	sample[len] = '\0';
+	cld2_clean(sample, len);
+	lang = CLD2::ExtDetectLanguageSummaryCheckUTF8(sample, (int)len, true,
+	    &hints, 0, lang3, percent3, score3, NULL, &bytes, &ok, &valid);
+	free(sample);
+	snprintf(code, sz, "%s", CLD2::LanguageCode(lang));
+	*percent = percent3[0];
+	*reliable = ok ? 1 : 0;
+	*letters = bytes;
 }

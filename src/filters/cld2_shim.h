@@ -13,15 +13,13 @@ extern "C" {
 #endif
 
 /*
- * Detect the language of UTF-8 plain text: its CLD2 code ("no", "zh-Hant",
- * "un" when unknown) into code, the share of the text in it (0..100), 1
- * in *reliable when CLD2 trusts the answer, and the letters it scored.
+ * Detect the language of UTF-8 plain text, of its first max bytes (cut
+ * at a character): its CLD2 code ("no", "zh-Hant", "un" when unknown)
+ * into code, the share of the text in it (0..100), 1 in *reliable when
+ * CLD2 trusts the answer, and the letters it scored.
  */
-void	cld2_detect(const char *text, size_t len, char *code, size_t sz,
-	    int *percent, int *reliable, int *letters);
-/* CLD2 stops at the first character that is not "interchange valid":
- * such characters in s (UTF-8) become spaces, in place. */
-void	cld2_clean(char *s, size_t len);
+void	cld2_detect(const char *text, size_t len, size_t max, char *code,
+	    size_t sz, int *percent, int *reliable, int *letters);
 
 #ifdef __cplusplus
 }

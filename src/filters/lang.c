@@ -238,19 +238,11 @@ static int
 verdict(const char *text, size_t len, char *out, size_t sz, double *conf,
     int *letters)
 {
-	char	 sample[LANG_SAMPLE + 1], code[32];
+	char	 code[32];
 	int	 percent, reliable, i;
 
-	if (len > LANG_SAMPLE) {
-		len = LANG_SAMPLE;
-		while (len > 0 && (text[len] & 0xc0) == 0x80)
-			len--;
-	}
-	memcpy(sample, text, len);
-	sample[len] = '\0';
-	cld2_clean(sample, len);
-	cld2_detect(sample, len, code, sizeof(code), &percent, &reliable,
-	    letters);
+	cld2_detect(text, len, LANG_SAMPLE, code, sizeof(code), &percent,
+	    &reliable, letters);
 	snprintf(out, sz, "und");
 	*conf = 0;
 	/* CLD2 calls a verdict unreliable when a second language is close

@@ -32,21 +32,13 @@ const char *
 enc_by_language(const char *utf8, size_t n, const unsigned char *s,
     size_t len, char *lang, size_t langsz)
 {
-	char		 sample[SAMPLE + 1], code[32];
+	char		 code[32];
 	int		 percent, reliable, letters;
 	size_t		 i, k, undef;
 	double		 best, v;
 	const char	*page = NULL;
 
-	if (n > SAMPLE) {
-		n = SAMPLE;
-		while (n > 0 && (utf8[n] & 0xc0) == 0x80)
-			n--;
-	}
-	memcpy(sample, utf8, n);
-	sample[n] = '\0';
-	cld2_clean(sample, n);
-	cld2_detect(sample, n, code, sizeof(code), &percent, &reliable,
+	cld2_detect(utf8, n, SAMPLE, code, sizeof(code), &percent, &reliable,
 	    &letters);
 	if (!reliable || percent < MIN_PERCENT || letters < MIN_LETTERS)
 		return NULL;
