@@ -641,6 +641,11 @@ b.md"
 ./galley convert -o "$T/nl-o" "$T/nl" 2>"$T/nl.err"
 check "a newline in a file name is escaped in file:line:col" \
     grep -q '^.*/nl/a\\nb.md:3:1: error: front matter' "$T/nl.err"
+# So is a terminal's escape, or a newline, in what a message quotes.
+printf '{"galley":1,"meta":{"title":"T","language":"en"},"body":[{"type":"paragraph","children":[{"type":"link","url":"/a\\u001b[31mb\\nc","children":[{"type":"text","text":"x"}]}]}]}\n' >"$T/ctl.json"
+./galley convert -t json -o "$T/ctl-o" "$T/ctl.json" 2>"$T/ctl.err"
+check "control characters a message quotes are escaped" \
+    grep -qF 'ctl.json: warning: link to "/a\x1b[31mb\nc" names no article' "$T/ctl.err"
 
 # Another run's report in a folder is not an article (convert, book).
 mkdir -p "$T/rpt"

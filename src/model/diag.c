@@ -113,41 +113,44 @@ galley_diag_get(const struct galley_diag *dg, size_t i)
 {
 	return i < dg->n ? &dg->v[i] : NULL;
 }
+/* s into out (sz bytes), control characters escaped: "\n", "\x1b". */
+static void
+shown(char *out, size_t sz, const char *s)
+{
+	size_t	 n = 0;
+
+	for (; s != NULL && *s != '\0' && n + 5 < sz; s++) {
+		unsigned char	 c = (unsigned char)*s;
+
+		if (c >= 0x20 && c != 0x7f)
+			out[n++] = (char)c;
+		else if (c == '\n' || c == '\t' || c == '\r') {
+			out[n++] = '\\';
+			out[n++] = c == '\n' ? 'n' : c == '\t' ? 't' : 'r';
+		} else
+			n += (size_t)snprintf(out + n, sz - n, "\\x%02x", c);
+	}
+	out[n] = '\0';
+}
 
 void
 galley_msg_format(const struct galley_msg *m, char *buf, size_t sz)
 {
 	static const char *const names[] = { "note", "warning", "error" };
-	char	 where[64] = "";
+	char	 where[64] = "", name[1024], text[2048];
 
 	if (m->line > 0 && m->col > 0)
 		snprintf(where, sizeof(where), ":%u:%u", m->line, m->col);
 	else if (m->line > 0)
 		snprintf(where, sizeof(where), ":%u", m->line);
+	/* a control character in a file name or in what a message quotes
+	 * (a newline, a terminal's escape) would break the message's one
+	 * line or the terminal: shown escaped */
+	shown(text, sizeof(text), m->text);
 	if (m->file != NULL) {
-		/* a control character in a file name (a newline) would
-		 * break the message's one line: shown escaped */
-		char		 name[1024];
-		const char	*f = m->file;
-		size_t		 n = 0;
-
-		for (; *f != '\0' && n + 5 < sizeof(name); f++) {
-			unsigned char	 c = (unsigned char)*f;
-
-			if (c >= 0x20 && c != 0x7f)
-				name[n++] = (char)c;
-			else if (c == '\n' || c == '\t' || c == '\r') {
-				name[n++] = '\\';
-				name[n++] = c == '\n' ? 'n' : c == '\t' ? 't' :
-				    'r';
-			} else
-				n += (size_t)snprintf(name + n,
-				    sizeof(name) - n, "\\x%02x", c);
-		}
-		name[n] = '\0';
+		shown(name, sizeof(name), m->file);
 		snprintf(buf, sz, "%s%s: %s: %s", name, where,
-		    names[m->severity], m->text);
+		    names[m->severity], text);
 	} else
-		snprintf(buf, sz, "galley: %s: %s", names[m->severity],
-		    m->text);
+		snprintf(buf, sz, "galley: %s: %s", names[m->severity], text);
 }
