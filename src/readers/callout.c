@@ -123,6 +123,12 @@ md_callouts(struct galley_doc *doc, const char *body, size_t len,
 	struct quotes	 q;
 	size_t		 i;
 
+	/* most bodies have no "[!": no walk then */
+	for (i = 0; i + 1 < len; i++)
+		if (body[i] == '[' && body[i + 1] == '!')
+			break;
+	if (i + 1 >= len)
+		return;
 	memset(&q, 0, sizeof(q));
 	galley_walk(galley_doc_root(doc), visit, &q);
 	md_lines_init(&src, body, len, first_line);
