@@ -109,7 +109,7 @@ fuzz-build:
 	@mkdir -p build/fuzz
 	for s in $(LIB_CXX); do \
 	    clang++ -std=c++17 -g -O1 -Iinclude -Isrc $(PKG_CFLAGS) \
-	    -fsanitize=fuzzer-no-link,address,undefined \
+	    -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize=vptr,function \
 	    -c -o build/fuzz/$$(basename $$s .cc).o $$s || exit 1; done
 	for f in $(FUZZERS); do \
 	    clang $(FUZZ_FLAGS) -o build/fuzz/fuzz_$$f tests/fuzz/fuzz_$$f.c \
