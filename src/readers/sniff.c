@@ -223,6 +223,16 @@ inline_score(const struct line *l)
 		switch (s[i]) {
 		case '[':
 			bracket = 1;
+			/* a wiki link, "[[Page]]": notes in Markdown */
+			if (i + 2 < n && s[i + 1] == '[' && s[i + 2] != ' ' &&
+			    s[i + 2] != '[') {
+				for (j = i + 2; j + 1 < end && s[j] != ']'; j++)
+					;
+				if (j + 1 < end && s[j + 1] == ']' && j > i + 2) {
+					score += 4;
+					i = j + 1;
+				}
+			}
 			break;
 		case ']':
 			if (i + 1 < n && s[i + 1] == '(' && bracket)
@@ -343,8 +353,9 @@ bare_line(const struct line *l)
 
 /*
  * Any other JSON: "{" ... "}", or "[" then a JSON value's first character
- * ... "]".  The JSON reader then says what is wrong with it, instead of
- * the Markdown reader taking braces for a paragraph.
+ * ... "]" (past any more "[": "[[1, 2]]", but not a note of wiki links,
+ * "[[Page]]").  The JSON reader then says what is wrong with it, instead
+ * of the Markdown reader taking braces for a paragraph.
  */
 static int
 looks_like_json(const char *s, size_t len)
@@ -361,9 +372,13 @@ looks_like_json(const char *s, size_t len)
 		return s[e - 1] == '}';
 	if (s[i] != '[' || s[e - 1] != ']')
 		return 0;
-	for (j = i + 1; j < e && (is_space(s[j]) || s[j] == '\n'); j++)
+	for (j = i + 1; j < e && (is_space(s[j]) || s[j] == '\n' ||
+	    s[j] == '['); j++)
 		;
-	return strchr("{[\"-0123456789]", s[j]) != NULL;
+	return strchr("{\"-0123456789]", s[j]) != NULL ||
+	    (e - j >= 4 && (strncmp(s + j, "true", 4) == 0 ||
+	    strncmp(s + j, "null", 4) == 0)) ||
+	    (e - j >= 5 && strncmp(s + j, "false", 5) == 0);
 }
 
 const char *

@@ -65,6 +65,11 @@ main(void)
 	CHECK_STR(sniff(" [ {\"a\": 1} ]\n"), "json", "a JSON array too");
 	CHECK(strcmp(sniff("[a link] and text [b]\n"), "json") != 0,
 	    "brackets around words are not JSON");
+	CHECK_STR(sniff("[[1, 2], [true]]\n"), "json", "nested arrays are JSON");
+	CHECK_STR(sniff("[[Note A]]\n[[Note B]]\n"), "markdown",
+	    "a note of wiki links is Markdown, not JSON");
+	CHECK_STR(sniff("Some title\n\nSee [[Other note]] for more.\n"),
+	    "markdown", "a wiki link makes Markdown");
 	CHECK_STR(sniff("# Title\n\nSome *emphasis* and a [link](http://x).\n"
 	    "\n- one\n- two\n"), "markdown",
 	    "Markdown without front matter");
