@@ -58,6 +58,15 @@ void	md_lines_init(struct md_lines *, const char *body, size_t len,
 const char *md_line(struct md_lines *, unsigned line, size_t *len);
 /* The byte offset of character column col (1-based) in s[0..len). */
 size_t	md_col_offset(const char *s, size_t len, unsigned col);
+/*
+ * Where each byte of a text node's literal s (len bytes) stands in its
+ * source line, which the node starts at character column col: at[i]
+ * is the byte's offset in the line where it is written as it is,
+ * MD_NONE where it is written escaped ("\[") or past an entity.
+ */
+#define MD_NONE	((size_t)-1)
+void	md_map_source(const char *line, size_t llen, unsigned col,
+	    const char *s, size_t len, size_t *at);
 
 /*
  * Alerts (GitHub's "> [!NOTE]") and callouts (Obsidian's "> [!tip] A

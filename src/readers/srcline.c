@@ -4,6 +4,7 @@
  * taken escapes out of the text by then, so only the source tells
  * "\[[x]]" from "[[x]]".
  */
+#include <ctype.h>
 #include <string.h>
 
 #include "readers/markdown.h"
@@ -52,4 +53,37 @@ md_col_offset(const char *s, size_t len, unsigned col)
 		if (++j < len && ((unsigned char)s[j] & 0xc0) != 0x80)
 			c++;
 	return j;
+}
+
+/*
+ * Where each byte of the text node's literal s (len bytes) stands in
+ * its source line, which it starts at character column col: at[i] is
+ * the byte's offset in the line where it is written as it is, MD_NONE
+ * where it is written escaped ("\[") or past an entity, where the two
+ * stop matching.
+ */
+void
+md_map_source(const char *line, size_t llen, unsigned col, const char *s,
+    size_t len, size_t *at)
+{
+	size_t		 i, j;
+
+	for (i = 0; i < len; i++)
+		at[i] = MD_NONE;
+	j = md_col_offset(line, llen, col);
+	i = 0;
+	while (i < len && j < llen) {
+		/* CommonMark: a backslash before ASCII punctuation */
+		if (line[j] == '\\' && j + 1 < llen &&
+		    ispunct((unsigned char)line[j + 1]) &&
+		    (unsigned char)line[j + 1] < 0x80) {
+			if (line[j + 1] != s[i])
+				break;
+			i++;
+			j += 2;
+		} else if (line[j] == s[i])
+			at[i++] = j++;
+		else
+			break;	/* an entity: no more is known */
+	}
 }

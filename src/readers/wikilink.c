@@ -14,7 +14,6 @@
  * Only what was written so in the source is read: "\[\[Page]]" and
  * "[[[Page]]]" stay text, and so does text in code, links and images.
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -48,41 +47,6 @@ visit(struct galley_node *n, int entering, void *arg)
 		t->v[t->n++] = n;
 	}
 	return GALLEY_WALK_NEXT;
-}
-
-/*
- * Where each byte of the text node's literal s (len bytes) stands in
- * its source line, which it starts at character column col: at[i] is
- * the byte's offset in the line where it is written as it is, NONE
- * where it is written escaped ("\[") or past an entity, where the two
- * stop matching.
- */
-#define NONE	((size_t)-1)
-
-static void
-map_source(const char *line, size_t llen, unsigned col, const char *s,
-    size_t len, size_t *at)
-{
-	size_t		 i, j;
-
-	for (i = 0; i < len; i++)
-		at[i] = NONE;
-	j = md_col_offset(line, llen, col);
-	i = 0;
-	while (i < len && j < llen) {
-		/* CommonMark: a backslash before ASCII punctuation */
-		if (line[j] == '\\' && j + 1 < llen &&
-		    ispunct((unsigned char)line[j + 1]) &&
-		    (unsigned char)line[j + 1] < 0x80) {
-			if (line[j + 1] != s[i])
-				break;
-			i++;
-			j += 2;
-		} else if (line[j] == s[i])
-			at[i++] = j++;
-		else
-			break;	/* an entity: no more is known */
-	}
 }
 
 static int
@@ -326,16 +290,16 @@ split(struct galley_doc *doc, struct md_lines *src, struct galley_node *n)
 	cols.col = 1;
 	if ((at = malloc(len * sizeof(*at))) == NULL)
 		galley_oom();
-	map_source(line, llen, n->pos.col, s, len, at);
+	md_map_source(line, llen, n->pos.col, s, len, at);
 	for (i = 0; i < len; i++) {
 		if ((end = wiki_end(s, len, i)) == 0)
 			continue;
 		/* as written: not "\[\[" in the source */
-		if (at[i] == NONE || at[i + 1] == NONE ||
-		    at[end - 2] == NONE || at[end - 1] == NONE)
+		if (at[i] == MD_NONE || at[i + 1] == MD_NONE ||
+		    at[end - 2] == MD_NONE || at[end - 1] == MD_NONE)
 			continue;
 		/* "![[picture.png]]": an embed */
-		embed = i > last && s[i - 1] == '!' && at[i - 1] != NONE;
+		embed = i > last && s[i - 1] == '!' && at[i - 1] != MD_NONE;
 		pos = n->pos;
 		pos.col = col_of(&cols, at[i - embed]);
 		inner = s + i + 2;
