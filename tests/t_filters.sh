@@ -356,6 +356,28 @@ grep -q '<label>Mind the gap</label>' '$F/callout.out/callout.tei.xml' &&
 [ \"\$(grep -v '\"source\"\\|\"format\"' '$F/callout.out/callout.json')\" = \"\$(grep -v '\"source\"\\|\"format\"' '$F/callout.back/callout.json')\" ] &&
 [ ! -s '$F/callout.err' ]"
 
+# Highlights: ==text== is a mark (EPUB <mark>, TEI hi rend=highlight);
+# "a == b", "x === y", an unclosed or escaped one and code stay text.
+printf -- '---\ntitle: Marks\nlang: en\n---\n\nThis is ==very important== and ==é ü== too; a == b, x === y, ==not closed, \\=\\=escaped==, `==code==`, [link ==in==](http://x.org).\n' >"$F/mark.md"
+"$G" convert -q -t json,epub,tei -o "$F/mark.out" "$F/mark.md" 2>"$F/mark.err"
+check "marks: ==text== is a mark with its place; equations, escapes and code stay text" \
+    python3 - "$F/mark.out/mark.json" <<'PYEOF'
+import json, sys
+body = json.load(open(sys.argv[1]))["body"]
+def walk(ns):
+    for n in ns:
+        yield n
+        yield from walk(n.get("children", []))
+marks = [(n["children"][0]["text"], n["pos"]) for n in walk(body) if n["type"] == "mark"]
+assert marks == [("very important", [6, 9]), ("é ü", [6, 32]), ("in", [6, 109])], marks
+texts = "".join(n["text"] for n in walk(body) if n["type"] == "text")
+assert "a == b, x === y, ==not closed, ==escaped==, " in texts, texts
+assert [n["text"] for n in walk(body) if n["type"] == "code"] == ["==code=="]
+PYEOF
+check "marks: <mark> in EPUB, hi rend=highlight in TEI" sh -c "
+unzip -p '$F/mark.out/mark.epub' OEBPS/text/c00001.xhtml | grep -q '<mark>very important</mark>' &&
+grep -q '<hi rend=\"highlight\">very important</hi>' '$F/mark.out/mark.tei.xml' && [ ! -s '$F/mark.err' ]"
+
 # Site links that spell a key without its separators, or with others
 # ("/frontoffice" for front-office.md, "/back-office" for backoffice.md),
 # and pages of other sites' kinds (".asp", ".php") find the article

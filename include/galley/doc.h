@@ -41,6 +41,7 @@ enum galley_node_type {
 	GALLEY_NODE_LINK,	/* "link"          <a href>        <ref target> */
 	GALLEY_NODE_IMAGE,	/* "image"         <img>           <figure><graphic> */
 	GALLEY_NODE_FOOTNOTE_REF, /* "footnote_reference" <a epub:type=noteref> <ptr>/<note> */
+	GALLEY_NODE_MARK,	/* "mark"          <mark>          <hi rend="highlight"> */
 	GALLEY_NODE__MAX
 };
 

@@ -198,6 +198,7 @@ gather_text(struct galley_node *n, int entering, void *arg)
 	case GALLEY_NODE_EMPH:
 	case GALLEY_NODE_STRONG:
 	case GALLEY_NODE_STRIKE:
+	case GALLEY_NODE_MARK:
 	case GALLEY_NODE_LINK:
 	case GALLEY_NODE_IMAGE:
 	case GALLEY_NODE_FOOTNOTE_REF:

@@ -344,6 +344,7 @@ repair_blocks(struct repair *r, struct galley_node *parent)
 		case GALLEY_NODE_EMPH:
 		case GALLEY_NODE_STRONG:
 		case GALLEY_NODE_STRIKE:
+		case GALLEY_NODE_MARK:
 		case GALLEY_NODE_LINK:
 		case GALLEY_NODE_IMAGE:
 		case GALLEY_NODE_FOOTNOTE_REF:

@@ -56,6 +56,7 @@ static const struct type_info types[] = {
 	[GALLEY_NODE_IMAGE] = { "image", K_INLINE, C_INLINES },
 	[GALLEY_NODE_FOOTNOTE_REF] = { "footnote_reference", K_INLINE,
 	    C_NONE },
+	[GALLEY_NODE_MARK] = { "mark", K_INLINE, C_INLINES },
 };
 
 _Static_assert(sizeof(types) / sizeof(types[0]) == GALLEY_NODE__MAX,

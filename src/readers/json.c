@@ -69,6 +69,7 @@ static const struct {
 	{ LINKS, B(A_URL) },				/* link */
 	{ LINKS, B(A_URL) },				/* image */
 	{ NOTES, B(A_LABEL) },				/* footnote_reference */
+	{ 0, 0 },					/* mark */
 };
 _Static_assert(sizeof(type_attrs) / sizeof(type_attrs[0]) ==
     GALLEY_NODE__MAX, "type_attrs misses a node type");

@@ -733,6 +733,8 @@ md_read(struct galley_doc *doc, const struct galley_src *src,
 		md_callouts(doc, body, blen, body_line);
 	if (rc == 0 && !opts->no_wikilinks)
 		md_wikilinks(doc, body, blen, body_line);
+	if (rc == 0)
+		md_marks(doc, body, blen, body_line);
 	free(jekyll);
 	if (rc == -1)
 		return -1;

@@ -65,6 +65,16 @@ size_t	md_col_offset(const char *s, size_t len, unsigned col);
  * MD_NONE where it is written escaped ("\[") or past an entity.
  */
 #define MD_NONE	((size_t)-1)
+/* The column of byte off of a line, counted on from the last asked (a
+ * node's links come in order): a line of many stays linear. */
+struct md_cols {
+	const char	*line;
+	size_t		 off;	/* the last byte asked, */
+	unsigned	 col;	/* its column */
+};
+
+void	md_cols_init(struct md_cols *, const char *line);
+unsigned md_col_of(struct md_cols *, size_t off);
 void	md_map_source(const char *line, size_t llen, unsigned col,
 	    const char *s, size_t len, size_t *at);
 
@@ -74,6 +84,10 @@ void	md_map_source(const char *line, size_t llen, unsigned col,
  * line goes.
  */
 void	md_callouts(struct galley_doc *, const char *body, size_t len,
+	    unsigned first_line);
+
+/* Highlights, "==text==" (mark.c): mark nodes. */
+void	md_marks(struct galley_doc *, const char *body, size_t len,
 	    unsigned first_line);
 
 /*

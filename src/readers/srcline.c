@@ -87,3 +87,21 @@ md_map_source(const char *line, size_t llen, unsigned col, const char *s,
 			break;	/* an entity: no more is known */
 	}
 }
+
+void
+md_cols_init(struct md_cols *c, const char *line)
+{
+	c->line = line;
+	c->off = 0;
+	c->col = 1;
+}
+
+unsigned
+md_col_of(struct md_cols *c, size_t off)
+{
+	if (off < c->off)
+		md_cols_init(c, c->line);
+	for (; c->off < off; c->off++)
+		c->col += ((unsigned char)c->line[c->off + 1] & 0xc0) != 0x80;
+	return c->col;
+}

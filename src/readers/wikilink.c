@@ -60,26 +60,6 @@ occurs(const char *hay, size_t hlen, const char *s, size_t len)
 	return 0;
 }
 
-/* The column of byte off of a line, counted on from the last asked
- * (a node's links come in order): a line of many links stays linear. */
-struct cols {
-	const char	*line;
-	size_t		 off;	/* the last byte asked, */
-	unsigned	 col;	/* its column */
-};
-
-static unsigned
-col_of(struct cols *c, size_t off)
-{
-	if (off < c->off) {
-		c->off = 0;
-		c->col = 1;
-	}
-	for (; c->off < off; c->off++)
-		c->col += ((unsigned char)c->line[c->off + 1] & 0xc0) != 0x80;
-	return c->col;
-}
-
 /* s[0..len) percent-encoded but for unreserved bytes and '/', ASCII
  * in lower case if lower, onto d at *n. */
 static void
@@ -280,14 +260,12 @@ split(struct galley_doc *doc, struct md_lines *src, struct galley_node *n)
 	struct galley_pos	 pos;
 	const char		*inner;
 	size_t			*at, ilen, embed;
-	struct cols		 cols;
+	struct md_cols		 cols;
 	unsigned		 after = n->pos.col;	/* the last link */
 
 	if ((line = md_line(src, n->pos.line, &llen)) == NULL)
 		return;
-	cols.line = line;
-	cols.off = 0;
-	cols.col = 1;
+	md_cols_init(&cols, line);
 	if ((at = malloc(len * sizeof(*at))) == NULL)
 		galley_oom();
 	md_map_source(line, llen, n->pos.col, s, len, at);
@@ -301,7 +279,7 @@ split(struct galley_doc *doc, struct md_lines *src, struct galley_node *n)
 		/* "![[picture.png]]": an embed */
 		embed = i > last && s[i - 1] == '!' && at[i - 1] != MD_NONE;
 		pos = n->pos;
-		pos.col = col_of(&cols, at[i - embed]);
+		pos.col = md_col_of(&cols, at[i - embed]);
 		inner = s + i + 2;
 		ilen = end - i - 4;
 		if ((link = embed && embeds_image(inner, ilen) ?
@@ -317,7 +295,7 @@ split(struct galley_doc *doc, struct md_lines *src, struct galley_node *n)
 			galley_node_insert_before(n, before);
 		}
 		galley_node_insert_before(n, link);
-		after = col_of(&cols, at[end - 1]) + 1;
+		after = md_col_of(&cols, at[end - 1]) + 1;
 		last = end;
 		i = end - 1;
 	}

@@ -298,6 +298,7 @@ put_attrs(struct jw *w, const struct galley_node *n)
 	case GALLEY_NODE_EMPH:
 	case GALLEY_NODE_STRONG:
 	case GALLEY_NODE_STRIKE:
+	case GALLEY_NODE_MARK:
 		break;
 	case GALLEY_NODE_QUOTE:
 		if (n->u.quote.callout != NULL)

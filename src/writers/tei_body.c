@@ -439,6 +439,9 @@ inline_node(struct body *b, xmlNodePtr parent, struct galley_node *n)
 	case GALLEY_NODE_STRIKE:
 		hi(b, parent, n, "strikethrough");
 		break;
+	case GALLEY_NODE_MARK:
+		hi(b, parent, n, "highlight");
+		break;
 	case GALLEY_NODE_LINK:
 		link(b, parent, n);
 		break;
@@ -718,6 +721,7 @@ block(struct body *b, xmlNodePtr parent, struct galley_node *n)
 	case GALLEY_NODE_EMPH:
 	case GALLEY_NODE_STRONG:
 	case GALLEY_NODE_STRIKE:
+	case GALLEY_NODE_MARK:
 	case GALLEY_NODE_LINK:
 	case GALLEY_NODE_IMAGE:
 	case GALLEY_NODE_FOOTNOTE_REF:

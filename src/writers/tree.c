@@ -85,6 +85,7 @@ put_attrs(struct tw *w, const struct galley_node *n)
 	case GALLEY_NODE_EMPH:
 	case GALLEY_NODE_STRONG:
 	case GALLEY_NODE_STRIKE:
+	case GALLEY_NODE_MARK:
 	case GALLEY_NODE__MAX:
 		break;
 	case GALLEY_NODE_SECTION:

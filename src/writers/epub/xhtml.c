@@ -1186,6 +1186,9 @@ render(struct xw *x, const struct galley_node *n)
 	case GALLEY_NODE_STRIKE:
 		tag = "del";
 		break;
+	case GALLEY_NODE_MARK:
+		tag = "mark";
+		break;
 	case GALLEY_NODE_LINK:
 		href = x->in_link ? NULL : link_href(x, n);
 		if (href == NULL) {
