@@ -60,8 +60,10 @@ occurs(const char *hay, size_t hlen, const char *s, size_t len)
 	return 0;
 }
 
-/* s[0..len) percent-encoded but for unreserved bytes and '/', ASCII
- * in lower case if lower, onto d at *n. */
+/* s[0..len) onto d at *n as a link's address has it, written as the
+ * page is ("Back Office", as "[x](<Back Office>)" would have it) but
+ * for what would end or break its path ('%', '?', '#', controls),
+ * percent-encoded; ASCII in lower case if lower. */
 static void
 encode(char *d, size_t *n, const char *s, size_t len, int lower)
 {
@@ -73,10 +75,11 @@ encode(char *d, size_t *n, const char *s, size_t len, int lower)
 		c = (unsigned char)s[i];
 		if (lower && c >= 'A' && c <= 'Z')
 			c = (unsigned char)(c + 'a' - 'A');
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-		    c == '_' || c == '~' || c == '/')
+		if (c > 0x20 && c != 0x7f && c != '%' && c != '?' &&
+		    c != '#')
 			d[(*n)++] = (char)c;
+		else if (c == ' ')
+			d[(*n)++] = ' ';
 		else {
 			d[(*n)++] = '%';
 			d[(*n)++] = hex[c >> 4];
