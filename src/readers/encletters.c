@@ -154,6 +154,10 @@ enc_by_letters(const unsigned char *s, size_t len, const char *guess,
 	room = (int32_t)len * 2 + 1;
 	if ((u = malloc((size_t)room * sizeof(*u))) == NULL)
 		return -1;
+	/* ISO-8859-1 is read as Windows-1252 (what such files are): its
+	 * C1 controls would make the guess read worse than it will */
+	if (guess != NULL && strcasecmp(guess, "ISO-8859-1") == 0)
+		guess = "windows-1252";
 	if (guess != NULL && (n = decode(guess, s, len, u, room)) >= 0)
 		sg = score(u, n);
 	for (i = 0; candidates[i] != NULL; i++) {

@@ -160,6 +160,21 @@ main(void)
 	    NULL, "mostly English, Polish words in ISO-8859-2: detected");
 	CHECK(DEC("The caf\xe9 on the corner serves na\xefve coffee to tourists from Z\xfcrich and Malm\xf6, who pay in euros. More English words follow here to make it mostly English text about business.\n") != NULL && strstr(msg0(), "read as Windows-1252") !=
 	    NULL, "mostly English, French and German words: Windows-1252 kept");
+	{
+		/* a Latin-1 changelog with one UTF-8 sequence: ICU says
+		 * ISO-8859-1, read as Windows-1252, whose "Björn" and "‰"
+		 * read no worse than Mac Roman's "Bjˆrn" and "‚Ä∞" */
+		static const char mixed[] = "2005-01-01  Someone\n\n"
+		    "\t* apply patch from Bj\xf6rn Wiberg fixing a bug\n"
+		    "\t* map '?' to Unicode #2030 (UTF-8 '\xe2\x80\xb0') "
+		    "(ref XSLT spec)\n";
+		char	 o[64];
+
+		CHECK(enc_by_letters((const unsigned char *)mixed,
+		    sizeof(mixed) - 1, "ISO-8859-1", o, sizeof(o)) == -1,
+		    "an ISO-8859-1 guess is judged as Windows-1252, not "
+		    "outread by Mac Roman");
+	}
 	galley_diag_free(dg);
 	return TAP_DONE();
 }
