@@ -378,6 +378,15 @@ check "marks: <mark> in EPUB, hi rend=highlight in TEI" sh -c "
 unzip -p '$F/mark.out/mark.epub' OEBPS/text/c00001.xhtml | grep -q '<mark>very important</mark>' &&
 grep -q '<hi rend=\"highlight\">very important</hi>' '$F/mark.out/mark.tei.xml' && [ ! -s '$F/mark.err' ]"
 
+# The first heading is the title when it opens the text: not when it
+# closes it ("# Older entries have been removed" under a changelog).
+printf 'pkg (1.2) unstable; urgency=medium\n\n  * A fix.\n\n -- Someone <s@x.org>  Thu, 25 May 2023 17:54:35 +0200\n\n# Older entries have been removed from this changelog.\n# To read the complete changelog use `apt changelog pkg`.\n' >"$F/late-h1.md"
+printf 'A tagline.\n\n# The title\n\nBody text.\n' >"$F/early-h1.md"
+"$G" convert -q -t json -o "$F/h1.out" "$F/late-h1.md" "$F/early-h1.md" 2>/dev/null
+check "meta: a heading that closes the text is no title; one after a tagline is" sh -c "
+! grep -q '\"title\"' '$F/h1.out/late-h1.json' &&
+grep -q '\"title\": \"The title\"' '$F/h1.out/early-h1.json'"
+
 # Site links that spell a key without its separators, or with others
 # ("/frontoffice" for front-office.md, "/back-office" for backoffice.md),
 # and pages of other sites' kinds (".asp", ".php") find the article

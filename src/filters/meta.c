@@ -584,19 +584,55 @@ clean_text(struct galley_doc *doc, const char *s, int one_line)
 	return t;
 }
 
-/* The first heading, in reading order, under n. */
-static const struct galley_node *
-first_heading(const struct galley_node *n)
-{
-	const struct galley_node	*c, *h;
+/*
+ * The first heading, in reading order, under root, if it opens the
+ * text: no text before it, or a little (a tagline, badges) and some
+ * after it; not the "# Older entries have been removed" closing a
+ * changelog.
+ */
+#define TITLE_LEAD_MAX	400	/* bytes of text before it */
 
-	for (c = n->first; c != NULL; c = c->next) {
-		if (c->type == GALLEY_NODE_HEADING)
-			return c;
-		if ((h = first_heading(c)) != NULL)
-			return h;
+struct lead {
+	const struct galley_node	*heading;
+	size_t				 text;	/* bytes before it */
+	int				 in_heading;
+	int				 body;	/* text after it */
+};
+
+static enum galley_walk
+lead_visit(struct galley_node *n, int entering, void *arg)
+{
+	struct lead	*l = arg;
+	int		 text = (n->type == GALLEY_NODE_TEXT ||
+			    n->type == GALLEY_NODE_CODE ||
+			    n->type == GALLEY_NODE_CODE_BLOCK) &&
+			    n->literal != NULL && n->literal[0] != '\0';
+
+	if (n->type == GALLEY_NODE_HEADING) {
+		l->in_heading = entering;
+		if (entering && l->heading == NULL)
+			l->heading = n;
+		return GALLEY_WALK_NEXT;
 	}
-	return NULL;
+	if (!entering || !text || l->in_heading)
+		return GALLEY_WALK_NEXT;
+	if (l->heading != NULL) {
+		l->body = 1;
+		return GALLEY_WALK_STOP;
+	}
+	if ((l->text += strlen(n->literal)) > TITLE_LEAD_MAX)
+		return GALLEY_WALK_STOP;
+	return GALLEY_WALK_NEXT;
+}
+
+static const struct galley_node *
+first_heading(struct galley_node *root)
+{
+	struct lead	 l;
+
+	memset(&l, 0, sizeof(l));
+	galley_walk(root, lead_visit, &l);
+	return l.body || l.text == 0 ? l.heading : NULL;
 }
 
 static enum galley_walk
