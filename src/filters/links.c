@@ -1072,6 +1072,7 @@ struct resolve {
 	struct galley_doc		*doc;
 	const struct galley_linkindex	*idx;
 	char				*base;	/* its folder, or NULL */
+	const struct art		*self;	/* the article, or NULL */
 	const struct galley_opts	*opts;
 	struct galley_diag		*dg;
 	const char			**ids;	/* of the article's nodes */
@@ -1351,7 +1352,7 @@ static void
 resolve_link(struct resolve *r, struct galley_node *n)
 {
 	const char	*url = n->u.link.url != NULL ? n->u.link.url : "";
-	const struct entry	*e;
+	const struct entry	*e = NULL;
 	const char	*id = NULL, *given, *tlang = NULL;
 	int		 by_path = 0;
 	char		*key, *frag, *abs;
@@ -1396,7 +1397,17 @@ resolve_link(struct resolve *r, struct galley_node *n)
 	}
 	key = path_key(url, &frag);
 	if (r->idx != NULL && (e = find(r->idx, url, r->base, &by_path)) !=
-	    NULL) {
+	    NULL && &r->idx->arts[e->art] == r->self && frag != NULL &&
+	    n->type == GALLEY_NODE_LINK) {
+		/* "Alpha.md#Details" in Alpha.md: "#Details", here */
+		n->u.link.url = galley_doc_printf(r->doc, "#%s", frag);
+		n->u.link.kind = GALLEY_LINK_EXTERNAL;
+		resolve_fragment(r, n, frag);
+		free(key);
+		free(frag);
+		return;
+	}
+	if (e != NULL) {
 		id = r->idx->arts[e->art].id;
 		/* one of translations sharing the id, named by its file:
 		 * that one, not the one in the linking text's language */
@@ -1468,6 +1479,7 @@ galley_links_resolve_at(struct galley_doc *doc,
 	memset(&r, 0, sizeof(r));
 	r.doc = doc;
 	r.idx = idx;
+	r.self = a;
 	r.opts = opts;
 	r.dg = dg;
 	if (a != NULL && a->path != NULL) {
