@@ -303,6 +303,21 @@ check "wiki links: EPUB links the chapter, TEI is valid" sh -c "
 unzip -p '$F/wiki.out/note.epub' OEBPS/text/c00001.xhtml | grep -q 'href=\"#other-part\"' &&
 [ -s '$F/wiki.out/note.tei.xml' ]"
 
+# An embed names its image by its name alone, wherever it is in the
+# vault (the folder with .obsidian), as Obsidian finds it; without a
+# vault, beside the note only.
+mkdir -p "$F/vault/.obsidian" "$F/vault/assets" "$F/vault/Daily"
+cp "$ROOT/tests/epub/img/cover.png" "$F/vault/assets/pic.png"
+printf -- '---\ntitle: Day\nlang: en\n---\n\nToday: ![[pic.png|A chart]] and ![[missing.png]].\n' >"$F/vault/Daily/day.md"
+printf -- '---\ntitle: Note\nlang: en\n---\n\nHere ![[pic.png]].\n' >"$F/vault/note.md"
+"$G" convert -q -t json,epub -o "$F/vault.out" "$F/vault" 2>"$F/vault.err"
+check "wiki embeds: an image named alone is found in the vault, the path from the note's folder" sh -c "
+grep -q '\"url\": \"../assets/pic.png\"' '$F/vault.out/Daily/day.json' &&
+grep -q '\"url\": \"assets/pic.png\"' '$F/vault.out/note.json' &&
+grep -q '\"url\": \"missing.png\"' '$F/vault.out/Daily/day.json' &&
+unzip -l '$F/vault.out/Daily/day.epub' | grep -q 'OEBPS/images/i0001.png' &&
+grep -q 'day.md:6:33: warning: image .*missing.png' '$F/vault.err'"
+
 # Alerts and callouts: GitHub's "> [!NOTE]", Obsidian's "> [!tip]- A
 # title"; an escaped marker, one alone and a plain quote stay quotes.
 cat >"$F/callout.md" <<'MDEOF'

@@ -732,7 +732,7 @@ md_read(struct galley_doc *doc, const struct galley_src *src,
 	if (rc == 0)
 		md_callouts(doc, body, blen, body_line);
 	if (rc == 0 && !opts->no_wikilinks)
-		md_wikilinks(doc, body, blen, body_line);
+		md_wikilinks(doc, src->name, body, blen, body_line);
 	if (rc == 0)
 		md_marks(doc, body, blen, body_line);
 	free(jekyll);

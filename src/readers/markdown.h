@@ -93,9 +93,15 @@ void	md_marks(struct galley_doc *, const char *body, size_t len,
 /*
  * Wiki links (wikilink.c): "[[Page]]", "[[Page|label]]", "[[Page#A
  * heading]]" in the text of doc become links to "Page", where the body
- * (len bytes, from file line first_line) has them so.
+ * (len bytes, from file line first_line of the file name) has them so.
  */
-void	md_wikilinks(struct galley_doc *, const char *body, size_t len,
-	    unsigned first_line);
+void	md_wikilinks(struct galley_doc *, const char *name, const char *body,
+	    size_t len, unsigned first_line);
+/*
+ * An embed's file named by its name alone, not beside note: its path
+ * from note's folder, found in note's Obsidian vault (vault.c); NULL if
+ * it is beside the note or nowhere there.  Malloc'd.
+ */
+char	*md_vault_find(const char *note, const char *name);
 
 #endif

@@ -141,17 +141,18 @@ size_like(const char *s, size_t len)
 	return len > 0;
 }
 
-/* The image an embed "![[picture.png|alt]]" shows (a size for alt
- * has no place: no alt then). */
+/* The image an embed "![[picture.png|alt]]" in the file note shows (a
+ * size for alt has no place: no alt then); a file named by its name
+ * alone is looked for in the note's vault. */
 static struct galley_node *
-make_image(struct galley_doc *doc, const char *inner, size_t ilen,
-    struct galley_pos pos)
+make_image(struct galley_doc *doc, const char *note, const char *inner,
+    size_t ilen, struct galley_pos pos)
 {
 	struct galley_node	*img, *text;
 	const char		*bar = memchr(inner, '|', ilen), *alt = NULL;
 	size_t			 plen = bar != NULL ? (size_t)(bar - inner) : ilen;
 	size_t			 alen = 0, n = 0;
-	char			*url;
+	char			*url, *file, *found;
 
 	if (bar != NULL) {
 		alt = bar + 1;
@@ -159,6 +160,12 @@ make_image(struct galley_doc *doc, const char *inner, size_t ilen,
 		trim(&alt, &alen);
 	}
 	trim(&inner, &plen);
+	file = galley_doc_strndup(doc, inner, plen);
+	if ((found = md_vault_find(note, file)) != NULL) {
+		inner = file = galley_doc_strdup(doc, found);
+		plen = strlen(file);
+		free(found);
+	}
 	url = galley_doc_alloc(doc, plen * 3 + 1);
 	encode(url, &n, inner, plen, 0);
 	img = galley_node_new(doc, GALLEY_NODE_IMAGE, pos);
@@ -255,7 +262,8 @@ wiki_end(const char *s, size_t len, size_t i)
 
 /* Split text node n around its wiki links. */
 static void
-split(struct galley_doc *doc, struct md_lines *src, struct galley_node *n)
+split(struct galley_doc *doc, const char *note, struct md_lines *src,
+    struct galley_node *n)
 {
 	const char		*s = n->literal, *line;
 	size_t			 len = strlen(s), llen = 0, i, end, last = 0;
@@ -286,7 +294,7 @@ split(struct galley_doc *doc, struct md_lines *src, struct galley_node *n)
 		inner = s + i + 2;
 		ilen = end - i - 4;
 		if ((link = embed && embeds_image(inner, ilen) ?
-		    make_image(doc, inner, ilen, pos) :
+		    make_image(doc, note, inner, ilen, pos) :
 		    make_link(doc, inner, ilen, pos)) == NULL)
 			continue;
 		i -= embed;
@@ -311,8 +319,8 @@ split(struct galley_doc *doc, struct md_lines *src, struct galley_node *n)
 }
 
 void
-md_wikilinks(struct galley_doc *doc, const char *body, size_t len,
-    unsigned first_line)
+md_wikilinks(struct galley_doc *doc, const char *name, const char *body,
+    size_t len, unsigned first_line)
 {
 	struct md_lines	 src;
 	struct todo	 t;
@@ -324,6 +332,6 @@ md_wikilinks(struct galley_doc *doc, const char *body, size_t len,
 	galley_walk(galley_doc_root(doc), visit, &t);
 	md_lines_init(&src, body, len, first_line);
 	for (i = 0; i < t.n; i++)
-		split(doc, &src, t.v[i]);
+		split(doc, name, &src, t.v[i]);
 	free(t.v);
 }
