@@ -40,7 +40,9 @@ next_line(struct line *l, const char *s, size_t len, size_t *pos)
 	*pos = e < len ? e + 1 : e;
 	l->indent = 0;
 	while (i < e && is_space(s[i])) {
-		l->indent++;
+		/* columns, as CommonMark counts them: a tab to the next
+		 * stop of four */
+		l->indent += s[i] == '\t' ? 4 - l->indent % 4 : 1;
 		i++;
 	}
 	while (e > i && (is_space(s[e - 1]) ||
@@ -305,8 +307,10 @@ atx_heading(const struct line *l)
 static int
 md_list_item(const struct line *l)
 {
-	return l->len >= 2 && strchr("-*+", l->s[0]) != NULL &&
-	    l->s[1] == ' ';
+	/* indented four columns or more: code, or a GNU ChangeLog's
+	 * "\t* file.c: ...", unless under another item */
+	return l->len >= 2 && l->indent <= 3 &&
+	    strchr("-*+", l->s[0]) != NULL && l->s[1] == ' ';
 }
 
 /* Every character of the line is c (at least three). */

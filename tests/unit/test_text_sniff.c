@@ -66,6 +66,13 @@ main(void)
 	CHECK(strcmp(sniff("[a link] and text [b]\n"), "json") != 0,
 	    "brackets around words are not JSON");
 	CHECK_STR(sniff("[[1, 2], [true]]\n"), "json", "nested arrays are JSON");
+	CHECK_STR(sniff("2020-12-23  Simon Sobisch <s@gnu.org>\n\n"
+	    "\t* configure.ac: version 3.1.2\n\n"
+	    "2020-12-15  Simon Sobisch <s@gnu.org>\n\n"
+	    "\t* configure.ac: fixed use of MPIR_LIBS\n\n"
+	    "2019-04-14  Ron Norman <r@x.com>\n\n"
+	    "\t* configure.ac [__xlc__]: suppress a warning\n"), "text",
+	    "a GNU ChangeLog's tab-indented entries are no Markdown list");
 	CHECK_STR(sniff("[[Note A]]\n[[Note B]]\n"), "markdown",
 	    "a note of wiki links is Markdown, not JSON");
 	CHECK_STR(sniff("Some title\n\nSee [[Other note]] for more.\n"),
