@@ -12,36 +12,20 @@
 #include <string.h>
 
 #include "galley/buf.h"
-#include "model/oom.h"
 #include "readers/markdown.h"
 
 #define KIND_MAX	32	/* letters of a kind */
 
-struct quotes {
-	struct galley_node	**v;
-	size_t			  n, cap;
-};
-
-static enum galley_walk
-visit(struct galley_node *n, int entering, void *arg)
+/* A quote whose first paragraph opens with "[!". */
+static int
+wanted(const struct galley_node *n)
 {
-	struct quotes	*q = arg;
-
-	if (entering && n->type == GALLEY_NODE_QUOTE && n->first != NULL &&
+	return n->type == GALLEY_NODE_QUOTE && n->first != NULL &&
 	    n->first->type == GALLEY_NODE_PARAGRAPH &&
 	    n->first->first != NULL &&
 	    n->first->first->type == GALLEY_NODE_TEXT &&
 	    n->first->first->literal != NULL &&
-	    strncmp(n->first->first->literal, "[!", 2) == 0) {
-		if (q->n == q->cap) {
-			q->cap = q->cap ? q->cap * 2 : 8;
-			if ((q->v = realloc(q->v, q->cap *
-			    sizeof(*q->v))) == NULL)
-				galley_oom();
-		}
-		q->v[q->n++] = n;
-	}
-	return GALLEY_WALK_NEXT;
+	    strncmp(n->first->first->literal, "[!", 2) == 0;
 }
 
 /* The length of the marker "[!kind]" (and a fold sign) opening s, the
@@ -119,20 +103,15 @@ void
 md_callouts(struct galley_doc *doc, const char *body, size_t len,
     unsigned first_line)
 {
-	struct md_lines	 src;
-	struct quotes	 q;
-	size_t		 i;
+	struct md_lines		 src;
+	struct galley_node	**v;
+	size_t			 i, n;
 
-	/* most bodies have no "[!": no walk then */
-	for (i = 0; i + 1 < len; i++)
-		if (body[i] == '[' && body[i + 1] == '!')
-			break;
-	if (i + 1 >= len)
+	if (!md_has(body, len, "[!"))
 		return;
-	memset(&q, 0, sizeof(q));
-	galley_walk(galley_doc_root(doc), visit, &q);
+	md_collect(doc, wanted, 0, &v, &n);
 	md_lines_init(&src, body, len, first_line);
-	for (i = 0; i < q.n; i++)
-		callout(doc, &src, q.v[i]);
-	free(q.v);
+	for (i = 0; i < n; i++)
+		callout(doc, &src, v[i]);
+	free(v);
 }

@@ -9,30 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/oom.h"
 #include "readers/markdown.h"
 
-struct texts {
-	struct galley_node	**v;
-	size_t			  n, cap;
-};
-
-static enum galley_walk
-visit(struct galley_node *n, int entering, void *arg)
+/* A text node that holds "==". */
+static int
+wanted(const struct galley_node *n)
 {
-	struct texts	*t = arg;
-
-	if (entering && n->type == GALLEY_NODE_TEXT && n->literal != NULL &&
-	    strstr(n->literal, "==") != NULL) {
-		if (t->n == t->cap) {
-			t->cap = t->cap ? t->cap * 2 : 16;
-			if ((t->v = realloc(t->v, t->cap *
-			    sizeof(*t->v))) == NULL)
-				galley_oom();
-		}
-		t->v[t->n++] = n;
-	}
-	return GALLEY_WALK_NEXT;
+	return n->type == GALLEY_NODE_TEXT && n->literal != NULL &&
+	    strstr(n->literal, "==") != NULL;
 }
 
 static int
@@ -79,19 +63,15 @@ static void
 split(struct galley_doc *doc, struct md_lines *src, struct galley_node *n)
 {
 	const char		*s = n->literal, *line;
-	size_t			 len = strlen(s), llen, i, j, last = 0;
+	size_t			 len = strlen(s), i, j, last = 0;
 	size_t			*at;
 	struct galley_node	*mark;
 	struct galley_pos	 pos;
 	unsigned		 after = n->pos.col;
 	struct md_cols		 cols;
 
-	if ((line = md_line(src, n->pos.line, &llen)) == NULL)
+	if ((at = md_text_source(src, n, &line, &cols)) == NULL)
 		return;
-	md_cols_init(&cols, line);
-	if ((at = malloc(len * sizeof(*at))) == NULL)
-		galley_oom();
-	md_map_source(line, llen, n->pos.col, s, len, at);
 	for (i = 0; i < len; i++) {
 		if ((j = closing(s, len, i)) == 0)
 			continue;
@@ -112,11 +92,7 @@ split(struct galley_doc *doc, struct md_lines *src, struct galley_node *n)
 		last = j + 2;
 		i = j + 1;
 	}
-	if (last > 0 && last < len) {
-		n->pos.col = after;
-		n->literal = galley_doc_strdup(doc, s + last);
-	} else if (last == len)
-		galley_node_unlink(n);
+	md_text_rest(doc, n, last, after);
 	free(at);
 }
 
@@ -124,19 +100,15 @@ void
 md_marks(struct galley_doc *doc, const char *body, size_t len,
     unsigned first_line)
 {
-	struct md_lines	 src;
-	struct texts	 t;
-	size_t		 i;
+	struct md_lines		 src;
+	struct galley_node	**v;
+	size_t			 i, n;
 
-	for (i = 0; i + 1 < len; i++)
-		if (body[i] == '=' && body[i + 1] == '=')
-			break;
-	if (i + 1 >= len)
+	if (!md_has(body, len, "=="))
 		return;
-	memset(&t, 0, sizeof(t));
-	galley_walk(galley_doc_root(doc), visit, &t);
+	md_collect(doc, wanted, 0, &v, &n);
 	md_lines_init(&src, body, len, first_line);
-	for (i = 0; i < t.n; i++)
-		split(doc, &src, t.v[i]);
-	free(t.v);
+	for (i = 0; i < n; i++)
+		split(doc, &src, v[i]);
+	free(v);
 }

@@ -75,6 +75,29 @@ struct md_cols {
 
 void	md_cols_init(struct md_cols *, const char *line);
 unsigned md_col_of(struct md_cols *, size_t off);
+/*
+ * A text node's source: its line into *line, a column cursor on it into
+ * *cols, and where each byte of its literal stands there (as
+ * md_map_source says; malloc'd, free it); NULL if its line is not in
+ * the body.
+ */
+size_t	*md_text_source(struct md_lines *, const struct galley_node *,
+	    const char **line, struct md_cols *cols);
+/* What is left of text node n past byte last of its literal, at column
+ * after: its text then; nothing, if it all went (last at its end). */
+void	md_text_rest(struct galley_doc *, struct galley_node *n, size_t last,
+	    unsigned after);
+/* Whether body holds the two bytes mark ("[[", "==", "[!"): most
+ * bodies have none, and their pass has nothing to do. */
+int	md_has(const char *body, size_t len, const char *mark);
+/*
+ * The nodes of doc, in reading order, for which want() holds (not
+ * inside links and images if skip_links), into *v (malloc'd; free it)
+ * and their number into *n: a pass collects them first, then changes
+ * the tree.
+ */
+void	md_collect(struct galley_doc *, int (*want)(const struct galley_node *),
+	    int skip_links, struct galley_node ***v, size_t *n);
 void	md_map_source(const char *line, size_t llen, unsigned col,
 	    const char *s, size_t len, size_t *at);
 

@@ -5,8 +5,10 @@
  * "\[[x]]" from "[[x]]".
  */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "model/oom.h"
 #include "readers/markdown.h"
 
 void
@@ -104,4 +106,85 @@ md_col_of(struct md_cols *c, size_t off)
 	for (; c->off < off; c->off++)
 		c->col += ((unsigned char)c->line[c->off + 1] & 0xc0) != 0x80;
 	return c->col;
+}
+
+int
+md_has(const char *body, size_t len, const char *mark)
+{
+	size_t	 i;
+
+	for (i = 0; body != NULL && i + 1 < len; i++)
+		if (body[i] == mark[0] && body[i + 1] == mark[1])
+			return 1;
+	return 0;
+}
+
+struct collect {
+	int			(*want)(const struct galley_node *);
+	int			  skip_links;
+	struct galley_node	**v;
+	size_t			  n, cap;
+};
+
+static enum galley_walk
+collect_visit(struct galley_node *n, int entering, void *arg)
+{
+	struct collect	*c = arg;
+
+	if (c->skip_links && (n->type == GALLEY_NODE_LINK ||
+	    n->type == GALLEY_NODE_IMAGE))
+		return GALLEY_WALK_SKIP;
+	if (entering && c->want(n)) {
+		if (c->n == c->cap) {
+			c->cap = c->cap ? c->cap * 2 : 16;
+			if ((c->v = realloc(c->v, c->cap *
+			    sizeof(*c->v))) == NULL)
+				galley_oom();
+		}
+		c->v[c->n++] = n;
+	}
+	return GALLEY_WALK_NEXT;
+}
+
+void
+md_collect(struct galley_doc *doc, int (*want)(const struct galley_node *),
+    int skip_links, struct galley_node ***v, size_t *n)
+{
+	struct collect	 c;
+
+	memset(&c, 0, sizeof(c));
+	c.want = want;
+	c.skip_links = skip_links;
+	galley_walk(galley_doc_root(doc), collect_visit, &c);
+	*v = c.v;
+	*n = c.n;
+}
+
+size_t *
+md_text_source(struct md_lines *src, const struct galley_node *n,
+    const char **line, struct md_cols *cols)
+{
+	size_t	 llen, len = strlen(n->literal), *at;
+
+	if ((*line = md_line(src, n->pos.line, &llen)) == NULL)
+		return NULL;
+	md_cols_init(cols, *line);
+	if ((at = malloc((len + 1) * sizeof(*at))) == NULL)
+		galley_oom();
+	md_map_source(*line, llen, n->pos.col, n->literal, len, at);
+	return at;
+}
+
+void
+md_text_rest(struct galley_doc *doc, struct galley_node *n, size_t last,
+    unsigned after)
+{
+	if (last == 0)
+		return;
+	if (n->literal[last] == '\0') {
+		galley_node_unlink(n);
+		return;
+	}
+	n->pos.col = after;
+	n->literal = galley_doc_strdup(doc, n->literal + last);
 }

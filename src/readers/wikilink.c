@@ -18,46 +18,16 @@
 #include <string.h>
 #include <strings.h>
 
-#include "model/oom.h"
 #include "readers/markdown.h"
 
 #define WIKI_MAX	512	/* bytes between the brackets */
 
-/* The text nodes that hold "[[", outside links and images. */
-struct todo {
-	struct galley_node	**v;
-	size_t			  n, cap;
-};
-
-static enum galley_walk
-visit(struct galley_node *n, int entering, void *arg)
-{
-	struct todo	*t = arg;
-
-	if (n->type == GALLEY_NODE_LINK || n->type == GALLEY_NODE_IMAGE)
-		return GALLEY_WALK_SKIP;
-	if (entering && n->type == GALLEY_NODE_TEXT && n->literal != NULL &&
-	    strstr(n->literal, "[[") != NULL) {
-		if (t->n == t->cap) {
-			t->cap = t->cap ? t->cap * 2 : 16;
-			if ((t->v = realloc(t->v, t->cap *
-			    sizeof(*t->v))) == NULL)
-				galley_oom();
-		}
-		t->v[t->n++] = n;
-	}
-	return GALLEY_WALK_NEXT;
-}
-
+/* A text node that holds "[[". */
 static int
-occurs(const char *hay, size_t hlen, const char *s, size_t len)
+wanted(const struct galley_node *n)
 {
-	size_t	 i;
-
-	for (i = 0; i + len <= hlen; i++)
-		if (hay[i] == s[0] && memcmp(hay + i, s, len) == 0)
-			return 1;
-	return 0;
+	return n->type == GALLEY_NODE_TEXT && n->literal != NULL &&
+	    strstr(n->literal, "[[") != NULL;
 }
 
 /* s[0..len) onto d at *n as a link's address has it, written as the
@@ -266,7 +236,7 @@ split(struct galley_doc *doc, const char *note, struct md_lines *src,
     struct galley_node *n)
 {
 	const char		*s = n->literal, *line;
-	size_t			 len = strlen(s), llen = 0, i, end, last = 0;
+	size_t			 len = strlen(s), i, end, last = 0;
 	struct galley_node	*link, *before;
 	struct galley_pos	 pos;
 	const char		*inner;
@@ -274,12 +244,8 @@ split(struct galley_doc *doc, const char *note, struct md_lines *src,
 	struct md_cols		 cols;
 	unsigned		 after = n->pos.col;	/* the last link */
 
-	if ((line = md_line(src, n->pos.line, &llen)) == NULL)
+	if ((at = md_text_source(src, n, &line, &cols)) == NULL)
 		return;
-	md_cols_init(&cols, line);
-	if ((at = malloc(len * sizeof(*at))) == NULL)
-		galley_oom();
-	md_map_source(line, llen, n->pos.col, s, len, at);
 	for (i = 0; i < len; i++) {
 		if ((end = wiki_end(s, len, i)) == 0)
 			continue;
@@ -310,11 +276,7 @@ split(struct galley_doc *doc, const char *note, struct md_lines *src,
 		last = end;
 		i = end - 1;
 	}
-	if (last > 0 && last < len) {
-		n->pos.col = after;
-		n->literal = galley_doc_strdup(doc, s + last);
-	} else if (last == len)
-		galley_node_unlink(n);
+	md_text_rest(doc, n, last, after);
 	free(at);
 }
 
@@ -322,16 +284,15 @@ void
 md_wikilinks(struct galley_doc *doc, const char *name, const char *body,
     size_t len, unsigned first_line)
 {
-	struct md_lines	 src;
-	struct todo	 t;
-	size_t		 i;
+	struct md_lines		 src;
+	struct galley_node	**v;
+	size_t			 i, n;
 
-	if (body == NULL || !occurs(body, len, "[[", 2))
+	if (!md_has(body, len, "[["))
 		return;
-	memset(&t, 0, sizeof(t));
-	galley_walk(galley_doc_root(doc), visit, &t);
+	md_collect(doc, wanted, 1, &v, &n);
 	md_lines_init(&src, body, len, first_line);
-	for (i = 0; i < t.n; i++)
-		split(doc, name, &src, t.v[i]);
-	free(t.v);
+	for (i = 0; i < n; i++)
+		split(doc, name, &src, v[i]);
+	free(v);
 }
