@@ -371,15 +371,15 @@ grep -q '<label>Mind the gap</label>' '$F/callout.out/callout.tei.xml' &&
 [ \"\$(grep -v '\"source\"\\|\"format\"' '$F/callout.out/callout.json')\" = \"\$(grep -v '\"source\"\\|\"format\"' '$F/callout.back/callout.json')\" ] &&
 [ ! -s '$F/callout.err' ]"
 
-# A link naming its own article's file with a fragment is a link into
-# the article itself, in every format.
+# A link naming its own article's file with a fragment goes to the
+# heading the fragment names there, in every format.
 mkdir -p "$F/selflink"
 printf '# Alpha\n\nSee [self](Alpha.md#Details) and [beta](Beta.md).\n\n## Details\n\nText.\n' >"$F/selflink/Alpha.md"
 printf '# Beta\n\nIntro.\n' >"$F/selflink/Beta.md"
 "$G" convert -q -t json,tei,epub -o "$F/selflink.out" "$F/selflink" 2>/dev/null
-check "links: Alpha.md#Details in Alpha.md is #details there (JSON, TEI, EPUB)" sh -c "
-grep -q '\"url\": \"#details\"' '$F/selflink.out/Alpha.json' &&
-grep -q '<ref target=\"#Alpha.details\">' '$F/selflink.out/Alpha.tei.xml' &&
+check "links: Alpha.md#Details in Alpha.md goes to its heading details (JSON, TEI, EPUB)" sh -c "
+grep -q '\"link\": \"internal\", \"target\": \"Alpha\", \"fragment\": \"details\"' '$F/selflink.out/Alpha.json' &&
+grep -q '<ref type=\"internal\" cRef=\"Alpha#details\">' '$F/selflink.out/Alpha.tei.xml' &&
 unzip -p '$F/selflink.out/Alpha.epub' OEBPS/text/c00001.xhtml | grep -q '<a href=\"#details\">'"
 
 # Highlights: ==text== is a mark (EPUB <mark>, TEI hi rend=highlight);

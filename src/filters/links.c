@@ -1286,15 +1286,43 @@ html_anchor(struct resolve *r, const char *frag)
  * Points" for the heading "Key points"), else a warning: EPUB and TEI
  * keep its text only.
  */
+static const char *own_fragment(struct resolve *, const char *);
+
 static void
 resolve_fragment(struct resolve *r, struct galley_node *n, const char *frag)
 {
-	char		*key;
 	const char	*id;
 
 	if (has_id(r, frag) || strncmp(frag, "fnref-", 6) == 0 ||
 	    strcasecmp(frag, "top") == 0)	/* HTML's top of the page */
 		return;
+	if ((id = own_fragment(r, frag)) != NULL) {
+		n->u.link.url = galley_doc_printf(r->doc, "#%s", id);
+		filter_report(r->dg, r->doc, GALLEY_NOTE, n, "links: \"#%s\" "
+		    "is the heading \"#%s\"", frag, id);
+		return;
+	}
+	if (n->u.link.kind != GALLEY_LINK_UNRESOLVED)
+		filter_report(r->dg, r->doc, GALLEY_WARNING, n, "link to "
+		    "\"#%s\" names no heading or note of this article; kept "
+		    "as text", frag);
+	n->u.link.kind = GALLEY_LINK_UNRESOLVED;
+}
+
+/*
+ * The id of this article that fragment frag names: an id it has, or
+ * the heading whose id the fragment makes ("#Key%20points"), or the
+ * heading GitHub gives that anchor, or the heading an HTML anchor
+ * stands before; NULL if none.
+ */
+static const char *
+own_fragment(struct resolve *r, const char *frag)
+{
+	char		*key;
+	const char	*id;
+
+	if (has_id(r, frag))
+		return frag;
 	key = percent_decode(frag);
 	if (r->slugger == NULL)
 		r->slugger = slugger_new();
@@ -1306,17 +1334,7 @@ resolve_fragment(struct resolve *r, struct galley_node *n, const char *frag)
 		id = github_heading(r, frag);
 	if (id == NULL || *id == '\0' || !has_id(r, id))
 		id = html_anchor(r, frag);
-	if (id != NULL && *id != '\0' && has_id(r, id)) {
-		n->u.link.url = galley_doc_printf(r->doc, "#%s", id);
-		filter_report(r->dg, r->doc, GALLEY_NOTE, n, "links: \"#%s\" "
-		    "is the heading \"#%s\"", frag, id);
-		return;
-	}
-	if (n->u.link.kind != GALLEY_LINK_UNRESOLVED)
-		filter_report(r->dg, r->doc, GALLEY_WARNING, n, "link to "
-		    "\"#%s\" names no heading or note of this article; kept "
-		    "as text", frag);
-	n->u.link.kind = GALLEY_LINK_UNRESOLVED;
+	return id != NULL && *id != '\0' && has_id(r, id) ? id : NULL;
 }
 
 /*
@@ -1355,6 +1373,7 @@ resolve_link(struct resolve *r, struct galley_node *n)
 	const struct entry	*e = NULL;
 	const char	*id = NULL, *given, *tlang = NULL;
 	int		 by_path = 0;
+	const char	*own;
 	char		*key, *frag, *abs;
 
 	if (n->u.link.kind == GALLEY_LINK_INTERNAL && n->u.link.target != NULL)
@@ -1398,14 +1417,13 @@ resolve_link(struct resolve *r, struct galley_node *n)
 	key = path_key(url, &frag);
 	if (r->idx != NULL && (e = find(r->idx, url, r->base, &by_path)) !=
 	    NULL && &r->idx->arts[e->art] == r->self && frag != NULL &&
-	    n->type == GALLEY_NODE_LINK) {
-		/* "Alpha.md#Details" in Alpha.md: "#Details", here */
-		n->u.link.url = galley_doc_printf(r->doc, "#%s", frag);
-		n->u.link.kind = GALLEY_LINK_EXTERNAL;
-		resolve_fragment(r, n, frag);
-		free(key);
+	    n->type == GALLEY_NODE_LINK &&
+	    (own = own_fragment(r, frag)) != NULL && strcmp(own, frag) != 0) {
+		/* "Alpha.md#Details" in Alpha.md: its own heading "details" */
+		filter_report(r->dg, r->doc, GALLEY_NOTE, n, "links: \"#%s\" "
+		    "is the heading \"#%s\" here", frag, own);
 		free(frag);
-		return;
+		frag = xstrdup(own);
 	}
 	if (e != NULL) {
 		id = r->idx->arts[e->art].id;

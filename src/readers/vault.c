@@ -85,7 +85,8 @@ list(struct vault *v, const char *rel, int depth)
 		names[n++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_str);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), cmp_str);
 	for (i = 0; i < n; i++) {
 		/* a path too long to name is left out */
 		if ((size_t)snprintf(path, sizeof(path), "%s%s%s", rel,
@@ -127,7 +128,8 @@ vault_of(const char *root)
 		galley_oom();
 	v->root = xstrdup(root);
 	list(v, "", 0);
-	qsort(v->v, v->n, sizeof(*v->v), cmp_name);
+	if (v->n > 1)
+		qsort(v->v, v->n, sizeof(*v->v), cmp_name);
 	v->next = vaults;
 	vaults = v;
 	return v;
