@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "model/model.h"
 #include "model/oom.h"
 #include "readers/markdown.h"
 
@@ -33,16 +34,6 @@ struct vault {
 
 static pthread_mutex_t	 lock = PTHREAD_MUTEX_INITIALIZER;
 static struct vault	*vaults;
-
-static char *
-xstrdup(const char *s)
-{
-	char	*d = strdup(s);
-
-	if (d == NULL)
-		galley_oom();
-	return d;
-}
 
 static int
 cmp_name(const void *a, const void *b)
