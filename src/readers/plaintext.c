@@ -1313,6 +1313,26 @@ take_byline(struct text_reader *r, size_t i)
 	return 1;
 }
 
+/* A date line at i ("March 3, 2023" under "By Jane Doe"): the
+ * article's date, and the line leaves the text. */
+static void
+take_date_line(struct text_reader *r, size_t i)
+{
+	struct galley_meta	*meta = galley_doc_meta(r->doc);
+	struct tline		*l;
+	char			 iso[32];
+
+	if (i >= r->n || meta->date != NULL)
+		return;
+	l = &r->lines[i];
+	if (l->blank || l->used || l->item != ITEM_NONE ||
+	    datetext_parse(l->s, l->len, iso) != 0)
+		return;
+	meta->date = galley_doc_strdup(r->doc, iso);
+	meta->date_text = galley_doc_strndup(r->doc, l->s, l->len);
+	l->used = 1;
+}
+
 static void
 take_date_and_title(struct text_reader *r)
 {
@@ -1376,10 +1396,11 @@ take_date_and_title(struct text_reader *r)
 		if (title_like(r, i) || title_under_date(r, dated, i)) {
 			meta->title = fold_spaces(r->doc, l->s, l->len);
 			l->used = 1;
-			/* "By Jane Doe" under the title */
+			/* "By Jane Doe" under the title, and its date
+			 * right under it */
 			i = (size_t)skip_blank(r, i + 1);
-			if (i < r->n)
-				take_byline(r, i);
+			if (i < r->n && take_byline(r, i))
+				take_date_line(r, i + 1);
 		}
 		break;
 	}
