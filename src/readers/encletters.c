@@ -140,43 +140,6 @@ decode(const char *enc, const unsigned char *s, size_t len, UChar *u,
 	    (k < n ? k : n);
 }
 
-int
-enc_by_letters(const unsigned char *s, size_t len, const char *guess,
-    char *out, size_t sz)
-{
-	UChar		*u;
-	int32_t		 n, room;
-	double		 sg = -1, best = -1, v;
-	size_t		 i, bi = 0;
-
-	if (len > SAMPLE_MAX)
-		len = SAMPLE_MAX;
-	room = (int32_t)len * 2 + 1;
-	if ((u = malloc((size_t)room * sizeof(*u))) == NULL)
-		return -1;
-	/* ISO-8859-1 is read as Windows-1252 (what such files are): its
-	 * C1 controls would make the guess read worse than it will */
-	if (guess != NULL && strcasecmp(guess, "ISO-8859-1") == 0)
-		guess = "windows-1252";
-	if (guess != NULL && (n = decode(guess, s, len, u, room)) >= 0)
-		sg = score(u, n);
-	for (i = 0; candidates[i] != NULL; i++) {
-		if ((n = decode(candidates[i], s, len, u, room)) < 0)
-			continue;
-		if ((v = score(u, n)) > best) {
-			best = v;
-			bi = i;
-		}
-	}
-	free(u);
-	/* the detector's guess stands unless another reads clearly
-	 * better */
-	if (best < 0 || best < sg + 0.15)
-		return -1;
-	snprintf(out, sz, "%s", candidates[bi]);
-	return (int)(best * 100);
-}
-
 double
 enc_letters_score(const char *enc, const unsigned char *s, size_t len,
     size_t *undefined)
@@ -202,4 +165,31 @@ enc_letters_score(const char *enc, const unsigned char *s, size_t len,
 	v = score(u, n);
 	free(u);
 	return v;
+}
+
+int
+enc_by_letters(const unsigned char *s, size_t len, const char *guess,
+    char *out, size_t sz)
+{
+	double		 sg = -1, best = -1, v;
+	size_t		 i, bi = 0, undef;
+
+	/* ISO-8859-1 is read as Windows-1252 (what such files are): its
+	 * C1 controls would make the guess read worse than it will */
+	if (guess != NULL && strcasecmp(guess, "ISO-8859-1") == 0)
+		guess = "windows-1252";
+	if (guess != NULL)
+		sg = enc_letters_score(guess, s, len, &undef);
+	for (i = 0; candidates[i] != NULL; i++)
+		if ((v = enc_letters_score(candidates[i], s, len,
+		    &undef)) > best) {
+			best = v;
+			bi = i;
+		}
+	/* the detector's guess stands unless another reads clearly
+	 * better */
+	if (best < 0 || best < sg + 0.15)
+		return -1;
+	snprintf(out, sz, "%s", candidates[bi]);
+	return (int)(best * 100);
 }
