@@ -34,7 +34,8 @@ for f in en-export.txt de-export.md fr-cp1252.txt pl-utf16.txt fi-cr.txt notes-m
     en-label-title.txt de-parasep.txt hr-listopad.txt sl-genitive.txt \
     ko-byline.txt ru-relative.txt zh-relative.txt nl-list-restart.txt \
     nl-letter-lists.txt fr-macroman.txt lt-cp1257.txt lv-iso885913.txt \
-    et-cp1257.txt vi-cp1258.txt lt-iso88594.txt en-byline-date.txt; do
+    et-cp1257.txt vi-cp1258.txt lt-iso88594.txt en-byline-date.txt \
+    en-roman-lists.txt; do
 	check "text: golden JSON of $f" golden "tests/text/$f" "$TX/${f%.*}.json"
 done
 
@@ -225,3 +226,21 @@ PYEOF
 printf 'Titel van het stuk\n\nEen alinea met genoeg woorden om een paragraaf te zijn, en dan nog wat meer.\n\n(a) een\n(b) twee\na) drie\n' >"$T/paren-letters.txt"
 check "text: (a) (b) then a) are two lettered lists" sh -c "
     ./galley convert -q -t json -o - '$T/paren-letters.txt' | grep -c '\"type\": \"list\", \"ordered\": true, \"start\": 1, \"tight\": true, \"numbering\": \"a\"' | grep -qx 2"
+
+# Roman numerals: "(i)" starts one, "i)" after "h)" is a letter, "(i)"
+# between "(a)" and "(b)" is a list in "(a)"; every writer keeps them.
+roman_lists() {
+	rm -rf "$T/roman" && ./galley convert -q -t json,epub,tei -o "$T/roman" \
+	    tests/text/en-roman-lists.txt 2>/dev/null || return 1
+	x=$T/roman/en-roman-lists.tei.xml
+	[ "$(grep -o '<list rend="numbered [a-z-]*"' "$x" | tr '\n' ' ')" = \
+	    '<list rend="numbered lower-roman" <list rend="numbered lower-alpha" <list rend="numbered lower-roman" <list rend="numbered lower-alpha" <list rend="numbered upper-roman" ' ] || return 1
+	[ "$(grep -o '<item n="[^"]*"' "$x" | sed 's/.*n="//; s/"//' | tr '\n' ' ')" = \
+	    'i ii iii a i ii b h i j IV V VI ' ] || return 1
+	unzip -p "$T/roman/en-roman-lists.epub" '*.xhtml' | grep -q '<ol type="i"' || return 1
+	unzip -p "$T/roman/en-roman-lists.epub" '*.xhtml' | grep -q '<ol start="4" type="I"' || return 1
+	# the JSON reads back the same
+	./galley convert -q -t json -o "$T/roman/back" "$T/roman/en-roman-lists.json" 2>/dev/null &&
+	    cmp "$T/roman/en-roman-lists.json" "$T/roman/back/en-roman-lists.json"
+}
+check "text: Roman-numeral lists reach JSON, EPUB and TEI" roman_lists

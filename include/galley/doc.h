@@ -82,7 +82,9 @@ struct galley_node {
 			int	 tight;		/* 1 tight, 0 loose */
 			char	 delim;		/* '.' or ')' for ordered */
 			char	 numbering;	/* ordered: 'a' or 'A' for
-						   letters, '\0' digits */
+						   letters, 'i' or 'I' for
+						   Roman numerals, '\0'
+						   digits */
 		} list;
 		struct {
 			const char *callout;	/* an alert or callout ("> [!TIP]"):

@@ -575,8 +575,10 @@ set_attr(struct jr *r, struct galley_node *n, enum attr a, json_t *v)
 		if (get_string(r, &s, v) == -1)
 			return -1;
 		if (strcmp(s, "1") != 0 && strcmp(s, "a") != 0 &&
-		    strcmp(s, "A") != 0)
-			return fail(r, "expected \"1\", \"a\" or \"A\"");
+		    strcmp(s, "A") != 0 && strcmp(s, "i") != 0 &&
+		    strcmp(s, "I") != 0)
+			return fail(r, "expected \"1\", \"a\", \"A\", "
+			    "\"i\" or \"I\"");
 		n->u.list.numbering = *s == '1' ? '\0' : *s;
 		break;
 	case A_TASK:

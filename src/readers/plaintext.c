@@ -14,6 +14,7 @@
 
 #include "galley/pipeline.h"
 #include "model/bytes.h"
+#include "model/numeral.h"
 #include "readers/byline.h"
 #include "readers/datetext.h"
 #include "readers/sniff.h"
@@ -48,6 +49,8 @@ struct tline {
 	int		 glyph;		/* bullet: index into glyphs[];
 					   ordered: its digits (ORD_*) */
 	int		 number;	/* ordered: its number */
+	int		 roman;		/* "i)", "(v)": the letter's value
+					   as a Roman numeral, 0 if none */
 	char		 delim;		/* ordered: '.' or ')' */
 	size_t		 body;		/* item: offset of its text in s */
 };
@@ -55,7 +58,10 @@ struct tline {
 /* The digits of an ordered item's marker: a list that changes them
  * ("１．" to "①") is another list. */
 enum { ORD_ASCII, ORD_LETTER, ORD_CAPITAL, ORD_PAREN, ORD_WIDE,
-	ORD_CIRCLED, ORD_PAREN_LETTER, ORD_PAREN_CAPITAL };
+	ORD_CIRCLED, ORD_PAREN_LETTER, ORD_PAREN_CAPITAL, ORD_ROMAN,
+	ORD_ROMAN_CAP, ORD_PAREN_ROMAN, ORD_PAREN_ROMAN_CAP };
+
+#define IS_ROMAN(g)	((g) >= ORD_ROMAN)
 
 struct text_reader {
 	struct galley_doc	*doc;
@@ -260,6 +266,27 @@ cjk_marker(struct tline *l)
 	return 1;
 }
 
+/* The length of the ASCII letters of one case s opens with (at most 9). */
+static size_t
+letters_len(const char *s, size_t len)
+{
+	size_t	 n = 0;
+	int	 lower = s[0] >= 'a';
+
+	while (n < len && n < 9 && (lower ? (s[n] >= 'a' && s[n] <= 'z') :
+	    (s[n] >= 'A' && s[n] <= 'Z')))
+		n++;
+	return n;
+}
+
+/* The glyph of a Roman numeral's marker. */
+static int
+roman_glyph(int lower, int paren)
+{
+	return lower ? (paren ? ORD_PAREN_ROMAN : ORD_ROMAN) :
+	    (paren ? ORD_PAREN_ROMAN_CAP : ORD_ROMAN_CAP);
+}
+
 /* Set the list marker fields of l, if its content opens with one. */
 static void
 find_marker(struct tline *l)
@@ -301,11 +328,23 @@ find_marker(struct tline *l)
 			return;
 	} else if (k < len && ((s[k] >= 'a' && s[k] <= 'z') ||
 	    (s[k] >= 'A' && s[k] <= 'Z'))) {
-		num = (s[k] | 0x20) - 'a' + 1;
+		size_t	 n = letters_len(s + k, len - k);
+		int	 paren = k > 0, roman = numeral_roman_value(s + k, n);
+
 		/* "(a)" numbers otherwise than "a)", as "(1)" and "1)" */
-		l->glyph = s[k] >= 'a' ? (k > 0 ? ORD_PAREN_LETTER :
-		    ORD_LETTER) : (k > 0 ? ORD_PAREN_CAPITAL : ORD_CAPITAL);
-		k++;
+		if (n > 1 && roman == 0)
+			return;		/* "ab)", "(see)" */
+		if (n == 1) {
+			num = (s[k] | 0x20) - 'a' + 1;
+			l->roman = roman;	/* "i)": add_list decides */
+			l->glyph = s[k] >= 'a' ? (paren ? ORD_PAREN_LETTER :
+			    ORD_LETTER) : (paren ? ORD_PAREN_CAPITAL :
+			    ORD_CAPITAL);
+		} else {
+			num = l->roman = roman;
+			l->glyph = roman_glyph(s[k] >= 'a', paren);
+		}
+		k += n;
 		if (k >= len || s[k] != ')')
 			return;
 	} else
@@ -1016,8 +1055,77 @@ new_list(struct text_reader *r, const struct tline *l)
 	else if (l->item == ITEM_ORDERED && (l->glyph == ORD_CAPITAL ||
 	    l->glyph == ORD_PAREN_CAPITAL))
 		list->u.list.numbering = 'A';
+	else if (l->item == ITEM_ORDERED && (l->glyph == ORD_ROMAN ||
+	    l->glyph == ORD_PAREN_ROMAN))
+		list->u.list.numbering = 'i';
+	else if (l->item == ITEM_ORDERED && (l->glyph == ORD_ROMAN_CAP ||
+	    l->glyph == ORD_PAREN_ROMAN_CAP))
+		list->u.list.numbering = 'I';
 	list->u.list.tight = 1;
 	return list;
+}
+
+/*
+ * "i)", "v)", "(x)": a letter, or a Roman numeral?  At the indentation
+ * of a list of Roman numerals, a numeral; of letters, the letter that
+ * comes next ("i)" after "h)"), else a numeral ("(i)" after "(b)"); to
+ * start a list, "i)" alone is one.  Sets line i's marker to the numeral.
+ */
+static void
+settle_roman(struct text_reader *r, size_t i, const struct level *st,
+    int top)
+{
+	struct tline	*l = &r->lines[i];
+	int		 lower, paren, k, roman;
+
+	if (l->item != ITEM_ORDERED || l->roman == 0 || IS_ROMAN(l->glyph))
+		return;
+	lower = l->glyph == ORD_LETTER || l->glyph == ORD_PAREN_LETTER;
+	paren = l->glyph == ORD_PAREN_LETTER || l->glyph == ORD_PAREN_CAPITAL;
+	roman = l->roman == 1;
+	for (k = top; k >= 0; k--)
+		if (st[k].kind == ITEM_ORDERED && st[k].indent == l->indent &&
+		    st[k].delim == l->delim) {
+			if (st[k].glyph == roman_glyph(lower, paren))
+				roman = 1;
+			else if (st[k].glyph == l->glyph)
+				roman = l->number != st[k].number + 1;
+			break;
+		}
+	if (roman) {
+		l->glyph = roman_glyph(lower, paren);
+		l->number = l->roman;
+	}
+}
+
+/*
+ * Whether the ordered item at line i, of another numbering than lv's
+ * at lv's indentation, is a list within lv's last item: lv goes on with
+ * its next number after its run ("(a)", "(i)", "(ii)", "(b)", where the
+ * text lost its indentation).
+ */
+static int
+nests(const struct text_reader *r, size_t i, const struct level *lv)
+{
+	const struct tline	*l = &r->lines[i], *m;
+	size_t			 j;
+
+	if (l->item != ITEM_ORDERED || lv->kind != ITEM_ORDERED ||
+	    l->indent != lv->indent)
+		return 0;
+	for (j = i + 1; j < r->n && j < i + 200; j++) {
+		m = &r->lines[j];
+		if (m->rule)
+			return 0;
+		if (m->blank || m->item == ITEM_NONE || (m->item ==
+		    ITEM_ORDERED && m->delim == l->delim && (m->glyph ==
+		    l->glyph || (IS_ROMAN(l->glyph) && m->roman != 0))) ||
+		    m->indent > l->indent)
+			continue;
+		return m->item == ITEM_ORDERED && m->glyph == lv->glyph &&
+		    m->delim == lv->delim && m->number == lv->number + 1;
+	}
+	return 0;
 }
 
 /*
@@ -1036,12 +1144,14 @@ add_list(struct text_reader *r, struct galley_node *root, size_t i)
 	size_t			 next;
 
 	while (i < r->n) {
+		settle_roman(r, i, st, top);
 		l = &r->lines[i];
 		gap = 0;
 		if (l->blank || l->used) {
 			next = (size_t)skip_blank(r, i);
 			if (next >= r->n)
 				break;
+			settle_roman(r, next, st, top);
 			l = &r->lines[next];
 			/* items go on past blank lines, and so do paragraphs
 			 * indented under an item */
@@ -1049,7 +1159,8 @@ add_list(struct text_reader *r, struct galley_node *root, size_t i)
 			    l->indent < st[top].body_col))
 				break;
 			if (l->item != ITEM_NONE && top == 0 &&
-			    (!same_kind(&st[0], l) || restarts(&st[0], l)) &&
+			    ((!same_kind(&st[0], l) && !nests(r, next,
+			    &st[0])) || restarts(&st[0], l)) &&
 			    l->indent <= st[0].indent)
 				break;
 			i = next;
@@ -1095,8 +1206,9 @@ add_list(struct text_reader *r, struct galley_node *root, size_t i)
 				}
 			if (l->indent > st[top].indent ||
 			    (l->indent == st[top].indent &&
-			    !same_kind(&st[top], l) && l->item == ITEM_BULLET &&
-			    st[top].kind == ITEM_BULLET)) {
+			    !same_kind(&st[top], l) && ((l->item == ITEM_BULLET &&
+			    st[top].kind == ITEM_BULLET) || nests(r, i,
+			    &st[top])))) {
 				if (top + 1 < LIST_DEPTH_MAX) {
 					top++;
 					st[top].list = new_list(r, l);

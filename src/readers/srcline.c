@@ -111,10 +111,13 @@ md_col_of(struct md_cols *c, size_t off)
 int
 md_has(const char *body, size_t len, const char *mark)
 {
-	size_t	 i;
+	const char	*p, *end;
 
-	for (i = 0; body != NULL && i + 1 < len; i++)
-		if (body[i] == mark[0] && body[i + 1] == mark[1])
+	if (body == NULL)
+		return 0;
+	for (p = body, end = body + len; p + 1 < end &&
+	    (p = memchr(p, mark[0], (size_t)(end - p - 1))) != NULL; p++)
+		if (p[1] == mark[1])
 			return 1;
 	return 0;
 }

@@ -16,6 +16,7 @@
 #include <unicode/utf8.h>
 
 #include "writers/tei.h"
+#include "model/numeral.h"
 #include "model/oom.h"
 
 #define MAX_DEPTH	1200	/* deeper content is kept as plain text */
@@ -486,13 +487,18 @@ inlines(struct body *b, xmlNodePtr parent, struct galley_node *n)
 
 /* --- blocks --- */
 
-/* An item's number as its list writes it: 3, "c" or "C" (27 "aa"). */
+/* An item's number as its list writes it: 3, "c" or "C" (27 "aa"),
+ * "iii" or "III". */
 static void
 letter(char *out, size_t sz, int k, char numbering)
 {
 	char	 s[16];
 	size_t	 i = sizeof(s) - 1;
 
+	if (numbering == 'i' || numbering == 'I') {
+		numeral_roman(out, sz, k, numbering == 'I');
+		return;
+	}
 	if (numbering == '\0' || k < 1) {
 		snprintf(out, sz, "%d", k);
 		return;
@@ -514,7 +520,9 @@ list(struct body *b, xmlNodePtr parent, struct galley_node *n)
 	el = tei_el(b->ctx, NULL, "list");
 	tei_attr(el, "rend", !n->u.list.ordered ? "bulleted" :
 	    n->u.list.numbering == 'a' ? "numbered lower-alpha" :
-	    n->u.list.numbering == 'A' ? "numbered upper-alpha" : "numbered");
+	    n->u.list.numbering == 'A' ? "numbered upper-alpha" :
+	    n->u.list.numbering == 'i' ? "numbered lower-roman" :
+	    n->u.list.numbering == 'I' ? "numbered upper-roman" : "numbered");
 	for (it = n->first; it != NULL; it = it->next, k++) {
 		item = tei_el(b->ctx, el, "item");
 		if (it->type != GALLEY_NODE_ITEM) {
