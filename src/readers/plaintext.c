@@ -1278,6 +1278,28 @@ count_words(const char *s, size_t len)
 	return words;
 }
 
+/* 1 if the line is a web address alone ("https://example.com/post"),
+ * as exports put under a title. */
+static int
+url_line(const char *s, size_t len)
+{
+	size_t	 i, k;
+
+	if (len > 7 && memcmp(s, "http://", 7) == 0)
+		k = 7;
+	else if (len > 8 && memcmp(s, "https://", 8) == 0)
+		k = 8;
+	else
+		return 0;
+	if (s[k] == '/' || s[k] == '.')
+		return 0;
+	for (i = k; i < len; i++)
+		if ((unsigned char)s[i] <= ' ' || s[i] == '<' || s[i] == '>' ||
+		    s[i] == '"')
+			return 0;
+	return 1;
+}
+
 /*
  * The first line is the title unless it is no line of its own: a
  * list item, a full sentence, or the first line of a paragraph
@@ -1298,7 +1320,8 @@ title_like(const struct text_reader *r, size_t i)
 		next = &r->lines[i + 1];
 		if (!next->blank && !next->used && next->item == ITEM_NONE &&
 		    !next->rule && starts_lower(next->s, next->len) &&
-		    !ends_sentence(l->s, l->len, 1))
+		    !ends_sentence(l->s, l->len, 1) &&
+		    !url_line(next->s, next->len))
 			return 0;
 	}
 	return 1;
@@ -1400,6 +1423,35 @@ title_under_date(const struct text_reader *r, size_t dated, size_t i)
 	    utf8_chars(l->s, l->len) <= TITLE_MAX_CHARS;
 }
 
+/*
+ * A web address alone on line i, under the title: where the article
+ * was, into the metadata's "url" (as front matter's url: gives it) if
+ * it has none.  1 if taken.
+ */
+static int
+take_url(struct text_reader *r, size_t i)
+{
+	struct galley_meta	*meta = galley_doc_meta(r->doc);
+	struct galley_value	*v;
+	struct tline		*l;
+
+	if (i >= r->n)
+		return 0;
+	l = &r->lines[i];
+	if (l->blank || l->used || !url_line(l->s, l->len))
+		return 0;
+	if (meta->extra == NULL)
+		meta->extra = galley_value_new(r->doc, GALLEY_VALUE_MAP);
+	if (galley_value_get(meta->extra, "url") != NULL)
+		return 0;
+	v = galley_value_new(r->doc, GALLEY_VALUE_STRING);
+	v->key = "url";
+	v->str = galley_doc_strndup(r->doc, l->s, l->len);
+	galley_value_append(meta->extra, v);
+	l->used = 1;
+	return 1;
+}
+
 /* An author of a byline into the article's metadata. */
 static void
 add_author(void *arg, const char *s, size_t len)
@@ -1443,6 +1495,50 @@ take_date_line(struct text_reader *r, size_t i)
 	meta->date = galley_doc_strdup(r->doc, iso);
 	meta->date_text = galley_doc_strndup(r->doc, l->s, l->len);
 	l->used = 1;
+}
+
+/*
+ * What exports put under the title, each once, in any order: its web
+ * address, a byline (with its date right under it), a date, or a date
+ * with a byline or a reading time ("Published March 3, 2023 by Anna
+ * Smith", "March 3, 2023 · 5 min read").  i: the line after the title.
+ */
+static void
+take_under_title(struct text_reader *r, size_t i)
+{
+	struct galley_meta	*meta = galley_doc_meta(r->doc);
+	struct tline		*l;
+	char			 iso[32];
+	int			 url = 0, byline = 0;
+
+	for (;;) {
+		i = (size_t)skip_blank(r, i);
+		if (i >= r->n)
+			return;
+		l = &r->lines[i];
+		if (l->used || l->item != ITEM_NONE)
+			return;
+		if (!url && take_url(r, i))
+			url = 1;
+		else if (!byline && meta->authors.n == 0 &&
+		    take_byline(r, i)) {
+			byline = 1;
+			take_date_line(r, i + 1);
+			if (i + 1 < r->n && r->lines[i + 1].used)
+				i++;
+		} else if (meta->date == NULL &&
+		    (datetext_parse(l->s, l->len, iso) == 0 ||
+		    byline_date(l->s, l->len, iso, NULL, NULL) == 0)) {
+			if (datetext_parse(l->s, l->len, iso) != 0)
+				byline_date(l->s, l->len, iso, add_author, r);
+			meta->date = galley_doc_strdup(r->doc, iso);
+			meta->date_text = galley_doc_strndup(r->doc, l->s,
+			    l->len);
+			l->used = 1;
+		} else
+			return;
+		i++;
+	}
 }
 
 static void
@@ -1508,11 +1604,7 @@ take_date_and_title(struct text_reader *r)
 		if (title_like(r, i) || title_under_date(r, dated, i)) {
 			meta->title = fold_spaces(r->doc, l->s, l->len);
 			l->used = 1;
-			/* "By Jane Doe" under the title, and its date
-			 * right under it */
-			i = (size_t)skip_blank(r, i + 1);
-			if (i < r->n && take_byline(r, i))
-				take_date_line(r, i + 1);
+			take_under_title(r, i + 1);
 		}
 		break;
 	}
