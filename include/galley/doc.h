@@ -235,6 +235,12 @@ GALLEY_API void	galley_value_append(struct galley_value *parent,
 /* Member of a MAP by key, or NULL. */
 GALLEY_API struct galley_value	*galley_value_get(const struct galley_value *,
 				    const char *key);
+/* Keys of the metadata's extra that give where the article was on the
+ * web ("url", "source_url", "canonical_url", "canonical",
+ * "original_url", "link"), NULL-terminated. */
+GALLEY_API extern const char *const galley_url_keys[];
+/* The first of them that holds an http(s) address, or NULL. */
+GALLEY_API const char	*galley_meta_url(const struct galley_meta *);
 
 /*
  * The document as bytes, for a spool, and back: every field, any depth.

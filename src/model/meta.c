@@ -77,3 +77,23 @@ galley_value_get(const struct galley_value *map, const char *key)
 			return v;
 	return NULL;
 }
+
+const char *const galley_url_keys[] = {
+	"url", "source_url", "canonical_url", "canonical", "original_url",
+	"link", NULL
+};
+
+const char *
+galley_meta_url(const struct galley_meta *m)
+{
+	const struct galley_value	*v;
+	size_t				 i;
+
+	for (i = 0; m->extra != NULL && galley_url_keys[i] != NULL; i++)
+		if ((v = galley_value_get(m->extra, galley_url_keys[i])) !=
+		    NULL && v->kind == GALLEY_VALUE_STRING && v->str != NULL &&
+		    (strncmp(v->str, "http://", 7) == 0 ||
+		    strncmp(v->str, "https://", 8) == 0))
+			return v->str;
+	return NULL;
+}

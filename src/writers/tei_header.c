@@ -302,10 +302,6 @@ static void
 source(struct tei_ctx *ctx, xmlNodePtr filedesc, const struct galley_meta *m,
     const char *title, const char *lang)
 {
-	static const char *const url_keys[] = {
-		"url", "source_url", "canonical_url", "canonical",
-		"original_url", "link"
-	};
 	xmlNodePtr	 bibl, n;
 	const char	*name, *url;
 	char		 when[64], *uri;
@@ -332,8 +328,9 @@ source(struct tei_ctx *ctx, xmlNodePtr filedesc, const struct galley_meta *m,
 			tei_attr(tei_el_text(ctx, bibl, "idno", m->source),
 			    "type", "path");
 	}
-	for (i = 0; i < sizeof(url_keys) / sizeof(url_keys[0]); i++)
-		if ((url = extra_str(m, url_keys[i])) != NULL && is_url(url)) {
+	for (i = 0; galley_url_keys[i] != NULL; i++)
+		if ((url = extra_str(m, galley_url_keys[i])) != NULL &&
+		    is_url(url)) {
 			uri = tei_uri(url);
 			tei_attr(tei_el_text(ctx, bibl, "ref", url), "target",
 			    uri);
