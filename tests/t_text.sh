@@ -244,3 +244,15 @@ roman_lists() {
 	    cmp "$T/roman/en-roman-lists.json" "$T/roman/back/en-roman-lists.json"
 }
 check "text: Roman-numeral lists reach JSON, EPUB and TEI" roman_lists
+
+# A web address under the title: the url of JSON, TEI's source and
+# EPUB's dc:source.
+url_under_title() {
+	rm -rf "$T/urlt" && ./galley convert -q -t json,epub,tei -o "$T/urlt" \
+	    tests/text/en-url-published.txt 2>/dev/null || return 1
+	grep -q '"url": "https://example.com/blog/pick-a-broker"' "$T/urlt/en-url-published.json" &&
+	    grep -q '<ref target="https://example.com/blog/pick-a-broker">' "$T/urlt/en-url-published.tei.xml" &&
+	    unzip -p "$T/urlt/en-url-published.epub" OEBPS/content.opf | grep -q '<dc:source>https://example.com/blog/pick-a-broker</dc:source>' &&
+	    [ "$(grep -c 'https://example.com' "$T/urlt/en-url-published.json")" = 1 ]
+}
+check "text: a web address under the title is the article's url (JSON, TEI, EPUB)" url_under_title
