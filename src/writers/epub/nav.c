@@ -11,41 +11,57 @@
 
 struct words {
 	const char	*lang;
-	const char	*w[8];
+	const char	*w[13];
 };
 
-/* Contents, landmarks, title page, cover, start, done, to do, back. */
+/* Contents, landmarks, title page, cover, start, done, to do, back;
+ * GitHub's alerts: note, tip, important, warning, caution. */
 static const struct words words[] = {
 	{ "da", { "Indhold", "Orientering", "Titelblad", "Omslag",
-	    "Begynd", "udført", "ikke udført", "tilbage" } },
+	    "Begynd", "udført", "ikke udført", "tilbage",
+	    "Bemærk", "Tip", "Vigtigt", "Advarsel", "Forsigtig" } },
 	{ "de", { "Inhalt", "Orientierung", "Titelseite", "Umschlag",
-	    "Anfang", "erledigt", "offen", "zurück" } },
+	    "Anfang", "erledigt", "offen", "zurück",
+	    "Hinweis", "Tipp", "Wichtig", "Warnung", "Achtung" } },
 	{ "en", { "Contents", "Landmarks", "Title page", "Cover",
-	    "Start", "done", "not done", "back" } },
+	    "Start", "done", "not done", "back",
+	    "Note", "Tip", "Important", "Warning", "Caution" } },
 	{ "es", { "Índice", "Puntos de referencia", "Portadilla",
-	    "Cubierta", "Inicio", "hecho", "pendiente", "volver" } },
+	    "Cubierta", "Inicio", "hecho", "pendiente", "volver",
+	    "Nota", "Consejo", "Importante", "Advertencia", "Precaución" } },
 	{ "fi", { "Sisällys", "Maamerkit", "Nimiölehti", "Kansi",
-	    "Alku", "tehty", "tekemättä", "takaisin" } },
+	    "Alku", "tehty", "tekemättä", "takaisin",
+	    "Huomautus", "Vinkki", "Tärkeää", "Varoitus", "Huomio" } },
 	{ "fr", { "Table des matières", "Repères", "Page de titre",
-	    "Couverture", "Début", "fait", "à faire", "retour" } },
+	    "Couverture", "Début", "fait", "à faire", "retour",
+	    "Remarque", "Astuce", "Important", "Avertissement", "Attention" } },
 	{ "is", { "Efnisyfirlit", "Kennileiti", "Titilsíða", "Kápa",
-	    "Upphaf", "lokið", "ólokið", "til baka" } },
+	    "Upphaf", "lokið", "ólokið", "til baka",
+	    "Athugið", "Ábending", "Mikilvægt", "Viðvörun", "Varúð" } },
 	{ "it", { "Indice", "Punti di riferimento", "Frontespizio",
-	    "Copertina", "Inizio", "fatto", "da fare", "indietro" } },
+	    "Copertina", "Inizio", "fatto", "da fare", "indietro",
+	    "Nota", "Suggerimento", "Importante", "Avviso", "Attenzione" } },
 	{ "nb", { "Innhold", "Landemerker", "Tittelside", "Omslag",
-	    "Start", "utført", "ikke utført", "tilbake" } },
+	    "Start", "utført", "ikke utført", "tilbake",
+	    "Merk", "Tips", "Viktig", "Advarsel", "Forsiktig" } },
 	{ "nl", { "Inhoud", "Oriëntatiepunten", "Titelpagina", "Omslag",
-	    "Begin", "gedaan", "te doen", "terug" } },
+	    "Begin", "gedaan", "te doen", "terug",
+	    "Opmerking", "Tip", "Belangrijk", "Waarschuwing", "Let op" } },
 	{ "nn", { "Innhald", "Landemerke", "Tittelside", "Omslag",
-	    "Start", "utført", "ikkje utført", "tilbake" } },
+	    "Start", "utført", "ikkje utført", "tilbake",
+	    "Merk", "Tips", "Viktig", "Åtvaring", "Forsiktig" } },
 	{ "no", { "Innhold", "Landemerker", "Tittelside", "Omslag",
-	    "Start", "utført", "ikke utført", "tilbake" } },
+	    "Start", "utført", "ikke utført", "tilbake",
+	    "Merk", "Tips", "Viktig", "Advarsel", "Forsiktig" } },
 	{ "pl", { "Spis treści", "Punkty orientacyjne", "Strona tytułowa",
-	    "Okładka", "Początek", "zrobione", "do zrobienia", "powrót" } },
+	    "Okładka", "Początek", "zrobione", "do zrobienia", "powrót",
+	    "Uwaga", "Wskazówka", "Ważne", "Ostrzeżenie", "Przestroga" } },
 	{ "pt", { "Índice", "Pontos de referência", "Folha de rosto",
-	    "Capa", "Início", "feito", "por fazer", "voltar" } },
+	    "Capa", "Início", "feito", "por fazer", "voltar",
+	    "Nota", "Dica", "Importante", "Aviso", "Cuidado" } },
 	{ "sv", { "Innehåll", "Landmärken", "Titelsida", "Omslag",
-	    "Början", "klart", "inte klart", "tillbaka" } },
+	    "Början", "klart", "inte klart", "tillbaka",
+	    "Obs", "Tips", "Viktigt", "Varning", "Försiktighet" } },
 };
 
 const char *
@@ -61,6 +77,24 @@ nav_word(const char *lang, int which)
 			return words[i].w[which];
 	}
 	return words[2].w[which];	/* en */
+}
+
+/* A GitHub alert's title ("note" to "Hinweis") in lang, into *wlang
+ * its language (lang, or "en" where we have none in lang); NULL for
+ * another kind. */
+const char *
+nav_callout(const char *lang, const char *kind, const char **wlang)
+{
+	static const char *const kinds[] = { "note", "tip", "important",
+	    "warning", "caution" };
+	size_t	 i;
+
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strcmp(kind, kinds[i]) == 0) {
+			*wlang = lang != NULL ? nav_word_lang(lang) : "en";
+			return nav_word(lang, WORD_NOTE + (int)i);
+		}
+	return NULL;
 }
 
 /* The words are in the book's language only if we know it. */

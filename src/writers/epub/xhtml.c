@@ -953,16 +953,27 @@ static void
 callout(struct xw *x, const struct galley_node *n)
 {
 	const char	*k = n->u.quote.callout;
+	const char	*lang = x->e->ch[x->ch].lang, *wlang = "en", *w;
 
 	put(x, "<div class=\"callout callout-");
 	esc(x, k, 1);
-	put(x, "\" role=\"note\">\n<p class=\"callout-title\">");
-	if (n->u.quote.title != NULL)
+	put(x, "\" role=\"note\">\n<p class=\"callout-title\"");
+	if (n->u.quote.title != NULL) {
+		put(x, ">");
 		esc(x, n->u.quote.title, 0);
-	else {
+	} else if ((w = nav_callout(lang, k, &wlang)) != NULL) {
+		/* GitHub's five in the chapter's language where we have
+		 * them, else in English, said so */
+		put(x, lang != NULL && strcmp(wlang, lang) != 0 ?
+		    " lang=\"en\" xml:lang=\"en\">" : ">");
+		esc(x, w, 0);
+	} else {
 		char	 t[64];
 		size_t	 i;
 
+		/* another kind: its name, an English word most often */
+		put(x, lang != NULL && strncmp(lang, "en", 2) != 0 ?
+		    " lang=\"en\" xml:lang=\"en\">" : ">");
 		snprintf(t, sizeof(t), "%s", k);
 		for (i = 0; t[i] != '\0'; i++)
 			if (t[i] == '-')
@@ -995,7 +1006,10 @@ render(struct xw *x, const struct galley_node *n)
 		put(x, "</section>\n");
 		return;
 	case GALLEY_NODE_PARAGRAPH:
-		put(x, "<p>");
+		/* an image alone: a block, not a first line to indent */
+		put(x, n->first != NULL && n->first == n->last &&
+		    n->first->type == GALLEY_NODE_IMAGE ? "<p class=\"image\">" :
+		    "<p>");
 		if (x->task != NULL && n->parent == x->task) {
 			put_task(x, x->task);
 			x->task = NULL;
@@ -1062,7 +1076,8 @@ render(struct xw *x, const struct galley_node *n)
 		return;
 	}
 	case GALLEY_NODE_ITEM:
-		put(x, "<li>");
+		/* a task's box stands for its marker */
+		put(x, n->u.item.task ? "<li class=\"task\">" : "<li>");
 		if (n->u.item.task) {
 			/* The box goes inside the first paragraph. */
 			if (n->first != NULL &&
@@ -1203,6 +1218,14 @@ render(struct xw *x, const struct galley_node *n)
 			esc(x, n->u.link.title, 1);
 			put(x, "\"");
 		}
+		/* a web address shown as itself breaks anywhere, rather
+		 * than leave a gap in a justified line before it */
+		if (n->first != NULL && n->first == n->last &&
+		    n->first->type == GALLEY_NODE_TEXT &&
+		    n->first->literal != NULL && n->u.link.url != NULL &&
+		    strlen(n->first->literal) > 30 &&
+		    strstr(n->u.link.url, n->first->literal) != NULL)
+			put(x, " class=\"url\"");
 		put(x, ">");
 		x->in_link++;
 		render_children(x, n);
