@@ -78,6 +78,8 @@ struct run {
 	int			 update;	/* --update */
 	struct state		 state;		/* --update: last run */
 	struct state		 fresh;		/* this run, merged at end */
+	unsigned long long	 names;		/* the index's digest, kept
+						   for the state at the end */
 	unsigned long long	 settings;	/* hash of what shapes output */
 	struct result		*results;	/* a ring of them */
 	size_t			 ring;		/* its slots */
@@ -1109,8 +1111,8 @@ save_state(struct run *run)
 	for (i = 0; i < run->fresh.n; i++)
 		state_set(&now, run->fresh.v[i].rel, run->fresh.v[i].hash,
 		    run->fresh.v[i].links);
-	if (galley_linkindex_names(run->index) != 0)
-		now.names = galley_linkindex_names(run->index);
+	if (run->names != 0)
+		now.names = run->names;
 	rc = state_save(&now, run->outdir);
 	state_release(&now);
 	if (dfd != -1)
@@ -1450,6 +1452,13 @@ cmd_convert(int argc, char **argv)
 			fprintf(stderr, "; %zu unresolved links", unresolved);
 		fputc('\n', stderr);
 	}
+	/* what the state needs of the index and the last run's state,
+	 * then both go before it is merged and written: the run's peak
+	 * of memory would be here, not while converting */
+	run.names = galley_linkindex_names(run.index);
+	galley_linkindex_free(run.index);
+	run.index = NULL;
+	state_release(&run.state);
 	if (strcmp(run.outdir, "-") != 0 && converted + skipped > 0 &&
 	    save_state(&run) == -1) {
 		fprintf(stderr, "galley: %s: cannot write the run's state "
