@@ -33,7 +33,27 @@ static const char *const by_words[] = {
 	/* 作者： 文： 著者： 記者： (fullwidth colons) */
 	"\xe4\xbd\x9c\xe8\x80\x85\xef\xbc\x9a", "\xe6\x96\x87\xef\xbc\x9a",
 	"\xe8\x91\x97\xe8\x80\x85\xef\xbc\x9a", "\xe8\xa8\x98\xe8\x80\x85\xef\xbc\x9a",
+	"\xe6\x92\xb0\xe6\x96\x87\xef\xbc\x9a",	/* 撰文： */
+	"\xe7\xad\x86\xe8\x80\x85\xef\xbc\x9a",	/* 筆者： */
+	"\xe6\x96\x87\xef\xbc\x8f", "\xe6\x96\x87\x2f",	/* 文／ 文/ */
+	"kirjoittaja: ", "teksti: ", "autorka: ", "napsal: ", "napsala: ",
+	"yazan: ", "skrevet af ", "skrevet av ", "penulis: ", "oleh ",
+	"t\xc3\xa1" "c gi\xe1\xba\xa3: ",		/* tác giả: */
+	"\xd8\xa8\xd9\x82\xd9\x84\xd9\x85: ", "\xd8\xa8\xd9\x82\xd9\x84\xd9\x85 ",	/* بقلم: */
+	"\xd9\x83\xd8\xaa\xd8\xa8: ",			/* كتب: */
+	"\xd7\x9e\xd7\x90\xd7\xaa: ", "\xd7\x9e\xd7\x90\xd7\xaa ",	/* מאת: */
+	"\xd9\x86\xd9\x88\xdb\x8c\xd8\xb3\xd9\x86\xd8\xaf\xd9\x87: ",	/* نویسنده: */
+	"\xe0\xa4\xb2\xe0\xa5\x87\xe0\xa4\x96\xe0\xa4\x95: ",	/* लेखक: */
+	"\xe0\xb9\x80\xe0\xb8\x82\xe0\xb8\xb5\xe0\xb8\xa2\xe0\xb8\x99\xe0\xb9\x82\xe0\xb8\x94\xe0\xb8\xa2 ",	/* เขียนโดย */
 	NULL
+};
+
+/* What introduces the author after a date in the same line ("Posted on
+ * June 24, 2021 by Jane Doe", "Veröffentlicht am 3. März 2023 von Klaus
+ * Becker", "Publié le 3 mars 2023 par ..."); lower case, with spaces. */
+static const char *const date_by[] = {
+	" by ", " von ", " par ", " da ", " door ", " por ", " av ", " af ",
+	" przez ", " oleh ", " tarafından ", NULL
 };
 
 /* Words that may stand lower-case inside a name. */
@@ -174,12 +194,29 @@ names(const char *s, size_t len, void (*cb)(void *, const char *, size_t),
 
 	while (len > 0 && (s[len - 1] == '.' || s[len - 1] == ' '))
 		len--;
+	/* an agency in brackets after the names: "(dpa)", "(avec AFP)" */
+	if (len > 0 && s[len - 1] == ')' && memchr(s, '(', len) != NULL) {
+		const char	*o = (const char *)memchr(s, '(', len);
+
+		if (o > s && memchr(o + 1, '(', (size_t)(s + len - o - 1)) ==
+		    NULL && (size_t)(s + len - o) <= 30) {
+			for (len = (size_t)(o - s); len > 0 &&
+			    s[len - 1] == ' '; len--)
+				;
+			return len > 0 && names(s, len, cb, arg, call);
+		}
+	}
 	for (i = 0; i < len; i++)
 		for (k = 0; joins[k] != NULL; k++) {
 			n = strlen(joins[k]);
 			if (i + n <= len && strncmp(s + i, joins[k], n) == 0) {
-				if (joins[k][0] == ',' && is_job(s + i + n,
-				    len - i - n))
+				/* a job, or a word alone (a place, an
+				 * agency: "Reuters", "Berlin", "EFE"),
+				 * after a comma is passed over */
+				if (joins[k][0] == ',' && (is_job(s + i + n,
+				    len - i - n) || (memchr(s + i + n, ' ',
+				    len - i - n) == NULL && capital(s + i + n,
+				    len - i - n))))
 					return names(s, i, cb, arg, call);
 				if (!names(s, i, cb, arg, call) ||
 				    !names(s + i + n, len - i - n, cb, arg,
@@ -338,13 +375,22 @@ date_part(const char *s, size_t len, char iso[32], int dated,
 	if (!dated && datetext_parse(s, len, iso) == 0)
 		return 2;
 	/* the date, then " by NAME" */
-	for (i = 1; !dated && i + 4 < len; i++)
-		if (s[i] == ' ' && strncasecmp(s + i + 1, "by ", 3) == 0 &&
-		    datetext_parse(s, i, iso) == 0 &&
-		    loose_names(s + i + 4, len - i - 4, NULL, NULL)) {
-			loose_names(s + i + 4, len - i - 4, author, arg);
-			return 2;
+	for (i = 1; !dated && i + 4 < len; i++) {
+		size_t	 k, n;
+
+		if (s[i] != ' ')
+			continue;
+		for (k = 0; date_by[k] != NULL; k++) {
+			n = strlen(date_by[k]);
+			if (i + n < len && strncasecmp(s + i, date_by[k],
+			    n) == 0 && datetext_parse(s, i, iso) == 0 &&
+			    loose_names(s + i + n, len - i - n, NULL, NULL)) {
+				loose_names(s + i + n, len - i - n, author,
+				    arg);
+				return 2;
+			}
 		}
+	}
 	if (byline_parse(s, len, NULL, NULL)) {
 		byline_parse(s, len, author, arg);
 		return 1;
@@ -360,7 +406,7 @@ static size_t
 next_sep(const char *s, size_t i, size_t len, size_t *n)
 {
 	static const char *const seps[] = { " \xc2\xb7 ", " \xe2\x80\xa2 ",
-	    " | ", NULL };
+	    " | ", " / ", NULL };
 	size_t	 k;
 
 	for (; i < len; i++)

@@ -940,7 +940,11 @@ static const char *const labels[] = {
 	"发表时间", "發表時間", "更新时间", "更新時間", "发布日期", "公開日",
 	"更新日", "投稿日", "配信日", "입력", "수정", "등록", "objavljeno",
 	"ažurirano", "objavljeno dne", "paskelbta", "atnaujinta",
-	"publicēts", "atjaunināts", "avaldatud", "uuendatud", NULL
+	"publicēts", "atjaunināts", "avaldatud", "uuendatud",
+	"δημοσιεύτηκε", "ενημερώθηκε", "أخر تحديث", "अपडेटेड", "प्रकाशित",
+	"udgivet", "güncellendi", "yayınlandı", "diposting pada",
+	"dipublikasikan pada", "diterbitkan pada", "diperbarui pada",
+	"기사입력", "최종수정", "vydáno", "objavljeno", NULL
 };
 
 /* 1 if the n bytes of s are the label, its case aside (ICU's simple
@@ -969,6 +973,16 @@ after_label(const char *line, size_t len, int *known)
 	*known = 0;
 	if (len > LINE_MAX_BYTES)
 		return 0;
+	/* a label sites print there, without a colon: "Обновлено 3
+	 * марта 2023", "Diposting pada 3 Maret 2023" */
+	for (k = 0; labels[k] != NULL; k++) {
+		n = strlen(labels[k]);
+		if (n + 1 < len && line[n] == ' ' &&
+		    label_same(line, labels[k], n)) {
+			*known = 1;
+			return (int)n + 1;
+		}
+	}
 	for (i = 0; i < len && i < 80 && cut == 0; i++) {
 		if (line[i] >= '0' && line[i] <= '9')
 			return 0;
@@ -999,11 +1013,35 @@ datetext_parse(const char *line, size_t len, char iso[32])
 	return datetext_parse_in(line, len, DATE_GREGORIAN, iso);
 }
 
+/* What starts a note of an update after the date, past a comma
+ * ("Publié le 24 juin 2021 à 07h51, mis à jour à 10h02"). */
+static const char *const update_notes[] = {
+	", mis à jour", ", updated", ", update", ", last updated",
+	", aktualisiert", ", actualizado", ", atualizado", ", aggiornato",
+	", bijgewerkt", ", oppdatert", ", opdateret", ", uppdaterad",
+	", päivitetty", ", zaktualizowano", ", обновлено", ", оновлено",
+	NULL
+};
+
 int
 datetext_parse_in(const char *line, size_t len, int hint, char iso[32])
 {
 	struct when	 w;
 	int		 k = 0, sign, conv, known;
+	size_t		 i, n;
+
+	/* the date, then a note of its update: the date */
+	for (i = 1; i < len; i++) {
+		if (line[i] != ',')
+			continue;
+		for (k = 0; update_notes[k] != NULL; k++) {
+			n = strlen(update_notes[k]);
+			if (i + n <= len && label_same(line + i,
+			    update_notes[k], n))
+				return datetext_parse_in(line, i, hint, iso);
+		}
+	}
+	k = 0;
 
 	if (parse_any(&w, line, len, hint, &conv) != 0 &&
 	    (len > LINE_MAX_BYTES || parse_parts(&w, line, len, hint) == -1) &&

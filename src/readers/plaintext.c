@@ -1417,7 +1417,8 @@ title_under_date(const struct text_reader *r, size_t dated, size_t i)
 	const struct tline	*l = &r->lines[i];
 
 	return dated != (size_t)-1 && right_under(r, dated, i) &&
-	    i + 1 < r->n && r->lines[i + 1].blank &&
+	    i + 1 < r->n && (r->lines[i + 1].blank ||
+	    url_line(r->lines[i + 1].s, r->lines[i + 1].len)) &&
 	    (size_t)skip_blank(r, i + 1) < r->n &&
 	    l->item == ITEM_NONE && !l->rule &&
 	    utf8_chars(l->s, l->len) <= TITLE_MAX_CHARS;
@@ -1490,7 +1491,8 @@ take_date_line(struct text_reader *r, size_t i)
 		return;
 	l = &r->lines[i];
 	if (l->blank || l->used || l->item != ITEM_NONE ||
-	    datetext_parse(l->s, l->len, iso) != 0)
+	    (datetext_parse(l->s, l->len, iso) != 0 &&
+	    byline_date(l->s, l->len, iso, NULL, NULL) != 0))
 		return;
 	meta->date = galley_doc_strdup(r->doc, iso);
 	meta->date_text = galley_doc_strndup(r->doc, l->s, l->len);
@@ -1548,6 +1550,7 @@ take_date_and_title(struct text_reader *r)
 	struct tline		*l;
 	size_t			 i, next, seen = 0, first = (size_t)-1;
 	size_t			 dated = (size_t)-1;	/* the date line */
+	size_t			 more[4], nmore = 0;
 	char			 iso[32];
 
 	for (i = 0; i < r->n && seen < 2; i++) {
@@ -1584,6 +1587,21 @@ take_date_and_title(struct text_reader *r)
 		first = (size_t)-1;
 	if (first != (size_t)-1)
 		dated = first;
+	/* more dates, relative dates or reading times under the date line
+	 * ("Updated 5 March 2023", "5 min read"): no title, but text */
+	for (i = dated != (size_t)-1 ? (size_t)skip_blank(r, dated + 1) :
+	    r->n; i < r->n && nmore < sizeof(more) / sizeof(more[0]);
+	    i = (size_t)skip_blank(r, i + 1)) {
+		l = &r->lines[i];
+		if (l->used || l->item != ITEM_NONE ||
+		    (datetext_parse(l->s, l->len, iso) != 0 &&
+		    byline_date(l->s, l->len, iso, NULL, NULL) != 0 &&
+		    !byline_relative(l->s, l->len)) ||
+		    (size_t)skip_blank(r, i + 1) >= r->n)
+			break;
+		l->used = 1;
+		more[nmore++] = i;
+	}
 	for (i = 0; i < r->n; i++) {
 		l = &r->lines[i];
 		if (l->blank || l->used)
@@ -1611,6 +1629,10 @@ take_date_and_title(struct text_reader *r)
 	if (first != (size_t)-1) {
 		r->lines[first].used = 0;
 		r->lines[first].dateline = 1;
+	}
+	while (nmore > 0) {
+		r->lines[more[--nmore]].used = 0;
+		r->lines[more[nmore]].dateline = 1;
 	}
 }
 

@@ -59,6 +59,26 @@ main(void)
 	CHECK(authors_of("By 2021 we will know") == NULL,
 	    "not a byline: digits");
 	CHECK(authors_of("Jane Doe") == NULL, "no 'by': not a byline");
+	CHECK_STR(authors_of("By Jane Doe, Reuters"), "Jane Doe",
+	    "an agency after a comma is no name");
+	CHECK_STR(authors_of("Von Anna Schmidt (dpa)"), "Anna Schmidt",
+	    "an agency in brackets is no name");
+	CHECK_STR(authors_of("Par Claire Dubois (avec AFP)"), "Claire Dubois",
+	    "an agency in brackets, French");
+	CHECK_STR(authors_of("Von Anna Schmidt, Berlin"), "Anna Schmidt",
+	    "a place after a comma is no name");
+	CHECK_STR(authors_of("By Jane Doe, John Roe, AP"), "Jane Doe|John Roe",
+	    "two names and an agency");
+	CHECK_STR(authors_of("\xd7\x9e\xd7\x90\xd7\xaa: \xd7\x93\xd7\xa0\xd7\x94 \xd7\x9b\xd7\x94\xd7\x9f"),
+	    "\xd7\x93\xd7\xa0\xd7\x94 \xd7\x9b\xd7\x94\xd7\x9f", "Hebrew label");
+	CHECK_STR(authors_of("Oleh Budi Santoso"), "Budi Santoso",
+	    "Indonesian");
+	CHECK_STR(date_of("Ver\xc3\xb6" "ffentlicht am 3. M\xc3\xa4rz 2023 von Klaus Becker",
+	    iso), "2023-03-03", "a date, then von NAME");
+	CHECK_STR(got, "Klaus Becker", "... and its author");
+	CHECK_STR(date_of("Publicado el 3 de marzo de 2023 por Juan P\xc3\xa9rez",
+	    iso), "2023-03-03", "a date, then por NAME");
+	CHECK_STR(got, "Juan P\xc3\xa9rez", "... and its author");
 	CHECK_STR(authors_of("By Jane Doe, Staff Writer"), "Jane Doe",
 	    "a job after the name is no name");
 	CHECK(byline_sure("By: Jane Doe", 12) && byline_sure("By JANE DOE",

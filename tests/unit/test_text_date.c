@@ -28,6 +28,13 @@ main(void)
 		{ "\xce\xa0\xce\xad\xce\xbc\xcf\x80\xcf\x84\xce\xb7, 24 \xce\x99\xce\xbf\xcf\x85\xce\xbd\xce\xaf\xce\xbf\xcf\x85 2021 - 7:51 \xce\xbc.\xce\xbc.", "2021-06-24T19:51" },
 		{ "\xd7\x99\xd7\x95\xd7\x9d \xd7\x97\xd7\x9e\xd7\x99\xd7\xa9\xd7\x99, 24 \xd7\x91\xd7\x99\xd7\x95\xd7\xa0\xd7\x99 2021 \xd7\x91\xd7\xa9\xd7\xa2\xd7\x94 19:51", "2021-06-24T19:51" },
 		{ "Kamis, 24 Juni 2021 19:51 WIB", "2021-06-24T19:51+07:00" },
+		/* labels sites print, with no colon; a note of an update */
+		{ "\xd0\x9e\xd0\xb1\xd0\xbd\xd0\xbe\xd0\xb2\xd0\xbb\xd0\xb5\xd0\xbd\xd0\xbe 3 \xd0\xbc\xd0\xb0\xd1\x80\xd1\x82\xd0\xb0 2023 \xd0\xb2 10:15", "2023-03-03T10:15" },
+		{ "Diposting pada 3 Maret 2023", "2023-03-03" },
+		{ "Udgivet 3. marts 2023", "2023-03-03" },
+		{ "\xec\x9e\x85\xeb\xa0\xa5 2023.03.03. \xec\x98\xa4\xec\xa0\x84 10:15", "2023-03-03T10:15" },
+		{ "Publi\xc3\xa9 le 24 juin 2021 \xc3\xa0 07h51, mis \xc3\xa0 jour \xc3\xa0 10h02", "2021-06-24T07:51" },
+		{ "March 3, 2023, updated March 5, 2023", "2023-03-03" },
 		{ "June 24, 2021 7:51 AM EDT", "2021-06-24T07:51-04:00" },
 		{ "2021-06-24 07:51:00 CEST", "2021-06-24T07:51:00+02:00" },
 		{ "24 June 2021 7:51 ACST", "2021-06-24T07:51+09:30" },
