@@ -18,6 +18,9 @@ struct repair {
 	struct galley_doc	*doc;
 	struct galley_diag	*dg;
 	int			 failed;
+	int			 text;	/* read as plain text: its reader
+					   made its lists, and its dashed
+					   lines are dialogue */
 };
 
 static int
@@ -305,7 +308,7 @@ repair_blocks(struct repair *r, struct galley_node *parent)
 			    n->first->literal[0] == '#' &&
 			    repair_heading(r, n, &next))
 				break;
-			if (starts_marked(n->first) &&
+			if (!r->text && starts_marked(n->first) &&
 			    repair_item(r, n, &next))
 				break;
 			repair_nbsp(r, n);
@@ -363,6 +366,8 @@ repair_run(struct galley_doc *doc, const struct galley_opts *opts,
 	r.doc = doc;
 	r.dg = dg;
 	r.failed = 0;
+	r.text = galley_doc_reader(doc) != NULL &&
+	    strcmp(galley_doc_reader(doc), "text") == 0;
 	repair_blocks(&r, galley_doc_root(doc));
 	if (r.failed) {
 		filter_report(dg, doc, GALLEY_ERROR, NULL,

@@ -715,5 +715,10 @@ byline_relative(const char *s, size_t len)
 	}
 	if (words > 7)
 		return 0;
-	return (number && unit && was_ago) || (day && time);
+	/* a reading time alone: "8–10 minutes", "5 min" ("48 Hours"
+	 * stays a title) */
+	return (number && unit && was_ago) || (day && time) ||
+	    (first_number && unit && words <= 3 && !time &&
+	    (strstr(low, "min") != NULL || strstr(low,
+	    "\xd0\xbc\xd0\xb8\xd0\xbd") != NULL));
 }

@@ -4,6 +4,7 @@
  * the title, short lines standing alone as headings, bullet and
  * numbered lists, paragraphs (hard wraps joined), bare URLs as links.
  */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +52,8 @@ struct tline {
 	int		 number;	/* ordered: its number */
 	int		 roman;		/* "i)", "(v)": the letter's value
 					   as a Roman numeral, 0 if none */
+	int		 tentative;	/* "a.", "ii.": an item only beside
+					   the next or the last letter */
 	char		 delim;		/* ordered: '.' or ')' */
 	size_t		 body;		/* item: offset of its text in s */
 };
@@ -345,7 +348,11 @@ find_marker(struct tline *l)
 			l->glyph = roman_glyph(s[k] >= 'a', paren);
 		}
 		k += n;
-		if (k >= len || s[k] != ')')
+		/* "a." and "ii." may be initials ("A. Smith"): items only
+		 * in a run of them (settle_markers) */
+		if (k < len && s[k] == '.' && !paren)
+			l->tentative = 1;
+		else if (k >= len || s[k] != ')')
 			return;
 	} else
 		return;
@@ -907,8 +914,31 @@ append_new(struct text_reader *r, struct galley_node *parent,
 	return n;
 }
 
+/* 1 if s opens with a Chinese enumeration: "一、", "十二、", "（三）". */
+static int
+cjk_enum(const char *s, size_t len)
+{
+	static const char digits[] = "一二三四五六七八九十";
+	size_t	 k = 0, n = 0, d;
+	int	 open = 0;
+
+	if (len >= 3 && memcmp(s, "（", 3) == 0) {
+		open = 1;
+		k = 3;
+	}
+	for (; k + 3 <= len && n < 4; k += 3, n++) {
+		for (d = 0; d < sizeof(digits) - 1; d += 3)
+			if (memcmp(s + k, digits + d, 3) == 0)
+				break;
+		if (d >= sizeof(digits) - 1)
+			break;
+	}
+	return n > 0 && k + 3 <= len && memcmp(s + k, open ? "）" : "、",
+	    3) == 0;
+}
+
 /* Opens like a sentence: a capital (in any script with case), a digit,
- * a quote. */
+ * a quote, a Chinese enumeration. */
 static int
 starts_sentence(const struct tline *l)
 {
@@ -917,7 +947,7 @@ starts_sentence(const struct tline *l)
 	if (l->len == 0)
 		return 0;
 	if ((u[0] >= '0' && u[0] <= '9') || u[0] == '"' || u[0] == '\'' ||
-	    starts_upper(l->s, l->len))
+	    starts_upper(l->s, l->len) || cjk_enum(l->s, l->len))
 		return 1;
 	/* “ ‘ „ « */
 	return (l->len >= 3 && u[0] == 0xe2 && u[1] == 0x80 &&
@@ -926,16 +956,41 @@ starts_sentence(const struct tline *l)
 }
 
 /*
- * Three or more short lines, each after the first opening with a
- * capital or a digit: an address, a verse, a table of contents; not
- * prose wrapped by hand.  Their lines are kept apart.
+ * A heading with its paragraph right under it, no blank line between
+ * (a web page copied): a short line that no hand-wrapped paragraph
+ * would end so soon, over a long line that opens a sentence.
+ */
+static int
+is_glued_heading(const struct text_reader *r, size_t i)
+{
+	const struct tline	*l = &r->lines[i], *next;
+	size_t			 n, nn;
+
+	if (i + 1 >= r->n || !heading_like(l) || l->dateline ||
+	    (i > 0 && !r->lines[i - 1].blank && !r->lines[i - 1].used))
+		return 0;
+	next = &r->lines[i + 1];
+	if (next->blank || next->used || next->rule ||
+	    next->item != ITEM_NONE || !starts_sentence(next))
+		return 0;
+	n = utf8_chars(l->s, l->len);
+	nn = utf8_chars(next->s, next->len);
+	return nn >= 50 && n * 5 <= nn * 2 && l->s[l->len - 1] != ',' &&
+	    l->s[l->len - 1] != '-';
+}
+
+/*
+ * Two or more short lines, each after the first opening with a capital
+ * or a digit: an address, a verse, a table of contents; not prose
+ * wrapped by hand.  Their lines are kept apart.
  */
 static int
 line_set(const struct text_reader *r, size_t i, size_t end)
 {
 	size_t	 k;
+	char	 c;
 
-	if (end - i < 3)
+	if (end - i < 2)
 		return 0;
 	for (k = i; k < end; k++) {
 		if (utf8_chars(r->lines[k].s, r->lines[k].len) > SET_MAX_CHARS)
@@ -943,7 +998,11 @@ line_set(const struct text_reader *r, size_t i, size_t end)
 		if (k > i && !starts_sentence(&r->lines[k]))
 			return 0;
 	}
-	return 1;
+	/* two lines: neither a sentence going on at a comma or a hyphen
+	 * ("Front office" / "Middle office", "Jane Doe" / "London") */
+	c = r->lines[i].s[r->lines[i].len - 1];
+	return end - i > 2 || (c != ',' && c != '-' && c != ';' &&
+	    !ends_sentence(r->lines[i].s, r->lines[i].len, 0));
 }
 
 /*
@@ -1038,6 +1097,20 @@ same_kind(const struct level *lv, const struct tline *l)
 		return lv->glyph == l->glyph && lv->delim == l->delim;
 	/* a deeper-level glyph under a top-level one starts a sub-list */
 	return !(lv->glyph < SUB_GLYPHS && l->glyph >= SUB_GLYPHS);
+}
+
+/* A long line cut in a sentence ("... than the committee and"): the
+ * next line goes on with it, a capital or not. */
+static int
+goes_on(const struct tline *l)
+{
+	UChar32	 c;
+	int32_t	 k = (int32_t)l->len;
+
+	if (utf8_chars(l->s, l->len) < 60 || ends_sentence(l->s, l->len, 1))
+		return 0;
+	U8_PREV((const uint8_t *)l->s, 0, k, c);
+	return u_isalnum(c);
 }
 
 static struct galley_node *
@@ -1176,7 +1249,8 @@ add_list(struct text_reader *r, struct galley_node *root, size_t i)
 			 */
 			if (!gap && l->indent <= st[top].indent &&
 			    (ends_sentence(prev->s, prev->len, 1) ||
-			    !starts_lower(l->s, l->len)))
+			    (!starts_lower(l->s, l->len) &&
+			    !goes_on(prev))))
 				break;
 			if (gap) {
 				if (open)
@@ -1289,6 +1363,9 @@ url_line(const char *s, size_t len)
 		k = 7;
 	else if (len > 8 && memcmp(s, "https://", 8) == 0)
 		k = 8;
+	else if (len > 4 && memcmp(s, "www.", 4) == 0 &&
+	    memchr(s + 4, '.', len - 4) != NULL)
+		k = 4;
 	else
 		return 0;
 	if (s[k] == '/' || s[k] == '.')
@@ -1298,6 +1375,106 @@ url_line(const char *s, size_t len)
 		    s[i] == '"')
 			return 0;
 	return 1;
+}
+
+/* The next non-blank line after i, or r->n. */
+static size_t
+next_line(const struct text_reader *r, size_t i)
+{
+	for (i++; i < r->n && r->lines[i].blank; i++)
+		;
+	return i;
+}
+
+/* The last non-blank line before i, or r->n. */
+static size_t
+prev_line(const struct text_reader *r, size_t i)
+{
+	while (i > 0 && r->lines[i - 1].blank)
+		i--;
+	return i > 0 ? i - 1 : r->n;
+}
+
+/* 1 if lines a and b are tentative items of one run ("a." and "b."),
+ * at most one blank line apart. */
+static int
+run_of(const struct text_reader *r, size_t a, size_t b)
+{
+	const struct tline	*x = &r->lines[a], *y = &r->lines[b];
+
+	return a < r->n && b < r->n && a < b && b - a <= 2 &&
+	    x->item == ITEM_ORDERED && y->item == ITEM_ORDERED &&
+	    x->delim == y->delim && ((x->glyph == y->glyph &&
+	    y->number == x->number + 1) || (x->roman != 0 && y->roman ==
+	    x->roman + 1));
+}
+
+/* 1 if the line, an item marked with a dash, is a line of dialogue
+ * ("– Vi jobbar för fullt, säger Lars Svensson."): a block of its own,
+ * a whole sentence. */
+static int
+dialogue(const struct text_reader *r, size_t i)
+{
+	const struct tline	*l = &r->lines[i];
+	const char		*t = l->s + l->body;
+	size_t			 n = l->len - l->body, e;
+
+	if (l->item != ITEM_BULLET || (strcmp(glyphs[l->glyph],
+	    "\xe2\x80\x93") != 0 && strcmp(glyphs[l->glyph],
+	    "\xe2\x80\x94") != 0))
+		return 0;
+
+	if (i > 0 && !r->lines[i - 1].blank)
+		return 0;
+	/* its wrapped lines to the blank line, the last ending it */
+	for (e = i + 1; e < r->n && !r->lines[e].blank; e++)
+		if (r->lines[e].item != ITEM_NONE || r->lines[e].rule)
+			return 0;
+	if (count_words(t, n) < 4)
+		return 0;
+	if (e > i + 1) {
+		t = r->lines[e - 1].s;
+		n = r->lines[e - 1].len;
+	}
+	return (ends_sentence(t, n, 0) ||
+	    strchr("?\"", t[n - 1]) != NULL ||
+	    (n >= 3 && (memcmp(t + n - 3, "\xc2\xbb", 2) == 0 ||
+	    memcmp(t + n - 3, "\xe2\x80\x9d", 3) == 0)));
+}
+
+/*
+ * What the markers of single lines cannot tell: "a." and "ii." are
+ * items only in a run of them; "1. Platz der Tabelle" after a line
+ * that goes on ("... seit Jahren") is that line's end, not a list; a
+ * line of dialogue opening with a dash is a paragraph that keeps it.
+ */
+static void
+settle_markers(struct text_reader *r)
+{
+	struct tline	*l;
+	size_t		 i, p, nx;
+
+	for (i = 0; i < r->n; i++) {
+		l = &r->lines[i];
+		if (l->item == ITEM_NONE)
+			continue;
+		p = prev_line(r, i);
+		nx = next_line(r, i);
+		if (l->tentative && !run_of(r, p, i) && !run_of(r, i, nx) &&
+		    !(p < r->n && r->lines[p].item == ITEM_ORDERED &&
+		    !r->lines[p].tentative && r->lines[p].delim == '.' &&
+		    r->lines[p].number + 1 == l->number))
+			l->item = ITEM_NONE;
+		else if (l->item == ITEM_ORDERED && l->glyph == ORD_ASCII &&
+		    l->delim == '.' && i > 0 && p == i - 1 &&
+		    r->lines[p].item == ITEM_NONE && !r->lines[p].rule &&
+		    utf8_chars(r->lines[p].s, r->lines[p].len) >= 40 &&
+		    !ends_sentence(r->lines[p].s, r->lines[p].len, 1) &&
+		    !(nx < r->n && r->lines[nx].item == ITEM_ORDERED))
+			l->item = ITEM_NONE;	/* "1. Platz" goes on */
+		else if (dialogue(r, i))
+			l->item = ITEM_NONE;
+	}
 }
 
 /*
@@ -1415,13 +1592,48 @@ static int
 title_under_date(const struct text_reader *r, size_t dated, size_t i)
 {
 	const struct tline	*l = &r->lines[i];
+	size_t			 next = (size_t)skip_blank(r, i + 1);
 
+	/* "1. FC Köln verliert ...": a number, but no list follows */
 	return dated != (size_t)-1 && right_under(r, dated, i) &&
 	    i + 1 < r->n && (r->lines[i + 1].blank ||
 	    url_line(r->lines[i + 1].s, r->lines[i + 1].len)) &&
-	    (size_t)skip_blank(r, i + 1) < r->n &&
-	    l->item == ITEM_NONE && !l->rule &&
+	    next < r->n && (l->item == ITEM_NONE ||
+	    (l->item == ITEM_ORDERED && r->lines[next].item == ITEM_NONE)) &&
+	    !l->rule &&
 	    utf8_chars(l->s, l->len) <= TITLE_MAX_CHARS;
+}
+
+/*
+ * 1 if the line names the site rather than the article: a domain alone
+ * ("nytimes.com", as a browser's reader view copies it) or a breadcrumb
+ * ("Home › News › Economy").
+ */
+static int
+site_line(const char *s, size_t len)
+{
+	static const char *const seps[] = { " \xe2\x80\xba ", " \xc2\xbb ",
+	    " > ", " / ", NULL };
+	size_t	 i, k, n, dot = 0, count;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '.')
+			dot = i;
+		else if (!isalnum((unsigned char)s[i]) && s[i] != '-')
+			break;
+	}
+	if (i == len && dot > 0 && len - dot >= 3 && len <= 40 &&
+	    isalpha((unsigned char)s[len - 1]))
+		return 1;
+	for (k = 0; seps[k] != NULL; k++) {
+		n = strlen(seps[k]);
+		for (i = 0, count = 0; i + n <= len; i++)
+			if (memcmp(s + i, seps[k], n) == 0)
+				count++;
+		if (count >= 2 && count_words(s, len) <= 2 * count + 4)
+			return 1;
+	}
+	return 0;
 }
 
 /*
@@ -1528,16 +1740,22 @@ take_under_title(struct text_reader *r, size_t i)
 			take_date_line(r, i + 1);
 			if (i + 1 < r->n && r->lines[i + 1].used)
 				i++;
-		} else if (meta->date == NULL &&
-		    (datetext_parse(l->s, l->len, iso) == 0 ||
-		    byline_date(l->s, l->len, iso, NULL, NULL) == 0)) {
+		} else if (datetext_parse(l->s, l->len, iso) == 0 ||
+		    byline_date(l->s, l->len, iso, NULL, NULL) == 0) {
+			if (meta->date != NULL) {	/* "Updated: ..." */
+				l->dateline = 1;
+				i++;
+				continue;
+			}
 			if (datetext_parse(l->s, l->len, iso) != 0)
 				byline_date(l->s, l->len, iso, add_author, r);
 			meta->date = galley_doc_strdup(r->doc, iso);
 			meta->date_text = galley_doc_strndup(r->doc, l->s,
 			    l->len);
 			l->used = 1;
-		} else
+		} else if (byline_relative(l->s, l->len))
+			l->dateline = 1;	/* "5 min read": text */
+		else
 			return;
 		i++;
 	}
@@ -1606,6 +1824,12 @@ take_date_and_title(struct text_reader *r)
 		l = &r->lines[i];
 		if (l->blank || l->used)
 			continue;
+		/* the site's name or a breadcrumb above it: text */
+		if (site_line(l->s, l->len) &&
+		    (size_t)skip_blank(r, i + 1) < r->n) {
+			l->dateline = 1;
+			continue;
+		}
 		/* a byline above the title, if a title follows it that is
 		 * no byline itself ("Por Dentro da Amazônia" above "Por Ana
 		 * Costa", "By Royal Appointment" above "Written by ..." are
@@ -1657,6 +1881,7 @@ text_read(struct galley_doc *doc, const struct galley_src *src,
 		    "input holds only white space");
 		goto out;
 	}
+	settle_markers(&r);
 	take_date_and_title(&r);
 	if (opts->meta_only) {		/* the date and title are all */
 		rc = 0;
@@ -1674,7 +1899,7 @@ text_read(struct galley_doc *doc, const struct galley_src *src,
 			i++;
 		} else if (l->item != ITEM_NONE) {
 			i = add_list(&r, root, i);
-		} else if (is_heading(&r, i)) {
+		} else if (is_heading(&r, i) || is_glued_heading(&r, i)) {
 			struct galley_node	*h;
 			struct inlines		 in;
 

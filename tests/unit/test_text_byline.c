@@ -37,14 +37,14 @@ main(void)
 		"Updated 3 hours ago", "2 days ago", "Yesterday at 7:51 PM",
 		"5 min read", "vor 2 Tagen", "il y a 3 heures",
 		"2 uur geleden", "hace 3 horas", "3 ore fa", "2 dni temu",
-		"3h ago", "gestern, 19:51",
+		"3h ago", "gestern, 19:51", "8\xe2\x80\x93" "10 minutes", "5 min",
 	};
 	static const char *const not_relative[] = {
 		"Europa vor 1914", "5 facts about 2021", "Today I learned",
 		"By the way, 2021 was good", "Back Office", "Il y a un an",
 		"24 juni 2021 7:51", "Vor 100 Jahren: Der Vertrag von Versailles",
 		"Il y a 100 ans, la guerre", "Hace 100 a\xc3\xb1os: la guerra civil",
-		"10 Years Ago Today",
+		"10 Years Ago Today", "48 Hours", "3 Days",
 	};
 	char	 iso[32], what[96];
 	size_t	 i;
