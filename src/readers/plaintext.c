@@ -44,7 +44,9 @@ struct tline {
 	size_t		 indent;	/* width; a tab to the next 4 */
 	int		 blank;
 	int		 used;		/* taken as the date or the title */
-	int		 dateline;	/* a date not read: a paragraph */
+	int		 dateline;	/* a date not read, a site's line, a
+					   page's noise: a paragraph, never
+					   a heading */
 	int		 rule;		/* "* * *", "-----": a break */
 	enum item_kind	 item;
 	int		 glyph;		/* bullet: index into glyphs[];
@@ -290,6 +292,37 @@ roman_glyph(int lower, int paren)
 	    (paren ? ORD_PAREN_ROMAN_CAP : ORD_ROMAN_CAP);
 }
 
+/*
+ * A web page's own words that a copy of an article brings along ("Share
+ * this", "Advertisement", "Anzeige"): text, but no heading.  Lower
+ * case; a line matches one whole, its case aside.
+ */
+static const char *const page_noise[] = {
+	"advertisement", "advertising", "share", "share this",
+	"share this article", "share this story", "read more", "related",
+	"related articles", "related stories", "continue reading",
+	"skip to content", "subscribe", "sign up", "anzeige", "werbung",
+	"teilen", "artikel teilen", "publicit\xc3\xa9", "partager",
+	"publicidad", "compartir", "pubblicit\xc3\xa0", "condividi",
+	"advertentie", "delen", "annons", "dela", "annonse", "del",
+	"reklame", "mainos", "jaa", "reklama", "udost\xc4\x99pnij",
+	"l\xc3\xa4s mer", "les mer", "lue lis\xc3\xa4\xc3\xa4",
+	"lesen sie auch", "lire aussi", "leia tamb\xc3\xa9m", "lee tambi\xc3\xa9n",
+	"leggi anche", "lees ook", "baca juga", NULL
+};
+
+static int
+is_noise(const char *s, size_t len)
+{
+	size_t	 k;
+
+	for (k = 0; page_noise[k] != NULL; k++)
+		if (strlen(page_noise[k]) == len &&
+		    strncasecmp(s, page_noise[k], len) == 0)
+			return 1;
+	return 0;
+}
+
 /* Set the list marker fields of l, if its content opens with one. */
 static void
 find_marker(struct tline *l)
@@ -452,6 +485,7 @@ split_lines(struct text_reader *r, const char *data, size_t len)
 		l->col = (unsigned)(l->s - (data + i)) + 1 + (unsigned)base;
 		l->ascii = all_ascii(data + i, e - i);
 		l->blank = l->len == 0;
+		l->dateline = !l->blank && is_noise(l->s, l->len);
 		if (!l->blank) {
 			l->rule = is_rule(l->s, l->len);
 			if (!l->rule)
@@ -1825,7 +1859,7 @@ take_date_and_title(struct text_reader *r)
 		if (l->blank || l->used)
 			continue;
 		/* the site's name or a breadcrumb above it: text */
-		if (site_line(l->s, l->len) &&
+		if ((site_line(l->s, l->len) || is_noise(l->s, l->len)) &&
 		    (size_t)skip_blank(r, i + 1) < r->n) {
 			l->dateline = 1;
 			continue;
