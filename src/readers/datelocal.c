@@ -64,9 +64,10 @@ static const char *const fillers[] = {
 	"\xd1\x87",							/* ч (час) */
 	"\xd7\x99\xd7\x95\xd7\x9d", "\xd7\x91\xd7\xa9\xd7\xa2\xd7\x94",	/* יום בשעה */
 	"ora", "ngay", "nam", "luc", "pukul", "jam", "tanggal", "kello",
-	/* Thai (marks folded away): พ.ศ. (Buddhist era) เวลา น. ที่ */
+	/* Thai (its vowel signs and tone marks kept): พ.ศ. (Buddhist
+	 * era) เวลา น. ที่ */
 	"\xe0\xb8\x9e.\xe0\xb8\xa8", "\xe0\xb9\x80\xe0\xb8\xa7\xe0\xb8\xa5\xe0\xb8\xb2",
-	"\xe0\xb8\x99", "\xe0\xb8\x97",
+	"\xe0\xb8\x99", "\xe0\xb8\x97\xe0\xb8\xb5\xe0\xb9\x88",
 	/* Persian: ساعت (hour); Arabic: الساعة (the hour), المبارك and
 	 * Urdu المبارک (the blessed, after Ramadan) */
 	"\xd8\xb3\xd8\xa7\xd8\xb9\xd8\xaa",
@@ -165,8 +166,12 @@ fold_key(const UChar *u, int32_t ulen, char *key, size_t cap)
 		return 0;
 	for (i = 0; i < n; ) {
 		U16_NEXT(b, i, n, c);
-		if (u_charType(c) == U_NON_SPACING_MARK || c == 0x200c ||
-		    c == 0x200d)
+		/* accents go; the vowel signs of Indic, Thai, Lao,
+		 * Myanmar and Khmer stay: "มี.ค." (March) is not "ม.ค."
+		 * (January) */
+		if ((u_charType(c) == U_NON_SPACING_MARK && !((c >= 0x0900 &&
+		    c <= 0x109f) || (c >= 0x1780 && c <= 0x17ff))) ||
+		    c == 0x200c || c == 0x200d)
 			continue;
 		U16_APPEND_UNSAFE(a, o, c);
 	}
@@ -730,10 +735,10 @@ datelocal_rewrite(const char *line, size_t len, char *out, size_t cap,
 				}
 			}
 		}
-		/* Thai: "วันพฤหัสบดีที่", the weekday and ที่ (folded ท) */
-		if (v == 0 && k > 3 && memcmp(key + k - 3, "\xe0\xb8\x97",
-		    3) == 0)
-			v = get(key, k - 3);
+		/* Thai: "วันพฤหัสบดีที่", the weekday and ที่ */
+		if (v == 0 && k > 9 && memcmp(key + k - 9,
+		    "\xe0\xb8\x97\xe0\xb8\xb5\xe0\xb9\x88", 9) == 0)
+			v = get(key, k - 9);
 		/* Hebrew: "ביוני", in June: a prefix ב or ל */
 		if (v == 0 && k > 2 && (memcmp(key, "\xd7\x91", 2) == 0 ||
 		    memcmp(key, "\xd7\x9c", 2) == 0))

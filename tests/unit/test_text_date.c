@@ -35,6 +35,9 @@ main(void)
 		{ "\xec\x9e\x85\xeb\xa0\xa5 2023.03.03. \xec\x98\xa4\xec\xa0\x84 10:15", "2023-03-03T10:15" },
 		{ "Publi\xc3\xa9 le 24 juin 2021 \xc3\xa0 07h51, mis \xc3\xa0 jour \xc3\xa0 10h02", "2021-06-24T07:51" },
 		{ "March 3, 2023, updated March 5, 2023", "2023-03-03" },
+		/* Thai's short months differ by a vowel sign: มี.ค. ม.ค. */
+		{ "3 \xe0\xb8\xa1\xe0\xb8\xb5.\xe0\xb8\x84. 2566 10:15 \xe0\xb8\x99.", "2023-03-03T10:15" },
+		{ "3 \xe0\xb8\xa1.\xe0\xb8\x84. 2566", "2023-01-03" },
 		{ "June 24, 2021 7:51 AM EDT", "2021-06-24T07:51-04:00" },
 		{ "2021-06-24 07:51:00 CEST", "2021-06-24T07:51:00+02:00" },
 		{ "24 June 2021 7:51 ACST", "2021-06-24T07:51+09:30" },
