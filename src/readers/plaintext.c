@@ -934,8 +934,14 @@ is_heading(const struct text_reader *r, size_t i)
 		return 1;
 	if (end < r->n && !r->lines[end].blank && !r->lines[end].used)
 		return 0;
+	/* one line of text under it that could be a heading too: a
+	 * paragraph all the same if it is far the longer (Thai and Lao
+	 * end no sentence with a stop) */
 	return !(block_end(r, next) == next + 1 &&
-	    heading_like(&r->lines[next]));
+	    heading_like(&r->lines[next]) && !(utf8_chars(r->lines[next].s,
+	    r->lines[next].len) >= 30 && utf8_chars(r->lines[next].s,
+	    r->lines[next].len) >= 2 * utf8_chars(r->lines[i].s,
+	    r->lines[i].len)));
 }
 
 static struct galley_node *
