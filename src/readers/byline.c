@@ -397,6 +397,10 @@ date_part(const char *s, size_t len, char iso[32], int dated,
 	}
 	if (byline_relative(s, len) || count_words(s, len) <= 2)
 		return 1;	/* "5 min read", "Opinie" */
+	/* a time alone after the date: "7:51 PM EDT" */
+	if (dated && isdigit((unsigned char)s[0]) && count_words(s, len) <= 3 &&
+	    memchr(s, ':', len) != NULL)
+		return 1;
 	return -1;
 }
 

@@ -79,6 +79,8 @@ main(void)
 	CHECK_STR(date_of("Publicado el 3 de marzo de 2023 por Juan P\xc3\xa9rez",
 	    iso), "2023-03-03", "a date, then por NAME");
 	CHECK_STR(got, "Juan P\xc3\xa9rez", "... and its author");
+	CHECK_STR(date_of("June 24, 2021 / 7:51 PM EDT / CBS News", iso),
+	    "2021-06-24", "parts after ' / ': a time, a newsroom");
 	CHECK_STR(authors_of("By Jane Doe, Staff Writer"), "Jane Doe",
 	    "a job after the name is no name");
 	CHECK(byline_sure("By: Jane Doe", 12) && byline_sure("By JANE DOE",
