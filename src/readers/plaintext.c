@@ -1676,6 +1676,26 @@ site_line(const char *s, size_t len)
 	return 0;
 }
 
+/* s[len] into the metadata's extra as key, unless it has one; 1 if
+ * set. */
+static int
+put_extra(struct text_reader *r, const char *key, const char *s,
+    size_t len)
+{
+	struct galley_meta	*meta = galley_doc_meta(r->doc);
+	struct galley_value	*v;
+
+	if (meta->extra == NULL)
+		meta->extra = galley_value_new(r->doc, GALLEY_VALUE_MAP);
+	if (galley_value_get(meta->extra, key) != NULL)
+		return 0;
+	v = galley_value_new(r->doc, GALLEY_VALUE_STRING);
+	v->key = key;
+	v->str = galley_doc_strndup(r->doc, s, len);
+	galley_value_append(meta->extra, v);
+	return 1;
+}
+
 /*
  * A web address alone on line i, under the title: where the article
  * was, into the metadata's "url" (as front matter's url: gives it) if
@@ -1684,8 +1704,6 @@ site_line(const char *s, size_t len)
 static int
 take_url(struct text_reader *r, size_t i)
 {
-	struct galley_meta	*meta = galley_doc_meta(r->doc);
-	struct galley_value	*v;
 	struct tline		*l;
 
 	if (i >= r->n)
@@ -1693,14 +1711,8 @@ take_url(struct text_reader *r, size_t i)
 	l = &r->lines[i];
 	if (l->blank || l->used || !url_line(l->s, l->len))
 		return 0;
-	if (meta->extra == NULL)
-		meta->extra = galley_value_new(r->doc, GALLEY_VALUE_MAP);
-	if (galley_value_get(meta->extra, "url") != NULL)
+	if (!put_extra(r, "url", l->s, l->len))
 		return 0;
-	v = galley_value_new(r->doc, GALLEY_VALUE_STRING);
-	v->key = "url";
-	v->str = galley_doc_strndup(r->doc, l->s, l->len);
-	galley_value_append(meta->extra, v);
 	l->used = 1;
 	return 1;
 }
@@ -1726,6 +1738,9 @@ take_byline(struct text_reader *r, size_t i)
 	    !byline_line(l->s, l->len, NULL, NULL))
 		return 0;
 	byline_line(l->s, l->len, add_author, r);
+	/* the line as written, with what is no name in it ("Reuters",
+	 * "Staff Writer", "5 min read"): nothing lost */
+	put_extra(r, "byline", l->s, l->len);
 	l->used = 1;
 	return 1;
 }
