@@ -291,7 +291,7 @@ fm_parse_yaml(struct galley_value **out, struct galley_doc *doc,
 		    tab && strstr(parser.problem ? parser.problem : "",
 		    "tab") == NULL ? " (a tab: YAML indents with spaces)" : "");
 		yaml_parser_delete(&parser);
-		return -1;
+		return -2;
 	}
 	root = yaml_document_get_root_node(&ydoc);
 	if (root == NULL) {
@@ -487,6 +487,74 @@ mmd_key(const char *p, const char *end)
 	    p[1] != '\t' && p[1] != '\n'))
 		return 0;
 	return (size_t)(p - k);
+}
+
+/* The flat front matter's line at p: its key's length, or 0 for a
+ * blank or comment line; -1 for a line of another kind (indented, a
+ * list item, a key no "key: " line has). */
+static int
+flat_line(const char *p, const char *nl)
+{
+	const char	*q;
+
+	for (q = p; q < nl && (*q == ' ' || *q == '\t' || *q == '\r'); q++)
+		;
+	if (q == nl || *p == '#')
+		return 0;
+	return mmd_key(p, nl) > 0 ? (int)mmd_key(p, nl) : -1;
+}
+
+int
+fm_flat(const char *text, size_t len)
+{
+	const char	*p = text, *end = text + len, *nl;
+	int		 keys = 0, k;
+
+	for (; p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		if ((k = flat_line(p, nl)) == -1)
+			return 0;
+		keys += k > 0;
+	}
+	return keys > 0;
+}
+
+void
+fm_flat_warn(const char *text, size_t len, const char *name,
+    unsigned first_line, struct galley_diag *dg)
+{
+	const char	*p = text, *end = text + len, *nl, *v, *c;
+	unsigned	 line = first_line;
+	int		 k;
+
+	if (!fm_flat(text, len))
+		return;
+	for (; p < end; p = nl + 1, line++) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		if ((k = flat_line(p, nl)) <= 0)
+			continue;
+		for (v = p + k + 1; v < nl && (*v == ' ' || *v == '\t'); v++)
+			;
+		if (v == nl || *v == '"' || *v == '\'' || *v == '[' ||
+		    *v == '{' || *v == '|' || *v == '>')
+			continue;
+		if (*v == '!' || *v == '&')
+			galley_diag_add(dg, GALLEY_WARNING, name, line,
+			    (unsigned)(v - p) + 1, "front matter: YAML reads "
+			    "'%c' here as a %s, not as text (quote the value to "
+			    "keep it)", *v, *v == '!' ? "tag" : "anchor");
+		for (c = v; c + 1 < nl; c++)
+			if ((c[0] == ' ' || c[0] == '\t') && c[1] == '#') {
+				galley_diag_add(dg, GALLEY_WARNING, name, line,
+				    (unsigned)(c - p) + 2, "front matter: YAML "
+				    "reads ' #' as the start of a comment: the "
+				    "value ends before it (quote the value to "
+				    "keep the rest)");
+				break;
+			}
+	}
 }
 
 /* Whether the line at p is blank. */

@@ -25,7 +25,8 @@ int	fm_split(const char *text, size_t len, const char **yaml,
  * Parse YAML text into a generic value in doc's arena; first_line is
  * the file line the text starts on, for messages.  Aliases are
  * expanded up to max_nodes values in all.  -1 with an error naming
- * file:line:col.  An empty document gives a NULL value.
+ * file:line:col (-2 when the text is no YAML at all, a syntax error).
+ * An empty document gives a NULL value.
  */
 int	fm_parse_yaml(struct galley_value **out, struct galley_doc *,
 	    const char *name, const char *text, size_t len,
@@ -40,6 +41,19 @@ int	fm_parse_yaml(struct galley_value **out, struct galley_doc *,
  */
 int	fm_split_mmd(const char *text, size_t len, const char **meta,
 	    size_t *meta_len, const char **body, unsigned *body_line);
+
+/*
+ * Front matter as the seeds write it: every line a "key: value" line at
+ * the margin (or a comment).  Such a block that YAML cannot read
+ * ("description: Le bail : définition") is read one line a key, as
+ * fm_parse_mmd does, with a warning; 1 if text is one.
+ */
+int	fm_flat(const char *text, size_t len);
+/* Warnings where YAML reads such a block otherwise than its author
+ * wrote it: a value cut at " #" (a comment), a value that opens with
+ * '!' (a tag) or '&' (an anchor). */
+void	fm_flat_warn(const char *text, size_t len, const char *name,
+	    unsigned first_line, struct galley_diag *);
 
 /*
  * That block into a map of strings, keys in lower case without spaces

@@ -678,6 +678,42 @@ md_parse_body(struct galley_doc *doc, const char *name, const char *body,
 	return rc;
 }
 
+/*
+ * YAML front matter, from the file's second line.  One that YAML cannot
+ * read but that is flat, a "key: value" line a key ("description: Le
+ * bail : définition", "title: [Updated] Back office"), is read a line a
+ * key, with a warning where YAML stopped; any other is an error.
+ */
+static int
+yaml_front(struct galley_value **fm, struct galley_doc *doc,
+    const char *name, const char *yaml, size_t len, size_t max_nodes,
+    struct galley_diag *dg)
+{
+	struct galley_diag	*yd = galley_diag_new();
+	const struct galley_msg	*m;
+	size_t			 i;
+	int			 rc;
+
+	rc = fm_parse_yaml(fm, doc, name, yaml, len, 2, max_nodes, yd);
+	if (rc == -2 && fm_flat(yaml, len) && galley_diag_size(yd) > 0) {
+		m = galley_diag_get(yd, 0);
+		galley_diag_add(dg, GALLEY_WARNING, name, m->line, m->col,
+		    "%s: not YAML; each line read as \"key: value\" text",
+		    m->text);
+		rc = fm_parse_mmd(fm, doc, name, yaml, len, 2, dg);
+	} else {
+		for (i = 0; i < galley_diag_size(yd); i++) {
+			m = galley_diag_get(yd, i);
+			galley_diag_add(dg, m->severity, m->file, m->line,
+			    m->col, "%s", m->text);
+		}
+		if (rc == 0)
+			fm_flat_warn(yaml, len, name, 2, dg);
+	}
+	galley_diag_free(yd);
+	return rc < 0 ? -1 : 0;
+}
+
 static int
 md_read(struct galley_doc *doc, const struct galley_src *src,
     const struct galley_opts *opts, struct galley_diag *dg)
@@ -706,9 +742,11 @@ md_read(struct galley_doc *doc, const struct galley_src *src,
 	    &yaml_len, &body, &body_line) == 1)
 		mmd = fm_parse_mmd(&fm, doc, src->name, yaml, yaml_len, 1,
 		    dg) == 0;
-	else if (found == 1 && (toml ? fm_parse_toml : fm_parse_yaml)(&fm,
-	    doc, src->name, yaml, yaml_len, 2, opts->max_yaml_nodes,
-	    dg) == -1)
+	else if (found == 1 && toml && fm_parse_toml(&fm, doc, src->name,
+	    yaml, yaml_len, 2, opts->max_yaml_nodes, dg) == -1)
+		return -1;
+	else if (found == 1 && !toml && yaml_front(&fm, doc, src->name, yaml,
+	    yaml_len, opts->max_yaml_nodes, dg) == -1)
 		return -1;
 	if (found == 1 || mmd) {
 		memset(&md, 0, sizeof(md));
