@@ -72,10 +72,19 @@ main(void)
 	    "one link");
 	galley_doc_free(doc);
 
-	doc = read_str("b.md", "---\ntitle: [a\n---\nx\n", dg);
+	doc = read_str("b.md", "---\ntitle: [a\ntags:\n  - x\n---\nx\n", dg);
 	CHECK(doc == NULL, "bad YAML fails");
-	CHECK(strncmp(first_msg(dg, msg, sizeof(msg)), "b.md:3:1: error: "
+	CHECK(strncmp(first_msg(dg, msg, sizeof(msg)), "b.md:3:5: error: "
 	    "front matter:", 30) == 0, "YAML error names file:line:col");
+	galley_diag_clear(dg);
+
+	/* flat front matter YAML cannot read: a line a key, a warning */
+	doc = read_str("f.md", "---\ntitle: [a\n---\nx\n", dg);
+	CHECK(doc != NULL && strcmp(galley_doc_meta(doc)->title, "[a") == 0,
+	    "flat front matter that is no YAML: read a line a key");
+	CHECK(strncmp(first_msg(dg, msg, sizeof(msg)), "f.md:3:1: warning: "
+	    "front matter:", 32) == 0, "... with a warning at file:line:col");
+	galley_doc_free(doc);
 	galley_diag_clear(dg);
 
 	doc = read_str("c.md", "---\ntitle: x\n", dg);
