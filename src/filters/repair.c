@@ -89,6 +89,131 @@ make_item(struct repair *r, struct galley_node *first,
 	return item;
 }
 
+/* A bullet list right after list ("- d" after "– c", which made an
+ * item of list): its items go on list, and *resume is list, so that
+ * they are looked at. */
+static void
+merge_next(struct galley_node *list, struct galley_node **resume)
+{
+	struct galley_node	*other = *resume, *it, *next;
+
+	if (other == NULL || other->type != GALLEY_NODE_LIST ||
+	    other->u.list.ordered || list->u.list.ordered)
+		return;
+	for (it = other->first; it != NULL; it = next) {
+		next = it->next;
+		galley_node_unlink(it);
+		galley_node_append(list, it);
+	}
+	list->u.list.tight = 0;		/* blocks apart: a loose list */
+	galley_node_unlink(other);
+	*resume = list;
+}
+
+/* The first node of the line after the one that n is on, or NULL. */
+static struct galley_node *
+next_line(struct galley_node *n)
+{
+	while (n != NULL && !is_break(n))
+		n = n->next;
+	return n != NULL ? n->next : NULL;
+}
+
+/*
+ * Lines of paragraph p from its second on that each start with a list
+ * marker ("Intro:" / "– e" / "– f"; "g" / "– h" in an item): the first
+ * of them, if every line from it on is one, else NULL.
+ */
+static struct galley_node *
+marked_tail(struct galley_node *p)
+{
+	struct galley_node	*line, *first = NULL;
+
+	if (p->first == NULL || starts_marked(p->first))
+		return NULL;
+	for (line = next_line(p->first); line != NULL;
+	    line = next_line(line)) {
+		if (!starts_marked(line))
+			return NULL;
+		if (first == NULL)
+			first = line;
+	}
+	return first;
+}
+
+/* The lines of p from line on, each made an item, into list after
+ * the node after (NULL: appended). */
+static void
+lines_to_items(struct repair *r, struct galley_node *p,
+    struct galley_node *line, struct galley_node *list,
+    struct galley_node *after)
+{
+	struct galley_node	*n, *next, *item, *brk = line->prev;
+
+	for (; line != NULL; line = next) {
+		for (n = line; n != NULL && !is_break(n); n = n->next)
+			;
+		next = n != NULL ? n->next : NULL;
+		strip_marker(r, line);
+		item = make_item(r, line, n, line->pos.line ? line->pos :
+		    p->pos);
+		if (after != NULL && after->next != NULL)
+			galley_node_insert_before(after->next, item);
+		else
+			galley_node_append(list, item);
+		after = item;
+		if (n != NULL)
+			galley_node_unlink(n);
+	}
+	if (brk != NULL && is_break(brk))
+		galley_node_unlink(brk);	/* p ends where they began */
+}
+
+/*
+ * Paragraph p goes on with lines that are list items: "Intro:" over
+ * "– e" and "– f" (a list after p), or an item's "g" over "– h" (items
+ * after that item).  1 if it split p, with the node to go on from.
+ */
+static int
+repair_tail(struct repair *r, struct galley_node *p,
+    struct galley_node **resume)
+{
+	struct galley_node	*line = marked_tail(p), *list, *item, *t;
+
+	if (line == NULL)
+		return 0;
+	/* a paragraph's: after a line that ends with a colon, or two of
+	 * them ("range is 10" / "– 20 dollars" is a sentence going on) */
+	item = p->parent;
+	t = line->prev != NULL && is_break(line->prev) ? line->prev->prev :
+	    NULL;
+	if (!(item != NULL && item->type == GALLEY_NODE_ITEM) &&
+	    next_line(line) == NULL && !(t != NULL && t->type ==
+	    GALLEY_NODE_TEXT && t->literal != NULL && *t->literal != '\0' &&
+	    t->literal[strlen(t->literal) - 1] == ':'))
+		return 0;
+	filter_report(r->dg, r->doc, GALLEY_NOTE, line,
+	    "repair: line starting with \"%.3s\" read as a list item",
+	    line->literal);
+	if (item != NULL && item->type == GALLEY_NODE_ITEM &&
+	    item->first == p && item->parent != NULL &&
+	    !item->parent->u.list.ordered) {
+		lines_to_items(r, p, line, item->parent, item);
+		return 1;
+	}
+	list = galley_node_new(r->doc, GALLEY_NODE_LIST, line->pos);
+	list->u.list.tight = 1;
+	if ((p->next != NULL ? galley_node_insert_before(p->next, list) :
+	    galley_node_append(p->parent, list)) == -1) {
+		r->failed = 1;
+		return 0;
+	}
+	lines_to_items(r, p, line, list, NULL);
+	*resume = list->next;
+	merge_next(list, resume);
+	return 1;
+}
+
 /*
  * Paragraph p starts with a list marker: make it items of the bullet
  * list before it, or of a new list when the next block is marked too or
@@ -146,6 +271,7 @@ repair_item(struct repair *r, struct galley_node *p,
 	}
 	*resume = p->next;
 	galley_node_unlink(p);
+	merge_next(list, resume);
 	return 1;
 }
 
@@ -310,6 +436,8 @@ repair_blocks(struct repair *r, struct galley_node *parent)
 				break;
 			if (!r->text && starts_marked(n->first) &&
 			    repair_item(r, n, &next))
+				break;
+			if (!r->text && repair_tail(r, n, &next))
 				break;
 			repair_nbsp(r, n);
 			break;

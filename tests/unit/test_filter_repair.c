@@ -157,6 +157,36 @@ main(void)
 	    "a lone dash line is dialogue, not a list");
 	galley_doc_free(doc);
 
+	/* mixed markers, as translated articles have them */
+	galley_diag_clear(dg);
+	doc = convert("- a\n\n- b\n\n\xe2\x80\x93 c\n\n- d\n", dg);
+	n = find(galley_doc_root(doc), GALLEY_NODE_LIST);
+	CHECK(n != NULL && count(n, GALLEY_NODE_ITEM) == 4 && n->next == NULL,
+	    "- a, - b, – c, - d: one list of four");
+	galley_doc_free(doc);
+
+	galley_diag_clear(dg);
+	doc = convert("Intro:\n\xe2\x80\x93 e\n\xe2\x80\x93 f\n", dg);
+	n = find(galley_doc_root(doc), GALLEY_NODE_LIST);
+	CHECK(n != NULL && count(n, GALLEY_NODE_ITEM) == 2 && n->prev != NULL &&
+	    n->prev->type == GALLEY_NODE_PARAGRAPH &&
+	    find(n->prev, GALLEY_NODE_SOFTBREAK) == NULL,
+	    "Intro: over – e, – f: a paragraph, then a list");
+	galley_doc_free(doc);
+
+	galley_diag_clear(dg);
+	doc = convert("- g\n\xe2\x80\x93 h\n", dg);
+	n = find(galley_doc_root(doc), GALLEY_NODE_LIST);
+	CHECK(n != NULL && count(n, GALLEY_NODE_ITEM) == 2,
+	    "- g over – h: two items");
+	galley_doc_free(doc);
+
+	galley_diag_clear(dg);
+	doc = convert("The range is from 10\n\xe2\x80\x93 20 dollars.\n", dg);
+	CHECK(find(galley_doc_root(doc), GALLEY_NODE_LIST) == NULL,
+	    "a sentence going on after a line break with a dash: no list");
+	galley_doc_free(doc);
+
 	galley_diag_clear(dg);
 	doc = convert("• one\n• two\n• three\n", dg);
 	n = find(galley_doc_root(doc), GALLEY_NODE_LIST);
