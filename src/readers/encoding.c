@@ -23,6 +23,9 @@
 
 #define DETECT_MIN_CONFIDENCE	10	/* ICU's 0..100; below: refuse */
 #define DETECT_SURE		50	/* above: beats the UTF-8 look */
+#define DETECT_THAI_BEATS	80	/* below: a multibyte guess that
+					   leaves bytes undefined loses to
+					   Thai that reads as Thai */
 #define FOREIGN_MIN_BYTES	16	/* of non-ASCII words to ask about */
 #define FOREIGN_MIN_CONFIDENCE	20	/* what they say, to be believed */
 
@@ -572,6 +575,45 @@ thai_plausible(const unsigned char *s, size_t len)
 	return high >= 20 && pairs * 6 >= high;
 }
 
+/* 1 if every byte above ASCII is one of Windows-1252's punctuation
+ * marks between 0x80 and 0x9f (… ‘ ’ “ ” • – — ‹ › „ ‚), a few of
+ * them at least: no letter of any code page. */
+static int
+cp1252_punct_only(const unsigned char *s, size_t len)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] < 0x80)
+			continue;
+		if (s[i] != 0x82 && s[i] != 0x84 && s[i] != 0x85 &&
+		    s[i] != 0x8b && s[i] != 0x9b && (s[i] < 0x91 ||
+		    s[i] > 0x97))
+			return 0;
+		n++;
+	}
+	return n > 0;
+}
+
+/* 1 if enc leaves some byte of s undefined, or makes a C0 control of
+ * one (a multibyte guess that cannot be the text's). */
+static int
+leaves_undefined(const char *enc, const unsigned char *s, size_t len)
+{
+	char	*d = NULL;
+	size_t	 dlen, lost = 0, i;
+	int	 bad;
+
+	if (from_legacy(&d, &dlen, enc, s, len, &lost, NULL, NULL) == -1)
+		return 0;
+	bad = lost > 0;
+	for (i = 0; !bad && i < dlen; i++)
+		bad = (unsigned char)d[i] < 0x20 && d[i] != '\n' &&
+		    d[i] != '\t' && d[i] != '\r' && d[i] != '\f';
+	free(d);
+	return bad;
+}
+
 /*
  * Text of ASCII bytes alone that is in a 7-bit encoding: the one
  * --encoding names (other than UTF-8 or auto), else ISO-2022-JP, -KR or
@@ -742,13 +784,22 @@ enc_decode(char **out, size_t *outlen, const char *name, const char *data,
 		return 0;
 	}
 	where(s, bad, &line, &col);
+	/* no letter above ASCII, only Windows-1252's quotes, dashes and
+	 * bullets ("  \x95 Istilah ..."): Windows-1252, whatever ICU says
+	 * (IBM866 makes each bullet a Cyrillic letter alone) */
+	if (bom == 0 && cp1252_ok && cp1252_punct_only(s, len)) {
+		snprintf(enc, sizeof(enc), "windows-1252");
+		conf = 0;
+		goto western;
+	}
 	conf = detect(s, len, enc, sizeof(enc), &utf8);
 	/* Thai, which ICU does not know, can look to it like damaged
 	 * UTF-8 or a CJK encoding of little confidence; but less than
 	 * 60% of its bytes above 0x80 make UTF-8 pairs, where damaged
 	 * UTF-8 has nearly all in them.  Else the letters say (below) */
 	if (bom == 0 && (utf8 || multi * 4 >= nonascii || (multibyte(enc) &&
-	    conf < DETECT_SURE)) && multi * 20 < nonascii * 6 &&
+	    (conf < DETECT_SURE || (conf < DETECT_THAI_BEATS &&
+	    leaves_undefined(enc, s, len))))) && multi * 20 < nonascii * 6 &&
 	    thai_plausible(s, len)) {
 		snprintf(enc, sizeof(enc), "windows-874");
 		conf = DETECT_SURE;
@@ -858,6 +909,7 @@ enc_decode(char **out, size_t *outlen, const char *name, const char *data,
 		    s[bad], bad + bom);
 		return -1;
 	}
+western:
 	if ((d = alloc_or_fail(len * 3 + 1, name, dg)) == NULL)
 		return -1;
 	for (i = 0, n = 0; i < len; i++) {
