@@ -4,11 +4,14 @@
  * otherwise CLD2 detects it from the title, description and body text.
  * Runs after meta.
  */
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
 #include <unicode/uloc.h>
+#include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
 #include "filters/cld2_shim.h"
@@ -209,6 +212,48 @@ gather_text(struct galley_node *n, int entering, void *arg)
 }
 
 /*
+ * The sample composed (NFC) when it has combining accents (U+0300 to
+ * U+036F): CLD2 knows Vietnamese, French... by their composed letters,
+ * and a file saved decomposed (macOS) reads as no language.
+ */
+static void
+compose(struct galley_buf *b)
+{
+	UErrorCode		 st = U_ZERO_ERROR;
+	const UNormalizer2	*nfc;
+	UChar			*u = NULL, *c = NULL;
+	int32_t			 ulen, clen, olen;
+	size_t			 i;
+	char			*o = NULL;
+
+	for (i = 0; i + 1 < b->len; i++)
+		if (((unsigned char)b->data[i] == 0xcc) ||
+		    ((unsigned char)b->data[i] == 0xcd &&
+		    (unsigned char)b->data[i + 1] <= 0xaf))
+			break;
+	if (i + 1 >= b->len || b->len > INT32_MAX / 4)
+		return;
+	nfc = unorm2_getNFCInstance(&st);
+	u = malloc(((size_t)b->len + 1) * sizeof(*u));
+	c = malloc(((size_t)b->len + 1) * sizeof(*c));
+	o = malloc((size_t)b->len * 3 + 1);
+	if (U_FAILURE(st) || u == NULL || c == NULL || o == NULL)
+		goto out;
+	u_strFromUTF8(u, (int32_t)b->len + 1, &ulen, b->data,
+	    (int32_t)b->len, &st);
+	clen = unorm2_normalize(nfc, u, ulen, c, (int32_t)b->len + 1, &st);
+	u_strToUTF8(o, (int32_t)b->len * 3 + 1, &olen, c, clen, &st);
+	if (U_SUCCESS(st)) {
+		b->len = 0;
+		galley_buf_put(b, o, (size_t)olen);
+	}
+out:
+	free(u);
+	free(c);
+	free(o);
+}
+
+/*
  * LANG_PIECES pieces of LANG_SAMPLE bytes in all from the text, spread
  * evenly over it, each starting and ending at a character, into d.
  */
@@ -327,6 +372,7 @@ detect(struct galley_doc *doc, char *out, size_t sz, double *conf,
 		}
 		g.skip = g.more = 0;
 		galley_walk(galley_doc_root(doc), gather_text, &g);
+		compose(&buf);
 		if (g.limit == LANG_GATHER)
 			break;
 		if (verdict(buf.len ? buf.data : "", buf.len, out, sz, conf,

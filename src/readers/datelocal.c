@@ -173,6 +173,12 @@ fold_key(const UChar *u, int32_t ulen, char *key, size_t cap)
 		    c <= 0x109f) || (c >= 0x1780 && c <= 0x17ff))) ||
 		    c == 0x200c || c == 0x200d)
 			continue;
+		/* Arabic's yeh, alef maksura and kaf as Persian writes
+		 * them (Windows-1256 has no Persian yeh): "تير", "تیر" */
+		if (c == 0x064a || c == 0x0649)
+			c = 0x06cc;
+		else if (c == 0x0643)
+			c = 0x06a9;
 		U16_APPEND_UNSAFE(a, o, c);
 	}
 	while (o > 0 && a[o - 1] == '.')
@@ -452,8 +458,9 @@ joined_key(const char *joined, size_t len)
 static int
 wordy(UChar32 c)
 {
+	/* a zero-width non-joiner inside a word: Persian's "پنج‌شنبه" */
 	return u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK ||
-	    u_charType(c) == U_COMBINING_SPACING_MARK;
+	    u_charType(c) == U_COMBINING_SPACING_MARK || c == 0x200c;
 }
 
 static int

@@ -102,6 +102,7 @@ static const char *const glyphs[] = {
 	"\xef\x82\xb7",		/* Word's Symbol-font bullet, U+F0B7 */
 	"\xef\x82\xa7",		/* Word's Wingdings square, U+F0A7 */
 	"\xef\x83\x98",		/* Word's Wingdings arrow, U+F0D8 */
+	"\xe2\x80\xa7",		/* ‧ (Big5's bullet, U+2027) */
 	NULL
 };
 #define SUB_GLYPHS	8
