@@ -1007,8 +1007,13 @@ is_glued_heading(const struct text_reader *r, size_t i)
 	const struct tline	*l = &r->lines[i], *next;
 	size_t			 n, nn;
 
+	/* above it a blank line, or a paragraph's last line, ending its
+	 * sentence ("... such as sales." / "Middle Office" / "The middle
+	 * office manages ...": terms and their definitions) */
 	if (i + 1 >= r->n || !heading_like(l) || l->dateline ||
-	    (i > 0 && !r->lines[i - 1].blank && !r->lines[i - 1].used))
+	    (i > 0 && !r->lines[i - 1].blank && !r->lines[i - 1].used &&
+	    !(r->lines[i - 1].item == ITEM_NONE &&
+	    ends_sentence(r->lines[i - 1].s, r->lines[i - 1].len, 0))))
 		return 0;
 	next = &r->lines[i + 1];
 	if (next->blank || next->used || next->rule ||
@@ -1967,7 +1972,13 @@ text_read(struct galley_doc *doc, const struct galley_src *src,
 			inlines_end(&in);
 			i++;
 		} else {
+			size_t	 k;
+
 			end = block_end(&r, i);
+			for (k = i + 1; k < end; k++)
+				if (is_glued_heading(&r, k))
+					break;
+			end = k;
 			add_paragraphs(&r, root, i, end);
 			i = end;
 		}
