@@ -13,6 +13,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <unicode/ustring.h>
+
 #include "filters/filters.h"
 #include "galley/links.h"
 #include "model/url.h"
@@ -108,6 +110,36 @@ xstrdup(const char *s)
 		galley_oom();
 	}
 	return p;
+}
+
+/* *k in small letters in every script ("/Аренда" finds "аренда.md"),
+ * where it has other than ASCII; ASCII is lowered already. */
+static void
+lower_utf8(char **k)
+{
+	UErrorCode	 st = U_ZERO_ERROR;
+	UChar		*u, *l;
+	char		*o;
+	int32_t		 ulen, llen, olen;
+	size_t		 i, n = strlen(*k);
+
+	for (i = 0; i < n && (unsigned char)(*k)[i] < 0x80; i++)
+		;
+	if (i == n || n > INT32_MAX / 8)
+		return;
+	u = xcalloc(n + 1, sizeof(*u));
+	l = xcalloc(2 * n + 1, sizeof(*l));
+	o = xcalloc(6 * n + 1, 1);
+	u_strFromUTF8(u, (int32_t)n + 1, &ulen, *k, (int32_t)n, &st);
+	llen = u_strToLower(l, (int32_t)(2 * n + 1), u, ulen, "", &st);
+	u_strToUTF8(o, (int32_t)(6 * n + 1), &olen, l, llen, &st);
+	if (U_SUCCESS(st)) {
+		free(*k);
+		*k = o;
+	} else
+		free(o);
+	free(u);
+	free(l);
 }
 
 static uint32_t
@@ -276,6 +308,8 @@ path_key_ext(const char *url, char **frag, int keep)
 			k[n++] = (char)tolower((unsigned char)*p);
 	}
 	k[n] = '\0';
+	if (!(keep & KEEP_CASE))
+		lower_utf8(&k);
 	for (;;) {	/* leading "/", "./", "../" */
 		if (k[0] == '/')
 			memmove(k, k + 1, strlen(k));
@@ -590,6 +624,39 @@ find_loose(const struct galley_linkindex *idx, const char *k)
 	return e;
 }
 
+static int	lang_folder(const char *, size_t);
+
+/* k within the language folder that base (the linking article's
+ * folder) opens with ("de" of "de/blog"): its page, or its page with
+ * separators aside. */
+static const struct entry *
+in_language_folder(const struct galley_linkindex *idx, const char *k,
+    const char *base)
+{
+	const struct entry	*e;
+	size_t			 n;
+	char			*p, *l;
+
+	if (base == NULL || (n = strcspn(base, "/")) == 0 ||
+	    !lang_folder(base, n) || (strncmp(k, base, n) == 0 &&
+	    k[n] == '/'))
+		return NULL;
+	p = xcalloc(n + strlen(k) + 2, 1);
+	memcpy(p, base, n);
+	p[n] = '/';
+	strcpy(p + n + 1, k);
+	if ((e = lookup(idx, p)) == NULL &&
+	    (e = lookup_in(idx, K_PAGE, p)) == NULL) {
+		if ((l = loose_key(p + n + 1)) != NULL) {
+			strcpy(p + n + 1, l);
+			free(l);
+		}
+		e = lookup_in(idx, K_LOOSE, p);
+	}
+	free(p);
+	return e;
+}
+
 /*
  * The entry a link names, from an article in folder base (NULL: not
  * known).  A relative link first as the file or page it is from there
@@ -632,6 +699,12 @@ find(const struct galley_linkindex *idx, const char *url, const char *base,
 	}
 	*by_path = 0;
 	k = path_key(url, NULL);
+	/* "/frontoffice" in "de/backoffice.md": the article of that
+	 * language folder first ("de/front-office.md"), then any */
+	if (url[0] == '/' && (e = in_language_folder(idx, k, base)) != NULL) {
+		free(k);
+		return e;
+	}
 	if ((e = lookup(idx, k)) == NULL &&
 	    (slash = strrchr(k, '/')) != NULL)
 		e = lookup(idx, slash + 1);

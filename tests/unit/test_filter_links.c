@@ -254,6 +254,39 @@ main(void)
 		galley_linkindex_free(idx);
 	}
 
+	/* "/frontoffice" in a language folder: that folder's article
+	 * first, separators aside; another folder's only if it has none;
+	 * a Cyrillic link finds its file whatever its case */
+	{
+		static const char *const names[] = { "de/front-office.md",
+		    "nb/frontoffice.md", "ru/\xd0\xb0\xd1\x80\xd0\xb5\xd0\xbd\xd0\xb4\xd0\xb0.md",
+		    "de/backoffice.md", "ru/office.md" };
+		int	 k;
+
+		idx = galley_linkindex_new();
+		for (k = 0; k < 5; k++) {
+			b = convert(names[k], "Text.\n", &chain, dg);
+			galley_linkindex_add_file(idx, b, (size_t)k, names[k]);
+			galley_doc_free(b);
+		}
+		galley_linkindex_seal(idx);
+		a = convert(names[3], "[1](/frontoffice)\n", &chain, dg);
+		galley_links_resolve_at(a, idx, 3, &opts, dg);
+		CHECK(strcmp(nth(a, 0)->u.link.target, "front-office") == 0,
+		    "/frontoffice in de/: de/front-office.md, not nb/");
+		galley_doc_free(a);
+		a = convert(names[4], "[1](/frontoffice) "
+		    "[2](/\xd0\x90\xd1\x80\xd0\xb5\xd0\xbd\xd0\xb4\xd0\xb0)\n",
+		    &chain, dg);
+		galley_links_resolve_at(a, idx, 4, &opts, dg);
+		CHECK(strcmp(nth(a, 0)->u.link.target, "frontoffice") == 0 &&
+		    nth(a, 1)->u.link.target != NULL,
+		    "/frontoffice in ru/ (none there): nb/'s; /\xd0\x90\xd1\x80\xd0\xb5\xd0\xbd\xd0\xb4\xd0\xb0 finds "
+		    "\xd0\xb0\xd1\x80\xd0\xb5\xd0\xbd\xd0\xb4\xd0\xb0.md");
+		galley_doc_free(a);
+		galley_linkindex_free(idx);
+	}
+
 	galley_diag_free(dg);
 	return TAP_DONE();
 }
