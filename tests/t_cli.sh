@@ -636,11 +636,11 @@ check "galley book . takes the folder's name for its title" sh -c \
 
 # A newline in a file name is shown escaped: one message, one line.
 mkdir -p "$T/nl"
-printf -- '---\ntitle: [bad\n---\n\nx\n' >"$T/nl/a
+printf -- '---\ntitle: [bad\ntags:\n  - x\n---\n\nx\n' >"$T/nl/a
 b.md"
 ./galley convert -o "$T/nl-o" "$T/nl" 2>"$T/nl.err"
 check "a newline in a file name is escaped in file:line:col" \
-    grep -q '^.*/nl/a\\nb.md:3:1: error: front matter' "$T/nl.err"
+    grep -q '^.*/nl/a\\nb.md:3:5: error: front matter' "$T/nl.err"
 # So is a terminal's escape, or a newline, in what a message quotes.
 printf '{"galley":1,"meta":{"title":"T","language":"en"},"body":[{"type":"paragraph","children":[{"type":"link","url":"/a\\u001b[31mb\\nc","children":[{"type":"text","text":"x"}]}]}]}\n' >"$T/ctl.json"
 ./galley convert -t json -o "$T/ctl-o" "$T/ctl.json" 2>"$T/ctl.err"
