@@ -579,3 +579,9 @@ assert m["extra"] == {"draft": "false"} and m["extra_plain"] == ["/draft"], m
 assert d["body"][0]["pos"] == [9, 1], d["body"][0]
 assert 'data.json:1:1: error: JSON but not galley JSON' in open(sys.argv[2]).read()
 PYEOF
+
+# A folder named for a language tips CLD2 between close ones: this
+# Indonesian article was read as Malay (ms) without it.
+check "language: a folder named id/ tips Indonesian over Malay" sh -c "
+'$G' convert -q -t json -o - '$ROOT/tests/filters/folder-hint/id/lease.md' 2>/dev/null |
+    grep -q '\"language\": \"id\"'"

@@ -44,10 +44,10 @@ cld2_clean(char *s, size_t len)
 }
 
 extern "C" void
-cld2_detect(const char *text, size_t len, size_t max, char *code, size_t sz,
-    int *percent, int *reliable, int *letters)
+cld2_detect(const char *text, size_t len, size_t max, const char *hint,
+    char *code, size_t sz, int *percent, int *reliable, int *letters)
 {
-	CLD2::CLDHints	 hints = { NULL, NULL, CLD2::UNKNOWN_ENCODING,
+	CLD2::CLDHints	 hints = { hint, NULL, CLD2::UNKNOWN_ENCODING,
 			    CLD2::UNKNOWN_LANGUAGE };
 	CLD2::Language	 lang3[3], lang;
 	int		 percent3[3] = { 0, 0, 0 }, bytes = 0, valid = 0;

@@ -16,10 +16,14 @@ extern "C" {
  * Detect the language of UTF-8 plain text, of its first max bytes (cut
  * at a character): its CLD2 code ("no", "zh-Hant", "un" when unknown)
  * into code, the share of the text in it (0..100), 1 in *reliable when
- * CLD2 trusts the answer, and the letters it scored.
+ * CLD2 trusts the answer, and the letters it scored.  hint, if not
+ * NULL, is a language the text is likely in ("id": the folder it is
+ * in), which tips CLD2's balance between close ones (Indonesian and
+ * Malay) without overruling the text.
  */
-void	cld2_detect(const char *text, size_t len, size_t max, char *code,
-	    size_t sz, int *percent, int *reliable, int *letters);
+void	cld2_detect(const char *text, size_t len, size_t max,
+	    const char *hint, char *code, size_t sz, int *percent,
+	    int *reliable, int *letters);
 
 #ifdef __cplusplus
 }

@@ -4,6 +4,7 @@
  * otherwise CLD2 detects it from the title, description and body text.
  * Runs after meta.
  */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -281,14 +282,14 @@ spread(const char *s, size_t len, struct galley_buf *d)
  * "und" if too little text or CLD2 is unsure.
  */
 static int
-verdict(const char *text, size_t len, char *out, size_t sz, double *conf,
-    int *letters)
+verdict(const char *text, size_t len, const char *hint, char *out,
+    size_t sz, double *conf, int *letters)
 {
 	char	 code[32];
 	int	 percent, reliable, i;
 
-	cld2_detect(text, len, LANG_SAMPLE, code, sizeof(code), &percent,
-	    &reliable, letters);
+	cld2_detect(text, len, LANG_SAMPLE, hint, code, sizeof(code),
+	    &percent, &reliable, letters);
 	snprintf(out, sz, "und");
 	*conf = 0;
 	/* CLD2 calls a verdict unreliable when a second language is close
@@ -346,6 +347,44 @@ title_in_body(struct galley_doc *doc, const char *title)
  * text (an English quote above a Chinese article, a table of numbers
  * above the text).
  */
+/*
+ * The language of the folder src is in, the nearest named for one
+ * ("id/lease.md", "docs/pt-br/x.md"), as CLD2 takes a hint: into hint,
+ * or NULL.
+ */
+static const char *
+folder_hint(const char *src, char *hint, size_t sz)
+{
+	const char	*seg, *end, *found = NULL;
+	size_t		 n, fn = 0, i;
+
+	for (seg = src; seg != NULL && *seg != '\0'; seg = end + 1) {
+		if ((end = strchr(seg, '/')) == NULL)
+			break;
+		n = (size_t)(end - seg);
+		if (n < 2 || n > 8 || !islower((unsigned char)seg[0]) ||
+		    !islower((unsigned char)seg[1]) || (n > 2 &&
+		    seg[2] != '-' && seg[2] != '_' &&
+		    !(n == 3 && islower((unsigned char)seg[2]))))
+			continue;
+		for (i = 0; i < n && (isalnum((unsigned char)seg[i]) ||
+		    seg[i] == '-' || seg[i] == '_'); i++)
+			;
+		if (i == n) {
+			found = seg;
+			fn = n;
+		}
+	}
+	if (found == NULL || fn >= sz)
+		return NULL;
+	memcpy(hint, found, fn);
+	hint[fn] = '\0';
+	for (i = 0; i < fn; i++)
+		if (hint[i] == '_')
+			hint[i] = '-';
+	return hint;
+}
+
 static void
 detect(struct galley_doc *doc, char *out, size_t sz, double *conf,
     int *letters)
@@ -353,7 +392,10 @@ detect(struct galley_doc *doc, char *out, size_t sz, double *conf,
 	struct galley_meta	*m = galley_doc_meta(doc);
 	struct galley_buf	 buf, pieces;
 	struct gather		 g;
-	char			 tag[ULOC_FULLNAME_CAPACITY];
+	char			 tag[ULOC_FULLNAME_CAPACITY], hbuf[16];
+	const char		*hint = m->source != NULL ?
+				    folder_hint(m->source, hbuf, sizeof(hbuf)) :
+				    NULL;
 	double			 c2;
 	int			 l2;
 
@@ -375,15 +417,15 @@ detect(struct galley_doc *doc, char *out, size_t sz, double *conf,
 		compose(&buf);
 		if (g.limit == LANG_GATHER)
 			break;
-		if (verdict(buf.len ? buf.data : "", buf.len, out, sz, conf,
-		    letters) == 0 || (!g.more && buf.len <= LANG_SAMPLE))
+		if (verdict(buf.len ? buf.data : "", buf.len, hint, out, sz,
+		    conf, letters) == 0 || (!g.more && buf.len <= LANG_SAMPLE))
 			break;
 	}
 	if (g.limit == LANG_GATHER) {	/* the first kilobyte was unsure */
 		galley_buf_init(&pieces);
 		spread(buf.data, buf.len, &pieces);
-		if (verdict(pieces.data, pieces.len, tag, sizeof(tag), &c2,
-		    &l2) == 0) {
+		if (verdict(pieces.data, pieces.len, hint, tag, sizeof(tag),
+		    &c2, &l2) == 0) {
 			snprintf(out, sz, "%s", tag);
 			*conf = c2;
 			*letters = l2;

@@ -38,7 +38,7 @@ enc_by_language(const char *utf8, size_t n, const unsigned char *s,
 	double		 best, v;
 	const char	*page = NULL;
 
-	cld2_detect(utf8, n, SAMPLE, code, sizeof(code), &percent, &reliable,
+	cld2_detect(utf8, n, SAMPLE, NULL, code, sizeof(code), &percent, &reliable,
 	    &letters);
 	if (!reliable || percent < MIN_PERCENT || letters < MIN_LETTERS)
 		return NULL;
