@@ -585,3 +585,10 @@ PYEOF
 check "language: a folder named id/ tips Indonesian over Malay" sh -c "
 '$G' convert -q -t json -o - '$ROOT/tests/filters/folder-hint/id/lease.md' 2>/dev/null |
     grep -q '\"language\": \"id\"'"
+
+# A country's code given as a language: the language meant, said.
+printf -- '---\ntitle: T\nlang: jp\n---\n\nこれは日本語の文章です。決済には二日かかります。\n' >"$F/lang-jp.md"
+check "language: lang: jp is read as ja, with a warning naming file:line:col" sh -c "
+'$G' convert -t json -o '$F/lang-jp' '$F/lang-jp.md' 2>'$F/lang-jp.err' &&
+grep -q '\"language\": \"ja\"' '$F/lang-jp/lang-jp.json' &&
+grep -q 'lang-jp.md:3:7: warning: language \"jp\" is a country' '$F/lang-jp.err'"

@@ -435,6 +435,34 @@ detect(struct galley_doc *doc, char *out, size_t sz, double *conf,
 	galley_buf_release(&buf);
 }
 
+/*
+ * A country's code given as a language ("lang: jp"), where it is no
+ * language's code: the language meant ("ja"); NULL for any other.
+ * ("kr" is Kanuri's, "se" Northern Sami's, "si" Sinhala's and "ee"
+ * Ewe's: they stay.)
+ */
+static const char *
+country_code(const char *tag)
+{
+	static const char *const map[][2] = {
+		{ "jp", "ja" }, { "cn", "zh" }, { "gr", "el" }, { "cz", "cs" },
+		{ "ua", "uk" }, { "dk", "da" }, { "vn", "vi" }, { "rs", "sr" },
+		{ "gb", "en" }, { "us", "en" }
+	};
+	char	 low[3];
+	size_t	 i;
+
+	if (strlen(tag) != 2)
+		return NULL;
+	low[0] = (char)tolower((unsigned char)tag[0]);
+	low[1] = (char)tolower((unsigned char)tag[1]);
+	low[2] = '\0';
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (strcmp(low, map[i][0]) == 0)
+			return map[i][1];
+	return NULL;
+}
+
 /* The language as written into extra (as "lang"), so nothing is lost. */
 static void
 keep_given(struct galley_doc *doc, struct galley_meta *m)
@@ -496,6 +524,16 @@ language_run(struct galley_doc *doc, const struct galley_opts *opts,
 		return 0;
 	if (m->language != NULL && m->language[0] != '\0' &&
 	    strcmp(m->language, "und") != 0) {
+		const char	*fixed = country_code(m->language);
+
+		if (fixed != NULL) {
+			galley_diag_add(dg, GALLEY_WARNING, m->source,
+			    m->language_pos.line, m->language_pos.col,
+			    "language \"%s\" is a country's code, no "
+			    "language's; read as \"%s\"", m->language, fixed);
+			keep_given(doc, m);
+			m->language = fixed;
+		}
 		if (lang_normalise(m->language, tag, sizeof(tag)) == 0 ||
 		    lang_from_name(m->language, tag, sizeof(tag)) == 0) {
 			if (strcmp(tag, m->language) != 0)

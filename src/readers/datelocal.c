@@ -41,7 +41,8 @@
 
 /* Languages whose names ICU gives; the calendar is forced Gregorian. */
 static const char *const locales[] = {
-	"ru", "uk", "be", "bg", "sr", "sr_Latn", "mk", "el", "ar", "fa",
+	"ru", "uk", "be", "bg", "sr", "sr_Latn", "mk", "el", "ar", "ar_SY",
+	"ar_DZ", "ar_EG", "fa",
 	"ur", "he", "yi", "hi", "mr", "ne", "bn", "pa", "gu", "ta", "te",
 	"kn", "ml", "si", "th", "lo", "km", "my", "ka", "hy", "am", "ja",
 	"zh", "zh_Hant", "ko", "kk", "ky", "mn", "tg", "uz", "az", "tr",

@@ -1023,12 +1023,62 @@ static const char *const update_notes[] = {
 	NULL
 };
 
+/*
+ * A Japanese era's year as the Gregorian one: "令和3年" (Reiwa 3) is
+ * "2021年", "平成元年" 1989.  The rewritten line into out; its length,
+ * or 0 if the line names no era.
+ */
+static size_t
+era_rewrite(const char *line, size_t len, char *out, size_t cap)
+{
+	static const struct { const char *name; int base; } eras[] = {
+		{ "令和", 2018 }, { "平成", 1988 }, { "昭和", 1925 }
+	};
+	const char	*p;
+	size_t		 e, n, o, k;
+	int		 y;
+
+	for (e = 0; e < sizeof(eras) / sizeof(eras[0]); e++) {
+		n = strlen(eras[e].name);
+		for (p = line; p + n <= line + len; p++)
+			if (memcmp(p, eras[e].name, n) == 0)
+				break;
+		if (p + n > line + len)
+			continue;
+		k = (size_t)(p - line) + n;
+		if (k + 3 <= len && memcmp(line + k, "元", 3) == 0) {
+			y = 1;
+			k += 3;
+		} else {
+			for (y = 0; k < len && line[k] >= '0' &&
+			    line[k] <= '9' && y < 100; k++)
+				y = y * 10 + (line[k] - '0');
+		}
+		if (y < 1 || y > 99 || k + 3 > len ||
+		    memcmp(line + k, "年", 3) != 0 || len + 8 >= cap)
+			return 0;
+		o = (size_t)(p - line);
+		memcpy(out, line, o);
+		o += (size_t)snprintf(out + o, cap - o, "%d", eras[e].base + y);
+		memcpy(out + o, line + k, len - k);
+		o += len - k;
+		out[o] = '\0';
+		return o;
+	}
+	return 0;
+}
+
 int
 datetext_parse_in(const char *line, size_t len, int hint, char iso[32])
 {
 	struct when	 w;
 	int		 k = 0, sign, conv, known;
 	size_t		 i, n;
+	char		 era[LINE_MAX_BYTES + 16];
+
+	if (len < LINE_MAX_BYTES && (n = era_rewrite(line, len, era,
+	    sizeof(era))) > 0)
+		return datetext_parse_in(era, n, hint, iso);
 
 	/* the date, then a note of its update: the date */
 	for (i = 1; i < len; i++) {

@@ -35,6 +35,11 @@ main(void)
 		{ "\xec\x9e\x85\xeb\xa0\xa5 2023.03.03. \xec\x98\xa4\xec\xa0\x84 10:15", "2023-03-03T10:15" },
 		{ "Publi\xc3\xa9 le 24 juin 2021 \xc3\xa0 07h51, mis \xc3\xa0 jour \xc3\xa0 10h02", "2021-06-24T07:51" },
 		{ "March 3, 2023, updated March 5, 2023", "2023-03-03" },
+		/* Japanese eras; Levantine and Maghrebi Arabic months */
+		{ "\xe4\xbb\xa4\xe5\x92\x8c" "3\xe5\xb9\xb4" "6\xe6\x9c\x88" "24\xe6\x97\xa5 7:51", "2021-06-24T07:51" },
+		{ "\xe5\xb9\xb3\xe6\x88\x90\xe5\x85\x83\xe5\xb9\xb4" "1\xe6\x9c\x88" "8\xe6\x97\xa5", "1989-01-08" },
+		{ "24 \xd8\xad\xd8\xb2\xd9\x8a\xd8\xb1\xd8\xa7\xd9\x86 2021 7:51", "2021-06-24T07:51" },
+		{ "24 \xd8\xac\xd9\x88\xd8\xa7\xd9\x86 2021", "2021-06-24" },
 		/* Thai's short months differ by a vowel sign: มี.ค. ม.ค. */
 		{ "3 \xe0\xb8\xa1\xe0\xb8\xb5.\xe0\xb8\x84. 2566 10:15 \xe0\xb8\x99.", "2023-03-03T10:15" },
 		{ "3 \xe0\xb8\xa1.\xe0\xb8\x84. 2566", "2023-01-03" },
