@@ -575,6 +575,20 @@ thai_plausible(const unsigned char *s, size_t len)
 	return high >= 20 && pairs * 6 >= high;
 }
 
+/* 1 if the text designates ISO-2022-KR's or -CN's second set (ESC $ )
+ * C, A or G), which Shift Out and Shift In (0x0e, 0x0f) switch to and
+ * back: they are no binary file's. */
+static int
+shifts_ok(const unsigned char *s, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i + 2 < len; i++)
+		if (s[i] == 0x1b && s[i + 1] == '$' && s[i + 2] == ')')
+			return 1;
+	return 0;
+}
+
 /* 1 if every byte above ASCII is one of Windows-1252's punctuation
  * marks between 0x80 and 0x9f (… ‘ ’ “ ” • – — ‹ › „ ‚), a few of
  * them at least: no letter of any code page. */
@@ -728,7 +742,8 @@ enc_decode(char **out, size_t *outlen, const char *name, const char *data,
 		 * ESC (terminal colours), vertical tab (Word's line break) */
 		if (s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' &&
 		    s[i] != '\r' && s[i] != '\f' && s[i] != 0x1b &&
-		    s[i] != '\v')
+		    s[i] != '\v' && !((s[i] == 0x0e || s[i] == 0x0f) &&
+		    shifts_ok(s, len)))
 			ctl++;
 		if (s[i] >= 0x80 && s[i] <= 0x9f && cp1252[s[i] - 0x80] == 0)
 			cp1252_ok = 0;
