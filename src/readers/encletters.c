@@ -76,6 +76,11 @@ score(const UChar *u, int32_t n)
 			else if (c >= 0x80 && start > 0 && i < n &&
 			    u_isalpha(prev) && u_isalpha(u[i]))
 				bad += 2;
+			/* a fraction a word goes on from: "d'½uvre", Latin-9's
+			 * "œ" read in Windows-1252 */
+			else if (c >= 0xbc && c <= 0xbe && i < n &&
+			    u_isalpha(u[i]))
+				bad += 2;
 			continue;
 		}
 		/* a word: letters and the marks on them */

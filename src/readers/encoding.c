@@ -589,6 +589,46 @@ shifts_ok(const unsigned char *s, size_t len)
 	return 0;
 }
 
+/*
+ * Text Windows-1252 reads with symbols inside its words: the Western
+ * code page that reads it best instead, Mac Roman (German "fŸr" is
+ * "für") or ISO-8859-15 (French "c½ur" is "cœur"); NULL when
+ * Windows-1252 reads as well.
+ */
+static const char *
+western_over(const char *enc, const unsigned char *s, size_t len)
+{
+	static const char *const west[] = { "windows-1252", "macintosh",
+	    "ISO-8859-15" };
+	const char	*best = NULL;
+	double		 w, v, bv;
+	size_t		 i, undef;
+
+	w = enc_letters_score(enc, s, len, &undef);
+	if (w < 0 || w >= 1.0)
+		return NULL;
+	/* better by a tenth; Latin-9, which differs from Windows-1252 in
+	 * eight letters, by reading as words where it did not */
+	for (bv = w + 0.1, i = 0; i < sizeof(west) / sizeof(west[0]); i++)
+		if (strcasecmp(west[i], enc) != 0 &&
+		    (v = enc_letters_score(west[i], s, len, &undef)) >= 0 &&
+		    undef == 0 && (v >= bv || (strcmp(west[i],
+		    "ISO-8859-15") == 0 && v >= 1.0 && v > w &&
+		    strcasecmp(enc, "windows-1252") == 0))) {
+			best = west[i];
+			bv = v;
+		}
+	return best;
+}
+
+static const char *
+western_other(const unsigned char *s, size_t len)
+{
+	const char	*w = western_over("windows-1252", s, len);
+
+	return w != NULL && strcasecmp(w, "windows-1252") != 0 ? w : NULL;
+}
+
 /* 1 if every byte above ASCII is one of Windows-1252's punctuation
  * marks between 0x80 and 0x9f (… ‘ ’ “ ” • – — ‹ › „ ‚), a few of
  * them at least: no letter of any code page. */
@@ -864,6 +904,12 @@ enc_decode(char **out, size_t *outlen, const char *name, const char *data,
 	    strcasecmp(enc, "ISO-8859-1") != 0 &&
 	    strcasecmp(enc, "windows-1252") != 0) {
 		refine(enc, sizeof(enc), s, len);
+		/* a single-byte guess whose words read worse than a
+		 * Western page's ("c˝ur" in ISO-8859-2 is "cœur" in
+		 * ISO-8859-15) */
+		if (!multibyte(enc) && (lp = western_over(enc, s, len)) !=
+		    NULL)
+			snprintf(enc, sizeof(enc), "%s", lp);
 		if (from_legacy(out, outlen, enc, s, len, &lost, name,
 		    dg) == -1)
 			return -1;
@@ -923,6 +969,18 @@ enc_decode(char **out, size_t *outlen, const char *name, const char *data,
 		    "Windows-1252 either: name the encoding with --encoding",
 		    s[bad], bad + bom);
 		return -1;
+	}
+	/* Western text that Windows-1252 would leave with symbols inside
+	 * words ("fŸr", "main-d'½uvre"): Mac Roman or Latin-9, where one
+	 * of them makes its words words */
+	if ((lp = western_other(s, len)) != NULL) {
+		if (from_legacy(out, outlen, lp, s, len, &lost, name,
+		    dg) == -1)
+			return -1;
+		galley_diag_add(dg, GALLEY_WARNING, name, line, col,
+		    "not UTF-8 from here on, read as %s, whose letters make "
+		    "words (--encoding names another)", lp);
+		return 0;
 	}
 western:
 	if ((d = alloc_or_fail(len * 3 + 1, name, dg)) == NULL)
