@@ -1,6 +1,7 @@
 /*
  * Readable ASCII slugs for ids and identifiers: ICU transliterates any
- * script to Latin and Latin to ASCII ("Что такое" -> "cto-takoe",
+ * script to Latin and Latin to ASCII ("Что такое" -> "chto-takoye" in
+ * Russian's own romanisation,
  * "Høydepunkter" -> "hoydepunkter").  Used by the ids and meta filters.
  */
 #include <pthread.h>
@@ -19,9 +20,32 @@
 #include "model/oom.h"
 
 struct slugger {
-	UTransliterator	*trans;	/* the thread's, on the first non-ASCII text */
 	int		 failed;	/* ICU has no such transliterator */
 	int		 icu_only;	/* skip the Latin table */
+};
+
+/*
+ * Languages written in Cyrillic whose own romanisation (BGN/PCGN, as
+ * ICU has it) reads better than ISO 9's through ASCII: "Щука" is
+ * "shchuka", not "suka"; "Към" "kum", not "k-m".  The marks BGN puts
+ * for the hard and soft signs go.
+ */
+static const struct {
+	const char	*lang;
+	const char	*rules;
+} by_lang[] = {
+	{ "ru", "Russian-Latin/BGN" }, { "uk", "Ukrainian-Latin/BGN" },
+	{ "bg", "Bulgarian-Latin/BGN" }, { "be", "Belarusian-Latin/BGN" },
+	{ "mk", "Macedonian-Latin/BGN" }, { "sr", "Serbian-Latin/BGN" },
+	{ "kk", "Kazakh-Latin/BGN" }, { "ky", "Kirghiz-Latin/BGN" }
+};
+#define NLANG	(sizeof(by_lang) / sizeof(by_lang[0]))
+
+/* A thread's transliterators: any script's, and those by language. */
+struct trans_cache {
+	UTransliterator	*any;
+	UTransliterator	*lang[NLANG];
+	int		 failed[NLANG];
 };
 
 struct slugger *
@@ -41,7 +65,7 @@ slugger_free(struct slugger *s)
 {
 	if (s == NULL)
 		return;
-	free(s);	/* s->trans belongs to the thread */
+	free(s);	/* the transliterators belong to the thread */
 }
 
 void
@@ -61,7 +85,17 @@ static pthread_once_t	 trans_once = PTHREAD_ONCE_INIT;
 static void
 trans_close(void *p)
 {
-	utrans_close(p);
+	struct trans_cache	*c = p;
+	size_t			 i;
+
+	if (c == NULL)
+		return;
+	if (c->any != NULL)
+		utrans_close(c->any);
+	for (i = 0; i < NLANG; i++)
+		if (c->lang[i] != NULL)
+			utrans_close(c->lang[i]);
+	free(c);
 }
 
 static void
@@ -74,48 +108,81 @@ trans_key_make(void)
 void
 slug_thread_release(void)
 {
-	UTransliterator	*t;
+	struct trans_cache	*c;
 
 	pthread_once(&trans_once, trans_key_make);
-	if ((t = pthread_getspecific(trans_key)) != NULL) {
-		utrans_close(t);
+	if ((c = pthread_getspecific(trans_key)) != NULL) {
+		trans_close(c);
 		pthread_setspecific(trans_key, NULL);
 	}
 }
 
 static UTransliterator *
-thread_trans(void)
+trans_open(const char *rules)
 {
-	static const char	 rules[] = "Any-Latin; Latin-ASCII";
-	UChar			 id[sizeof(rules)];
-	UErrorCode		 st = U_ZERO_ERROR;
-	UParseError		 pe;
-	UTransliterator		*t;
+	UChar		 id[160];
+	UErrorCode	 st = U_ZERO_ERROR;
+	UParseError	 pe;
+	UTransliterator	*t;
 
-	pthread_once(&trans_once, trans_key_make);
-	if ((t = pthread_getspecific(trans_key)) != NULL)
-		return t;
-	u_charsToUChars(rules, id, (int32_t)sizeof(rules));
-	t = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, &pe, &st);
+	u_strFromUTF8(id, (int32_t)(sizeof(id) / sizeof(id[0])), NULL, rules,
+	    -1, &st);
 	if (U_FAILURE(st))
 		return NULL;
-	pthread_setspecific(trans_key, t);
-	return t;
+	t = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, &pe, &st);
+	return U_FAILURE(st) ? NULL : t;
+}
+
+/* This thread's transliterator for text in lang (NULL: unknown), opened
+ * on first use; NULL if ICU has none. */
+static UTransliterator *
+thread_trans(const char *lang)
+{
+	struct trans_cache	*c;
+	char			 rules[128];
+	size_t			 i, n;
+
+	pthread_once(&trans_once, trans_key_make);
+	if ((c = pthread_getspecific(trans_key)) == NULL) {
+		if ((c = calloc(1, sizeof(*c))) == NULL)
+			galley_oom();
+		pthread_setspecific(trans_key, c);
+	}
+	for (i = 0; lang != NULL && i < NLANG; i++) {
+		n = strlen(by_lang[i].lang);
+		if (strncmp(lang, by_lang[i].lang, n) != 0 ||
+		    (lang[n] != '\0' && lang[n] != '-'))
+			continue;
+		if (c->lang[i] == NULL && !c->failed[i]) {
+			snprintf(rules, sizeof(rules), "%s; "
+			    "[\\u00B7\\u02B9\\u02BA] Remove; Any-Latin; "
+			    "Latin-ASCII", by_lang[i].rules);
+			if ((c->lang[i] = trans_open(rules)) == NULL)
+				c->failed[i] = 1;
+		}
+		if (c->lang[i] != NULL)
+			return c->lang[i];
+		break;
+	}
+	if (c->any == NULL)
+		c->any = trans_open("Any-Latin; Latin-ASCII");
+	return c->any;
 }
 
 /* Text transliterated to ASCII, malloc'd; NULL if ICU cannot. */
 static char *
-to_ascii(struct slugger *s, const char *text)
+to_ascii(struct slugger *s, const char *text, const char *lang)
 {
 	UChar			*u = NULL;
 	UErrorCode		 st = U_ZERO_ERROR;
 	int32_t			 ulen = 0, cap, limit;
 	char			*out = NULL;
 	int32_t			 olen = 0;
+	UTransliterator		*trans;
 
 	if (s->failed)
 		return NULL;
-	if (s->trans == NULL && (s->trans = thread_trans()) == NULL) {
+	if ((trans = thread_trans(lang)) == NULL) {
 		s->failed = 1;
 		return NULL;
 	}
@@ -130,7 +197,7 @@ to_ascii(struct slugger *s, const char *text)
 	if (U_FAILURE(st))
 		goto out;
 	limit = ulen;
-	utrans_transUChars(s->trans, u, &ulen, cap, 0, &limit, &st);
+	utrans_transUChars(trans, u, &ulen, cap, 0, &limit, &st);
 	if (U_FAILURE(st))
 		goto out;
 	u_strToUTF8(NULL, 0, &olen, u, ulen, &st);
@@ -205,7 +272,8 @@ slug_make(struct slugger *s, struct galley_doc *doc, const char *text,
 			break;
 	if (*p != '\0') {
 		if (s->icu_only || (ascii = latin_to_ascii(text)) == NULL)
-			ascii = to_ascii(s, text);
+			ascii = to_ascii(s, text,
+			    galley_doc_meta(doc)->language);
 		if (ascii != NULL)
 			src = ascii;
 	}

@@ -193,6 +193,20 @@ main(void)
 	CHECK_STR(a, "uber h-1abc intro-1 intro",
 	    "given ids: made NCNames, kept before made ones");
 	galley_doc_free(doc);
+	/* Cyrillic languages in their own romanisation (BGN/PCGN), by the
+	 * language the front matter gives */
+	doc = convert("---\nlang: ru\n---\n\n# \xd0\xa9\xd1\x83\xd0\xba\xd0\xb0 \xd0\xb8 "
+	    "\xd1\x91\xd0\xb6\n\n---\n\n# \xd0\xa7\xd1\x82\xd0\xbe\n", "ids", NULL);
+	a[0] = '\0';
+	ids(galley_doc_root(doc), a, sizeof(a));
+	CHECK_STR(a, "shchuka-i-yezh chto", "Russian: shchuka, not suka");
+	galley_doc_free(doc);
+	doc = convert("---\nlang: bg\n---\n\n# \xd0\x9a\xd1\x8a\xd0\xbc "
+	    "\xd0\x91\xd1\x8a\xd0\xbb\xd0\xb3\xd0\xb0\xd1\x80\xd0\xb8\xd1\x8f\n", "ids", NULL);
+	a[0] = '\0';
+	ids(galley_doc_root(doc), a, sizeof(a));
+	CHECK_STR(a, "kum-bulgariya", "Bulgarian: kum-bulgariya, not k-m-b-lgaria");
+	galley_doc_free(doc);
 	latin_table_matches_icu();
 	return TAP_DONE();
 }
