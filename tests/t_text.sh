@@ -37,7 +37,8 @@ for f in en-export.txt de-export.md fr-cp1252.txt pl-utf16.txt fi-cr.txt notes-m
     et-cp1257.txt vi-cp1258.txt lt-iso88594.txt en-byline-date.txt \
     en-roman-lists.txt en-url-published.txt sv-dialogue.txt de-ordinal.txt \
     en-reader-view.txt zh-enum.txt th-cp874-long.txt id-cp1252-bullets.txt \
-    en-related-terms.txt ko-iso2022.txt fr-latin9.txt es-macroman.txt; do
+    en-related-terms.txt ko-iso2022.txt fr-latin9.txt es-macroman.txt \
+    en-cp1252-symbols.txt en-cp1252-fractions.txt; do
 	check "text: golden JSON of $f" golden "tests/text/$f" "$TX/${f%.*}.json"
 done
 

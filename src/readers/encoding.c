@@ -6,6 +6,7 @@
  * user, and converted by ICU.  Refuses what is not text, naming where
  * it stopped.
  */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -590,6 +591,33 @@ shifts_ok(const unsigned char *s, size_t len)
 }
 
 /*
+ * Signs that Windows-1252 misreads another Western page: a byte it
+ * reads as no small letter (and no quote) inside a word of small ASCII
+ * letters ("fŸr", "ni–o", "gro§e": Mac Roman), or a fraction a word
+ * goes on from ("d'½uvre": Latin-9's œ).  "1½ cups", "Grandma’s" and
+ * "©" alone are none.
+ */
+static int
+misread_1252(const unsigned char *s, size_t len)
+{
+	size_t	 i, n = 0;
+
+	for (i = 1; i + 1 < len; i++) {
+		if (s[i] < 0x80 || s[i] == 0x91 || s[i] == 0x92)
+			continue;
+		if ((s[i] == 0xbc || s[i] == 0xbd || s[i] == 0xbe) &&
+		    isalpha(s[i + 1]) && (isalpha(s[i - 1]) ||
+		    s[i - 1] == '\''))
+			n++;
+		else if (islower(s[i - 1]) && islower(s[i + 1]) &&
+		    !(s[i] >= 0xdf && s[i] != 0xf7) && s[i] != 0x9a &&
+		    s[i] != 0x9c && s[i] != 0x9e && s[i] != 0x83)
+			n++;	/* no small letter in Windows-1252 */
+	}
+	return n >= 1;
+}
+
+/*
  * Text Windows-1252 reads with symbols inside its words: the Western
  * code page that reads it best instead, Mac Roman (German "fŸr" is
  * "für") or ISO-8859-15 (French "c½ur" is "cœur"); NULL when
@@ -610,7 +638,8 @@ western_over(const char *enc, const unsigned char *s, size_t len)
 	/* better by a tenth; Latin-9, which differs from Windows-1252 in
 	 * eight letters, by reading as words where it did not */
 	for (bv = w + 0.1, i = 0; i < sizeof(west) / sizeof(west[0]); i++)
-		if (strcasecmp(west[i], enc) != 0 &&
+		if (strcasecmp(west[i], enc) != 0 && (i == 0 ||
+		    misread_1252(s, len)) &&
 		    (v = enc_letters_score(west[i], s, len, &undef)) >= 0 &&
 		    undef == 0 && (v >= bv || (strcmp(west[i],
 		    "ISO-8859-15") == 0 && v >= 1.0 && v > w &&
