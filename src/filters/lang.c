@@ -290,6 +290,12 @@ verdict(const char *text, size_t len, const char *hint, char *out,
 
 	cld2_detect(text, len, LANG_SAMPLE, hint, code, sizeof(code),
 	    &percent, &reliable, letters);
+	/* a hint that leaves CLD2 unsure ("it/" over English: an IT
+	 * folder) is no hint */
+	if (hint != NULL && ((!reliable && percent < LANG_UNSURE_PERCENT) ||
+	    strcmp(code, "un") == 0))
+		cld2_detect(text, len, LANG_SAMPLE, NULL, code, sizeof(code),
+		    &percent, &reliable, letters);
 	snprintf(out, sz, "und");
 	*conf = 0;
 	/* CLD2 calls a verdict unreliable when a second language is close

@@ -626,12 +626,28 @@ find_loose(const struct galley_linkindex *idx, const char *k)
 
 static int	lang_folder(const char *, size_t);
 
+/* 1 if entry e's article is in a language folder other than the one
+ * base opens with. */
+static int
+in_other_language(const struct galley_linkindex *idx,
+    const struct entry *e, const char *base)
+{
+	const char	*path = idx->arts[e->art].path;
+	size_t		 n, m;
+
+	if (base == NULL || path == NULL || (n = strcspn(base, "/")) == 0 ||
+	    !lang_folder(base, n) || (m = strcspn(path, "/")) == 0 ||
+	    path[m] != '/' || !lang_folder(path, m))
+		return 0;
+	return m != n || strncmp(path, base, n) != 0;
+}
+
 /* k within the language folder that base (the linking article's
- * folder) opens with ("de" of "de/blog"): its page, or its page with
- * separators aside. */
+ * folder) opens with ("de" of "de/blog"): its page, or (loose) its
+ * page with separators aside. */
 static const struct entry *
 in_language_folder(const struct galley_linkindex *idx, const char *k,
-    const char *base)
+    const char *base, int loose)
 {
 	const struct entry	*e;
 	size_t			 n;
@@ -645,8 +661,10 @@ in_language_folder(const struct galley_linkindex *idx, const char *k,
 	memcpy(p, base, n);
 	p[n] = '/';
 	strcpy(p + n + 1, k);
-	if ((e = lookup(idx, p)) == NULL &&
-	    (e = lookup_in(idx, K_PAGE, p)) == NULL) {
+	if (!loose) {
+		if ((e = lookup(idx, p)) == NULL)
+			e = lookup_in(idx, K_PAGE, p);
+	} else {
 		if ((l = loose_key(p + n + 1)) != NULL) {
 			strcpy(p + n + 1, l);
 			free(l);
@@ -701,7 +719,8 @@ find(const struct galley_linkindex *idx, const char *url, const char *base,
 	k = path_key(url, NULL);
 	/* "/frontoffice" in "de/backoffice.md": the article of that
 	 * language folder first ("de/front-office.md"), then any */
-	if (url[0] == '/' && (e = in_language_folder(idx, k, base)) != NULL) {
+	if (url[0] == '/' && (e = in_language_folder(idx, k, base, 0)) !=
+	    NULL) {
 		free(k);
 		return e;
 	}
@@ -712,7 +731,19 @@ find(const struct galley_linkindex *idx, const char *url, const char *base,
 	    (e = lookup_in(idx, K_README, k)) != NULL))
 		*by_path = 1;
 	/* last, separators aside: "/frontoffice" is "front-office",
-	 * "/back-office" "backoffice" */
+	 * "/back-office" "backoffice"; the linking article's language
+	 * folder's so before another language's exact one ("nb/..." for
+	 * "de/..."), but after an exact one elsewhere ("login.md" at the
+	 * top for "it/vpn.md", "it" an IT folder) */
+	if (url[0] == '/' && (e == NULL || in_other_language(idx, e,
+	    base))) {
+		const struct entry *l = in_language_folder(idx, k, base, 1);
+
+		if (l != NULL) {
+			e = l;
+			*by_path = 0;
+		}
+	}
 	if (e == NULL) {
 		slash = strrchr(k, '/');
 		e = find_loose(idx, slash != NULL ? slash + 1 : k);

@@ -124,6 +124,40 @@ next_line(struct galley_node *n)
  * marker ("Intro:" / "– e" / "– f"; "g" / "– h" in an item): the first
  * of them, if every line from it on is one, else NULL.
  */
+/* The last text of the line that starts at line, or NULL. */
+static const struct galley_node *
+line_last(const struct galley_node *line)
+{
+	const struct galley_node	*n, *last = NULL;
+
+	for (n = line; n != NULL && !is_break(n); n = n->next)
+		last = n;
+	return last != NULL && last->type == GALLEY_NODE_TEXT ? last : NULL;
+}
+
+/* 1 if a marked line reads as an item: its text opens with a capital
+ * (not "– and the largest city", "– 20 EUR") and it is no whole
+ * sentence of dialogue ("– Vi måste gå nu."). */
+static int
+item_like(const struct galley_node *line)
+{
+	const char			*s = line->literal + marker_len(line->literal);
+	const struct galley_node	*last = line_last(line);
+	size_t				 n;
+	uint32_t			 cp;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (utf8_next(s, strlen(s), &cp) == 0 || !(u_isupper((UChar32)cp) ||
+	    (u_isalpha((UChar32)cp) && !u_islower((UChar32)cp))))
+		return 0;
+	if (last == NULL || last->literal == NULL ||
+	    (n = strlen(last->literal)) == 0)
+		return 1;
+	return strchr(".!?", last->literal[n - 1]) == NULL &&
+	    !(n >= 3 && strcmp(last->literal + n - 3, "\xe2\x80\xa6") == 0);
+}
+
 static struct galley_node *
 marked_tail(struct galley_node *p)
 {
@@ -133,7 +167,7 @@ marked_tail(struct galley_node *p)
 		return NULL;
 	for (line = next_line(p->first); line != NULL;
 	    line = next_line(line)) {
-		if (!starts_marked(line))
+		if (!starts_marked(line) || !item_like(line))
 			return NULL;
 		if (first == NULL)
 			first = line;

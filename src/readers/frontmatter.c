@@ -543,10 +543,13 @@ fm_flat_warn(const char *text, size_t len, const char *name,
 		if (*v == '!' || *v == '&')
 			galley_diag_add(dg, GALLEY_WARNING, name, line,
 			    (unsigned)(v - p) + 1, "front matter: YAML reads "
-			    "'%c' here as a %s, not as text (quote the value to "
-			    "keep it)", *v, *v == '!' ? "tag" : "anchor");
-		for (c = v; c + 1 < nl; c++)
-			if ((c[0] == ' ' || c[0] == '\t') && c[1] == '#') {
+			    "'%c' here as %s, not as text (quote the value to "
+			    "keep it)", *v, *v == '!' ? "a tag" : "an anchor");
+		/* "#1", "#hashtag": words cut; "# set to true" is a
+		 * comment meant as one */
+		for (c = v; c + 2 < nl; c++)
+			if ((c[0] == ' ' || c[0] == '\t') && c[1] == '#' &&
+			    c[2] != ' ' && c[2] != '\t' && c[2] != '#') {
 				galley_diag_add(dg, GALLEY_WARNING, name, line,
 				    (unsigned)(c - p) + 2, "front matter: YAML "
 				    "reads ' #' as the start of a comment: the "

@@ -299,7 +299,7 @@ roman_glyph(int lower, int paren)
  * case; a line matches one whole, its case aside.
  */
 static const char *const page_noise[] = {
-	"advertisement", "advertising", "share", "share this",
+	"advertisement", "share", "share this",
 	"share this article", "share this story", "read more", "related",
 	"related articles", "related stories", "continue reading",
 	"skip to content", "subscribe", "sign up", "anzeige", "werbung",
@@ -996,6 +996,50 @@ starts_sentence(const struct tline *l)
 	    (l->len >= 2 && u[0] == 0xc2 && u[1] == 0xab);
 }
 
+/* 1 if the line opens with a salutation: "Dear Anna", "Hi everyone",
+ * "Liebe Anna", "Hej allihop", "Chers amis". */
+static int
+salutation(const char *s, size_t len)
+{
+	static const char *const words[] = { "dear ", "hi ", "hello ",
+	    "hey ", "liebe ", "lieber ", "hallo ", "hej ", "hei ", "cher ",
+	    "chers ", "ch\xc3\xa8re ", "bonjour ", "querido ", "querida ",
+	    "hola ", "caro ", "cara ", "ciao ", "beste ", "k\xc3\xa6re ",
+	    "kj\xc3\xa6re ", "drogi ", "droga ", NULL };
+	size_t	 i, n;
+
+	for (i = 0; words[i] != NULL; i++) {
+		n = strlen(words[i]);
+		if (len > n && strncasecmp(s, words[i], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 if the line's last word is one no line ends a heading or a line
+ * of its own with ("The book was written by", "in der"): the line
+ * goes on into the next. */
+static int
+ends_function_word(const char *s, size_t len)
+{
+	static const char *const words[] = { "a", "an", "the", "of", "to",
+	    "in", "on", "at", "by", "for", "with", "and", "or", "from",
+	    "der", "die", "das", "den", "dem", "des", "ein", "eine", "und",
+	    "von", "zu", "mit", "im", "le", "la", "les", "de", "du", "des",
+	    "et", "un", "une", "el", "los", "las", "y", "il", "lo", "di",
+	    "che", "het", "een", "van", "en", "och", "att", "av", "og",
+	    "i", "na", "w", "z", "do", NULL };
+	size_t	 i, k = len;
+
+	while (k > 0 && s[k - 1] != ' ')
+		k--;
+	for (i = 0; words[i] != NULL; i++)
+		if (strlen(words[i]) == len - k &&
+		    strncmp(s + k, words[i], len - k) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * A heading with its paragraph right under it, no blank line between
  * (a web page copied): a short line that no hand-wrapped paragraph
@@ -1009,11 +1053,15 @@ is_glued_heading(const struct text_reader *r, size_t i)
 
 	/* above it a blank line, or a paragraph's last line, ending its
 	 * sentence ("... such as sales." / "Middle Office" / "The middle
-	 * office manages ...": terms and their definitions) */
+	 * office manages ...": terms and their definitions); not a
+	 * question there (prose a sentence a line), not a salutation
+	 * ("Dear Anna"), not a line cut after "by" or "der" */
 	if (i + 1 >= r->n || !heading_like(l) || l->dateline ||
+	    salutation(l->s, l->len) || ends_function_word(l->s, l->len) ||
 	    (i > 0 && !r->lines[i - 1].blank && !r->lines[i - 1].used &&
-	    !(r->lines[i - 1].item == ITEM_NONE &&
-	    ends_sentence(r->lines[i - 1].s, r->lines[i - 1].len, 0))))
+	    (!(r->lines[i - 1].item == ITEM_NONE &&
+	    ends_sentence(r->lines[i - 1].s, r->lines[i - 1].len, 0)) ||
+	    l->s[l->len - 1] == '?')))
 		return 0;
 	next = &r->lines[i + 1];
 	if (next->blank || next->used || next->rule ||
@@ -1045,10 +1093,13 @@ line_set(const struct text_reader *r, size_t i, size_t end)
 			return 0;
 	}
 	/* two lines: neither a sentence going on at a comma or a hyphen
-	 * ("Front office" / "Middle office", "Jane Doe" / "London") */
+	 * ("Front office" / "Middle office", "Jane Doe" / "London"), nor
+	 * one sentence in two ("... held in" / "Berlin on Monday.") */
 	c = r->lines[i].s[r->lines[i].len - 1];
 	return end - i > 2 || (c != ',' && c != '-' && c != ';' &&
-	    !ends_sentence(r->lines[i].s, r->lines[i].len, 0));
+	    !ends_sentence(r->lines[i].s, r->lines[i].len, 0) &&
+	    !ends_function_word(r->lines[i].s, r->lines[i].len) &&
+	    !ends_sentence(r->lines[i + 1].s, r->lines[i + 1].len, 0));
 }
 
 /*
@@ -1455,6 +1506,14 @@ run_of(const struct text_reader *r, size_t a, size_t b)
 	    x->roman + 1));
 }
 
+/* 1 if the line ends with a colon (ASCII or fullwidth). */
+static int
+ends_with_colon(const struct tline *l)
+{
+	return l->len > 0 && (l->s[l->len - 1] == ':' || (l->len >= 3 &&
+	    memcmp(l->s + l->len - 3, "\xef\xbc\x9a", 3) == 0));
+}
+
 /* 1 if the line, an item marked with a dash, is a line of dialogue
  * ("– Vi jobbar för fullt, säger Lars Svensson."): a block of its own,
  * a whole sentence. */
@@ -1468,6 +1527,10 @@ dialogue(const struct text_reader *r, size_t i)
 	if (l->item != ITEM_BULLET || (strcmp(glyphs[l->glyph],
 	    "\xe2\x80\x93") != 0 && strcmp(glyphs[l->glyph],
 	    "\xe2\x80\x94") != 0))
+		return 0;
+	/* after "Three lessons:" or an item of the same list: a list */
+	if ((e = prev_line(r, i)) < r->n && ((r->lines[e].item == ITEM_BULLET &&
+	    r->lines[e].glyph == l->glyph) || ends_with_colon(&r->lines[e])))
 		return 0;
 
 	if (i > 0 && !r->lines[i - 1].blank)
@@ -1886,7 +1949,11 @@ take_date_and_title(struct text_reader *r)
 		if (l->blank || l->used)
 			continue;
 		/* the site's name or a breadcrumb above it: text */
-		if ((site_line(l->s, l->len) || is_noise(l->s, l->len)) &&
+		if ((site_line(l->s, l->len) || (is_noise(l->s, l->len) &&
+		    (size_t)skip_blank(r, i + 1) < r->n &&
+		    title_like(r, (size_t)skip_blank(r, i + 1)) &&
+		    !ends_sentence(r->lines[skip_blank(r, i + 1)].s,
+		    r->lines[skip_blank(r, i + 1)].len, 0))) &&
 		    (size_t)skip_blank(r, i + 1) < r->n) {
 			l->dateline = 1;
 			continue;
@@ -1975,8 +2042,10 @@ text_read(struct galley_doc *doc, const struct galley_src *src,
 			size_t	 k;
 
 			end = block_end(&r, i);
-			for (k = i + 1; k < end; k++)
-				if (is_glued_heading(&r, k))
+			/* a page's word ("Advertising") stands alone */
+			for (k = i + 1; k < end && !r.lines[i].dateline; k++)
+				if (is_glued_heading(&r, k) ||
+				    r.lines[k].dateline)
 					break;
 			end = k;
 			add_paragraphs(&r, root, i, end);

@@ -287,6 +287,27 @@ main(void)
 		galley_linkindex_free(idx);
 	}
 
+	/* an exact spelling elsewhere beats a loose one in the folder */
+	{
+		static const char *const names[] = { "login.md",
+		    "it/log-in.md", "it/vpn.md" };
+		int	 k;
+
+		idx = galley_linkindex_new();
+		for (k = 0; k < 3; k++) {
+			b = convert(names[k], "Text.\n", &chain, dg);
+			galley_linkindex_add_file(idx, b, (size_t)k, names[k]);
+			galley_doc_free(b);
+		}
+		galley_linkindex_seal(idx);
+		a = convert(names[2], "[1](/login)\n", &chain, dg);
+		galley_links_resolve_at(a, idx, 2, &opts, dg);
+		CHECK(strcmp(nth(a, 0)->u.link.target, "login") == 0,
+		    "/login in it/: the top's login.md, not it/log-in.md");
+		galley_doc_free(a);
+		galley_linkindex_free(idx);
+	}
+
 	galley_diag_free(dg);
 	return TAP_DONE();
 }

@@ -166,19 +166,28 @@ main(void)
 	galley_doc_free(doc);
 
 	galley_diag_clear(dg);
-	doc = convert("Intro:\n\xe2\x80\x93 e\n\xe2\x80\x93 f\n", dg);
+	doc = convert("Intro:\n\xe2\x80\x93 Eggs\n\xe2\x80\x93 Flour\n", dg);
 	n = find(galley_doc_root(doc), GALLEY_NODE_LIST);
 	CHECK(n != NULL && count(n, GALLEY_NODE_ITEM) == 2 && n->prev != NULL &&
 	    n->prev->type == GALLEY_NODE_PARAGRAPH &&
 	    find(n->prev, GALLEY_NODE_SOFTBREAK) == NULL,
-	    "Intro: over – e, – f: a paragraph, then a list");
+	    "Intro: over – Eggs, – Flour: a paragraph, then a list");
 	galley_doc_free(doc);
 
 	galley_diag_clear(dg);
-	doc = convert("- g\n\xe2\x80\x93 h\n", dg);
+	doc = convert("- Gin\n\xe2\x80\x93 Hops\n", dg);
 	n = find(galley_doc_root(doc), GALLEY_NODE_LIST);
 	CHECK(n != NULL && count(n, GALLEY_NODE_ITEM) == 2,
-	    "- g over – h: two items");
+	    "- Gin over – Hops: two items");
+	galley_doc_free(doc);
+
+	galley_diag_clear(dg);
+	doc = convert("Hon sa:\n\xe2\x80\x93 Vi m\xc3\xa5ste g\xc3\xa5 nu.\n"
+	    "\xe2\x80\x93 Varf\xc3\xb6r det? fr\xc3\xa5gade jag.\n\n"
+	    "- Paris is the capital\n\xe2\x80\x93 and the largest city.\n", dg);
+	CHECK(find(galley_doc_root(doc), GALLEY_NODE_LIST) == NULL ||
+	    count(galley_doc_root(doc), GALLEY_NODE_ITEM) == 1,
+	    "dialogue after a colon, a lower-case line after an item: no items");
 	galley_doc_free(doc);
 
 	galley_diag_clear(dg);
