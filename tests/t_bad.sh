@@ -53,6 +53,15 @@ awk 'BEGIN { printf "x "; for (i = 0; i < 26; i++) printf "Di A, "; print ""; pr
 if timeout 20 ./galley convert -q -o "$T/bad-gen-out" "$gen/bylines.txt" 2>/dev/null
 then ok "a first line of 26 nested bylines: converted at once"
 else notok "a first line of 26 nested bylines: status $?"; fi
+# Shift Out bytes, which ISO-2022-KR allows once it designates its set:
+# a file of millions of them without the designation is refused at once
+# (the designation is looked for once, not once a byte).
+awk 'BEGIN { printf "abc "; for (i = 0; i < 4000000; i++) printf "%c", 14 }' >"$gen/shifts.txt"
+timeout 20 ./galley convert -q -o "$T/bad-gen-out" "$gen/shifts.txt" 2>"$T/shifts.err"
+rc=$?
+if [ $rc = 1 ] && grep -q "shifts.txt:1:1: error: 4000000 control bytes: a binary file" "$T/shifts.err"
+then ok "4 MB of Shift Out bytes: refused at once as binary"
+else notok "4 MB of Shift Out bytes: status $rc"; head -c 600 "$T/shifts.err"; fi
 ./galley convert -q --max-size 1000 -o "$T/bad-gen-out" "$gen/line.md" 2>"$T/max.err"
 rc=$?
 if [ $rc = 1 ] && grep -qx "$gen/line.md: error: input larger than 1000 bytes (--max-size)" "$T/max.err"

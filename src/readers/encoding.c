@@ -618,10 +618,11 @@ misread_1252(const unsigned char *s, size_t len)
 }
 
 /*
- * Text Windows-1252 reads with symbols inside its words: the Western
- * code page that reads it best instead, Mac Roman (German "fŸr" is
- * "für") or ISO-8859-15 (French "c½ur" is "cœur"); NULL when
- * Windows-1252 reads as well.
+ * Text that single-byte page enc reads with symbols inside its words:
+ * the Western page that reads it better instead, Windows-1252, or, on
+ * signs that Windows-1252 misreads it, Mac Roman (German "fŸr" is
+ * "für") or ISO-8859-15 (French "c½ur" is "cœur"); NULL when enc reads
+ * as well.
  */
 static const char *
 western_over(const char *enc, const unsigned char *s, size_t len)
@@ -630,16 +631,17 @@ western_over(const char *enc, const unsigned char *s, size_t len)
 	    "ISO-8859-15" };
 	const char	*best = NULL;
 	double		 w, v, bv;
-	size_t		 i, undef;
+	size_t		 i, undef, nwest = 1;
 
 	w = enc_letters_score(enc, s, len, &undef);
 	if (w < 0 || w >= 1.0)
 		return NULL;
+	if (misread_1252(s, len))
+		nwest = sizeof(west) / sizeof(west[0]);
 	/* better by a tenth; Latin-9, which differs from Windows-1252 in
 	 * eight letters, by reading as words where it did not */
-	for (bv = w + 0.1, i = 0; i < sizeof(west) / sizeof(west[0]); i++)
-		if (strcasecmp(west[i], enc) != 0 && (i == 0 ||
-		    misread_1252(s, len)) &&
+	for (bv = w + 0.1, i = 0; i < nwest; i++)
+		if (strcasecmp(west[i], enc) != 0 &&
 		    (v = enc_letters_score(west[i], s, len, &undef)) >= 0 &&
 		    undef == 0 && (v >= bv || (strcmp(west[i],
 		    "ISO-8859-15") == 0 && v >= 1.0 && v > w &&
@@ -743,6 +745,7 @@ enc_decode(char **out, size_t *outlen, const char *name, const char *data,
 	char			*d, *d2, enc[64], lang[32];
 	const char		*e7, *lp;
 	int			 cp1252_ok = 1, conf, utf8, be;
+	int			 shifts = -1;	/* SO and SI allowed */
 	size_t			 bom = 0;
 
 	*out = NULL;
@@ -809,10 +812,12 @@ enc_decode(char **out, size_t *outlen, const char *name, const char *data,
 		}
 		/* not signs of a binary file: tab, line ends, form feed,
 		 * ESC (terminal colours), vertical tab (Word's line break) */
+		if ((s[i] == 0x0e || s[i] == 0x0f) && shifts == -1)
+			shifts = shifts_ok(s, len);	/* once a file */
 		if (s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' &&
 		    s[i] != '\r' && s[i] != '\f' && s[i] != 0x1b &&
 		    s[i] != '\v' && !((s[i] == 0x0e || s[i] == 0x0f) &&
-		    shifts_ok(s, len)))
+		    shifts))
 			ctl++;
 		if (s[i] >= 0x80 && s[i] <= 0x9f && cp1252[s[i] - 0x80] == 0)
 			cp1252_ok = 0;
@@ -871,11 +876,8 @@ enc_decode(char **out, size_t *outlen, const char *name, const char *data,
 	/* no letter above ASCII, only Windows-1252's quotes, dashes and
 	 * bullets ("  \x95 Istilah ..."): Windows-1252, whatever ICU says
 	 * (IBM866 makes each bullet a Cyrillic letter alone) */
-	if (bom == 0 && cp1252_ok && cp1252_punct_only(s, len)) {
-		snprintf(enc, sizeof(enc), "windows-1252");
-		conf = 0;
+	if (bom == 0 && cp1252_ok && cp1252_punct_only(s, len))
 		goto western;
-	}
 	conf = detect(s, len, enc, sizeof(enc), &utf8);
 	/* Thai, which ICU does not know, can look to it like damaged
 	 * UTF-8 or a CJK encoding of little confidence; but less than
