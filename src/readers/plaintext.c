@@ -1532,7 +1532,6 @@ dialogue(const struct text_reader *r, size_t i)
 	if ((e = prev_line(r, i)) < r->n && ((r->lines[e].item == ITEM_BULLET &&
 	    r->lines[e].glyph == l->glyph) || ends_with_colon(&r->lines[e])))
 		return 0;
-
 	if (i > 0 && !r->lines[i - 1].blank)
 		return 0;
 	/* its wrapped lines to the blank line, the last ending it */
@@ -1814,9 +1813,21 @@ take_byline(struct text_reader *r, size_t i)
 	return 1;
 }
 
+/* 1 if the line says when: a date, or a date with a byline or a
+ * reading time ("Published March 3, 2023 by Anna Smith"). */
+static int
+date_line(const struct tline *l)
+{
+	char	 iso[32];
+
+	return datetext_parse(l->s, l->len, iso) == 0 ||
+	    byline_date(l->s, l->len, iso, NULL, NULL) == 0;
+}
+
 /* A date line at i ("March 3, 2023" under "By Jane Doe"): the
- * article's date, and the line leaves the text. */
-static void
+ * article's date (and the authors a byline in it names), and the line
+ * leaves the text.  1 if taken. */
+static int
 take_date_line(struct text_reader *r, size_t i)
 {
 	struct galley_meta	*meta = galley_doc_meta(r->doc);
@@ -1824,15 +1835,16 @@ take_date_line(struct text_reader *r, size_t i)
 	char			 iso[32];
 
 	if (i >= r->n || meta->date != NULL)
-		return;
+		return 0;
 	l = &r->lines[i];
-	if (l->blank || l->used || l->item != ITEM_NONE ||
-	    (datetext_parse(l->s, l->len, iso) != 0 &&
-	    byline_date(l->s, l->len, iso, NULL, NULL) != 0))
-		return;
+	if (l->blank || l->used || l->item != ITEM_NONE || !date_line(l))
+		return 0;
+	if (datetext_parse(l->s, l->len, iso) != 0)
+		byline_date(l->s, l->len, iso, add_author, r);
 	meta->date = galley_doc_strdup(r->doc, iso);
 	meta->date_text = galley_doc_strndup(r->doc, l->s, l->len);
 	l->used = 1;
+	return 1;
 }
 
 /*
@@ -1846,7 +1858,6 @@ take_under_title(struct text_reader *r, size_t i)
 {
 	struct galley_meta	*meta = galley_doc_meta(r->doc);
 	struct tline		*l;
-	char			 iso[32];
 	int			 url = 0, byline = 0;
 
 	for (;;) {
@@ -1864,19 +1875,9 @@ take_under_title(struct text_reader *r, size_t i)
 			take_date_line(r, i + 1);
 			if (i + 1 < r->n && r->lines[i + 1].used)
 				i++;
-		} else if (datetext_parse(l->s, l->len, iso) == 0 ||
-		    byline_date(l->s, l->len, iso, NULL, NULL) == 0) {
-			if (meta->date != NULL) {	/* "Updated: ..." */
-				l->dateline = 1;
-				i++;
-				continue;
-			}
-			if (datetext_parse(l->s, l->len, iso) != 0)
-				byline_date(l->s, l->len, iso, add_author, r);
-			meta->date = galley_doc_strdup(r->doc, iso);
-			meta->date_text = galley_doc_strndup(r->doc, l->s,
-			    l->len);
-			l->used = 1;
+		} else if (date_line(l)) {
+			if (!take_date_line(r, i))
+				l->dateline = 1;	/* "Updated: ..." */
 		} else if (byline_relative(l->s, l->len))
 			l->dateline = 1;	/* "5 min read": text */
 		else
@@ -1935,9 +1936,7 @@ take_date_and_title(struct text_reader *r)
 	    r->n; i < r->n && nmore < sizeof(more) / sizeof(more[0]);
 	    i = (size_t)skip_blank(r, i + 1)) {
 		l = &r->lines[i];
-		if (l->used || l->item != ITEM_NONE ||
-		    (datetext_parse(l->s, l->len, iso) != 0 &&
-		    byline_date(l->s, l->len, iso, NULL, NULL) != 0 &&
+		if (l->used || l->item != ITEM_NONE || (!date_line(l) &&
 		    !byline_relative(l->s, l->len)) ||
 		    (size_t)skip_blank(r, i + 1) >= r->n)
 			break;
@@ -1948,13 +1947,13 @@ take_date_and_title(struct text_reader *r)
 		l = &r->lines[i];
 		if (l->blank || l->used)
 			continue;
-		/* the site's name or a breadcrumb above it: text */
-		if ((site_line(l->s, l->len) || (is_noise(l->s, l->len) &&
-		    (size_t)skip_blank(r, i + 1) < r->n &&
-		    title_like(r, (size_t)skip_blank(r, i + 1)) &&
-		    !ends_sentence(r->lines[skip_blank(r, i + 1)].s,
-		    r->lines[skip_blank(r, i + 1)].len, 0))) &&
-		    (size_t)skip_blank(r, i + 1) < r->n) {
+		next = (size_t)skip_blank(r, i + 1);
+		/* the site's name or a breadcrumb above it, or a page's
+		 * word above a title ("Share this"): text */
+		if (next < r->n && (site_line(l->s, l->len) ||
+		    (is_noise(l->s, l->len) && title_like(r, next) &&
+		    !ends_sentence(r->lines[next].s, r->lines[next].len,
+		    0)))) {
 			l->dateline = 1;
 			continue;
 		}
@@ -2041,12 +2040,13 @@ text_read(struct galley_doc *doc, const struct galley_src *src,
 		} else {
 			size_t	 k;
 
+			/* up to a heading glued to its paragraph; a page's
+			 * word ("Advertising") stands alone */
 			end = block_end(&r, i);
-			/* a page's word ("Advertising") stands alone */
-			for (k = i + 1; k < end && !r.lines[i].dateline; k++)
-				if (is_glued_heading(&r, k) ||
-				    r.lines[k].dateline)
-					break;
+			for (k = i + 1; k < end && !r.lines[i].dateline &&
+			    !r.lines[k].dateline && !is_glued_heading(&r, k);
+			    k++)
+				;
 			end = k;
 			add_paragraphs(&r, root, i, end);
 			i = end;
