@@ -346,14 +346,6 @@ title_in_body(struct galley_doc *doc, const char *title)
 }
 
 /*
- * Detect the language of doc's text into out ("und" if too little text
- * or CLD2 is unsure); the confidence 0..1 into *conf.  CLD2 is as sure
- * after a kilobyte as after a whole article: it sees the first one.  If
- * that leaves it unsure, it sees pieces from the start to the end of the
- * text (an English quote above a Chinese article, a table of numbers
- * above the text).
- */
-/*
  * The language of the folder src is in, the nearest named for one
  * ("id/lease.md", "docs/pt-br/x.md"), as CLD2 takes a hint: into hint,
  * or NULL.
@@ -391,6 +383,14 @@ folder_hint(const char *src, char *hint, size_t sz)
 	return hint;
 }
 
+/*
+ * Detect the language of doc's text into out ("und" if too little text
+ * or CLD2 is unsure); the confidence 0..1 into *conf.  CLD2 is as sure
+ * after a kilobyte as after a whole article: it sees the first one.  If
+ * that leaves it unsure, it sees pieces from the start to the end of the
+ * text (an English quote above a Chinese article, a table of numbers
+ * above the text).
+ */
 static void
 detect(struct galley_doc *doc, char *out, size_t sz, double *conf,
     int *letters)

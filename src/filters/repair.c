@@ -119,11 +119,6 @@ next_line(struct galley_node *n)
 	return n != NULL ? n->next : NULL;
 }
 
-/*
- * Lines of paragraph p from its second on that each start with a list
- * marker ("Intro:" / "– e" / "– f"; "g" / "– h" in an item): the first
- * of them, if every line from it on is one, else NULL.
- */
 /* The last text of the line that starts at line, or NULL. */
 static const struct galley_node *
 line_last(const struct galley_node *line)
@@ -158,6 +153,12 @@ item_like(const struct galley_node *line)
 	    !(n >= 3 && strcmp(last->literal + n - 3, "\xe2\x80\xa6") == 0);
 }
 
+/*
+ * Lines of paragraph p from its second on that each start with a list
+ * marker and read as items ("Intro:" / "– Eggs" / "– Flour"; "Gin" /
+ * "– Hops" in an item): the first of them, if every line from it on is
+ * one, else NULL.
+ */
 static struct galley_node *
 marked_tail(struct galley_node *p)
 {
@@ -258,16 +259,12 @@ static int
 repair_item(struct repair *r, struct galley_node *p,
     struct galley_node **resume)
 {
-	struct galley_node	*list = p->prev, *n, *line, *next, *item;
+	struct galley_node	*list = p->prev, *n, *line, *item;
 	int			 lines = 0, marked = 0, each;
 
-	for (line = p->first; line != NULL; ) {
+	for (line = p->first; line != NULL; line = next_line(line)) {
 		lines++;
 		marked += starts_marked(line);
-		while (line != NULL && !is_break(line))
-			line = line->next;
-		if (line != NULL)
-			line = line->next;
 	}
 	each = lines > 1 && lines == marked;
 	if (list == NULL || list->type != GALLEY_NODE_LIST ||
@@ -290,19 +287,8 @@ repair_item(struct repair *r, struct galley_node *p,
 		strip_marker(r, p->first);
 		item = make_item(r, p->first, NULL, p->pos);
 		galley_node_append(list, item);
-	} else {
-		for (line = p->first; line != NULL; line = next) {
-			for (n = line; n != NULL && !is_break(n); n = n->next)
-				;
-			next = n != NULL ? n->next : NULL;
-			strip_marker(r, line);
-			item = make_item(r, line, n, line->pos.line ?
-			    line->pos : p->pos);
-			galley_node_append(list, item);
-			if (n != NULL)
-				galley_node_unlink(n);
-		}
-	}
+	} else
+		lines_to_items(r, p, p->first, list, NULL);
 	*resume = p->next;
 	galley_node_unlink(p);
 	merge_next(list, resume);
