@@ -626,6 +626,18 @@ find_loose(const struct galley_linkindex *idx, const char *k)
 
 static int	lang_folder(const char *, size_t);
 
+/* The length of the folder named for a language that path opens with
+ * ("de" of "de/blog/x.md", of "de"), 0 if none. */
+static size_t
+lang_lead(const char *path)
+{
+	size_t	 n;
+
+	if (path == NULL || (n = strcspn(path, "/")) == 0)
+		return 0;
+	return lang_folder(path, n) ? n : 0;
+}
+
 /* 1 if entry e's article is in a language folder other than the one
  * base opens with. */
 static int
@@ -633,13 +645,10 @@ in_other_language(const struct galley_linkindex *idx,
     const struct entry *e, const char *base)
 {
 	const char	*path = idx->arts[e->art].path;
-	size_t		 n, m;
+	size_t		 n = lang_lead(base), m = lang_lead(path);
 
-	if (base == NULL || path == NULL || (n = strcspn(base, "/")) == 0 ||
-	    !lang_folder(base, n) || (m = strcspn(path, "/")) == 0 ||
-	    path[m] != '/' || !lang_folder(path, m))
-		return 0;
-	return m != n || strncmp(path, base, n) != 0;
+	return n > 0 && m > 0 && path[m] == '/' && (m != n ||
+	    strncmp(path, base, n) != 0);
 }
 
 /* k within the language folder that base (the linking article's
@@ -653,8 +662,7 @@ in_language_folder(const struct galley_linkindex *idx, const char *k,
 	size_t			 n;
 	char			*p, *l;
 
-	if (base == NULL || (n = strcspn(base, "/")) == 0 ||
-	    !lang_folder(base, n) || (strncmp(k, base, n) == 0 &&
+	if ((n = lang_lead(base)) == 0 || (strncmp(k, base, n) == 0 &&
 	    k[n] == '/'))
 		return NULL;
 	p = xcalloc(n + strlen(k) + 2, 1);
