@@ -195,11 +195,12 @@ names(const char *s, size_t len, void (*cb)(void *, const char *, size_t),
 	while (len > 0 && (s[len - 1] == '.' || s[len - 1] == ' '))
 		len--;
 	/* an agency in brackets after the names: "(dpa)", "(avec AFP)" */
-	if (len > 0 && s[len - 1] == ')' && memchr(s, '(', len) != NULL) {
+	if (len > 0 && s[len - 1] == ')') {
 		const char	*o = (const char *)memchr(s, '(', len);
 
-		if (o > s && memchr(o + 1, '(', (size_t)(s + len - o - 1)) ==
-		    NULL && (size_t)(s + len - o) <= 30) {
+		if (o != NULL && o > s && memchr(o + 1, '(',
+		    (size_t)(s + len - o - 1)) == NULL &&
+		    (size_t)(s + len - o) <= 30) {
 			for (len = (size_t)(o - s); len > 0 &&
 			    s[len - 1] == ' '; len--)
 				;

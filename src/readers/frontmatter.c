@@ -496,12 +496,13 @@ static int
 flat_line(const char *p, const char *nl)
 {
 	const char	*q;
+	size_t		 k;
 
 	for (q = p; q < nl && (*q == ' ' || *q == '\t' || *q == '\r'); q++)
 		;
 	if (q == nl || *p == '#')
 		return 0;
-	return mmd_key(p, nl) > 0 ? (int)mmd_key(p, nl) : -1;
+	return (k = mmd_key(p, nl)) > 0 ? (int)k : -1;
 }
 
 int

@@ -57,7 +57,7 @@ const char epub_css[] =
 "th.left, td.left { text-align: left; }\n"
 "th.right, td.right { text-align: right; }\n"
 "/* a wide table breaks its words rather than leave the page */\n"
-"th, td, td a, th a, td code, th code { overflow-wrap: anywhere; }\n"
+"th, td { overflow-wrap: anywhere; }\n"
 "img { max-width: 100%; height: auto; }\n"
 "p.image { text-indent: 0; text-align: center; margin: 0.5em 0; }\n"
 "sup { font-size: 0.75em; line-height: 0; vertical-align: super; }\n"

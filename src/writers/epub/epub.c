@@ -54,7 +54,8 @@ epub_write(const struct galley_doc *doc, struct galley_sink *out,
 	galley_buf_release(&key);
 	e.identifier = epub_strdup(uuid);
 	/* where the article was: its web address, else its file */
-	e.source = galley_meta_url(m) != NULL ? galley_meta_url(m) : m->source;
+	if ((e.source = galley_meta_url(m)) == NULL)
+		e.source = m->source;
 	for (i = 0; i < m->authors.n; i++)
 		epub_creator_add(&e, m->authors.v[i]);
 	for (i = 0; i < m->keywords.n; i++)

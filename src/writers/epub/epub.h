@@ -210,10 +210,9 @@ const char *nav_word_lang(const char *lang);
 enum { WORD_CONTENTS, WORD_LANDMARKS, WORD_TITLEPAGE, WORD_COVER,
 	WORD_START, WORD_DONE, WORD_TODO, WORD_BACK, WORD_NOTE, WORD_TIP,
 	WORD_IMPORTANT, WORD_WARNING, WORD_CAUTION };
-/* A GitHub alert's title in lang ("Hinweis"), its language in *wlang;
- * NULL for another kind. */
-const char *nav_callout(const char *lang, const char *kind,
-	    const char **wlang);
+/* A GitHub alert's title in lang ("Hinweis"), in English where there
+ * are no words in lang; NULL for another kind. */
+const char *nav_callout(const char *lang, const char *kind);
 
 /* css.c */
 extern const char	epub_css[];

@@ -79,21 +79,19 @@ nav_word(const char *lang, int which)
 	return words[2].w[which];	/* en */
 }
 
-/* A GitHub alert's title ("note" to "Hinweis") in lang, into *wlang
- * its language (lang, or "en" where we have none in lang); NULL for
+/* A GitHub alert's title ("note" to "Hinweis") in lang, in English
+ * where we have none in lang (nav_word_lang says which); NULL for
  * another kind. */
 const char *
-nav_callout(const char *lang, const char *kind, const char **wlang)
+nav_callout(const char *lang, const char *kind)
 {
 	static const char *const kinds[] = { "note", "tip", "important",
 	    "warning", "caution" };
 	size_t	 i;
 
 	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
-		if (strcmp(kind, kinds[i]) == 0) {
-			*wlang = lang != NULL ? nav_word_lang(lang) : "en";
+		if (strcmp(kind, kinds[i]) == 0)
 			return nav_word(lang, WORD_NOTE + (int)i);
-		}
 	return NULL;
 }
 

@@ -868,6 +868,15 @@ written(struct xw *x, const char *id)
 	return map_get(&x->written, id, NULL);
 }
 
+/* lang and xml:lang "en" for galley's own words in a chapter in lang,
+ * where it has none in lang ("back", "done", "Note"); else "". */
+static const char *
+en_words(const char *lang)
+{
+	return lang != NULL && strcmp(nav_word_lang(lang), lang) != 0 ?
+	    " lang=\"en\" xml:lang=\"en\"" : "";
+}
+
 /*
  * The links from a footnote back to its references: its number to the
  * first, then an arrow and a count to each further one ("1. ↩2 ↩3"),
@@ -878,9 +887,7 @@ put_backlink(struct xw *x, const struct galley_node *def, const char *ref)
 {
 	const char	*lang = x->e->ch[x->ch].lang;
 	const char	*back = nav_word(lang, WORD_BACK);
-	const char	*en = lang != NULL &&
-	    strcmp(nav_word_lang(lang), lang) != 0 ?
-	    " lang=\"en\" xml:lang=\"en\"" : "";
+	const char	*en = en_words(lang);
 	size_t		 num = 0, d, refs = 0, j, k;
 	char		 key[64];
 
@@ -939,8 +946,7 @@ put_task(struct xw *x, const struct galley_node *item)
 	    done ? "done" : "todo",
 	    nav_word(lang, done ? WORD_DONE : WORD_TODO),
 	    /* words in English for a language we have none in */
-	    lang != NULL && strcmp(nav_word_lang(lang), lang) != 0 ?
-	    " lang=\"en\" xml:lang=\"en\"" : "",
+	    en_words(lang),
 	    done ? "\xe2\x98\x91" : "\xe2\x98\x90");
 }
 
@@ -953,7 +959,7 @@ static void
 callout(struct xw *x, const struct galley_node *n)
 {
 	const char	*k = n->u.quote.callout;
-	const char	*lang = x->e->ch[x->ch].lang, *wlang = "en", *w;
+	const char	*lang = x->e->ch[x->ch].lang, *w;
 
 	put(x, "<div class=\"callout callout-");
 	esc(x, k, 1);
@@ -961,11 +967,11 @@ callout(struct xw *x, const struct galley_node *n)
 	if (n->u.quote.title != NULL) {
 		put(x, ">");
 		esc(x, n->u.quote.title, 0);
-	} else if ((w = nav_callout(lang, k, &wlang)) != NULL) {
+	} else if ((w = nav_callout(lang, k)) != NULL) {
 		/* GitHub's five in the chapter's language where we have
 		 * them, else in English, said so */
-		put(x, lang != NULL && strcmp(wlang, lang) != 0 ?
-		    " lang=\"en\" xml:lang=\"en\">" : ">");
+		put(x, en_words(lang));
+		put(x, ">");
 		esc(x, w, 0);
 	} else {
 		char	 t[64];
